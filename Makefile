@@ -1,0 +1,32 @@
+# Copydesk — see README.md. Every target installs the Debian packages it needs when missing.
+SHELL := /bin/bash
+SWIFT ?= swift
+CONFIG ?= pipeline.json
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libxxhash-dev libsqlite3-dev pkg-config
+PREFIX ?= /usr/local
+BIN := .build/release/copydesk
+
+.PHONY: deps build run test demo bench bench-quick install uninstall clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product copydesk
+
+run: build
+	$(BIN) run --config $(CONFIG)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel
+
+clean:
+	rm -rf .build

@@ -1,0 +1,113 @@
+// swift-tools-version:6.1
+
+import PackageDescription
+
+/// One settings array for every Swift target: Swift 6 language mode plus the upcoming
+/// features the house style asks for.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "copydesk",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "copydesk", targets: ["copydesk"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries, each through pkg-config, with typed shims for variadic functions.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CXXHash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+
+        .target(
+            name: "Fetch",
+            dependencies: [
+                "CCurl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Normalize",
+            dependencies: [
+                "CLibXML2",
+                "CXXHash",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "Fetch",
+                "Normalize",
+                "CXXHash",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "copydesk",
+            dependencies: [
+                "Pipeline",
+                "Fetch",
+                "Normalize",
+                "CCurl",
+                "CLibXML2",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "FetchTests",
+            dependencies: ["Fetch"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NormalizeTests",
+            dependencies: ["Normalize"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline", "Fetch", "Normalize"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CopydeskCLITests",
+            dependencies: ["Pipeline"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,218 @@
+import Foundation
+
+/// The whole configuration of a pipeline, as read from `pipeline.json`.
+///
+/// Every section but `sources` may be left out; its keys then take the documented defaults.
+/// Relative paths are resolved against the configuration file's folder by ``ConfigLoader``.
+public struct PipelineConfig: Codable, Sendable, Equatable {
+    public var output: OutputConfig
+    public var state: StateConfig
+    public var fetch: FetchConfig
+    public var dedupe: DedupeConfig
+    public var polling: PollingConfig
+    public var metrics: MetricsConfig
+    public var sources: [SourceConfig]
+
+    public init(
+        output: OutputConfig = .init(),
+        state: StateConfig = .init(),
+        fetch: FetchConfig = .init(),
+        dedupe: DedupeConfig = .init(),
+        polling: PollingConfig = .init(),
+        metrics: MetricsConfig = .init(),
+        sources: [SourceConfig] = []
+    ) {
+        self.output = output
+        self.state = state
+        self.fetch = fetch
+        self.dedupe = dedupe
+        self.polling = polling
+        self.metrics = metrics
+        self.sources = sources
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        output = try c.decodeIfPresent(OutputConfig.self, forKey: .output) ?? .init()
+        state = try c.decodeIfPresent(StateConfig.self, forKey: .state) ?? .init()
+        fetch = try c.decodeIfPresent(FetchConfig.self, forKey: .fetch) ?? .init()
+        dedupe = try c.decodeIfPresent(DedupeConfig.self, forKey: .dedupe) ?? .init()
+        polling = try c.decodeIfPresent(PollingConfig.self, forKey: .polling) ?? .init()
+        metrics = try c.decodeIfPresent(MetricsConfig.self, forKey: .metrics) ?? .init()
+        sources = try c.decode([SourceConfig].self, forKey: .sources)
+    }
+}
+
+/// Where records go.
+public struct OutputConfig: Codable, Sendable, Equatable {
+    /// Folder holding one `<YYYY-MM-DD>/` folder per UTC day of ingestion.
+    public var directory: String = "data/records"
+
+    public init(directory: String = "data/records") { self.directory = directory }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        directory = try c.decodeIfPresent(String.self, forKey: .directory) ?? "data/records"
+    }
+}
+
+/// Where the state database lives.
+public struct StateConfig: Codable, Sendable, Equatable {
+    /// SQLite database file (WAL mode); created with its folder when missing.
+    public var path: String = "data/state.sqlite"
+
+    public init(path: String = "data/state.sqlite") { self.path = path }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        path = try c.decodeIfPresent(String.self, forKey: .path) ?? "data/state.sqlite"
+    }
+}
+
+/// HTTP behaviour: politeness, limits and safety.
+public struct FetchConfig: Codable, Sendable, Equatable {
+    public var userAgent: String = "Copydesk/0.1 (+https://example.org/copydesk)"
+    /// Transfers in flight across all hosts.
+    public var concurrency: Int = 16
+    /// Transfers in flight to one host.
+    public var perHostConcurrency: Int = 2
+    /// Minimum time between the starts of two requests to one host.
+    public var perHostDelayMs: Int = 1000
+    /// Overall time limit of one transfer, in seconds.
+    public var timeoutSeconds: Double = 30
+    /// Time limit for the TCP/TLS connect, in seconds.
+    public var connectTimeoutSeconds: Double = 10
+    /// A transfer slower than `lowSpeedBytesPerSecond` for this long is abandoned as stalled.
+    public var stallTimeoutSeconds: Double = 15
+    public var lowSpeedBytesPerSecond: Int = 100
+    /// Limit on the decompressed body.
+    public var maxBodyBytes: Int = 10_485_760
+    public var maxRedirects: Int = 8
+    /// Attempts for a retryable failure (the first try included).
+    public var maxAttempts: Int = 4
+    /// Upper bound on a `Retry-After` the client will wait for, in seconds.
+    public var maxRetryAfterSeconds: Double = 120
+    public var respectRobotsTxt: Bool = true
+    /// Allow URLs whose host resolves to loopback, private, link-local or multicast addresses.
+    public var allowPrivateNetworks: Bool = false
+    /// Proxy URL; when absent the standard environment variables (`https_proxy`, …) apply.
+    public var proxy: String? = nil
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = FetchConfig()
+        userAgent = try c.decodeIfPresent(String.self, forKey: .userAgent) ?? d.userAgent
+        concurrency = try c.decodeIfPresent(Int.self, forKey: .concurrency) ?? d.concurrency
+        perHostConcurrency = try c.decodeIfPresent(Int.self, forKey: .perHostConcurrency) ?? d.perHostConcurrency
+        perHostDelayMs = try c.decodeIfPresent(Int.self, forKey: .perHostDelayMs) ?? d.perHostDelayMs
+        timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? d.timeoutSeconds
+        connectTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .connectTimeoutSeconds) ?? d.connectTimeoutSeconds
+        stallTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .stallTimeoutSeconds) ?? d.stallTimeoutSeconds
+        lowSpeedBytesPerSecond = try c.decodeIfPresent(Int.self, forKey: .lowSpeedBytesPerSecond) ?? d.lowSpeedBytesPerSecond
+        maxBodyBytes = try c.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? d.maxBodyBytes
+        maxRedirects = try c.decodeIfPresent(Int.self, forKey: .maxRedirects) ?? d.maxRedirects
+        maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? d.maxAttempts
+        maxRetryAfterSeconds = try c.decodeIfPresent(Double.self, forKey: .maxRetryAfterSeconds) ?? d.maxRetryAfterSeconds
+        respectRobotsTxt = try c.decodeIfPresent(Bool.self, forKey: .respectRobotsTxt) ?? d.respectRobotsTxt
+        allowPrivateNetworks = try c.decodeIfPresent(Bool.self, forKey: .allowPrivateNetworks) ?? d.allowPrivateNetworks
+        proxy = try c.decodeIfPresent(String.self, forKey: .proxy)
+    }
+}
+
+/// What to do with a near-duplicate.
+public enum DedupePolicy: String, Codable, Sendable, CaseIterable {
+    /// Manifest line only, no text file.
+    case drop
+    /// Manifest line and text file.
+    case keep
+}
+
+/// Near-duplicate detection settings.
+public struct DedupeConfig: Codable, Sendable, Equatable {
+    /// Similarity (0…1) at or above which a text is a duplicate of an earlier one.
+    public var threshold: Double = 0.5
+    /// Days an indexed text stays matchable.
+    public var windowDays: Int = 7
+    public var policy: DedupePolicy = .drop
+
+    public init(threshold: Double = 0.5, windowDays: Int = 7, policy: DedupePolicy = .drop) {
+        self.threshold = threshold
+        self.windowDays = windowDays
+        self.policy = policy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold) ?? 0.5
+        windowDays = try c.decodeIfPresent(Int.self, forKey: .windowDays) ?? 7
+        policy = try c.decodeIfPresent(DedupePolicy.self, forKey: .policy) ?? .drop
+    }
+}
+
+/// Bounds of the adaptive poll interval of each source.
+public struct PollingConfig: Codable, Sendable, Equatable {
+    public var minIntervalMinutes: Double = 5
+    public var maxIntervalMinutes: Double = 360
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        minIntervalMinutes = try c.decodeIfPresent(Double.self, forKey: .minIntervalMinutes) ?? 5
+        maxIntervalMinutes = try c.decodeIfPresent(Double.self, forKey: .maxIntervalMinutes) ?? 360
+    }
+}
+
+/// Prometheus textfile-collector output.
+public struct MetricsConfig: Codable, Sendable, Equatable {
+    /// File written atomically at the end of each run; no metrics file when absent.
+    public var path: String? = nil
+
+    public init(path: String? = nil) { self.path = path }
+}
+
+/// The kinds of source.
+public enum SourceType: String, Codable, Sendable, CaseIterable {
+    /// RSS 0.9x/1.0/2.0, Atom or JSON Feed (detected from the content).
+    case feed
+    /// A sitemap or sitemap index, Google News extension understood.
+    case sitemap
+    /// An HTML section page whose article links are followed.
+    case page
+}
+
+/// One configured source.
+public struct SourceConfig: Codable, Sendable, Equatable {
+    /// Unique label, used in records (`source`) and in the state store.
+    public var name: String
+    public var type: SourceType
+    public var url: String
+    /// For `page` sources: a regular expression on the URL path choosing article links.
+    public var articlePattern: String?
+    /// Disabled sources are kept in the file but never polled.
+    public var enabled: Bool
+    /// Language to assume when neither the page nor the text says.
+    public var language: String?
+
+    public init(name: String, type: SourceType, url: String, articlePattern: String? = nil,
+                enabled: Bool = true, language: String? = nil) {
+        self.name = name
+        self.type = type
+        self.url = url
+        self.articlePattern = articlePattern
+        self.enabled = enabled
+        self.language = language
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        type = try c.decode(SourceType.self, forKey: .type)
+        url = try c.decode(String.self, forKey: .url)
+        articlePattern = try c.decodeIfPresent(String.self, forKey: .articlePattern)
+        enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
+        language = try c.decodeIfPresent(String.self, forKey: .language)
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Pipeline
+import Foundation
+
+/// The documented exit statuses (see README, "Exit status").
+enum ExitStatus {
+    /// EX_TEMPFAIL: another run holds the lock.
+    static let locked = ExitCode(75)
+    /// EX_CONFIG: the configuration is invalid.
+    static let configuration = ExitCode(78)
+}
+
+/// Loads and validates a configuration, printing every problem and exiting with 78 on failure.
+func loadConfig(_ path: String) throws -> PipelineConfig {
+    do {
+        return try ConfigLoader.load(path: path)
+    } catch {
+        printError(error.description)
+        throw ExitStatus.configuration
+    }
+}
+
+/// One line to standard error.
+func printError(_ message: String) {
+    var stream = StandardError()
+    print(message, to: &stream)
+}
+
+struct StandardError: TextOutputStream {
+    mutating func write(_ string: String) {
+        FileHandle.standardError.write(Data(string.utf8))
+    }
+}
