@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The few file operations whose order makes record output crash-safe: write-to-temporary,
+/// fsync, rename, fsync the folder; append one whole write; truncate a torn tail.
+enum DurableFile {
+    /// Writes `contents` to `path` atomically: a reader sees no file or the whole file.
+    static func writeAtomically(_ contents: String, to path: String, sync: Bool) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXFailure(operation: "open \(temporary)", code: errno) }
+        do {
+            try writeAll(fd, Array(contents.utf8), path: temporary)
+            if sync, fsync(fd) != 0 { throw POSIXFailure(operation: "fsync \(temporary)", code: errno) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw POSIXFailure(operation: "rename \(temporary)", code: code)
+        }
+        if sync { syncFolder(url.deletingLastPathComponent().path) }
+    }
+
+    /// Appends `bytes` with one `write` on an `O_APPEND` descriptor, so concurrent appenders
+    /// (serialised by the output lock anyway) never interleave within a line.
+    static func append(_ text: String, to path: String, sync: Bool) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw POSIXFailure(operation: "open \(path)", code: errno) }
+        defer { close(fd) }
+        try writeAll(fd, Array(text.utf8), path: path)
+        if sync, fsync(fd) != 0 { throw POSIXFailure(operation: "fsync \(path)", code: errno) }
+    }
+
+    /// Cuts a torn last line (no final newline) off a JSON-lines file. Returns whether it cut.
+    @discardableResult
+    static func truncateTornTail(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forUpdatingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let size = try handle.seekToEnd()
+        guard size > 0 else { return false }
+        // Walk back in blocks until the last newline.
+        var end = size
+        let block: UInt64 = 64 * 1024
+        while end > 0 {
+            let start = end > block ? end - block : 0
+            try handle.seek(toOffset: start)
+            let data = try handle.read(upToCount: Int(end - start)) ?? Data()
+            if end == size, data.last == UInt8(ascii: "\n") { return false }
+            if let index = data.lastIndex(of: UInt8(ascii: "\n")) {
+                try handle.truncate(atOffset: start + UInt64(index - data.startIndex) + 1)
+                try handle.synchronize()
+                return true
+            }
+            end = start
+        }
+        try handle.truncate(atOffset: 0)
+        return true
+    }
+
+    static func syncFolder(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                write(fd, raw.baseAddress! + offset, bytes.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw POSIXFailure(operation: "write \(path)", code: errno)
+            }
+            offset += written
+        }
+    }
+}

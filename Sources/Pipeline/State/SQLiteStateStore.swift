@@ -1,0 +1,312 @@
+public import Foundation
+public import GRDB
+
+/// The default ``StateStore``: one SQLite file through GRDB, WAL mode so readers (status,
+/// a concurrent backfill) never block the writer, with a busy timeout for the rare
+/// write-write overlap between processes.
+public final class SQLiteStateStore: StateStore {
+    /// The database, shared with the dedupe index so that both live in one file.
+    public let database: DatabasePool
+
+    /// Opens (creating when missing) the database at `path` and migrates it, with the
+    /// migrations of components that keep their tables in the same file (the dedupe index).
+    public init(path: String, additionalMigrations: [@Sendable (inout DatabaseMigrator) -> Void] = []) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.label = "copydesk.state"
+        configuration.prepareDatabase { db in
+            // WAL + NORMAL is durable across a process kill (the log is in the OS page cache
+            // and replayed on open); only a power cut can lose the last transactions.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        database = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        StateMigrations.register(&migrator)
+        additionalMigrations.forEach { $0(&migrator) }
+        try migrator.migrate(database)
+    }
+
+    // MARK: Sources
+
+    public func source(named name: String) throws -> SourceRecord? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM sources WHERE name = ?", arguments: [name]).map(Self.sourceRecord)
+        }
+    }
+
+    public func allSources() throws -> [SourceRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sources ORDER BY name").map(Self.sourceRecord)
+        }
+    }
+
+    public func saveSource(_ s: SourceRecord) throws {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO sources (name, url, etag, last_modified, content_hash, schedule_json, next_poll_at,
+                    last_poll_at, last_success_at, consecutive_failures, last_error, polls, not_modified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET url = excluded.url, etag = excluded.etag,
+                    last_modified = excluded.last_modified, content_hash = excluded.content_hash,
+                    schedule_json = excluded.schedule_json, next_poll_at = excluded.next_poll_at,
+                    last_poll_at = excluded.last_poll_at, last_success_at = excluded.last_success_at,
+                    consecutive_failures = excluded.consecutive_failures, last_error = excluded.last_error,
+                    polls = excluded.polls, not_modified = excluded.not_modified
+                """, arguments: [s.name, s.url, s.etag, s.lastModified, s.contentHash, s.scheduleJSON,
+                                 s.nextPollAt?.timeIntervalSince1970, s.lastPollAt?.timeIntervalSince1970,
+                                 s.lastSuccessAt?.timeIntervalSince1970, s.consecutiveFailures, s.lastError,
+                                 s.polls, s.notModified])
+        }
+    }
+
+    private static func sourceRecord(_ row: Row) -> SourceRecord {
+        var s = SourceRecord(name: row["name"], url: row["url"])
+        s.etag = row["etag"]
+        s.lastModified = row["last_modified"]
+        s.contentHash = row["content_hash"]
+        s.scheduleJSON = row["schedule_json"]
+        s.nextPollAt = date(row["next_poll_at"])
+        s.lastPollAt = date(row["last_poll_at"])
+        s.lastSuccessAt = date(row["last_success_at"])
+        s.consecutiveFailures = row["consecutive_failures"]
+        s.lastError = row["last_error"]
+        s.polls = row["polls"]
+        s.notModified = row["not_modified"]
+        return s
+    }
+
+    // MARK: Known URLs
+
+    public func knownURL(_ canonicalURL: String) throws -> KnownURL? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM urls WHERE canonical_url = ?", arguments: [canonicalURL]).map(Self.knownURL)
+        }
+    }
+
+    public func knownURLs(_ canonicalURLs: [String]) throws -> [String: KnownURL] {
+        guard !canonicalURLs.isEmpty else { return [:] }
+        return try database.read { db in
+            var found: [String: KnownURL] = [:]
+            // Chunks stay under SQLite's bound-parameter limit.
+            for start in stride(from: 0, to: canonicalURLs.count, by: 500) {
+                let chunk = Array(canonicalURLs[start..<min(start + 500, canonicalURLs.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM urls WHERE canonical_url IN (\(marks))", arguments: StatementArguments(chunk)) {
+                    let known = Self.knownURL(row)
+                    found[known.canonicalURL] = known
+                }
+            }
+            return found
+        }
+    }
+
+    public func recordID(withContentHash hash: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM urls WHERE content_hash = ? LIMIT 1", arguments: [hash])
+        }
+    }
+
+    private static func knownURL(_ row: Row) -> KnownURL {
+        KnownURL(canonicalURL: row["canonical_url"], id: row["id"], source: row["source"],
+                 contentHash: row["content_hash"], revision: row["revision"], lastFile: row["last_file"],
+                 entryUpdatedAt: date(row["entry_updated_at"]), signature: row["signature"])
+    }
+
+    // MARK: Retry queue
+
+    public func enqueue(_ items: [QueuedURL]) throws {
+        guard !items.isEmpty else { return }
+        try database.write { db in
+            for item in items {
+                try db.execute(sql: """
+                    INSERT INTO url_queue (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error, enqueued_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(canonical_url) DO NOTHING
+                    """, arguments: [item.canonicalURL, item.url, item.source, item.entryJSON, item.attempts,
+                                     item.nextAttemptAt.timeIntervalSince1970, item.lastError,
+                                     item.nextAttemptAt.timeIntervalSince1970])
+            }
+        }
+    }
+
+    public func dueQueue(source: String?, now: Date, limit: Int) throws -> [QueuedURL] {
+        try database.read { db in
+            let rows: [Row]
+            if let source {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM url_queue WHERE source = ? AND next_attempt_at <= ? ORDER BY enqueued_at LIMIT ?",
+                                        arguments: [source, now.timeIntervalSince1970, limit])
+            } else {
+                rows = try Row.fetchAll(db, sql: "SELECT * FROM url_queue WHERE next_attempt_at <= ? ORDER BY enqueued_at LIMIT ?",
+                                        arguments: [now.timeIntervalSince1970, limit])
+            }
+            return rows.map { row in
+                QueuedURL(canonicalURL: row["canonical_url"], url: row["url"], source: row["source"],
+                          entryJSON: row["entry_json"], attempts: row["attempts"],
+                          nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]), lastError: row["last_error"])
+            }
+        }
+    }
+
+    public func dequeue(_ canonicalURLs: [String]) throws {
+        guard !canonicalURLs.isEmpty else { return }
+        try database.write { db in
+            for url in canonicalURLs {
+                try db.execute(sql: "DELETE FROM url_queue WHERE canonical_url = ?", arguments: [url])
+            }
+        }
+    }
+
+    public func deferQueued(_ canonicalURL: String, error: String, nextAttempt: Date) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE url_queue SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE canonical_url = ?",
+                           arguments: [error, nextAttempt.timeIntervalSince1970, canonicalURL])
+        }
+    }
+
+    public func queueCount() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM url_queue") ?? 0 }
+    }
+
+    // MARK: Commit journal
+
+    public func beginCommit(_ record: PreparedRecord, day: String, at now: Date) throws -> JournalEntry {
+        try database.write { db in
+            var manifest = record.manifest
+            if record.body != nil {
+                let seq = try Int.fetchOne(db, sql: "SELECT next_seq FROM day_sequences WHERE day = ?", arguments: [day]) ?? 0
+                try db.execute(sql: """
+                    INSERT INTO day_sequences (day, next_seq) VALUES (?, ?)
+                    ON CONFLICT(day) DO UPDATE SET next_seq = excluded.next_seq
+                    """, arguments: [day, seq + 1])
+                manifest.seq = seq
+                manifest.file = RecordFileName.make(seq: seq, id: record.id)
+            } else {
+                manifest.seq = nil
+                manifest.file = nil
+            }
+            let entry = JournalEntry(
+                token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
+                manifestLine: try manifest.jsonLine(), body: record.body, canonicalURL: record.canonicalURL,
+                source: record.source, id: record.id, contentHash: record.contentHash, revision: record.revision,
+                duplicateOf: record.duplicateOf, entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
+            try db.execute(sql: """
+                INSERT INTO pending_records (token, day, seq, file, manifest_line, body, canonical_url, source, id,
+                    content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine, entry.body,
+                                 entry.canonicalURL, entry.source, entry.id, entry.contentHash, entry.revision,
+                                 entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970, entry.signature,
+                                 now.timeIntervalSince1970])
+            return entry
+        }
+    }
+
+    public func finishCommit(_ entry: JournalEntry, at now: Date) throws {
+        try database.write { db in
+            let t = now.timeIntervalSince1970
+            try db.execute(sql: """
+                INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
+                                 entry.revision, entry.duplicateOf, t])
+            let file = entry.file.map { "\(entry.day)/\($0)" }
+            try db.execute(sql: """
+                INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
+                    first_seen_at, last_seen_at, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash,
+                    revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
+                    entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
+                    signature = excluded.signature
+                """, arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
+                                 entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
+            try db.execute(sql: "DELETE FROM url_queue WHERE canonical_url = ?", arguments: [entry.canonicalURL])
+            try db.execute(sql: "DELETE FROM pending_records WHERE token = ?", arguments: [entry.token])
+        }
+    }
+
+    public func pendingCommits() throws -> [JournalEntry] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM pending_records ORDER BY created_at, seq").map { row in
+                JournalEntry(token: row["token"], day: row["day"], seq: row["seq"], file: row["file"],
+                             manifestLine: row["manifest_line"], body: row["body"], canonicalURL: row["canonical_url"],
+                             source: row["source"], id: row["id"], contentHash: row["content_hash"],
+                             revision: row["revision"], duplicateOf: row["duplicate_of"],
+                             entryUpdatedAt: Self.date(row["entry_updated_at"]), signature: row["signature"])
+            }
+        }
+    }
+
+    // MARK: Runs
+
+    public func beginRun(kind: String, pid: Int32, at now: Date) throws -> Int64 {
+        try database.write { db in
+            try db.execute(sql: "INSERT INTO runs (kind, pid, started_at) VALUES (?, ?, ?)",
+                           arguments: [kind, pid, now.timeIntervalSince1970])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(id: Int64, outcome: String, summaryJSON: String?, at now: Date) throws {
+        try database.write { db in
+            try db.execute(sql: "UPDATE runs SET finished_at = ?, outcome = ?, summary_json = ? WHERE id = ?",
+                           arguments: [now.timeIntervalSince1970, outcome, summaryJSON, id])
+        }
+    }
+
+    public func recordsPerDay(days: Int) throws -> [DailyCount] {
+        let since = ManifestDates.day(Date().addingTimeInterval(-Double(days - 1) * 86_400))
+        return try database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT day, source, COUNT(*) AS n FROM records WHERE day >= ?
+                GROUP BY day, source ORDER BY day DESC, source
+                """, arguments: [since]).map { DailyCount(day: $0["day"], source: $0["source"], records: $0["n"]) }
+        }
+    }
+
+    public func recentRuns(limit: Int) throws -> [RunRecord] {
+        try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                RunRecord(id: row["id"], kind: row["kind"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
+                          finishedAt: Self.date(row["finished_at"]), outcome: row["outcome"])
+            }
+        }
+    }
+
+    // MARK: Backfill
+
+    public func isBackfillItemDone(job: String, item: String) throws -> Bool {
+        try database.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM backfill_done WHERE job = ? AND item = ?", arguments: [job, item]) ?? false
+        }
+    }
+
+    public func markBackfillItemsDone(job: String, items: [String]) throws {
+        guard !items.isEmpty else { return }
+        try database.write { db in
+            for item in items {
+                try db.execute(sql: "INSERT INTO backfill_done (job, item) VALUES (?, ?) ON CONFLICT DO NOTHING", arguments: [job, item])
+            }
+        }
+    }
+
+    public func backfillProgress(job: String) throws -> Int {
+        try database.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backfill_done WHERE job = ?", arguments: [job]) ?? 0
+        }
+    }
+
+    private static func date(_ value: Double?) -> Date? {
+        value.map(Date.init(timeIntervalSince1970:))
+    }
+}
+
+/// `<seq>_<id>.txt`, seq zero-padded to at least three digits.
+public enum RecordFileName {
+    public static func make(seq: Int, id: String) -> String {
+        let digits = String(seq)
+        return String(repeating: "0", count: max(0, 3 - digits.count)) + digits + "_" + id + ".txt"
+    }
+}

@@ -1,0 +1,132 @@
+import GRDB
+
+/// The state schema: append-only, string-named migrations in portable SQL (no SQLite-only
+/// types), so that a server database can hold the same tables later. Never edit a shipped
+/// migration; add a new one.
+enum StateMigrations {
+    static func register(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("state-v1") { db in
+            // Sources: validators, schedule and health.
+            try db.execute(sql: """
+                CREATE TABLE sources (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    url TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    content_hash TEXT,
+                    schedule_json TEXT,
+                    next_poll_at DOUBLE PRECISION,
+                    last_poll_at DOUBLE PRECISION,
+                    last_success_at DOUBLE PRECISION,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    polls INTEGER NOT NULL DEFAULT 0,
+                    not_modified INTEGER NOT NULL DEFAULT 0
+                )
+                """)
+            // Known URLs: canonical URL → record id, latest content, revision.
+            try db.execute(sql: """
+                CREATE TABLE urls (
+                    canonical_url TEXT PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    content_hash TEXT,
+                    revision INTEGER NOT NULL DEFAULT 0,
+                    last_file TEXT,
+                    entry_updated_at DOUBLE PRECISION,
+                    first_seen_at DOUBLE PRECISION NOT NULL,
+                    last_seen_at DOUBLE PRECISION NOT NULL,
+                    signature BLOB
+                )
+                """)
+            try db.execute(sql: "CREATE INDEX urls_by_id ON urls(id)")
+            try db.execute(sql: "CREATE INDEX urls_by_hash ON urls(content_hash)")
+            // Every committed record (manifest line), for status, revisions and audits.
+            try db.execute(sql: """
+                CREATE TABLE records (
+                    day TEXT NOT NULL,
+                    seq INTEGER,
+                    id TEXT NOT NULL,
+                    file TEXT,
+                    canonical_url TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    duplicate_of TEXT,
+                    committed_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+            try db.execute(sql: "CREATE UNIQUE INDEX records_by_day_seq ON records(day, seq)")
+            try db.execute(sql: "CREATE INDEX records_by_source_day ON records(source, day)")
+            // Per-day sequence counters; a seq is handed out only inside a commit journal entry.
+            try db.execute(sql: """
+                CREATE TABLE day_sequences (
+                    day TEXT PRIMARY KEY NOT NULL,
+                    next_seq INTEGER NOT NULL
+                )
+                """)
+            // Commit journal: a record whose files may be half-written. Recovery finishes it.
+            try db.execute(sql: """
+                CREATE TABLE pending_records (
+                    token TEXT PRIMARY KEY NOT NULL,
+                    day TEXT NOT NULL,
+                    seq INTEGER,
+                    file TEXT,
+                    manifest_line TEXT NOT NULL,
+                    body TEXT,
+                    canonical_url TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    duplicate_of TEXT,
+                    entry_updated_at DOUBLE PRECISION,
+                    signature BLOB,
+                    created_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+            // Article URLs announced by a source but not yet recorded (failed or not reached):
+            // kept so that a 304 on the next poll cannot make them disappear.
+            try db.execute(sql: """
+                CREATE TABLE url_queue (
+                    canonical_url TEXT PRIMARY KEY NOT NULL,
+                    url TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    entry_json TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at DOUBLE PRECISION NOT NULL,
+                    last_error TEXT,
+                    enqueued_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+            try db.execute(sql: "CREATE INDEX url_queue_by_source ON url_queue(source, next_attempt_at)")
+            // Backfill checkpoints: per job key, the position reached.
+            try db.execute(sql: """
+                CREATE TABLE backfill_checkpoints (
+                    job TEXT PRIMARY KEY NOT NULL,
+                    position TEXT NOT NULL,
+                    done INTEGER NOT NULL DEFAULT 0,
+                    updated_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+            try db.execute(sql: """
+                CREATE TABLE backfill_done (
+                    job TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    PRIMARY KEY (job, item)
+                )
+                """)
+            // Run history.
+            try db.execute(sql: """
+                CREATE TABLE runs (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    pid INTEGER NOT NULL,
+                    started_at DOUBLE PRECISION NOT NULL,
+                    finished_at DOUBLE PRECISION,
+                    outcome TEXT,
+                    summary_json TEXT
+                )
+                """)
+        }
+    }
+}

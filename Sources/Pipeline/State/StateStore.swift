@@ -1,0 +1,58 @@
+public import Foundation
+
+/// Everything Copydesk must remember between runs, behind a protocol with portable SQL so a
+/// server database can back multi-worker deployments later. ``SQLiteStateStore`` is the default.
+///
+/// Methods are synchronous and short: each is one transaction.
+public protocol StateStore: Sendable {
+    // MARK: Sources
+    /// The stored state of one source, `nil` before its first poll.
+    func source(named name: String) throws -> SourceRecord?
+    /// Every source with stored state.
+    func allSources() throws -> [SourceRecord]
+    /// Inserts or replaces a source's state.
+    func saveSource(_ source: SourceRecord) throws
+
+    // MARK: Known URLs
+    /// The latest record of a canonical URL, if any.
+    func knownURL(_ canonicalURL: String) throws -> KnownURL?
+    /// Which of these canonical URLs are known (one query, for whole feeds).
+    func knownURLs(_ canonicalURLs: [String]) throws -> [String: KnownURL]
+    /// The id of a record whose text had exactly this content hash, for exact-duplicate checks.
+    func recordID(withContentHash hash: String) throws -> String?
+
+    // MARK: Retry queue
+    /// Announced article URLs that have no record yet.
+    func enqueue(_ items: [QueuedURL]) throws
+    /// Queue entries of a source (or all when `nil`) whose next attempt is due.
+    func dueQueue(source: String?, now: Date, limit: Int) throws -> [QueuedURL]
+    /// Drops queue entries (recorded, or given up).
+    func dequeue(_ canonicalURLs: [String]) throws
+    /// Records a failed attempt and when to try again.
+    func deferQueued(_ canonicalURL: String, error: String, nextAttempt: Date) throws
+    /// Number of queued URLs, for status.
+    func queueCount() throws -> Int
+
+    // MARK: Record commit journal
+    /// Writes a journal entry for a record about to be written, handing out its day sequence
+    /// number in the same transaction.
+    func beginCommit(_ record: PreparedRecord, day: String, at: Date) throws -> JournalEntry
+    /// Marks a journal entry done: the record row, the URL row and the queue are updated in
+    /// one transaction, and the journal entry is removed.
+    func finishCommit(_ entry: JournalEntry, at: Date) throws
+    /// Journal entries left by a process that stopped mid-commit.
+    func pendingCommits() throws -> [JournalEntry]
+
+    // MARK: Runs and reporting
+    func beginRun(kind: String, pid: Int32, at: Date) throws -> Int64
+    func finishRun(id: Int64, outcome: String, summaryJSON: String?, at: Date) throws
+    /// Records per day over the last `days` days, newest first, per source.
+    func recordsPerDay(days: Int) throws -> [DailyCount]
+    /// The most recent finished runs.
+    func recentRuns(limit: Int) throws -> [RunRecord]
+
+    // MARK: Backfill checkpoints
+    func isBackfillItemDone(job: String, item: String) throws -> Bool
+    func markBackfillItemsDone(job: String, items: [String]) throws
+    func backfillProgress(job: String) throws -> Int
+}
