@@ -50,6 +50,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "LoopbackServer", swiftSettings: swiftSettings),
         .target(
             name: "Normalize",
             dependencies: [
@@ -87,7 +88,7 @@ let package = Package(
 
         .testTarget(
             name: "FetchTests",
-            dependencies: ["Fetch"],
+            dependencies: ["Fetch", "LoopbackServer"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
@@ -99,13 +100,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Fetch", "Normalize"],
+            dependencies: ["Pipeline", "Fetch", "Normalize", "LoopbackServer"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CopydeskCLITests",
-            dependencies: ["Pipeline"],
+            dependencies: ["Pipeline", "LoopbackServer"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,110 @@
+import Foundation
+import LoopbackServer
+import Testing
+
+/// Checks the test server itself with the curl command-line tool, an independent client, so
+/// that the client tests can trust what the server sends.
+@Suite(.timeLimit(.minutes(1)))
+struct LoopbackServerTests {
+    /// Runs curl with `arguments` and returns its exit status and standard output.
+    private func curl(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", "--max-time", "10"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    private static let article = String(repeating: "<p>The council voted on Tuesday to reopen the harbour bridge.</p>\n", count: 300)
+
+    @Test(arguments: [LoopbackContentEncoding.gzip, .deflate, .br, .identity])
+    func encodedBodiesDecodeToTheOriginal(encoding: LoopbackContentEncoding) throws {
+        let server = try LoopbackServer { _ in .ok(Self.article).encoded(encoding) }
+        defer { server.stop() }
+        let result = try curl(["--compressed", server.url("/a").absoluteString])
+        #expect(result.status == 0)
+        #expect(String(decoding: result.output, as: UTF8.self) == Self.article)
+    }
+
+    @Test func gzipActuallyCompresses() throws {
+        let server = try LoopbackServer { _ in .ok(Self.article).encoded(.gzip) }
+        defer { server.stop() }
+        let raw = try curl([server.url("/a").absoluteString])
+        #expect(raw.output.count < Self.article.utf8.count / 4)
+    }
+
+    @Test func gzipBombInflatesToTheAnnouncedSize() throws {
+        let server = try LoopbackServer { _ in .gzipBomb(decompressedBytes: 5_000_000) }
+        defer { server.stop() }
+        let raw = try curl([server.url("/bomb").absoluteString])
+        #expect(raw.output.count < 100_000)
+        let inflated = try curl(["--compressed", server.url("/bomb").absoluteString])
+        #expect(inflated.status == 0)
+        #expect(inflated.output.count == 5_000_000)
+    }
+
+    @Test func chunkedAndKeepAlive() throws {
+        let server = try LoopbackServer { _ in .ok(Self.article).chunked(chunkSize: 100) }
+        defer { server.stop() }
+        let result = try curl([server.url("/1").absoluteString, server.url("/2").absoluteString])
+        #expect(result.output.count == 2 * Self.article.utf8.count)
+        #expect(server.connectionCount == 1)
+        #expect(server.requestLog.map(\.request.indexOnConnection) == [0, 1])
+    }
+
+    @Test func faultsMakeCurlFail() throws {
+        let server = try LoopbackServer(handler: LoopbackHandlers.router([
+            "/truncated": { _ in .truncated(Self.article, sentBytes: 100) },
+            "/reset": { _ in .reset(afterBytes: 50) },
+            "/chunked": { _ in .brokenChunked() },
+            "/raw": { _ in .raw("this is not HTTP\r\n\r\n") },
+        ]))
+        defer { server.stop() }
+        #expect(try curl([server.url("/truncated").absoluteString]).status == 18)
+        #expect(try curl([server.url("/reset").absoluteString]).status == 56)
+        #expect(try curl([server.url("/chunked").absoluteString]).status != 0)
+        #expect(try curl([server.url("/raw").absoluteString]).status != 0)
+    }
+
+    @Test func delaysAndTrickleAreObservable() throws {
+        let server = try LoopbackServer { _ in .ok("0123456789").delayed(by: .milliseconds(50)).trickled(bytes: 2, every: .milliseconds(10)) }
+        defer { server.stop() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try curl([server.url("/slow").absoluteString])
+        #expect(String(decoding: result.output, as: UTF8.self) == "0123456789")
+        #expect(clock.now - start >= .milliseconds(90))  // a lower bound, never a speed claim
+    }
+
+    @Test func staticSiteServesValidatorsAndNotModified() throws {
+        let site = LoopbackSite(pages: ["/feed.xml": LoopbackPage(contentType: "application/rss+xml", "<rss/>")])
+        let server = try LoopbackServer(host: "127.0.0.2", site: site)
+        defer { server.stop() }
+        let etag = LoopbackPage(contentType: "application/rss+xml", "<rss/>").etag
+        let first = try curl(["-o", "/dev/null", "-w", "%{http_code}", server.url("/feed.xml").absoluteString])
+        let second = try curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: \(etag)", server.url("/feed.xml").absoluteString])
+        let missing = try curl(["-o", "/dev/null", "-w", "%{http_code}", server.url("/nope").absoluteString])
+        #expect(String(decoding: first.output, as: UTF8.self) == "200")
+        #expect(String(decoding: second.output, as: UTF8.self) == "304")
+        #expect(String(decoding: missing.output, as: UTF8.self) == "404")
+        #expect(server.requestLog.map(\.status) == [200, 304, 404])
+    }
+
+    @Test func stopClosesIdleKeepAliveConnectionsAndSleepingResponses() throws {
+        let server = try LoopbackServer { _ in .ok("late").delayed(by: .seconds(30)) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-s", server.url("/").absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        while server.requestLog.isEmpty { Thread.sleep(forTimeInterval: 0.01) }
+        server.stop()  // returns only once the sleeping connection thread has gone
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct FetchTestsPlaceholder {
-    @Test func builds() { #expect(Bool(true)) }
-}
