@@ -30,3 +30,8 @@ test: deps
 
 clean:
 	rm -rf .build
+
+demo: deps
+	$(SWIFT) build -c release --product copydesk
+	$(SWIFT) build -c release --product copydesk-demo
+	.build/release/copydesk-demo demo/site data/demo $(BIN)

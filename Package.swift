@@ -85,6 +85,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "copydesk-demo",
+            dependencies: ["LoopbackServer"],
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(
             name: "FetchTests",
