@@ -73,9 +73,11 @@ public struct LogLineFormatter: Sendable {
     /// RFC 3339 UTC with milliseconds, e.g. `2024-05-01T12:00:00.123Z`, built by hand because
     /// a shared `DateFormatter` is neither cheap nor safe to share across threads.
     static func timestamp(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        var seconds = time_t(interval.rounded(.down))
-        let millis = min(999, max(0, Int(((interval - Double(seconds)) * 1000).rounded(.down))))
+        // Round to the nearest millisecond first: `Date` is a binary double, so .123 is stored
+        // as .12299… and truncating would print .122.
+        let totalMillis = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        var seconds = time_t(totalMillis.floorDiv(1000))
+        let millis = Int(totalMillis - Int64(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func pad(_ value: Int32, _ width: Int) -> String {
@@ -128,5 +130,13 @@ public struct LogLineFormatter: Sendable {
         case .dictionary(let dictionary):
             return "{" + dictionary.keys.sorted().map { "\($0)=\(text(dictionary[$0]!))" }.joined(separator: ",") + "}"
         }
+    }
+}
+
+extension Int64 {
+    /// Division rounding towards minus infinity, so dates before 1970 keep positive milliseconds.
+    fileprivate func floorDiv(_ divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

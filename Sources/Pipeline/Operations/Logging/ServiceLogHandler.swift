@@ -43,14 +43,16 @@ public struct ServiceLogHandler: LogHandler {
         level: Logger.Level,
         environment: [String: String],
         sink: any LogSink = FileDescriptorLogSink(fileDescriptor: 2),
-        fileDescriptor: Int32 = 2
+        fileDescriptor: Int32 = 2,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) -> ServiceLogHandler {
         ServiceLogHandler(
             label: label,
             format: format,
             journal: JournalStream.isConnected(environment: environment, fileDescriptor: fileDescriptor),
             level: level,
-            sink: sink
+            sink: sink,
+            now: now
         )
     }
 
