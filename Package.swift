@@ -41,6 +41,11 @@ let package = Package(
             name: "CXXHash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
 
         .target(
             name: "Fetch",
@@ -56,6 +61,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CXXHash",
+                "CZlib",
             ],
             swiftSettings: swiftSettings
         ),

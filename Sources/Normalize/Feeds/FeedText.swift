@@ -1,0 +1,97 @@
+import Foundation
+
+/// Turns the text fields feeds fill with HTML (titles, author names, categories) into plain text.
+enum FeedText {
+    /// Trims and collapses whitespace; nil when nothing is left.
+    static func trimmed(_ text: String) -> String? {
+        let result = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.isEmpty ? nil : result
+    }
+
+    /// Strips tags, decodes character references and collapses whitespace. For fields meant as
+    /// plain text that feeds nonetheless fill with `<b>…</b>` or double-escaped `&amp;#8217;`.
+    static func plain(_ text: String) -> String? {
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var iterator = text.unicodeScalars.makeIterator()
+        var pendingSpace = false
+        var tag: String.UnicodeScalarView? = nil
+        var reference: String? = nil
+        func emit(_ s: String) {
+            if pendingSpace && !output.isEmpty { output += " " }
+            pendingSpace = false
+            output += s
+        }
+        while let scalar = iterator.next() {
+            if var current = tag {
+                if scalar == ">" {
+                    tag = nil
+                    pendingSpace = pendingSpace || isBlockTag(String(current))
+                } else {
+                    current.append(scalar)
+                    tag = current
+                }
+                continue
+            }
+            if var current = reference {
+                if scalar == ";" {
+                    reference = nil
+                    emit(decodeReference(current) ?? "&\(current);")
+                } else if current.count < 12, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "#" {
+                    current.unicodeScalars.append(scalar)
+                    reference = current
+                } else {
+                    reference = nil
+                    emit("&" + current)
+                    if scalar.properties.isWhitespace { pendingSpace = true } else { emit(String(scalar)) }
+                }
+                continue
+            }
+            switch scalar {
+            case "<":
+                // Only `<` followed by a letter, `/` or `!` opens a tag; `a < b` stays text.
+                if let next = iterator.next() {
+                    if next.properties.isAlphabetic || next == "/" || next == "!" {
+                        tag = String.UnicodeScalarView([next])
+                    } else {
+                        emit("<")
+                        if next.properties.isWhitespace { pendingSpace = true } else { emit(String(next)) }
+                    }
+                } else {
+                    emit("<")
+                }
+            case "&":
+                reference = ""
+            default:
+                if scalar.properties.isWhitespace { pendingSpace = true } else { emit(String(scalar)) }
+            }
+        }
+        if let reference { emit("&" + reference) }
+        return output.isEmpty ? nil : output
+    }
+
+    private static func isBlockTag(_ tag: String) -> Bool {
+        let name = tag.lowercased().drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })
+        return ["br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"].contains(String(name))
+    }
+
+    /// `amp`, `#8217`, `#x2019` → the character.
+    static func decodeReference(_ name: String) -> String? {
+        if name.hasPrefix("#") {
+            let digits = name.dropFirst()
+            let value: UInt32? =
+                digits.first == "x" || digits.first == "X"
+                ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+            guard let value, value != 0, let scalar = Unicode.Scalar(value) else { return nil }
+            return String(scalar)
+        }
+        switch name {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default: return HTMLEntities.character(named: name)
+        }
+    }
+}

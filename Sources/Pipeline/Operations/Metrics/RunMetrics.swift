@@ -1,0 +1,101 @@
+public import Foundation
+
+/// What one `run` or `backfill` pass reports to monitoring, filled from the run summary and
+/// written with ``MetricsTextfile`` at the end of every pass (failed ones included).
+///
+/// ``families(previous:)`` turns it into Prometheus families: "last run" gauges, plus
+/// `_total` counters carried over from the previous file so that `rate()` and `increase()`
+/// work across runs.
+public struct RunMetrics: Sendable, Equatable {
+    /// `run` or `backfill`; a label on every per-run metric so a backfill never hides the timer's runs.
+    public var command: String
+    public var startedAt: Date
+    public var finishedAt: Date
+    /// False when the pass ended with an error (the process exits non-zero).
+    public var succeeded: Bool
+    /// New records written (text file or manifest line).
+    public var recordsWritten: Int
+    /// Near-duplicates of an earlier record.
+    public var duplicates: Int
+    /// Updated versions of an earlier record.
+    public var revisions: Int
+    /// Pages whose extraction was flagged low-confidence.
+    public var lowConfidenceExtractions: Int
+    /// Texts in the dedupe index after the pass.
+    public var dedupeIndexSize: Int
+    /// Fetch outcomes per source, in the order sources were first seen.
+    public var fetches: [SourceFetchCounts]
+
+    public init(
+        command: String = "run", startedAt: Date, finishedAt: Date, succeeded: Bool,
+        recordsWritten: Int = 0, duplicates: Int = 0, revisions: Int = 0,
+        lowConfidenceExtractions: Int = 0, dedupeIndexSize: Int = 0, fetches: [SourceFetchCounts] = []
+    ) {
+        self.command = command
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.succeeded = succeeded
+        self.recordsWritten = recordsWritten
+        self.duplicates = duplicates
+        self.revisions = revisions
+        self.lowConfidenceExtractions = lowConfidenceExtractions
+        self.dedupeIndexSize = dedupeIndexSize
+        self.fetches = fetches
+    }
+
+    /// Wall-clock length of the pass, never negative.
+    public var durationSeconds: Double { max(0, finishedAt.timeIntervalSince(startedAt)) }
+
+    /// Counts one fetch of `source`.
+    public mutating func recordFetch(source: String, outcome: FetchOutcome) {
+        if let index = fetches.firstIndex(where: { $0.source == source }) {
+            fetches[index].record(outcome)
+        } else {
+            var counts = SourceFetchCounts(source: source)
+            counts.record(outcome)
+            fetches.append(counts)
+        }
+    }
+}
+
+/// How one fetch ended, as the metrics count it.
+public enum FetchOutcome: Sendable, Equatable {
+    /// A 2xx response with a body.
+    case fetched
+    /// A 304: the conditional GET saved the transfer.
+    case notModified
+    /// No usable response; `errorClass` is a short stable name (`timeout`, `dns`, `http_5xx`, `robots` …).
+    case failed(errorClass: String)
+}
+
+/// Fetch outcomes of one source during one pass.
+public struct SourceFetchCounts: Sendable, Equatable {
+    public var source: String
+    public var fetched: Int
+    public var notModified: Int
+    /// Failed fetches by error class; ``failed`` is their sum, so the two cannot disagree.
+    public var errorsByClass: [String: Int]
+
+    public init(source: String, fetched: Int = 0, notModified: Int = 0, errorsByClass: [String: Int] = [:]) {
+        self.source = source
+        self.fetched = fetched
+        self.notModified = notModified
+        self.errorsByClass = errorsByClass
+    }
+
+    public var failed: Int { errorsByClass.values.reduce(0, +) }
+
+    /// Share of 304s among the responses that arrived (`fetched + notModified`); `nil` when none did.
+    public var notModifiedRatio: Double? {
+        let responses = fetched + notModified
+        return responses == 0 ? nil : Double(notModified) / Double(responses)
+    }
+
+    public mutating func record(_ outcome: FetchOutcome) {
+        switch outcome {
+        case .fetched: fetched += 1
+        case .notModified: notModified += 1
+        case .failed(let errorClass): errorsByClass[errorClass, default: 0] += 1
+        }
+    }
+}
