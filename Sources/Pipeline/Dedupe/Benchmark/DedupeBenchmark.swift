@@ -1,0 +1,153 @@
+import Foundation
+
+/// The measurements behind `bench/dedupe.sh` (hidden `copydesk dedupe --bench` options):
+/// throughput of fingerprint + check + insert on all cores, memory per indexed text, query
+/// time as the index grows, and start-up time from SQLite. Prints `key=value` lines.
+public struct DedupeBenchmark {
+    let engine: DedupeEngine
+    let settings: DedupeConfig
+    let sizes: [Int]
+
+    /// `sizes`: comma-separated index sizes at which to time queries.
+    public init(engine: DedupeEngine, settings: DedupeConfig, sizes: String) {
+        self.engine = engine
+        self.settings = settings
+        self.sizes = sizes.split(separator: ",").compactMap { Int($0) }.sorted()
+    }
+
+    /// Writes `count` synthetic documents as JSON lines to standard output.
+    public static func generate(count: Int) {
+        var corpus = SyntheticCorpus()
+        var chunk = ""
+        for _ in 0..<count {
+            let document = corpus.next()
+            chunk += "{\"id\": \(DedupeStream.jsonString(document.id)), \"text\": \(DedupeStream.jsonString(document.text))}\n"
+            if chunk.utf8.count > 1 << 20 {
+                FileHandle.standardOutput.write(Data(chunk.utf8))
+                chunk = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(chunk.utf8))
+    }
+
+    /// Runs every measurement on the stream in `streamText`.
+    public func run(streamText: String) throws {
+        var documents: [DedupeStream.Document] = []
+        for (number, line) in streamText.split(separator: "\n").enumerated() {
+            if let document = try DedupeStream.parse(line, number: number + 1) { documents.append(document) }
+        }
+        try throughput(documents)
+        try scaling()
+    }
+
+    private func report(_ key: String, _ value: Any) {
+        FileHandle.standardOutput.write(Data("\(key)=\(value)\n".utf8))
+    }
+
+    private func throughput(_ documents: [DedupeStream.Document]) throws {
+        let stream = DedupeStream(engine: engine)
+        let rssBefore = Self.residentBytes()
+        let start = DispatchTime.now()
+        var duplicates = 0
+        var fingerprintSeconds = 0.0
+        var offset = 0
+        let at = Date()
+        while offset < documents.count {
+            let batch = Array(documents[offset..<min(offset + 1024, documents.count)])
+            let fingerprintStart = DispatchTime.now()
+            let fingerprints = stream.fingerprintAll(batch.map(\.text))
+            fingerprintSeconds += Self.seconds(since: fingerprintStart)
+            for (document, fingerprint) in zip(batch, fingerprints) {
+                if try engine.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) != .unique {
+                    duplicates += 1
+                }
+            }
+            offset += batch.count
+        }
+        let elapsed = Self.seconds(since: start)
+        let rssAfter = Self.residentBytes()
+        report("stream.documents", documents.count)
+        report("stream.duplicates", duplicates)
+        report("stream.cores", ProcessInfo.processInfo.activeProcessorCount)
+        report("stream.seconds", String(format: "%.3f", elapsed))
+        report("stream.docs_per_second", Int(Double(documents.count) / elapsed))
+        report("stream.fingerprint_share", String(format: "%.2f", fingerprintSeconds / elapsed))
+        report("stream.indexed", engine.indexSize)
+        report("stream.bytes_per_indexed_doc", engine.memoryBytes / max(1, engine.indexSize))
+        report("stream.rss_bytes_per_indexed_doc", (rssAfter - rssBefore) / max(1, engine.indexSize))
+    }
+
+    /// Fills a fresh engine with synthetic texts and times queries at each size.
+    private func scaling() throws {
+        let scaled = try DedupeEngine(configuration: settings, parameters: engine.parameters)
+        let stream = DedupeStream(engine: scaled)
+        var corpus = SyntheticCorpus(seed: 7)
+        var probes = SyntheticCorpus(seed: 99)
+        let probeTexts = (0..<2_000).map { _ in probes.next().text }
+        let probeFingerprints = stream.fingerprintAll(probeTexts)
+        var entries: [DedupeEntry] = []
+        let at = Date()
+        var filled = 0
+        let fillStart = DispatchTime.now()
+        for size in sizes {
+            while filled < size {
+                let count = min(4_096, size - filled)
+                let batch = (0..<count).map { _ in corpus.next() }
+                let fingerprints = stream.fingerprintAll(batch.map(\.text))
+                for (document, fingerprint) in zip(batch, fingerprints) {
+                    if try scaled.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) == .unique,
+                       size == sizes.last {
+                        entries.append(DedupeEntry(id: document.id, indexedAt: at, contentHash: fingerprint.contentHash,
+                                                   shingleCount: fingerprint.shingleCount,
+                                                   sample: Array(fingerprint.sample(size: scaled.parameters.sampleSize))))
+                    }
+                }
+                filled += count
+            }
+            let queryStart = DispatchTime.now()
+            var found = 0
+            for (number, fingerprint) in probeFingerprints.enumerated() {
+                if scaled.check(id: "probe-\(number)", fingerprint: fingerprint, at: at) != .unique { found += 1 }
+            }
+            let perQuery = Self.seconds(since: queryStart) / Double(probeFingerprints.count)
+            report("scale.\(size).indexed", scaled.indexSize)
+            report("scale.\(size).query_microseconds", String(format: "%.2f", perQuery * 1e6))
+            report("scale.\(size).bytes_per_indexed_doc", scaled.memoryBytes / max(1, scaled.indexSize))
+        }
+        report("scale.fill_docs_per_second", Int(Double(filled) / Self.seconds(since: fillStart)))
+        try startup(entries)
+    }
+
+    /// Writes the largest index to a SQLite file and times an engine start on it.
+    private func startup(_ entries: [DedupeEntry]) throws {
+        let path = NSTemporaryDirectory() + "copydesk-dedupe-bench-\(getpid()).sqlite"
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let storage = try GRDBDedupeStorage.open(path: path)
+        try storage.prepare(signature: engine.parameters.signature)
+        var offset = 0
+        while offset < entries.count {
+            try storage.save(Array(entries[offset..<min(offset + 20_000, entries.count)]))
+            offset += 20_000
+        }
+        let start = DispatchTime.now()
+        let loaded = try DedupeEngine(configuration: settings, parameters: engine.parameters, storage: storage)
+        report("startup.indexed", loaded.indexSize)
+        report("startup.seconds", String(format: "%.2f", Self.seconds(since: start)))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        report("startup.database_bytes_per_doc", size / max(1, entries.count))
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// Resident set size from /proc (Linux); 0 elsewhere.
+    static func residentBytes() -> Int {
+        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = statm.split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    }
+}

@@ -1,0 +1,113 @@
+/// A deterministic synthetic news stream for the dedupe benchmark: articles of Zipf-
+/// distributed pseudo-words, a quarter of them reprints of a recent article (trimmed, with a
+/// credit line, a few words inserted or dropped, page junk added).
+public struct SyntheticCorpus {
+    private var random: SplitMix64
+    private let vocabulary: [String]
+    /// Cumulative Zipf weights of `vocabulary`.
+    private let cumulative: [Double]
+    private var recent: [String] = []
+    private var produced = 0
+
+    /// Share of documents that reprint a recent one.
+    public var reprintShare = 0.25
+
+    /// A stream; equal seeds give equal streams.
+    public init(seed: UInt64 = 42, vocabularySize: Int = 30_000) {
+        random = SplitMix64(seed: seed)
+        let syllables = ["ka", "lo", "mi", "ter", "an", "sel", "po", "ru", "vin", "de", "sa", "mor",
+                         "tri", "el", "con", "ba", "ni", "gus", "fa", "lem", "or", "pi", "sta", "we"]
+        var words: [String] = []
+        var seen: Set<String> = []
+        var generator = SplitMix64(seed: seed ^ 0x5EED)
+        while words.count < vocabularySize {
+            let length = 1 + Int(generator.next() % 4)
+            let word = (0..<length).map { _ in syllables[Int(generator.next() % UInt64(syllables.count))] }.joined()
+            if seen.insert(word).inserted { words.append(word) }
+        }
+        vocabulary = words
+        var total = 0.0
+        cumulative = (1...vocabularySize).map { rank in
+            total += 1 / Double(rank)
+            return total
+        }
+    }
+
+    /// The next document: an id and a text.
+    public mutating func next() -> (id: String, text: String) {
+        produced += 1
+        let id = "doc-\(produced)"
+        let text: String
+        if !recent.isEmpty, random.unit() < reprintShare {
+            text = reprint(recent[Int(random.next() % UInt64(recent.count))])
+        } else {
+            text = article()
+            recent.append(text)
+            if recent.count > 2_000 { recent.removeFirst(500) }
+        }
+        return (id, text)
+    }
+
+    private mutating func word() -> String {
+        let target = random.unit() * cumulative[cumulative.count - 1]
+        var low = 0
+        var high = cumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if cumulative[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return vocabulary[low]
+    }
+
+    private mutating func article() -> String {
+        let paragraphs = 6 + Int(random.next() % 10)
+        return (0..<paragraphs).map { _ in
+            let sentences = 2 + Int(random.next() % 3)
+            return (0..<sentences).map { _ in
+                let words = 8 + Int(random.next() % 14)
+                var sentence = (0..<words).map { _ in word() }.joined(separator: " ")
+                sentence = sentence.prefix(1).uppercased() + sentence.dropFirst()
+                return sentence + "."
+            }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    private mutating func reprint(_ original: String) -> String {
+        var paragraphs = original.split(separator: "\n").map(String.init)
+        if random.unit() < 0.5 {
+            let keep = max(1, Int(Double(paragraphs.count) * (0.6 + 0.4 * random.unit())))
+            paragraphs = Array(paragraphs.prefix(keep))
+        }
+        for _ in 0..<Int(random.next() % 4) {
+            let at = Int(random.next() % UInt64(paragraphs.count))
+            var words = paragraphs[at].split(separator: " ").map(String.init)
+            let position = Int(random.next() % UInt64(words.count))
+            if random.unit() < 0.5 { words.insert("reportedly", at: position) } else if words.count > 1 { words.remove(at: position) }
+            paragraphs[at] = words.joined(separator: " ")
+        }
+        let credits = ["LONDON (Reuters) - ", "PARIS (AFP) - ", "NEW YORK (AP) - ", "TOKYO (Reuters) - "]
+        paragraphs[0] = credits[Int(random.next() % 4)] + paragraphs[0]
+        if random.unit() < 0.5 { paragraphs.insert("Advertisement", at: min(2, paragraphs.count)) }
+        if random.unit() < 0.5 { paragraphs.append("© 2025 Thomson Reuters. All rights reserved.") }
+        return paragraphs.joined(separator: "\n")
+    }
+}
+
+/// SplitMix64: a tiny, well-known deterministic generator, so that the benchmark stream is
+/// the same on every machine.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}

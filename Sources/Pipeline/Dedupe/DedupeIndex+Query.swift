@@ -1,0 +1,85 @@
+/// The best indexed match of a text.
+struct DedupeMatch: Equatable {
+    var ordinal: UInt32
+    var similarity: Double
+}
+
+extension DedupeIndex {
+    /// The indexed text most similar to `fingerprint`, among texts indexed at or after
+    /// `notBefore` and with another id than `excludedID`.
+    ///
+    /// Identical normalized text is found by content hash. Otherwise the query's smallest
+    /// hashes are looked up (LSH), and each candidate sharing enough of them is scored on
+    /// the hash range its sample covers, where both texts are known exactly: the query's
+    /// hashes in the range, against the candidate's sample. The score is the containment of
+    /// the smaller text in the larger (so a trimmed reprint scores high), or the Jaccard
+    /// similarity when either text is too short for containment to mean anything.
+    func bestMatch(for fingerprint: DedupeFingerprint, excludedID: UInt64, notBefore: Int64) -> DedupeMatch? {
+        let hashes = fingerprint.hashes
+        guard !hashes.isEmpty else { return nil }
+        if let exact = byContent[fingerprint.contentHash], isEligible(exact, excludedID, notBefore) {
+            return DedupeMatch(ordinal: exact, similarity: 1)
+        }
+        let lookups = min(hashes.count, parameters.querySize)
+        let queryLimit = hashes.count > lookups ? hashes[lookups - 1] : UInt32.max
+        var shared: [UInt32: Int] = [:]
+        var boilerplateLooked: [UInt32] = []
+        for hash in hashes[0..<lookups] {
+            if samples.isBoilerplate(hash) {
+                boilerplateLooked.append(hash)
+                continue
+            }
+            samples.forEach(key: hash) { shared[$0, default: 0] += 1 }
+        }
+        var best: DedupeMatch?
+        for (ordinal, hits) in shared where hits >= parameters.minimumSharedHashes {
+            guard isEligible(ordinal, excludedID, notBefore) else { continue }
+            let similarity = score(ordinal, hits: hits, fingerprint: fingerprint, lookups: lookups,
+                                   queryLimit: queryLimit, boilerplateLooked: boilerplateLooked)
+            guard let similarity else { continue }
+            if best == nil || similarity > best!.similarity
+                || (similarity == best!.similarity && ordinal < best!.ordinal) {
+                best = DedupeMatch(ordinal: ordinal, similarity: similarity)
+            }
+        }
+        return best
+    }
+
+    private func isEligible(_ ordinal: UInt32, _ excludedID: UInt64, _ notBefore: Int64) -> Bool {
+        let time = documents.times[Int(ordinal)]
+        return time != .min && time >= notBefore && documents.idHashes[Int(ordinal)] != excludedID
+    }
+
+    /// Similarity of the query and one candidate, or nil when too few hashes can be compared.
+    private func score(_ ordinal: UInt32, hits: Int, fingerprint: DedupeFingerprint, lookups: Int,
+                       queryLimit: UInt32, boilerplateLooked: [UInt32]) -> Double? {
+        let hashes = fingerprint.hashes
+        let candidateLimit = documents.sampleLimits[Int(ordinal)]
+        let candidateSample = Int(documents.sampleCounts[Int(ordinal)])
+        var common = hits
+        var boilerplate = boilerplateLooked.reduce(0) { $0 + ($1 <= candidateLimit ? 1 : 0) }
+        if candidateLimit > queryLimit {
+            // The candidate's sample reaches beyond the hashes looked up (it is much shorter
+            // than the query): probe the rest of its range directly.
+            var position = lookups
+            while position < hashes.count, hashes[position] <= candidateLimit {
+                let hash = hashes[position]
+                if samples.isBoilerplate(hash) {
+                    boilerplate += 1
+                } else if samples.contains(key: hash, document: ordinal) {
+                    common += 1
+                }
+                position += 1
+            }
+        }
+        let queryInRange = fingerprint.count(upTo: candidateLimit) - boilerplate
+        let compared = min(candidateSample, queryInRange)
+        guard compared >= parameters.minimumComparedHashes, compared > 0 else { return nil }
+        common = min(common, compared)
+        let shortest = min(hashes.count, Int(documents.shingleCounts[Int(ordinal)]))
+        if shortest >= parameters.minimumShinglesForContainment {
+            return Double(common) / Double(compared)
+        }
+        return Double(common) / Double(candidateSample + queryInRange - common)
+    }
+}

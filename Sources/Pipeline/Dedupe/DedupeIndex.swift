@@ -1,0 +1,83 @@
+/// The in-memory near-duplicate index: per-document columns, the sampled-hash LSH table and
+/// exact maps by content and by id. A value type without locking; ``DedupeEngine`` guards it.
+struct DedupeIndex {
+    let parameters: DedupeParameters
+    private(set) var documents = DocumentTable()
+    private(set) var samples: SampleIndex
+    /// Content hash → ordinal of the first indexed text with that normalized text.
+    private(set) var byContent: [UInt64: UInt32] = [:]
+    /// Hash of the record id → ordinal, so that re-indexing an id replaces it.
+    private(set) var byID: [UInt64: UInt32] = [:]
+    /// Documents indexed and not replaced (expired ones count until ``removeAll(before:)``).
+    private(set) var liveCount = 0
+
+    init(parameters: DedupeParameters, expectedDocuments: Int = 0) {
+        self.parameters = parameters
+        samples = SampleIndex(expectedEntries: expectedDocuments * parameters.sampleSize,
+                              boilerplateLimit: parameters.boilerplateLimit)
+        documents.reserve(expectedDocuments)
+        byContent.reserveCapacity(expectedDocuments)
+        byID.reserveCapacity(expectedDocuments)
+    }
+
+    /// Indexes a text under `id` (replacing an earlier text with that id).
+    /// `sample` is the ascending bottom-k sample; `shingleCount` the size of the whole set.
+    mutating func add(id: String, idHash: UInt64, time: Int64, contentHash: UInt64,
+                      shingleCount: Int, sample: some Collection<UInt32>) {
+        guard shingleCount > 0 else { return }
+        if let previous = byID[idHash] { retire(previous) }
+        let limit = shingleCount > sample.count ? (sample.max() ?? .max) : .max
+        let ordinal = documents.append(id: id, idHash: idHash, time: time, sampleLimit: limit,
+                                       shingleCount: shingleCount, contentHash: contentHash)
+        var indexed = 0
+        for hash in sample where samples.insert(key: hash, document: ordinal) { indexed += 1 }
+        documents.setSampleCount(indexed, of: ordinal)
+        byID[idHash] = ordinal
+        if let first = byContent[contentHash], documents.times[Int(first)] != .min {
+            // Keep pointing at the first text of the group.
+        } else {
+            byContent[contentHash] = ordinal
+        }
+        liveCount += 1
+    }
+
+    private mutating func retire(_ ordinal: UInt32) {
+        documents.times[Int(ordinal)] = .min
+        liveCount -= 1
+        let content = documents.contentHashes[Int(ordinal)]
+        if byContent[content] == ordinal { byContent[content] = nil }
+    }
+
+    func id(of ordinal: UInt32) -> String { documents.id(of: ordinal) }
+
+    /// Drops every text indexed before `time` (and replaced ones); returns how many expired.
+    mutating func removeAll(before time: Int64) -> Int {
+        let times = documents.times
+        let expired = times.reduce(0) { $0 + ($1 < time && $1 != .min ? 1 : 0) }
+        let replaced = times.reduce(0) { $0 + ($1 == .min ? 1 : 0) }
+        guard expired + replaced > 0 else { return 0 }
+        let map = documents.compact { times[$0] >= time }
+        samples.rebuild { old in
+            let new = map[Int(old)]
+            return new == .max ? nil : new
+        }
+        byContent = [:]
+        byID = [:]
+        byContent.reserveCapacity(documents.count)
+        byID.reserveCapacity(documents.count)
+        for ordinal in 0..<documents.count {
+            let content = documents.contentHashes[ordinal]
+            if byContent[content] == nil { byContent[content] = UInt32(ordinal) }
+            byID[documents.idHashes[ordinal]] = UInt32(ordinal)
+        }
+        liveCount = documents.count
+        return expired
+    }
+
+    /// Bytes held by the index (tables, columns and maps).
+    var memoryBytes: Int {
+        // A Swift dictionary stores keys and values in separate arrays plus a bitmap.
+        let mapBytes = (byContent.capacity + byID.capacity) * (8 + 4) + (byContent.capacity + byID.capacity) / 8
+        return samples.memoryBytes + documents.memoryBytes + mapBytes
+    }
+}

@@ -1,0 +1,129 @@
+public import Foundation
+
+/// Deduplicates a JSON-lines stream of `{"id": …, "text": …}` objects in order: the engine of
+/// `copydesk dedupe`, kept in the library so that it is tested and benchmarked as shipped.
+///
+/// Lines are handled in batches: a batch is parsed and fingerprinted on all cores, then
+/// checked and indexed one text at a time in input order, so the decisions do not depend on
+/// the number of cores.
+public struct DedupeStream {
+    /// One parsed input line.
+    public struct Document: Sendable {
+        public var id: String
+        public var text: String
+        public init(id: String, text: String) {
+            self.id = id
+            self.text = text
+        }
+    }
+
+    /// A line that is not a JSON object with string `id` and `text`.
+    public struct MalformedLine: Error, CustomStringConvertible {
+        /// 1-based line number.
+        public var line: Int
+        public var reason: String
+        public var description: String { "line \(line): \(reason)" }
+    }
+
+    public let engine: DedupeEngine
+    /// Texts parsed and fingerprinted together.
+    public var batchSize = 512
+
+    /// Uses `engine` (fresh or loaded from storage).
+    public init(engine: DedupeEngine) {
+        self.engine = engine
+    }
+
+    /// Parses one line; nil for a blank line.
+    public static func parse(_ line: Substring, number: Int) throws(MalformedLine) -> Document? {
+        if line.allSatisfy(\.isWhitespace) { return nil }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [])
+        } catch {
+            throw MalformedLine(line: number, reason: "not valid JSON")
+        }
+        guard let dictionary = object as? [String: Any] else {
+            throw MalformedLine(line: number, reason: "expected a JSON object")
+        }
+        guard let id = dictionary["id"] as? String else {
+            throw MalformedLine(line: number, reason: "expected a string \"id\"")
+        }
+        guard let text = dictionary["text"] as? String else {
+            throw MalformedLine(line: number, reason: "expected a string \"text\"")
+        }
+        return Document(id: id, text: text)
+    }
+
+    /// Checks (and indexes the unique ones of) `documents` in order, all stamped `at`.
+    public func process(_ documents: [Document], at: Date) throws -> [DedupeDecision] {
+        let fingerprints = fingerprintAll(documents.map(\.text))
+        var decisions: [DedupeDecision] = []
+        decisions.reserveCapacity(documents.count)
+        for (document, fingerprint) in zip(documents, fingerprints) {
+            decisions.append(try engine.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at))
+        }
+        return decisions
+    }
+
+    /// Fingerprints texts on all cores.
+    public func fingerprintAll(_ texts: [String]) -> [DedupeFingerprint] {
+        let parameters = engine.parameters
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let results = FingerprintSlots(count: texts.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < texts.count {
+                results.set(index, DedupeFingerprint(text: texts[index], parameters: parameters))
+                index += workers
+            }
+        }
+        return results.values
+    }
+
+    /// The output line for one decision.
+    public static func outputLine(id: String, decision: DedupeDecision) -> String {
+        let duplicate = decision.duplicateOf.map(jsonString) ?? "null"
+        return "{\"id\": \(jsonString(id)), \"duplicate_of\": \(duplicate), \"similarity\": \(decision.similarity)}"
+    }
+
+    static func jsonString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                    + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// Result slots written by parallel workers, each slot by exactly one worker.
+final class FingerprintSlots: @unchecked Sendable {
+    // @unchecked: workers write disjoint indices, and `values` is read only after
+    // `concurrentPerform` returns; the lock makes each write visible without relying on that.
+    private var slots: [DedupeFingerprint?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: DedupeFingerprint) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [DedupeFingerprint] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
