@@ -1,0 +1,20 @@
+public import Foundation
+
+/// An article page as fetched: raw bytes plus what HTTP said about them.
+public struct ArticleInput: Sendable {
+    /// The response body, in whatever charset the server sent.
+    public var html: Data
+    /// The page URL, used to resolve relative links and to judge same-site canonicals.
+    public var url: URL?
+    /// The HTTP `Content-Type` header; its `charset` parameter is the strongest declaration.
+    public var contentType: String?
+    /// The HTTP `Content-Language` header.
+    public var contentLanguage: String?
+
+    public init(html: Data, url: URL? = nil, contentType: String? = nil, contentLanguage: String? = nil) {
+        self.html = html
+        self.url = url
+        self.contentType = contentType
+        self.contentLanguage = contentLanguage
+    }
+}

@@ -1,0 +1,79 @@
+/// What an element's `class` and `id` say about it. The vocabulary is the one web authors
+/// use everywhere (readability, boilerpipe and trafilatura all lean on the same words); no
+/// site's own class names appear here.
+struct ClassHints {
+    /// Words of content containers.
+    static let positive: [StaticString] = [
+        "article", "body", "content", "entry", "hentry", "main", "page", "post", "text",
+        "blog", "story", "prose", "rich-text", "richtext",
+    ]
+
+    /// Words that name furniture outright: removed wherever they appear, unless the element
+    /// holds most of the page's prose (a wrapper such as `content has-sidebar`).
+    static let furniture: [StaticString] = [
+        "comment", "disqus", "share", "sharing", "social", "related", "newsletter", "subscri",
+        "cookie", "consent", "gdpr", "promo", "advert", "sponsor", "outbrain", "taboola",
+        "recommend", "popular", "trending", "most-read", "mostread", "most_read", "sidebar",
+        "breadcrumb", "byline", "caption", "signup", "sign-up", "modal", "popup", "toolbar",
+        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader",
+        "read-more", "readmore", "more-stories", "also-read", "read-next", "readnext",
+        "recirc", "author-bio", "author-info", "author-box", "authorbox", "post-meta",
+        "entry-meta", "article-meta", "article-info", "dateline", "timestamp", "pagination",
+        "pager", "jump-link", "skip-link", "tagcloud", "tag-list", "taglist", "post-tags",
+        "entry-tags", "article-tags", "keywords", "widget", "banner", "masthead", "navbar",
+        "navigation", "menu", "footer", "print-", "-print", "bookmark", "rating", "reaction",
+        "follow", "donate", "paywall", "piano", "offer", "enews", "inline-ad", "ad-slot",
+        "adslot", "ad-container", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad",
+        "ad-placeholder", "advertis", "crosslink", "breaking-news", "ticker",
+        "carousel", "slideshow", "gallery", "lightbox", "video-player", "player",
+        "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
+    ]
+
+    /// Short words that only count as whole tokens (`ad` must not match `header`).
+    static let furnitureTokens: [[UInt8]] = [
+        "ad", "ads", "nav", "tags", "meta", "share", "hidden", "hide", "aside", "extra",
+        "promo", "topics", "related", "comments", "social", "author", "date", "time",
+        "byline", "avatar", "icons", "icon", "tools", "links",
+    ].map { Array($0.utf8) }
+
+    /// Score adjustment from class/id words: positive for content words, negative for furniture.
+    static func weight(_ hint: ArraySlice<UInt8>) -> Int {
+        guard !hint.isEmpty else { return 0 }
+        var weight = 0
+        if positive.contains(where: { ByteSearch.contains(hint, $0) }) { weight += 25 }
+        if isFurniture(hint) { weight -= 25 }
+        return weight
+    }
+
+    static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
+        guard !hint.isEmpty else { return false }
+        if furniture.contains(where: { ByteSearch.contains(hint, $0) }) { return true }
+        return hasToken(hint, furnitureTokens)
+    }
+
+    static func isPositive(_ hint: ArraySlice<UInt8>) -> Bool {
+        positive.contains(where: { ByteSearch.contains(hint, $0) })
+    }
+
+    /// Whether any whole token (split on space, `-`, `_`) equals one of `tokens`.
+    static func hasToken(_ hint: ArraySlice<UInt8>, _ tokens: [[UInt8]]) -> Bool {
+        var start = hint.startIndex
+        var index = hint.startIndex
+        while index <= hint.endIndex {
+            let boundary = index == hint.endIndex || hint[index] == 0x20 || hint[index] == 0x2D
+                || hint[index] == 0x5F
+            if boundary {
+                let length = index - start
+                if length > 0 && length <= 8 {
+                    let word = hint[start..<index]
+                    if tokens.contains(where: { $0.count == length && word.elementsEqual($0) }) {
+                        return true
+                    }
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// Collects page metadata from `<meta>`, `<link>`, `<title>`, `<time>`, microdata and
+/// JSON-LD, with a fixed precedence per field: the publisher's structured data first, then
+/// OpenGraph/Twitter cards, then generic meta names, then what the markup shows.
+struct MetadataReader {
+    let tree: HTMLTree
+    let pageURL: URL?
+
+    struct Result {
+        var title: String?
+        var published: Date?
+        var modified: Date?
+        var authors: [String] = []
+        var declaredLanguage: String?
+        var description: String?
+        var canonicalURL: String?
+        var siteName: String?
+        var imageURL: String?
+        var structured: StructuredData
+        var paywallHint = false
+    }
+
+    func read() -> Result {
+        var meta: [String: String] = [:]
+        var canonical: String?
+        var htmlLang: String?
+        var titleText: String?
+        var firstHeading: String?
+        var itemDates: (published: String?, modified: String?) = (nil, nil)
+        var itemAuthors: [String] = []
+        var timeDate: String?
+        var relAuthors: [String] = []
+
+        for index in 1..<tree.nodes.count {
+            let node = tree.nodes[index]
+            let id = Int32(index)
+            switch node.tag {
+            case .text:
+                continue
+            case .meta:
+                let key = (tree.attribute(id, .property) ?? tree.attribute(id, .name)
+                    ?? tree.attribute(id, .itemprop) ?? tree.attribute(id, .httpEquiv))?.lowercased()
+                if let key, let content = tree.attribute(id, .content), !content.isEmpty,
+                   meta[key] == nil {
+                    meta[key] = content
+                }
+            case .link:
+                if let rel = tree.attribute(id, .rel)?.lowercased() {
+                    if rel.split(separator: " ").contains("canonical"), canonical == nil {
+                        canonical = tree.attribute(id, .href)
+                    }
+                }
+            case .html:
+                htmlLang = htmlLang ?? tree.attribute(id, .lang)
+            case .title:
+                if titleText == nil { titleText = tree.textContent(id) }
+            case .h1:
+                if firstHeading == nil { firstHeading = tree.textContent(id) }
+            case .time:
+                if timeDate == nil { timeDate = tree.attribute(id, .datetime) }
+            case .a:
+                if let rel = tree.attribute(id, .rel), rel.lowercased() == "author", relAuthors.count < 4 {
+                    let name = tree.textContent(id)
+                    if !name.isEmpty && name.count < 80 { relAuthors.append(name) }
+                }
+            default:
+                break
+            }
+            guard node.tag != .meta, let itemprop = tree.attribute(id, .itemprop) else { continue }
+            let value = tree.attribute(id, .datetime) ?? tree.attribute(id, .content)
+            switch itemprop {
+            case "datePublished": itemDates.published = itemDates.published ?? value ?? tree.textContent(id)
+            case "dateModified": itemDates.modified = itemDates.modified ?? value ?? tree.textContent(id)
+            case "author", "creator":
+                let name = value ?? tree.textContent(id)
+                if !name.isEmpty && name.count < 80 && itemAuthors.count < 6 { itemAuthors.append(name) }
+            default: break
+            }
+        }
+
+        let structured = StructuredData(blocks: tree.jsonLD)
+        var result = Result(structured: structured)
+        result.title = structured.headline ?? meta["og:title"] ?? meta["twitter:title"]
+            ?? firstHeading ?? titleText
+        let publishedCandidates = [
+            structured.datePublished, meta["article:published_time"], meta["og:published_time"],
+            meta["datepublished"], itemDates.published, meta["pubdate"], meta["publishdate"],
+            meta["publish-date"], meta["date"], meta["dc.date"], meta["dc.date.issued"],
+            meta["dcterms.created"], meta["dcterms.date"], meta["sailthru.date"],
+            meta["parsely-pub-date"], meta["article.published"], meta["cxenseparse:recs:publishtime"],
+            timeDate,
+        ]
+        result.published = publishedCandidates.lazy.compactMap { $0.flatMap(DateParser.parse) }.first
+        let modifiedCandidates = [
+            structured.dateModified, meta["article:modified_time"], meta["og:updated_time"],
+            meta["datemodified"], itemDates.modified, meta["last-modified"], meta["dcterms.modified"],
+        ]
+        result.modified = modifiedCandidates.lazy.compactMap { $0.flatMap(DateParser.parse) }.first
+
+        var authors = structured.authors
+        if authors.isEmpty, let value = meta["author"] ?? meta["article:author"] ?? meta["parsely-author"]
+            ?? meta["dc.creator"] ?? meta["sailthru.author"], !value.hasPrefix("http") {
+            authors = [value]
+        }
+        if authors.isEmpty { authors = itemAuthors }
+        if authors.isEmpty { authors = relAuthors }
+        result.authors = Self.cleanAuthors(authors)
+
+        result.declaredLanguage = htmlLang ?? structured.inLanguage ?? meta["content-language"]
+            ?? meta["og:locale"] ?? meta["dc.language"]
+        result.description = structured.description ?? meta["og:description"] ?? meta["description"]
+            ?? meta["twitter:description"]
+        result.siteName = meta["og:site_name"] ?? structured.publisher ?? meta["application-name"]
+            ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]
+            ?? meta["twitter:image:src"] ?? structured.image).flatMap { absolute($0) }
+        result.canonicalURL = [canonical, meta["og:url"]].lazy
+            .compactMap { $0.flatMap { sameSite(absolute($0)) } }.first
+        result.paywallHint = structured.paywalled
+            || meta["article:content_tier"].map { $0.lowercased() != "free" } == true
+        result.title = result.title.map { TextNormalizer.collapse(Array($0.utf8)[...]) }
+        result.description = result.description.map { TextNormalizer.collapse(Array($0.utf8)[...]) }
+        return result
+    }
+
+    /// Splits "A and B", "A, B" and drops "By " prefixes and e-mail-like noise.
+    static func cleanAuthors(_ raw: [String]) -> [String] {
+        var seen = Set<String>()
+        var authors: [String] = []
+        for entry in raw {
+            var text = TextNormalizer.collapse(Array(entry.utf8)[...])
+            if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
+            let parts = text.replacingOccurrences(of: " and ", with: ",")
+                .replacingOccurrences(of: " & ", with: ",")
+                .split(separator: ",")
+            for part in parts {
+                let name = part.trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty, name.count < 80, !name.contains("@"), !name.hasPrefix("http"),
+                      seen.insert(name.lowercased()).inserted else { continue }
+                authors.append(name)
+            }
+        }
+        return authors
+    }
+
+    private func absolute(_ raw: String) -> String? {
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        if let pageURL, let resolved = URL(string: trimmed, relativeTo: pageURL)?.absoluteURL {
+            guard resolved.scheme == "http" || resolved.scheme == "https" else { return nil }
+            return resolved.absoluteString
+        }
+        guard let url = URL(string: trimmed), url.scheme == "http" || url.scheme == "https",
+              url.host != nil else { return nil }
+        return url.absoluteString
+    }
+
+    /// A canonical pointing at another site is a syndication claim or a mistake, never ours
+    /// to record; "same site" is the same registrable-looking host (last two labels, three
+    /// when the second-level label is short like `co.uk`).
+    private func sameSite(_ candidate: String?) -> String? {
+        guard let candidate, let host = URL(string: candidate)?.host else { return nil }
+        guard let pageHost = pageURL?.host else { return candidate }
+        return Self.siteKey(host) == Self.siteKey(pageHost) ? candidate : nil
+    }
+
+    static func siteKey(_ host: String) -> String {
+        let labels = host.lowercased().split(separator: ".")
+        guard labels.count > 2 else { return labels.joined(separator: ".") }
+        let secondLevel = labels[labels.count - 2]
+        let take = secondLevel.count <= 3 && labels.last!.count == 2 ? 3 : 2
+        return labels.suffix(take).joined(separator: ".")
+    }
+}

@@ -1,0 +1,189 @@
+/// Text statistics of every node of a page, computed in a few linear passes over the node
+/// array (forward for inherited facts, backward for sums), and the furniture verdicts.
+///
+/// "Prose" is text in paragraph-like blocks: a block whose own (non-link) text is at least
+/// `paragraphMinimum` characters. It is what separates an article from link lists and menus.
+struct PageAnalysis {
+    let tree: HTMLTree
+    /// Visible characters (white space excluded) in each subtree, over live nodes only.
+    private(set) var chars: [Int32]
+    /// Of which inside links.
+    private(set) var linkChars: [Int32]
+    /// Commas and other clause punctuation in each subtree.
+    private(set) var commas: [Int32]
+    /// Prose characters in each subtree.
+    private(set) var prose: [Int32]
+    /// Own text of a block: text whose nearest block ancestor is this node (non-link only).
+    private(set) var ownChars: [Int32]
+    private(set) var ownCommas: [Int32]
+    /// Nearest block ancestor (or self) of each node.
+    private(set) var owner: [Int32]
+    /// Node removed as furniture, hidden, or inside such a node.
+    private(set) var removed: [Bool]
+    /// Class/id weight, computed once per element that holds text.
+    private(set) var classWeight: [Int16]
+
+    static let paragraphMinimum: Int32 = 25
+
+    init(tree: HTMLTree) {
+        self.tree = tree
+        let count = tree.nodes.count
+        chars = Array(repeating: 0, count: count)
+        linkChars = Array(repeating: 0, count: count)
+        commas = Array(repeating: 0, count: count)
+        prose = Array(repeating: 0, count: count)
+        ownChars = Array(repeating: 0, count: count)
+        ownCommas = Array(repeating: 0, count: count)
+        owner = Array(repeating: 0, count: count)
+        removed = Array(repeating: false, count: count)
+        classWeight = Array(repeating: 0, count: count)
+        measureText()
+        // First sums see every visible node, so furniture decisions know how much prose an
+        // element holds; the second sums only what survives.
+        accumulate()
+        markFurniture()
+        accumulate()
+    }
+
+    /// Per-text-node character and comma counts, stored on the text node itself.
+    private mutating func measureText() {
+        let tree = self.tree
+        var owner = self.owner, removed = self.removed, chars = self.chars, commas = self.commas
+        defer {
+            self.owner = owner
+            self.removed = removed
+            self.chars = chars
+            self.commas = commas
+            hiddenOrDropped = removed
+        }
+        tree.text.withUnsafeBufferPointer { text in
+            for index in 1..<tree.nodes.count {
+                let node = tree.nodes[index]
+                let parent = Int(node.parent)
+                owner[index] = node.tag.isBlock ? Int32(index) : owner[parent]
+                if tree.nodes[parent].flags.contains(.hidden) || removed[parent] {
+                    removed[index] = true
+                }
+                if node.flags.contains(.hidden) { removed[index] = true }
+                guard node.tag == .text, !node.flags.contains(.blank) else { continue }
+                var count: Int32 = 0
+                var punctuation: Int32 = 0
+                var position = Int(node.start)
+                let end = Int(node.end)
+                while position < end {
+                    let byte = text[position]
+                    if byte & 0xC0 != 0x80 && !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                        count += 1
+                        if byte == 0x2C { punctuation += 1 }
+                        // Fullwidth and ideographic commas: U+FF0C, U+3001.
+                        if byte == 0xEF || byte == 0xE3, position + 2 < end {
+                            let second = text[position + 1], third = text[position + 2]
+                            if (byte == 0xEF && second == 0xBC && third == 0x8C)
+                                || (byte == 0xE3 && second == 0x80 && third == 0x81) {
+                                punctuation += 1
+                            }
+                        }
+                    }
+                    position += 1
+                }
+                chars[index] = count
+                commas[index] = punctuation
+            }
+        }
+    }
+
+    /// Nodes dead before any furniture decision (hidden subtrees).
+    private var hiddenOrDropped: [Bool] = []
+    /// Per text node measurements, kept so that `accumulate` can run twice.
+    private var textChars: [Int32] = []
+    private var textCommas: [Int32] = []
+
+    /// Sums text statistics bottom-up over live nodes.
+    private mutating func accumulate() {
+        if textChars.isEmpty {
+            textChars = chars
+            textCommas = commas
+        }
+        let count = tree.nodes.count
+        for index in 0..<count {
+            if tree.nodes[index].tag == .text {
+                chars[index] = textChars[index]
+                commas[index] = textCommas[index]
+                linkChars[index] = tree.nodes[index].flags.contains(.inLink) ? textChars[index] : 0
+            } else {
+                chars[index] = 0
+                commas[index] = 0
+                linkChars[index] = 0
+            }
+            prose[index] = 0
+            ownChars[index] = 0
+            ownCommas[index] = 0
+        }
+        // Own text of blocks.
+        for index in 1..<count where tree.nodes[index].tag == .text && !removed[index] {
+            if tree.nodes[index].flags.contains(.inLink) { continue }
+            let block = Int(owner[index])
+            ownChars[block] += textChars[index]
+            ownCommas[block] += textCommas[index]
+        }
+        var index = count - 1
+        while index > 0 {
+            defer { index -= 1 }
+            if removed[index] { continue }
+            let node = tree.nodes[index]
+            if node.tag != .text && ownChars[index] >= Self.paragraphMinimum && !node.tag.isHeading {
+                prose[index] += ownChars[index]
+            }
+            let parent = Int(node.parent)
+            chars[parent] += chars[index]
+            linkChars[parent] += linkChars[index]
+            commas[parent] += commas[index]
+            prose[parent] += prose[index]
+        }
+    }
+
+    /// Marks furniture: structural tags and class/id words that name page furniture. An
+    /// element holding half the page's prose is a wrapper, not furniture, whatever its name.
+    private mutating func markFurniture() {
+        let wrapperShare = max(prose[0] / 2, 200)
+        for index in 1..<tree.nodes.count {
+            let node = tree.nodes[index]
+            if removed[Int(node.parent)] {
+                removed[index] = true
+                continue
+            }
+            if removed[index] || node.tag == .text { continue }
+            if chars[index] == 0 { continue }
+            if node.hintEnd > node.hintStart {
+                classWeight[index] = Int16(ClassHints.weight(tree.hint(Int32(index))))
+            }
+            if prose[index] >= wrapperShare { continue }
+            switch node.tag {
+            case .nav, .aside, .footer, .figure, .figcaption, .dialog, .menu, .form, .header,
+                 .fieldset, .label, .caption:
+                removed[index] = true
+                continue
+            default:
+                break
+            }
+            if classWeight[index] < 0 || (classWeight[index] == 0 && node.hintEnd > node.hintStart
+                && ClassHints.isFurniture(tree.hint(Int32(index)))) {
+                removed[index] = true
+                continue
+            }
+            if let role = tree.attributeBytes(Int32(index), .role),
+               role.elementsEqual("navigation".utf8) || role.elementsEqual("complementary".utf8)
+                || role.elementsEqual("banner".utf8) || role.elementsEqual("contentinfo".utf8) {
+                removed[index] = true
+            }
+        }
+    }
+
+    /// Share of a node's text inside links.
+    func linkDensity(_ index: Int32) -> Double {
+        let total = chars[Int(index)]
+        return total > 0 ? Double(linkChars[Int(index)]) / Double(total) : 0
+    }
+
+    func isRemoved(_ index: Int32) -> Bool { removed[Int(index)] }
+}

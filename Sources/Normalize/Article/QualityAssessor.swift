@@ -1,0 +1,56 @@
+/// Sets the quality flags and confidence of an extraction from what the page showed.
+struct QualityAssessor {
+    let minimumBodyCharacters: Int
+
+    func assess(body: BodySelection.Body, analysis: PageAnalysis, metadata: MetadataReader.Result) -> QualityFlags {
+        var flags = QualityFlags(method: body.method)
+        let length = body.lines.reduce(0) { $0 + $1.count }
+        let pageChars = Int(analysis.chars.first ?? 0)
+        flags.tooShort = length < minimumBodyCharacters
+        flags.scriptOnly = pageChars < 200 && analysis.tree.nodes.count < 400 && length < 200
+        flags.paywall = metadata.paywallHint || hasWallMarkers(analysis, words: Self.paywallWords)
+        flags.consentWall = length < minimumBodyCharacters && hasWallMarkers(analysis, words: Self.consentWords)
+
+        var confidence: Double
+        switch body.method {
+        case .densityScoring: confidence = 0.6 + min(body.score, 100) / 250
+        case .structuredData: confidence = 0.6
+        case .paragraphFallback: confidence = 0.4
+        case .none: confidence = 0
+        }
+        if length >= 1500 { confidence += 0.1 } else if length < minimumBodyCharacters { confidence *= 0.4 }
+        if flags.paywall { confidence *= 0.7 }
+        if flags.consentWall || flags.scriptOnly { confidence *= 0.3 }
+        if let structured = metadata.structured.articleBody, body.method != .structuredData {
+            // Agreement with the publisher's own copy of the body is the strongest evidence.
+            let agreement = Self.overlap(body.lines, structured)
+            confidence = confidence * 0.6 + agreement * 0.4
+        }
+        flags.confidence = max(0, min(1, (confidence * 100).rounded() / 100))
+        return flags
+    }
+
+    static let paywallWords: [StaticString] = ["paywall", "subscriber-only", "premium-content", "piano", "regwall", "metered"]
+    static let consentWords: [StaticString] = ["cookie", "consent", "gdpr", "cmp-"]
+
+    /// Whether any element (even a hidden one) carries one of the words in its class/id.
+    private func hasWallMarkers(_ analysis: PageAnalysis, words: [StaticString]) -> Bool {
+        let tree = analysis.tree
+        for index in 1..<tree.nodes.count {
+            let node = tree.nodes[index]
+            guard node.hintEnd > node.hintStart else { continue }
+            let hint = tree.hint(Int32(index))
+            if words.contains(where: { ByteSearch.contains(hint, $0) }) { return true }
+        }
+        return false
+    }
+
+    /// Share of the structured body's words that appear in the extracted lines.
+    static func overlap(_ lines: [String], _ structured: String) -> Double {
+        let extracted = Set(lines.joined(separator: " ").lowercased().split(separator: " "))
+        let reference = structured.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard !reference.isEmpty else { return 0 }
+        let found = reference.filter { extracted.contains($0) }.count
+        return Double(found) / Double(reference.count)
+    }
+}

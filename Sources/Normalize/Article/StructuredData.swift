@@ -1,0 +1,128 @@
+import Foundation
+
+/// What schema.org JSON-LD says about the page's article.
+struct StructuredData {
+    var headline: String?
+    var articleBody: String?
+    var datePublished: String?
+    var dateModified: String?
+    var authors: [String] = []
+    var inLanguage: String?
+    var description: String?
+    var image: String?
+    var publisher: String?
+    var url: String?
+    /// Whether an `Article`-family object was found (as opposed to only `WebPage`).
+    var isArticle = false
+    /// `isAccessibleForFree: false`, schema.org's own paywall marker.
+    var paywalled = false
+
+    private static let articleTypes: Set<String> = [
+        "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "Report",
+        "ScholarlyArticle", "TechArticle", "SocialMediaPosting", "LiveBlogPosting", "Review",
+        "AskPublicNewsArticle", "SatiricalArticle", "Blog", "Posting",
+    ]
+
+    /// Reads every JSON-LD block; the first Article-family object wins, a `WebPage` fills gaps.
+    init(blocks: [[UInt8]]) {
+        var fallback: [String: Any]?
+        for block in blocks {
+            guard let json = Self.parse(block) else { continue }
+            var objects: [[String: Any]] = []
+            Self.collect(json, into: &objects, depth: 0)
+            for object in objects {
+                let types = Self.types(object)
+                if !isArticle && types.contains(where: { Self.articleTypes.contains($0) }) {
+                    isArticle = true
+                    fill(from: object)
+                } else if fallback == nil && types.contains(where: { $0.hasSuffix("WebPage") }) {
+                    fallback = object
+                }
+            }
+        }
+        if let fallback { fill(from: fallback) }
+    }
+
+    private mutating func fill(from object: [String: Any]) {
+        headline = headline ?? Self.string(object["headline"]) ?? Self.string(object["name"])
+        articleBody = articleBody ?? Self.string(object["articleBody"]) ?? Self.string(object["text"])
+        datePublished = datePublished ?? Self.string(object["datePublished"])
+            ?? Self.string(object["dateCreated"])
+        dateModified = dateModified ?? Self.string(object["dateModified"])
+        if authors.isEmpty { authors = Self.names(object["author"] ?? object["creator"]) }
+        inLanguage = inLanguage ?? Self.string(object["inLanguage"])
+            ?? Self.string((object["inLanguage"] as? [String: Any])?["name"])
+        description = description ?? Self.string(object["description"])
+        image = image ?? Self.url(object["image"]) ?? Self.url(object["thumbnailUrl"])
+        if publisher == nil, let names = Self.names(object["publisher"]).first { publisher = names }
+        url = url ?? Self.string(object["url"]) ?? Self.url(object["mainEntityOfPage"])
+        if let free = object["isAccessibleForFree"] {
+            if let flag = free as? Bool, !flag { paywalled = true }
+            if let text = free as? String, text.lowercased() == "false" { paywalled = true }
+        }
+    }
+
+    /// JSON-LD in the wild holds raw newlines and tabs inside strings, which strict JSON
+    /// forbids; they are turned into spaces, and HTML comment wrappers are dropped.
+    private static func parse(_ block: [UInt8]) -> Any? {
+        var cleaned = block.map { $0 < 0x20 ? 0x20 : $0 }
+        if let start = cleaned.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }) {
+            cleaned.removeFirst(start)
+        }
+        while let last = cleaned.last, last != UInt8(ascii: "}") && last != UInt8(ascii: "]") {
+            cleaned.removeLast()
+        }
+        guard !cleaned.isEmpty else { return nil }
+        return try? JSONSerialization.jsonObject(with: Data(cleaned), options: [.fragmentsAllowed])
+    }
+
+    private static func collect(_ value: Any, into objects: inout [[String: Any]], depth: Int) {
+        guard depth < 6 else { return }
+        if let array = value as? [Any] {
+            for item in array { collect(item, into: &objects, depth: depth + 1) }
+        } else if let object = value as? [String: Any] {
+            objects.append(object)
+            if let graph = object["@graph"] { collect(graph, into: &objects, depth: depth + 1) }
+            if let main = object["mainEntity"] as? [String: Any] {
+                collect(main, into: &objects, depth: depth + 1)
+            }
+        }
+    }
+
+    private static func types(_ object: [String: Any]) -> [String] {
+        if let single = object["@type"] as? String { return [single] }
+        return (object["@type"] as? [Any])?.compactMap { $0 as? String } ?? []
+    }
+
+    static func string(_ value: Any?) -> String? {
+        if let text = value as? String {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        if let array = value as? [Any], let first = array.first { return string(first) }
+        return nil
+    }
+
+    private static func url(_ value: Any?) -> String? {
+        if let text = string(value) { return text }
+        if let object = value as? [String: Any] {
+            return string(object["url"]) ?? string(object["@id"]) ?? string(object["contentUrl"])
+        }
+        if let array = value as? [Any], let first = array.first { return url(first) }
+        return nil
+    }
+
+    private static func names(_ value: Any?) -> [String] {
+        guard let value else { return [] }
+        if let array = value as? [Any] { return array.flatMap { names($0) } }
+        if let text = string(value) { return [text] }
+        if let object = value as? [String: Any] {
+            return string(object["name"]).map { [$0] } ?? []
+        }
+        if let array = value as? [Any] {
+            return array.flatMap { names($0) }
+        }
+        return []
+    }
+}

@@ -1,0 +1,81 @@
+internal import CLibXML2
+
+/// Parses UTF-8 HTML into an `HTMLTree` with libxml2's SAX interface.
+///
+/// The SAX route avoids building libxml2's own DOM (twice the parse cost) and lets the
+/// builder drop scripts and styles as they stream past. The parser context is the only C
+/// pointer and never leaves `parse`.
+enum HTMLParser {
+    /// Recover from any markup, never touch the network, and stay quiet: formatting parse
+    /// errors is a large share of libxml2's time on real pages. The document was already
+    /// transcoded to UTF-8, so in-document charset declarations must be ignored.
+    static let options: Int32 = Int32(
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
+            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue
+            | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
+
+    /// libxml2 2.9 needs its globals set up once before threads use it; a `static let`
+    /// initialiser runs exactly once, thread-safely, on first use.
+    private static let initialized: Bool = {
+        xmlInitParser()
+        return true
+    }()
+
+    /// `utf8` must be valid UTF-8 without NUL bytes (see `CharsetDecoder`).
+    static func parse(utf8: [UInt8]) -> HTMLTree {
+        _ = initialized
+        let builder = HTMLTreeBuilder(expectedBytes: utf8.count)
+        guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return builder.finish() }
+        utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
+                guard let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else {
+                    return
+                }
+                defer { htmlFreeParserCtxt(context) }
+                installHandler(context)
+                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                _ = htmlCtxtUseOptions(context, options)
+                // Keep the handler's error hooks off even if UseOptions restored defaults.
+                context.pointee.sax.pointee.error = nil
+                context.pointee.sax.pointee.warning = nil
+                context.pointee.sax.pointee.fatalError = nil
+                context.pointee.sax.pointee.serror = nil
+                withExtendedLifetime(builder) {
+                    _ = htmlParseDocument(context)
+                }
+                if let document = context.pointee.myDoc {
+                    xmlFreeDoc(document)
+                    context.pointee.myDoc = nil
+                }
+            }
+        }
+        return builder.finish()
+    }
+
+    private static func installHandler(_ context: htmlParserCtxtPtr) {
+        var handler = htmlSAXHandler()
+        handler.initialized = 1
+        handler.startElement = { userData, name, attributes in
+            guard let userData, let name else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue()
+                .startElement(name, attributes)
+        }
+        handler.endElement = { userData, _ in
+            guard let userData else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue().endElement()
+        }
+        handler.characters = { userData, bytes, count in
+            guard let userData, let bytes else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue()
+                .characters(bytes, Int(count))
+        }
+        // White space libxml2 deems ignorable still separates inline words.
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = { userData, bytes, count in
+            guard let userData, let bytes else { return }
+            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue()
+                .cdata(bytes, Int(count))
+        }
+        context.pointee.sax.pointee = handler
+    }
+}

@@ -1,0 +1,140 @@
+/// A compact, read-only HTML tree built from libxml2's SAX events.
+///
+/// Nodes live in one array in document (pre-)order, so a child always has a larger index than
+/// its parent: bottom-up statistics are a single reverse loop and no walk ever recurses, which
+/// keeps 100,000-deep documents safe. Text and attribute values are byte ranges into shared
+/// UTF-8 buffers; `String`s are only made for what the extractor keeps.
+struct HTMLTree: Sendable {
+    /// One element or text node.
+    struct Node: Sendable {
+        var tag: HTMLTag
+        var flags: NodeFlags
+        var parent: Int32
+        var firstChild: Int32 = -1
+        var lastChild: Int32 = -1
+        var nextSibling: Int32 = -1
+        /// Text node: byte range in `text`. Element: range in `attributes`.
+        var start: Int32
+        var end: Int32
+        /// Lower-cased `class` and `id` values, space separated, as a range in `attributeBytes`.
+        var hintStart: Int32 = 0
+        var hintEnd: Int32 = 0
+    }
+
+    /// Per-node facts known while parsing.
+    struct NodeFlags: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// Inside an `<a>` element (text nodes only).
+        static let inLink = NodeFlags(rawValue: 1)
+        /// `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden`.
+        static let hidden = NodeFlags(rawValue: 2)
+        /// Text node holding only white space.
+        static let blank = NodeFlags(rawValue: 4)
+    }
+
+    /// One kept attribute value.
+    struct Attribute: Sendable {
+        var name: HTMLAttributeName
+        var start: Int32
+        var end: Int32
+    }
+
+    /// Node 0 is the document root (tag `.other`).
+    var nodes: [Node]
+    var text: [UInt8]
+    var attributeBytes: [UInt8]
+    var attributes: [Attribute]
+    /// Bodies of `<script type="application/ld+json">`, in document order.
+    var jsonLD: [[UInt8]]
+
+    static let root: Int32 = 0
+
+    @inline(__always) func node(_ index: Int32) -> Node { nodes[Int(index)] }
+
+    /// The raw value of an attribute of an element, if present.
+    func attributeBytes(_ node: Int32, _ name: HTMLAttributeName) -> ArraySlice<UInt8>? {
+        let element = nodes[Int(node)]
+        guard element.tag != .text else { return nil }
+        var index = Int(element.start)
+        while index < Int(element.end) {
+            let attribute = attributes[index]
+            if attribute.name == name {
+                return attributeBytes[Int(attribute.start)..<Int(attribute.end)]
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The value of an attribute as a string with surrounding white space trimmed.
+    func attribute(_ node: Int32, _ name: HTMLAttributeName) -> String? {
+        guard let bytes = attributeBytes(node, name) else { return nil }
+        return TextNormalizer.collapse(bytes)
+    }
+
+    /// Whether the lower-cased `class`/`id` of an element contains `needle`.
+    func hintContains(_ node: Int32, _ needle: StaticString) -> Bool {
+        let element = nodes[Int(node)]
+        guard element.hintEnd > element.hintStart else { return false }
+        return attributeBytes.withUnsafeBufferPointer { buffer in
+            ByteSearch.contains(
+                UnsafeBufferPointer(rebasing: buffer[Int(element.hintStart)..<Int(element.hintEnd)]),
+                needle)
+        }
+    }
+
+    /// Lower-cased `class` and `id` of an element.
+    func hint(_ node: Int32) -> ArraySlice<UInt8> {
+        let element = nodes[Int(node)]
+        return attributeBytes[Int(element.hintStart)..<Int(element.hintEnd)]
+    }
+
+    /// Concatenated text of a subtree with white space collapsed.
+    func textContent(_ start: Int32) -> String {
+        var bytes: [UInt8] = []
+        forEachDescendant(of: start) { index in
+            let item = nodes[Int(index)]
+            if item.tag == .text {
+                bytes.append(contentsOf: text[Int(item.start)..<Int(item.end)])
+            } else if item.tag.isBlock {
+                bytes.append(0x20)
+            }
+            return true
+        }
+        return TextNormalizer.collapse(bytes[...])
+    }
+
+    /// Visits a subtree in document order without recursion; `visit` returns false to skip
+    /// the children of the node it was given.
+    func forEachDescendant(of start: Int32, _ visit: (Int32) -> Bool) {
+        var current = nodes[Int(start)].firstChild
+        while current >= 0 {
+            let descend = visit(current)
+            let item = nodes[Int(current)]
+            if descend && item.firstChild >= 0 {
+                current = item.firstChild
+                continue
+            }
+            // Climb until a node with a next sibling, stopping at the subtree root.
+            var climb = current
+            while climb != start && nodes[Int(climb)].nextSibling < 0 {
+                climb = nodes[Int(climb)].parent
+            }
+            if climb == start { return }
+            current = nodes[Int(climb)].nextSibling
+        }
+    }
+
+    /// Whether `node` lies inside `ancestor` (or is it).
+    func isInside(_ node: Int32, _ ancestor: Int32) -> Bool {
+        var current = node
+        while current > ancestor { current = nodes[Int(current)].parent }
+        return current == ancestor
+    }
+}
+
+/// Attribute names the extractor reads; all others are dropped while parsing.
+enum HTMLAttributeName: UInt8, Sendable {
+    case itemprop, itemtype, property, name, content, href, rel, datetime, lang, type, src
+    case dataSrc, charset, httpEquiv, role
+}

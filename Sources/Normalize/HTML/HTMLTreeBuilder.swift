@@ -1,0 +1,256 @@
+/// Receives libxml2 SAX events and builds an `HTMLTree`. Scripts, styles, media and form
+/// controls are skipped at the event level, so they cost nothing downstream; JSON-LD scripts
+/// are captured because they carry the best metadata.
+final class HTMLTreeBuilder {
+    private(set) var nodes: [HTMLTree.Node] = []
+    private(set) var text: [UInt8] = []
+    private(set) var attributeBytes: [UInt8] = []
+    private(set) var attributes: [HTMLTree.Attribute] = []
+    private(set) var jsonLD: [[UInt8]] = []
+
+    private var current: Int32 = 0
+    /// Depth inside a dropped element; events are ignored while positive.
+    private var skipDepth = 0
+    private var capturingJSONLD = false
+    private var capture: [UInt8] = []
+    private var linkDepth = 0
+    /// `class` and `id` of the element being opened, joined before they are stored.
+    private var hintScratch: [UInt8] = []
+
+    init(expectedBytes: Int) {
+        nodes.reserveCapacity(max(64, expectedBytes / 60))
+        text.reserveCapacity(expectedBytes / 3)
+        attributeBytes.reserveCapacity(expectedBytes / 6)
+        nodes.append(HTMLTree.Node(tag: .other, flags: [], parent: -1, start: 0, end: 0))
+    }
+
+    func finish() -> HTMLTree {
+        HTMLTree(nodes: nodes, text: text, attributeBytes: attributeBytes,
+                 attributes: attributes, jsonLD: jsonLD)
+    }
+
+    func startElement(_ name: UnsafePointer<UInt8>, _ attrs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let tag = HTMLTag.lookup(name)
+        if tag == .script {
+            skipDepth = 1
+            if let type = Self.findAttribute(attrs, "type"), Self.isJSONLD(type) {
+                capturingJSONLD = true
+                capture.removeAll(keepingCapacity: true)
+            }
+            return
+        }
+        if tag.isDropped {
+            skipDepth = 1
+            return
+        }
+        let index = Int32(nodes.count)
+        let attributeStart = Int32(attributes.count)
+        var flags: HTMLTree.NodeFlags = []
+        var hintStart: Int32 = 0, hintEnd: Int32 = 0
+        hintScratch.removeAll(keepingCapacity: true)
+        if let attrs {
+            var pair = 0
+            while let attributeName = attrs[pair] {
+                let value = attrs[pair + 1]
+                pair += 2
+                switch Self.classify(attributeName) {
+                case .ignored:
+                    continue
+                case .hint:
+                    guard let value else { continue }
+                    if !hintScratch.isEmpty { hintScratch.append(0x20) }
+                    appendLowercased(value)
+                case .hidden:
+                    flags.insert(.hidden)
+                case .ariaHidden:
+                    if let value, value[0] == UInt8(ascii: "t") { flags.insert(.hidden) }
+                case .style:
+                    if let value, Self.styleHides(value) { flags.insert(.hidden) }
+                case .kept(let kept):
+                    let start = Int32(attributeBytes.count)
+                    if let value { appendRaw(value) }
+                    attributes.append(HTMLTree.Attribute(
+                        name: kept, start: start, end: Int32(attributeBytes.count)))
+                }
+            }
+        }
+        if !hintScratch.isEmpty {
+            hintStart = Int32(attributeBytes.count)
+            attributeBytes.append(contentsOf: hintScratch)
+            hintEnd = Int32(attributeBytes.count)
+        }
+        var node = HTMLTree.Node(tag: tag, flags: flags, parent: current,
+                                 start: attributeStart, end: Int32(attributes.count))
+        node.hintStart = hintStart
+        node.hintEnd = hintEnd
+        append(node, index: index)
+        if tag == .a { linkDepth += 1 }
+        current = index
+    }
+
+    func endElement() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth == 0 && capturingJSONLD {
+                capturingJSONLD = false
+                if !capture.isEmpty { jsonLD.append(capture) }
+            }
+            return
+        }
+        guard current > 0 else { return }
+        if nodes[Int(current)].tag == .a { linkDepth = max(0, linkDepth - 1) }
+        current = nodes[Int(current)].parent
+    }
+
+    func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        guard skipDepth == 0, count > 0 else { return }
+        let buffer = UnsafeBufferPointer(start: bytes, count: count)
+        var blank = true
+        for byte in buffer where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+            blank = false
+            break
+        }
+        let parent = nodes[Int(current)]
+        if parent.lastChild >= 0 {
+            let last = Int(parent.lastChild)
+            if nodes[last].tag == .text && Int(nodes[last].end) == text.count {
+                text.append(contentsOf: buffer)
+                nodes[last].end = Int32(text.count)
+                if !blank { nodes[last].flags.remove(.blank) }
+                return
+            }
+        }
+        let start = Int32(text.count)
+        text.append(contentsOf: buffer)
+        var flags: HTMLTree.NodeFlags = linkDepth > 0 ? [.inLink] : []
+        if blank { flags.insert(.blank) }
+        append(HTMLTree.Node(tag: .text, flags: flags, parent: current,
+                             start: start, end: Int32(text.count)),
+               index: Int32(nodes.count))
+    }
+
+    /// Script bodies arrive as CDATA blocks in libxml2's HTML parser.
+    func cdata(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        guard capturingJSONLD, count > 0 else { return }
+        capture.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    }
+
+    private func append(_ node: HTMLTree.Node, index: Int32) {
+        let parent = Int(node.parent)
+        let previous = Int(nodes[parent].lastChild)
+        if previous >= 0 {
+            nodes[previous].nextSibling = index
+        } else {
+            nodes[parent].firstChild = index
+        }
+        nodes[parent].lastChild = index
+        nodes.append(node)
+    }
+
+    private func appendLowercased(_ value: UnsafePointer<UInt8>) {
+        var index = 0
+        while value[index] != 0 {
+            let byte = value[index]
+            hintScratch.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            index += 1
+        }
+    }
+
+    private func appendRaw(_ value: UnsafePointer<UInt8>) {
+        var index = 0
+        while value[index] != 0 { index += 1 }
+        attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: index))
+    }
+
+    private enum AttributeRole {
+        case ignored, hint, hidden, ariaHidden, style
+        case kept(HTMLAttributeName)
+    }
+
+    /// Maps an attribute name to what the builder does with it, by bytes.
+    private static func classify(_ name: UnsafePointer<UInt8>) -> AttributeRole {
+        switch name[0] {
+        case UInt8(ascii: "c"):
+            if equals(name, "class") { return .hint }
+            if equals(name, "content") { return .kept(.content) }
+            if equals(name, "charset") { return .kept(.charset) }
+        case UInt8(ascii: "i"):
+            if equals(name, "id") { return .hint }
+            if equals(name, "itemprop") { return .kept(.itemprop) }
+            if equals(name, "itemtype") { return .kept(.itemtype) }
+        case UInt8(ascii: "h"):
+            if equals(name, "href") { return .kept(.href) }
+            if equals(name, "hidden") { return .hidden }
+            if equals(name, "http-equiv") { return .kept(.httpEquiv) }
+        case UInt8(ascii: "p"):
+            if equals(name, "property") { return .kept(.property) }
+        case UInt8(ascii: "n"):
+            if equals(name, "name") { return .kept(.name) }
+        case UInt8(ascii: "r"):
+            if equals(name, "rel") { return .kept(.rel) }
+            if equals(name, "role") { return .kept(.role) }
+        case UInt8(ascii: "d"):
+            if equals(name, "datetime") { return .kept(.datetime) }
+            if equals(name, "data-src") { return .kept(.dataSrc) }
+        case UInt8(ascii: "l"):
+            if equals(name, "lang") { return .kept(.lang) }
+        case UInt8(ascii: "t"):
+            if equals(name, "type") { return .kept(.type) }
+        case UInt8(ascii: "s"):
+            if equals(name, "src") { return .kept(.src) }
+            if equals(name, "style") { return .style }
+        case UInt8(ascii: "a"):
+            if equals(name, "aria-hidden") { return .ariaHidden }
+        default:
+            break
+        }
+        return .ignored
+    }
+
+    @inline(__always)
+    private static func equals(_ pointer: UnsafePointer<UInt8>, _ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        let bytes = literal.utf8Start
+        for index in 0..<count where pointer[index] != bytes[index] { return false }
+        return pointer[count] == 0
+    }
+
+    private static func findAttribute(
+        _ attrs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ wanted: StaticString
+    ) -> UnsafePointer<UInt8>? {
+        guard let attrs else { return nil }
+        var pair = 0
+        while let name = attrs[pair] {
+            if equals(name, wanted) { return attrs[pair + 1] }
+            pair += 2
+        }
+        return nil
+    }
+
+    private static func cString(_ pointer: UnsafePointer<UInt8>) -> ArraySlice<UInt8> {
+        var count = 0
+        while pointer[count] != 0 { count += 1 }
+        return Array(UnsafeBufferPointer(start: pointer, count: count))[...]
+    }
+
+    private static func isJSONLD(_ type: UnsafePointer<UInt8>) -> Bool {
+        ByteSearch.containsIgnoringCase(cString(type), Array("ld+json".utf8))
+    }
+
+    /// `display:none` or `visibility:hidden` in an inline style, spaces ignored.
+    private static func styleHides(_ style: UnsafePointer<UInt8>) -> Bool {
+        var squeezed: [UInt8] = []
+        var index = 0
+        while style[index] != 0 && index < 512 {
+            let byte = style[index]
+            if byte != 0x20 && byte != 0x09 { squeezed.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            index += 1
+        }
+        return ByteSearch.contains(squeezed[...], "display:none")
+            || ByteSearch.contains(squeezed[...], "visibility:hidden")
+    }
+}

@@ -1,0 +1,103 @@
+/// UTF-8 validation and repair: every ill-formed sequence becomes U+FFFD (the WHATWG
+/// "maximal subpart" rule) and NUL bytes are dropped, so libxml2 never sees bytes that would
+/// make it guess a different encoding mid-document.
+enum UTF8Repair {
+    static func isValid(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                if buffer[index] < 0x80 {
+                    index += 1
+                    continue
+                }
+                let width = sequenceWidth(buffer, index)
+                if width == 0 { return false }
+                index += width
+            }
+            return true
+        }
+    }
+
+    static func hasMultibyte(_ bytes: [UInt8]) -> Bool {
+        bytes.contains { $0 >= 0x80 }
+    }
+
+    /// Valid UTF-8 with NULs removed; returns the input untouched when nothing needs fixing.
+    static func repair(_ bytes: [UInt8]) -> [UInt8] {
+        var clean = true
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0 { clean = false; return }
+                if byte < 0x80 { index += 1; continue }
+                let width = sequenceWidth(buffer, index)
+                if width == 0 { clean = false; return }
+                index += width
+            }
+        }
+        if clean { return bytes }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte == 0 { index += 1; continue }
+                if byte < 0x80 { output.append(byte); index += 1; continue }
+                let width = sequenceWidth(buffer, index)
+                if width == 0 {
+                    output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    index += max(1, validPrefix(buffer, index))
+                } else {
+                    output.append(contentsOf: buffer[index..<index + width])
+                    index += width
+                }
+            }
+        }
+        return output
+    }
+
+    /// Length of the well-formed sequence starting at `index`, or 0 if ill-formed.
+    @inline(__always)
+    static func sequenceWidth(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = buffer[index]
+        let remaining = buffer.count - index
+        func continuation(_ offset: Int) -> Bool { buffer[index + offset] & 0xC0 == 0x80 }
+        switch lead {
+        case 0xC2...0xDF:
+            return remaining >= 2 && continuation(1) ? 2 : 0
+        case 0xE0...0xEF:
+            guard remaining >= 3, continuation(1), continuation(2) else { return 0 }
+            let second = buffer[index + 1]
+            if lead == 0xE0 && second < 0xA0 { return 0 }
+            if lead == 0xED && second > 0x9F { return 0 }
+            return 3
+        case 0xF0...0xF4:
+            guard remaining >= 4, continuation(1), continuation(2), continuation(3) else { return 0 }
+            let second = buffer[index + 1]
+            if lead == 0xF0 && second < 0x90 { return 0 }
+            if lead == 0xF4 && second > 0x8F { return 0 }
+            return 4
+        default:
+            return 0
+        }
+    }
+
+    /// How many bytes of an ill-formed sequence form its maximal valid prefix.
+    private static func validPrefix(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let lead = buffer[index]
+        let expected: Int
+        switch lead {
+        case 0xC2...0xDF: expected = 2
+        case 0xE0...0xEF: expected = 3
+        case 0xF0...0xF4: expected = 4
+        default: return 1
+        }
+        var count = 1
+        while count < expected && index + count < buffer.count && buffer[index + count] & 0xC0 == 0x80 {
+            count += 1
+        }
+        return count
+    }
+}
