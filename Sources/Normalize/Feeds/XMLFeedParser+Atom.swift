@@ -82,9 +82,8 @@ extension XMLFeedParser {
         let type = reader.attribute("type")?.lowercased() ?? "text"
         let mode = reader.attribute("mode")?.lowercased()
         var value: String?
-        if (type == "xhtml" || type == "application/xhtml+xml") && !plain && !reader.isEmptyElement {
-            value = reader.innerXML().flatMap(FeedText.trimmed)
-            reader.skipSubtree()
+        if (type == "xhtml" || type == "application/xhtml+xml") && !plain {
+            value = FeedText.trimmed(reader.innerXML())
         } else {
             value = text()
         }

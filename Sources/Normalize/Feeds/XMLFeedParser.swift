@@ -101,8 +101,7 @@ final class XMLFeedParser {
 
     /// The base URI at the current node (document URL + `xml:base`s).
     func currentBase() -> URL? {
-        guard let base = reader.baseURI else { return documentURL }
-        return URL(string: base) ?? documentURL
+        reader.baseURL ?? documentURL
     }
 
     func text() -> String? { FeedText.trimmed(reader.collectText()) }
@@ -129,8 +128,8 @@ final class XMLFeedParser {
         if feed.updateFrequency != nil && feed.updatePeriod == nil { feed.updatePeriod = .daily }
         if feed.updatePeriod != nil && feed.updateFrequency == nil { feed.updateFrequency = 1 }
         var warnings = reader.warnings
-        if reader.errorCount > warnings.count {
-            warnings.append(ParseWarning(message: "\(reader.errorCount - warnings.count) more XML errors not listed"))
+        if reader.droppedWarnings > 0 {
+            warnings.append(ParseWarning(message: "\(reader.droppedWarnings) more XML errors not listed"))
         }
         if duplicates > 0 {
             warnings.append(ParseWarning(message: "dropped \(duplicates) duplicate entries (same guid or link)"))

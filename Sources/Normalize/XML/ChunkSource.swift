@@ -68,3 +68,47 @@ public struct SourceReadError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(path): \(String(cString: strerror(errno)))" }
 }
+
+/// Bytes already read from a source (to sniff them) served again before the rest of it.
+final class PrefixedChunkSource: ChunkSource {
+    private var prefix: [UInt8]
+    private var prefixOffset = 0
+    private let upstream: any ChunkSource
+
+    init(prefix: [UInt8], upstream: any ChunkSource) {
+        self.prefix = prefix
+        self.upstream = upstream
+    }
+
+    /// Reads up to `count` bytes from the start of `source` and returns them with a source that
+    /// replays them.
+    static func peek(_ source: any ChunkSource, count: Int) throws -> ([UInt8], PrefixedChunkSource) {
+        var head = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let read = try head.withUnsafeMutableBytes { buffer in
+                try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+            }
+            if read == 0 { break }
+            filled += read
+        }
+        head.removeSubrange(filled...)
+        return (head, PrefixedChunkSource(prefix: head, upstream: source))
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !prefix.isEmpty, prefixOffset < prefix.count {
+            let count = min(buffer.count, prefix.count - prefixOffset)
+            prefix.withUnsafeBytes { bytes in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[prefixOffset..<(prefixOffset + count)]))
+            }
+            prefixOffset += count
+            if prefixOffset == prefix.count {
+                prefix = []
+                prefixOffset = 0
+            }
+            return count
+        }
+        return try upstream.read(into: buffer)
+    }
+}

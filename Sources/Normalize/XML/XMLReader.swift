@@ -1,207 +1,212 @@
 internal import CLibXML2
 import Foundation
 
-/// A forward-only cursor over an XML document: libxml2's streaming `xmlTextReader`, which keeps
-/// only the current node and its ancestors in memory.
+/// A forward-only cursor over an XML document, fed by libxml2's SAX2 push parser a chunk at a
+/// time: only one chunk's worth of events is held in memory, whatever the document's size.
 ///
-/// The one owner of the `xmlTextReaderPtr` (freed in `deinit`) and of the buffers and contexts
-/// libxml2 points into. Not thread-safe; one parse at a time.
+/// libxml2's own `xmlTextReader` gives up at the first well-formedness error even with
+/// `XML_PARSE_RECOVER`; the push parser recovers, so feeds with a stray `&` or a mismatched tag
+/// still yield their entries. The reader owns the parser context (freed in `deinit`).
+/// Not thread-safe; one parse at a time.
 final class XMLReader {
-    private let reader: xmlTextReaderPtr
-    private let diagnostics = XMLDiagnostics()
-    private var memory: UnsafeMutableRawBufferPointer?
-    private var input: XMLInputBridge?
-    /// `skipSubtree` already moved onto the next node: the next `read` must not move again.
-    private var positionedBySkip = false
+    static let chunkSize = 64 * 1024
+
+    private let sink: XMLEventSink
+    private let context: xmlParserCtxtPtr
+    private let input: any ChunkSource
+    private let chunk: UnsafeMutableRawBufferPointer
+    private var inputFinished = false
+    private var current = XMLEvent(kind: .none, depth: -1)
+    /// Incremented by every `read()`, so `forEachChild` can tell whether its body moved.
+    private var position = 0
+    /// The error the chunk source threw, if reading stopped because of it.
+    private(set) var inputError: (any Error)?
 
     /// Reads a document held in memory. `url` is the document's own address (the base for
-    /// relative references); `encoding`, when given, replaces the declared encoding (which is
-    /// then ignored: libxml2 would otherwise switch to it mid-document).
-    init(data: Data, url: String?, encoding: String? = nil) throws(XMLReaderError) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 1)
-        data.copyBytes(to: buffer)
-        guard data.count <= Int(Int32.max),
-            let reader = xmlReaderForMemory(
-                buffer.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(data.count), url, encoding,
-                XMLReaderOptions.hostileInput | (encoding == nil ? 0 : Int32(XML_PARSE_IGNORE_ENC.rawValue)))
-        else {
-            buffer.deallocate()
-            throw .cannotCreate
-        }
-        self.reader = reader
-        self.memory = buffer
-        installErrorHandler()
+    /// relative references); `encoding`, when given, replaces the declared encoding.
+    convenience init(data: Data, url: String?, encoding: String? = nil) throws(XMLReaderError) {
+        try self.init(source: DataChunkSource(data), url: url, encoding: encoding)
     }
 
-    /// Reads a document pulled chunk by chunk from `source` (bounded memory whatever its size).
+    /// Reads a document pulled chunk by chunk from `source`.
     init(source: any ChunkSource, url: String?, encoding: String? = nil) throws(XMLReaderError) {
-        let bridge = XMLInputBridge(source: source)
+        let sink = XMLEventSink(documentURL: url.flatMap { URL(string: $0) })
+        var handler = XMLEventSink.makeHandler()
         guard
-            let reader = xmlReaderForIO(
-                XMLInputBridge.readCallback, nil, Unmanaged.passUnretained(bridge).toOpaque(), url, encoding,
-                XMLReaderOptions.hostileInput)
+            let context = xmlCreatePushParserCtxt(
+                &handler, Unmanaged.passUnretained(sink).toOpaque(), nil, 0, url)
         else { throw .cannotCreate }
-        self.reader = reader
-        self.input = bridge
-        installErrorHandler()
+        var options = XMLReaderOptions.hostileInput
+        if let encoding {
+            // Replaces the declared encoding; IGNORE_ENC keeps the declaration from switching back.
+            xmlCtxtResetPush(context, nil, 0, url, encoding)
+            options |= Int32(XML_PARSE_IGNORE_ENC.rawValue)
+        }
+        xmlCtxtUseOptions(context, options)
+        sink.parser = context
+        self.sink = sink
+        self.context = context
+        self.input = source
+        self.chunk = .allocate(byteCount: Self.chunkSize, alignment: 1)
     }
 
     deinit {
-        xmlFreeTextReader(reader)
-        memory?.deallocate()
-    }
-
-    private func installErrorHandler() {
-        xmlTextReaderSetStructuredErrorHandler(
-            reader, XMLDiagnostics.structuredHandler, Unmanaged.passUnretained(diagnostics).toOpaque())
+        xmlFreeParserCtxt(context)
+        chunk.deallocate()
     }
 
     // MARK: Moving
 
-    /// Advances to the next node; false at the end of the document or when libxml2 gave up.
+    /// Advances to the next event; false at the end of the document.
     func read() -> Bool {
-        if positionedBySkip {
-            positionedBySkip = false
-            return true
+        while true {
+            if let event = sink.dequeue() {
+                current = event
+                position += 1
+                return true
+            }
+            guard !inputFinished, !sink.stopped else {
+                current = XMLEvent(kind: .none, depth: -1)
+                return false
+            }
+            feed()
         }
-        return xmlTextReaderRead(reader) == 1
     }
 
-    /// Skips the current node's subtree; the next `read()` lands on the node after it.
+    private func feed() {
+        var count = 0
+        do {
+            count = try input.read(into: chunk)
+        } catch {
+            inputError = error
+        }
+        if count <= 0 {
+            inputFinished = true
+            xmlParseChunk(context, nil, 0, 1)
+        } else {
+            xmlParseChunk(context, chunk.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(count), 0)
+        }
+    }
+
+    /// Consumes the current element's subtree, leaving the reader on its end.
     func skipSubtree() {
-        if isEmptyElement || kind != .element { return }
-        positionedBySkip = xmlTextReaderNext(reader) == 1
+        guard current.kind == .element else { return }
+        let startDepth = current.depth
+        while read() {
+            if current.kind == .endElement && current.depth <= startDepth { return }
+        }
     }
 
     /// Calls `body` for each child element of the current element, positioned on the child, and
-    /// returns on the current element's end. `body` must consume the child (``collectText()``,
-    /// ``skipSubtree()``, a nested `forEachChild`), or leave it alone: an unconsumed child's
-    /// subtree is skipped.
+    /// returns on the current element's end. `body` consumes the child (``collectText()``,
+    /// ``skipSubtree()``, a nested `forEachChild`) or leaves it: an unread child is skipped.
     func forEachChild(_ body: (_ name: String, _ namespace: String?) throws -> Void) rethrows {
-        guard kind == .element, !isEmptyElement else { return }
-        let parentDepth = depth
+        guard current.kind == .element else { return }
+        let parentDepth = current.depth
         while read() {
-            let currentKind = kind
-            let currentDepth = depth
-            if currentKind == .endElement && currentDepth <= parentDepth { return }
-            guard currentKind == .element, currentDepth == parentDepth + 1 else { continue }
-            let name = localName
-            try body(name, namespaceURI)
-            // The body left the reader on the child's start tag: skip what it did not read.
-            if !positionedBySkip, kind == .element, depth == currentDepth, localName == name, !isEmptyElement {
-                skipSubtree()
-            }
+            if current.kind == .endElement && current.depth <= parentDepth { return }
+            guard current.kind == .element, current.depth == parentDepth + 1 else { continue }
+            let before = position
+            try body(current.localName, current.namespace)
+            if position == before { skipSubtree() }
         }
     }
 
-    // MARK: The current node
+    // MARK: The current event
 
-    var kind: XMLNodeKind { XMLNodeKind(rawValue: xmlTextReaderNodeType(reader)) ?? .none }
-    var depth: Int { Int(xmlTextReaderDepth(reader)) }
-    var isEmptyElement: Bool { xmlTextReaderIsEmptyElement(reader) == 1 }
-
-    var localName: String {
-        xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
-    }
-
+    var kind: XMLNodeKind { current.kind }
+    var depth: Int { current.depth }
+    var localName: String { current.localName }
     /// The namespace URI, or nil for a name in no namespace.
-    var namespaceURI: String? {
-        xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
-    }
+    var namespaceURI: String? { current.namespace }
+    var value: String? { current.kind == .text ? current.text : nil }
+    /// The base URI in force at this element: the document URL combined with every `xml:base`.
+    var baseURL: URL? { current.base }
+    /// The `xml:lang` in force at this element.
+    var xmlLang: String? { current.language }
 
-    var value: String? { xmlTextReaderConstValue(reader).map { String(cString: $0) } }
-
-    /// The base URI in force at this node: the document URL combined with every `xml:base` above.
-    var baseURI: String? { xmlTextReaderConstBaseUri(reader).map { String(cString: $0) } }
-
-    /// The `xml:lang` in force at this node.
-    var xmlLang: String? { xmlTextReaderConstXmlLang(reader).map { String(cString: $0) } }
-
-    var lineNumber: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
-
-    /// The value of the attribute with this qualified name on the current element.
+    /// The value of the attribute with this local name and no namespace.
     func attribute(_ name: String) -> String? {
-        guard xmlTextReaderMoveToAttribute(reader, name) == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        return value
+        current.attributes.first { $0.localName == name && $0.namespace == nil }?.value
     }
 
-    /// The value of the attribute with this local name in namespace `namespace`.
+    /// The value of the attribute with this local name in `namespace`.
     func attribute(_ localName: String, namespace: String) -> String? {
-        guard xmlTextReaderMoveToAttributeNs(reader, localName, namespace) == 1 else { return nil }
-        defer { xmlTextReaderMoveToElement(reader) }
-        return value
+        current.attributes.first { $0.localName == localName && $0.namespace == namespace }?.value
     }
 
-    /// The markup inside the current element, serialized (for Atom `type="xhtml"` content).
-    func innerXML() -> String? {
-        // Expand + xmlNodeDump into an xmlBuffer we free ourselves, rather than
-        // xmlTextReaderReadInnerXml, whose result must go to the global `xmlFree` variable.
-        guard let node = xmlTextReaderExpand(reader), let buffer = xmlBufferCreate() else { return nil }
-        defer { xmlBufferFree(buffer) }
-        var child = node.pointee.children
-        while let current = child {
-            xmlNodeDump(buffer, node.pointee.doc, current, 0, 0)
-            child = current.pointee.next
-        }
-        guard let content = xmlBufferContent(buffer) else { return nil }
-        return String(cString: content)
-    }
-
-    /// The text inside the current element (its descendants' text included), leaving the reader
-    /// on the element's end. Character data and CDATA are joined; references to undeclared
-    /// HTML entities (`&nbsp;` in a feed without a DTD) are mapped to their characters.
+    /// The text inside the current element (descendants' text included), leaving the reader on
+    /// the element's end.
     func collectText() -> String {
-        if isEmptyElement { return "" }
-        let startDepth = depth
+        guard current.kind == .element else { return "" }
+        let startDepth = current.depth
         var text = ""
         while read() {
-            switch kind {
-            case .text, .cdata, .significantWhitespace, .whitespace:
-                if let value { text += value }
-            case .entityReference:
-                text += HTMLEntities.character(named: localName) ?? ""
-            case .endElement where depth == startDepth:
-                return text
-            default:
-                continue
+            switch current.kind {
+            case .text: text += current.text
+            case .endElement where current.depth <= startDepth: return text
+            default: continue
             }
         }
         return text
     }
 
+    /// The markup inside the current element, re-serialized (for Atom `type="xhtml"`), leaving
+    /// the reader on the element's end.
+    func innerXML() -> String {
+        guard current.kind == .element else { return "" }
+        let startDepth = current.depth
+        var markup = ""
+        while read() {
+            switch current.kind {
+            case .text:
+                markup += XMLEscaping.escape(current.text, quote: false)
+            case .element:
+                markup += "<" + current.localName
+                for attribute in current.attributes where attribute.namespace == nil {
+                    markup += " \(attribute.localName)=\"\(XMLEscaping.escape(attribute.value, quote: true))\""
+                }
+                markup += ">"
+            case .endElement where current.depth <= startDepth:
+                return markup
+            case .endElement:
+                markup += "</" + current.localName + ">"
+            default:
+                continue
+            }
+        }
+        return markup
+    }
+
     // MARK: Diagnostics
 
-    var warnings: [ParseWarning] { diagnostics.warnings }
-    var errorCount: Int { diagnostics.errorCount }
-    var entityExpansionStopped: Bool { diagnostics.entityExpansionStopped }
-    /// The error the chunk source threw, if reading stopped because of it.
-    var inputError: (any Error)? { input?.error }
+    var warnings: [ParseWarning] { sink.diagnostics.warnings }
+    var errorCount: Int { sink.diagnostics.errorCount }
+    var droppedWarnings: Int { sink.diagnostics.droppedCount }
+    /// The document had the shape of an entity-expansion bomb, or libxml2 stopped one.
+    var entityExpansionStopped: Bool { sink.diagnostics.entityExpansionStopped }
 
-    func note(_ message: String) { diagnostics.note(message) }
+    func note(_ message: String) { sink.diagnostics.note(message) }
 }
 
-/// The `xmlReaderForIO` context: pulls from a `ChunkSource` and remembers its error, since the C
-/// callback can only answer -1.
-final class XMLInputBridge {
-    let source: any ChunkSource
-    var error: (any Error)?
-
-    init(source: any ChunkSource) { self.source = source }
-
-    static let readCallback: xmlInputReadCallback = { context, buffer, length in
-        guard let context, let buffer, length > 0 else { return 0 }
-        let bridge = Unmanaged<XMLInputBridge>.fromOpaque(context).takeUnretainedValue()
-        do {
-            return Int32(try bridge.source.read(into: UnsafeMutableRawBufferPointer(start: buffer, count: Int(length))))
-        } catch {
-            bridge.error = error
-            return -1
-        }
-    }
-}
-
-/// libxml2 could not set up a reader (out of memory, or a document over 2 GiB held in memory).
+/// libxml2 could not set up a parser (out of memory).
 enum XMLReaderError: Error {
     case cannotCreate
+}
+
+enum XMLEscaping {
+    static func escape(_ text: String, quote: Bool) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || (quote && $0 == "\"") }) else { return text }
+        var output = ""
+        for character in text {
+            switch character {
+            case "&": output += "&amp;"
+            case "<": output += "&lt;"
+            case ">": output += "&gt;"
+            case "\"" where quote: output += "&quot;"
+            default: output.append(character)
+            }
+        }
+        return output
+    }
 }

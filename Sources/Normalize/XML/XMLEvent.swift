@@ -1,0 +1,24 @@
+import Foundation
+
+/// One attribute of an element, as the SAX2 parser reports it.
+struct XMLAttribute {
+    var localName: String
+    var namespace: String?
+    var value: String
+}
+
+/// One node of the stream: an element start or end, or a run of character data.
+struct XMLEvent {
+    var kind: XMLNodeKind
+    var depth: Int
+    var localName: String = ""
+    var namespace: String?
+    var prefix: String?
+    /// Character data of a text event.
+    var text: String = ""
+    var attributes: [XMLAttribute] = []
+    /// `xml:base` in force at an element (resolved against the document URL).
+    var base: URL?
+    /// `xml:lang` in force at an element.
+    var language: String?
+}

@@ -1,0 +1,179 @@
+internal import CLibXML2
+import Foundation
+
+/// Receives libxml2's SAX2 callbacks during one push parse and queues them as ``XMLEvent``s for
+/// the ``XMLReader`` to hand out. The callbacks' context is an unretained pointer to the sink,
+/// which its reader keeps alive for the parser context's whole life.
+///
+/// Entities: the handler has no `getEntity`, so an entity declared in a DTD is **never
+/// expanded** (a feed has no business declaring any), and an external entity is never resolved
+/// or fetched. References to HTML entity names that feeds use without a DTD (`&nbsp;`) are mapped
+/// to their characters. A DTD that declares entities built from other entities — the shape of a
+/// "billion laughs" bomb — stops the parse; the caller reports it as an entity-expansion error.
+final class XMLEventSink {
+    let diagnostics = XMLDiagnostics()
+    private var queue: [XMLEvent] = []
+    private var head = 0
+    /// (base, language) for each open element.
+    private var scopes: [(base: URL?, language: String?)] = []
+    private let documentURL: URL?
+    /// Parsing was stopped on purpose (entity bomb).
+    private(set) var stopped = false
+
+    init(documentURL: URL?) {
+        self.documentURL = documentURL
+        queue.reserveCapacity(1024)
+    }
+
+    func dequeue() -> XMLEvent? {
+        guard head < queue.count else {
+            if head > 0 {
+                queue.removeAll(keepingCapacity: true)
+                head = 0
+            }
+            return nil
+        }
+        defer { head += 1 }
+        return queue[head]
+    }
+
+    // MARK: Events
+
+    fileprivate func startElement(
+        localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]
+    ) {
+        let parent = scopes.last
+        var base = parent?.base ?? documentURL
+        var language = parent?.language
+        for attribute in attributes where attribute.namespace == XMLEventSink.xmlNamespace {
+            if attribute.localName == "base" {
+                base = URL(string: attribute.value.trimmingCharacters(in: .whitespaces), relativeTo: base)?.absoluteURL ?? base
+            } else if attribute.localName == "lang" {
+                language = attribute.value.isEmpty ? nil : attribute.value
+            }
+        }
+        queue.append(
+            XMLEvent(
+                kind: .element, depth: scopes.count, localName: localName, namespace: namespace, prefix: prefix,
+                attributes: attributes, base: base, language: language))
+        scopes.append((base, language))
+    }
+
+    fileprivate func endElement(localName: String, namespace: String?) {
+        if !scopes.isEmpty { scopes.removeLast() }
+        queue.append(XMLEvent(kind: .endElement, depth: scopes.count, localName: localName, namespace: namespace))
+    }
+
+    fileprivate func characters(_ text: String) {
+        if head < queue.count, let last = queue.last, last.kind == .text {
+            queue[queue.count - 1].text += text
+            return
+        }
+        queue.append(XMLEvent(kind: .text, depth: scopes.count, text: text))
+    }
+
+    /// The parser this sink is attached to (not owned: the ``XMLReader`` owns both), used only to
+    /// stop it.
+    var parser: xmlParserCtxtPtr?
+
+    /// Whether replacement text contains an entity reference (`&name;`, not `&#…;`).
+    static func referencesEntity(_ content: String) -> Bool {
+        var previousWasAmpersand = false
+        for scalar in content.unicodeScalars {
+            if previousWasAmpersand && (scalar.properties.isAlphabetic || scalar == "_" || scalar == ":") { return true }
+            previousWasAmpersand = scalar == "&"
+        }
+        return false
+    }
+
+    fileprivate func entityDeclared(name: String, systemID: String?, content: String?) {
+        if let systemID {
+            diagnostics.note("external entity '\(name)' (\(systemID)) ignored: external entities are never resolved")
+        }
+        // An entity whose replacement text references another entity is how expansion bombs
+        // are built; real feeds never need one.
+        if let content, Self.referencesEntity(content) {
+            diagnostics.entityBombDetected(name: name)
+            stopped = true
+            if let parser { xmlStopParser(parser) }
+        }
+    }
+
+    static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
+
+    // MARK: The SAX2 handler
+
+    static func makeHandler() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = startElementCallback
+        handler.endElementNs = endElementCallback
+        handler.characters = charactersCallback
+        handler.ignorableWhitespace = charactersCallback
+        handler.cdataBlock = charactersCallback
+        handler.entityDecl = entityDeclCallback
+        handler.serror = errorCallback
+        return handler
+    }
+
+    private static func sink(_ context: UnsafeMutableRawPointer?) -> XMLEventSink {
+        Unmanaged<XMLEventSink>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static let startElementCallback: startElementNsSAX2Func = {
+        context, localName, prefix, uri, _, _, attributeCount, _, rawAttributes in
+        var attributes: [XMLAttribute] = []
+        if attributeCount > 0, let rawAttributes {
+            attributes.reserveCapacity(Int(attributeCount))
+            for index in 0..<Int(attributeCount) {
+                // Five pointers per attribute: localname, prefix, URI, value start, value end.
+                let base = index * 5
+                guard let name = rawAttributes[base], let start = rawAttributes[base + 3],
+                    let end = rawAttributes[base + 4]
+                else { continue }
+                let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                attributes.append(
+                    XMLAttribute(localName: String(cString: name), namespace: string(rawAttributes[base + 2]), value: value))
+            }
+        }
+        sink(context).startElement(
+            localName: string(localName) ?? "", prefix: string(prefix), namespace: string(uri), attributes: attributes)
+    }
+
+    private static let endElementCallback: endElementNsSAX2Func = { context, localName, _, uri in
+        sink(context).endElement(localName: string(localName) ?? "", namespace: string(uri))
+    }
+
+    private static let charactersCallback: charactersSAXFunc = { context, characters, length in
+        guard let characters, length > 0 else { return }
+        sink(context).characters(String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self))
+    }
+
+    private static let entityDeclCallback: entityDeclSAXFunc = { context, name, _, _, systemID, content in
+        sink(context).entityDeclared(
+            name: string(name) ?? "", systemID: string(systemID), content: string(UnsafePointer(content)))
+    }
+
+    private static let errorCallback: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        let sink = sink(context)
+        let code = error.pointee.code
+        if code == Int32(XML_ERR_UNDECLARED_ENTITY.rawValue) || code == Int32(XML_WAR_UNDECLARED_ENTITY.rawValue),
+            let name = error.pointee.str1.map({ String(cString: $0) }),
+            let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
+            parser.pointee.instate == XML_PARSER_CONTENT
+        {
+            // `&nbsp;` in text: keep the character (attribute values just lose it).
+            if let character = HTMLEntities.character(named: name) {
+                sink.characters(character)
+                return
+            }
+        }
+        let message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(code)"
+        sink.diagnostics.record(code: code, line: error.pointee.line, message: message)
+    }
+}
