@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@Suite("systemd units (scripts/check-units.sh)", .timeLimit(.minutes(5)))
+// Serialized: on a machine without systemd-analyze the first run installs it with apt-get, and
+// parallel installs would fight over the dpkg lock.
+@Suite("systemd units (scripts/check-units.sh)", .serialized, .timeLimit(.minutes(5)))
 struct UnitsTests {
     /// Runs the checker; cancels the test (a skip with a reason) only when systemd-analyze
     /// cannot be installed on this machine.
