@@ -128,8 +128,12 @@ SH
 
 command_path="$(realpath "$(command -v "$1")")"
 shift
+tracer=()
 if [ "${SMOKE_STRACE:-0}" = "1" ]; then
-    exec unshare --mount --pid --ipc --fork strace -f -qq -e trace=all -e status=failed -o "/dev/stderr" \
-        bash "$work/inner.sh" "$work" "$command_path" "$@"
+    # Failed calls only; seccomp refusals show up as EPERM.
+    tracer=(strace -f -qq -e trace=all -e status=failed -o /dev/stderr)
 fi
-unshare --mount --pid --ipc --fork bash "$work/inner.sh" "$work" "$command_path" "$@"
+# Not exec: the EXIT trap must remove the work folder.
+status=0
+unshare --mount --pid --ipc --fork "${tracer[@]}" bash "$work/inner.sh" "$work" "$command_path" "$@" || status=$?
+exit "$status"
