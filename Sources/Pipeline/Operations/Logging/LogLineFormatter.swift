@@ -7,10 +7,12 @@ public import Logging
 /// Pure and deterministic (the timestamp is an argument) so that every format is testable
 /// without touching the process's standard error.
 public struct LogLineFormatter: Sendable {
+    /// Text or JSON.
     public var format: LogFormat
     /// Prefix each line with `<N>` and leave the timestamp to journald, which records its own.
     public var journal: Bool
 
+    /// A formatter for `format`, with the journald prefix when `journal`.
     public init(format: LogFormat, journal: Bool) {
         self.format = format
         self.journal = journal

@@ -26,6 +26,7 @@ public final class FileDescriptorLogSink: LogSink, @unchecked Sendable {
         self.fileDescriptor = fileDescriptor
     }
 
+    /// Writes the line with as many `write(2)` calls as it takes, retrying on EINTR.
     public func write(line: String) {
         var bytes = Array(line.utf8)
         lock.lock()

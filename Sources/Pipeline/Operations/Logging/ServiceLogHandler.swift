@@ -8,8 +8,11 @@ public import Logging
 /// into another. The sink and the clock are injected so that tests exercise the exact bytes
 /// without touching the process's standard error or environment.
 public struct ServiceLogHandler: LogHandler {
+    /// Least severe level written; `Logger` filters before calling ``log(event:)``.
     public var logLevel: Logger.Level
+    /// Metadata added to every line of this logger.
     public var metadata: Logger.Metadata = [:]
+    /// Contextual metadata (task-locals), read at each event.
     public var metadataProvider: Logger.MetadataProvider?
 
     private let label: String
@@ -56,11 +59,13 @@ public struct ServiceLogHandler: LogHandler {
         )
     }
 
+    /// One key of ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Formats the event and hands the line to the sink.
     public func log(event: LogEvent) {
         // Precedence: the handler's own metadata, then the provider's (task-local context),
         // then the call site's, which is the most specific.

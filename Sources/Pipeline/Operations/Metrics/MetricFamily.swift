@@ -10,37 +10,18 @@ public struct MetricFamily: Sendable, Equatable {
 
     /// `[a-zA-Z_:][a-zA-Z0-9_:]*`, checked by ``PrometheusTextFormat/render(_:)``.
     public var name: String
+    /// One line of explanation, written as `# HELP`.
     public var help: String
+    /// Written as `# TYPE`.
     public var kind: Kind
+    /// The sample lines, in this order.
     public var samples: [MetricSample]
 
+    /// A family; names are checked when it is rendered, not here.
     public init(name: String, help: String, kind: Kind, samples: [MetricSample]) {
         self.name = name
         self.help = help
         self.kind = kind
         self.samples = samples
-    }
-}
-
-/// One sample line: labels (kept in the given order) and a value. No timestamp, because the
-/// node_exporter textfile collector rejects samples that carry one.
-public struct MetricSample: Sendable, Equatable {
-    public var labels: [MetricLabel]
-    public var value: Double
-
-    public init(labels: [MetricLabel] = [], value: Double) {
-        self.labels = labels
-        self.value = value
-    }
-}
-
-/// A label pair; the value may hold any text and is escaped when rendered.
-public struct MetricLabel: Sendable, Hashable {
-    public var name: String
-    public var value: String
-
-    public init(_ name: String, _ value: String) {
-        self.name = name
-        self.value = value
     }
 }

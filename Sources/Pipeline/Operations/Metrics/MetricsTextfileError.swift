@@ -4,8 +4,10 @@ public struct MetricsTextfileError: Error, Sendable, Equatable, CustomStringConv
     public let path: String
     /// `render`, `create folder`, `open`, `write`, `chmod`, `fsync` or `rename`.
     public let operation: String
+    /// The system's explanation (`strerror`) or the rendering problem.
     public let reason: String
 
+    /// An error for `operation` on `path`.
     public init(path: String, operation: String, reason: String) {
         self.path = path
         self.operation = operation

@@ -5,7 +5,9 @@ import Foundation
 public enum PrometheusTextFormat {
     /// A family whose name, label names or samples the format cannot carry.
     public struct InvalidMetric: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The family's name.
         public let metric: String
+        /// What is wrong with it.
         public let reason: String
         public var description: String { "metric \(metric): \(reason)" }
     }

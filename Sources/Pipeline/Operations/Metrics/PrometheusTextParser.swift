@@ -3,7 +3,9 @@
 public enum PrometheusTextParser {
     /// A line the parser does not understand, numbered from 1.
     public struct Malformed: Error, Sendable, Equatable, CustomStringConvertible {
+        /// Line number, from 1.
         public let line: Int
+        /// What was expected.
         public let reason: String
         public var description: String { "line \(line): \(reason)" }
     }

@@ -9,7 +9,9 @@ public import Foundation
 public struct RunMetrics: Sendable, Equatable {
     /// `run` or `backfill`; a label on every per-run metric so a backfill never hides the timer's runs.
     public var command: String
+    /// When the pass began.
     public var startedAt: Date
+    /// When the pass ended; the timestamps in the file are this instant.
     public var finishedAt: Date
     /// False when the pass ended with an error (the process exits non-zero).
     public var succeeded: Bool
@@ -26,6 +28,7 @@ public struct RunMetrics: Sendable, Equatable {
     /// Fetch outcomes per source, in the order sources were first seen.
     public var fetches: [SourceFetchCounts]
 
+    /// A pass's figures; counts default to zero.
     public init(
         command: String = "run", startedAt: Date, finishedAt: Date, succeeded: Bool,
         recordsWritten: Int = 0, duplicates: Int = 0, revisions: Int = 0,
@@ -54,48 +57,6 @@ public struct RunMetrics: Sendable, Equatable {
             var counts = SourceFetchCounts(source: source)
             counts.record(outcome)
             fetches.append(counts)
-        }
-    }
-}
-
-/// How one fetch ended, as the metrics count it.
-public enum FetchOutcome: Sendable, Equatable {
-    /// A 2xx response with a body.
-    case fetched
-    /// A 304: the conditional GET saved the transfer.
-    case notModified
-    /// No usable response; `errorClass` is a short stable name (`timeout`, `dns`, `http_5xx`, `robots` …).
-    case failed(errorClass: String)
-}
-
-/// Fetch outcomes of one source during one pass.
-public struct SourceFetchCounts: Sendable, Equatable {
-    public var source: String
-    public var fetched: Int
-    public var notModified: Int
-    /// Failed fetches by error class; ``failed`` is their sum, so the two cannot disagree.
-    public var errorsByClass: [String: Int]
-
-    public init(source: String, fetched: Int = 0, notModified: Int = 0, errorsByClass: [String: Int] = [:]) {
-        self.source = source
-        self.fetched = fetched
-        self.notModified = notModified
-        self.errorsByClass = errorsByClass
-    }
-
-    public var failed: Int { errorsByClass.values.reduce(0, +) }
-
-    /// Share of 304s among the responses that arrived (`fetched + notModified`); `nil` when none did.
-    public var notModifiedRatio: Double? {
-        let responses = fetched + notModified
-        return responses == 0 ? nil : Double(notModified) / Double(responses)
-    }
-
-    public mutating func record(_ outcome: FetchOutcome) {
-        switch outcome {
-        case .fetched: fetched += 1
-        case .notModified: notModified += 1
-        case .failed(let errorClass): errorsByClass[errorClass, default: 0] += 1
         }
     }
 }
