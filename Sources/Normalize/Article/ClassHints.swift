@@ -25,7 +25,7 @@ struct ClassHints {
         "follow", "donate", "paywall", "piano", "offer", "enews", "inline-ad", "ad-slot",
         "adslot", "ad-container", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad",
         "ad-placeholder", "advertis", "crosslink", "breaking-news", "ticker",
-        "carousel", "slideshow", "gallery", "lightbox", "video-player", "player",
+        "carousel", "slideshow", "gallery", "lightbox", "video-player", "jwplayer",
         "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
     ]
 
