@@ -24,7 +24,7 @@ struct ClassHints {
         "navigation", "menu", "footer", "print-", "-print", "bookmark", "rating", "reaction",
         "follow", "donate", "paywall", "piano", "offer", "enews", "inline-ad", "ad-slot",
         "adslot", "ad-container", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad",
-        "ad-placeholder", "advertis", "crosslink", "breaking-news", "ticker",
+        "ad-placeholder", "advertis", "crosslink", "breaking-news", 
         "carousel", "slideshow", "gallery", "lightbox", "video-player", "jwplayer",
         "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
     ]
