@@ -5,7 +5,8 @@ public struct LoopbackLogEntry: Sendable {
     /// When the request head had been read completely, on the continuous clock, so that
     /// intervals between entries can be compared with a client's configured delays.
     public var receivedAt: ContinuousClock.Instant
-    /// The status the handler answered with (before any fault was applied).
+    /// The status the handler answered with (before any fault was applied); 0 while the
+    /// handler is still running.
     public var status: Int
 
     /// Convenience: the request path.

@@ -82,9 +82,15 @@ final class ServerCore: @unchecked Sendable {
                 method: parsed.method, path: parsed.path, query: parsed.query, headers: parsed.headers,
                 body: parsed.body, connectionID: connectionID, indexOnConnection: index
             )
-            let receivedAt = ContinuousClock.now
+            // Logged before the handler runs, so a test can see a request its handler is holding.
+            let logIndex = log.withLock { log in
+                log.append(LoopbackLogEntry(request: request, receivedAt: .now, status: 0))
+                return log.count - 1
+            }
             let response = handler(request)
-            log.withLock { $0.append(LoopbackLogEntry(request: request, receivedAt: receivedAt, status: response.status)) }
+            log.withLock { log in
+                if logIndex < log.count { log[logIndex].status = response.status }
+            }
             index += 1
             guard pause(addedLatency + response.firstByteDelay) else { break }
             outcome = writer.write(response, method: parsed.method, keepAlive: parsed.keepAlive)

@@ -29,7 +29,9 @@ enum CurlErrorMapper {
         case CURLE_BAD_CONTENT_ENCODING, CURLE_WEIRD_SERVER_REPLY, CURLE_HTTP2, CURLE_HTTP2_STREAM, CURLE_HTTP3:
             return .protocolError(text)
         case CURLE_UNSUPPORTED_PROTOCOL:
-            return .unsupportedScheme(transfer.spec.url)
+            // The client checks schemes before libcurl sees a URL, so this is the server's doing:
+            // a reply that is not HTTP ("Received HTTP/0.9 when not allowed").
+            return .protocolError(text)
         case CURLE_URL_MALFORMAT:
             return .invalidURL(transfer.spec.url)
         case CURLE_ABORTED_BY_CALLBACK:

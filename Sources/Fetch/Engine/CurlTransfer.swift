@@ -96,8 +96,10 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        var line = String(decoding: bytes, as: UTF8.self)
-        while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+        // Strip CR LF as bytes: Swift treats "\r\n" as one Character, so hasSuffix("\n") misses it.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        let line = String(decoding: bytes[0..<end], as: UTF8.self)
         if line.hasPrefix("HTTP/") {
             headers.removeAll()  // a new response (after 1xx, or through a proxy CONNECT)
         } else if let first = line.first, first == " " || first == "\t", !headers.isEmpty {

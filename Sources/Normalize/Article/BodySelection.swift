@@ -22,6 +22,9 @@ struct BodySelection {
             score = choice.score
         }
         var method: QualityFlags.Method = lines.isEmpty ? .none : .densityScoring
+        if let reanchored = reanchor(lines) {
+            lines = reanchored
+        }
         let visible = lines.reduce(0) { $0 + $1.count }
 
         if visible < 200 {
@@ -43,6 +46,40 @@ struct BodySelection {
             }
         }
         return Body(lines: lines, method: method, score: score)
+    }
+
+    /// When the publisher's JSON-LD copy of the body mostly disagrees with the scored
+    /// container, the paragraphs that do appear in that copy locate the real article: their
+    /// common ancestor becomes the container. Returns nil when the choice stands.
+    private func reanchor(_ lines: [String]) -> [String]? {
+        guard let reference = metadata.structured.articleBody, reference.count >= 300 else { return nil }
+        let current = QualityAssessor.overlap(lines, reference)
+        guard current < 0.6 else { return nil }
+        let tree = analysis.tree
+        let normalizedReference = Self.squeeze(reference)
+        var anchors: [Int32] = []
+        for index in 1..<tree.nodes.count where tree.nodes[index].tag != .text {
+            guard !analysis.removed[index], analysis.ownChars[index] >= 40 else { continue }
+            let text = Self.squeeze(tree.textContent(Int32(index)))
+            let probe = String(text.prefix(60))
+            if probe.count >= 30 && normalizedReference.contains(probe) { anchors.append(Int32(index)) }
+            if anchors.count > 400 { break }
+        }
+        guard anchors.count >= 2, var ancestor = anchors.first.map({ tree.node($0).parent }) else { return nil }
+        while ancestor > 0 && !anchors.allSatisfy({ tree.isInside($0, ancestor) }) {
+            ancestor = tree.node(ancestor).parent
+        }
+        guard ancestor > 0 else { return nil }
+        let writer = BodyWriter(analysis: analysis)
+        let candidate = LineFilter.filter(writer.lines(from: [ancestor]), title: metadata.title)
+        return QualityAssessor.overlap(candidate, reference) > current + 0.2 ? candidate : nil
+    }
+
+    /// Letters and digits only, lower-cased: markup and JSON escape differences vanish.
+    static func squeeze(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }))
     }
 
     /// JSON-LD `articleBody` split into paragraphs on line breaks.

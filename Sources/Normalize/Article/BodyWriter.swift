@@ -119,18 +119,20 @@ struct BodyWriter {
         let weight = analysis.classWeight[Int(index)]
         switch node.tag {
         case .p:
-            return density > 0.6 && chars < 300
+            return density > 0.75 && chars < 300
         case .h2, .h3, .h4, .h5, .h6:
             return density > 0.5
         case .ul, .ol, .dl:
-            return density > 0.5 || (density > 0.3 && analysis.commas[Int(index)] < 2)
+            return density > 0.5
         case .div, .section, .table, .article, .center, .details, .blockquote, .tbody:
             if analysis.commas[Int(index)] >= 10 { return false }
             if weight < 25 && density > 0.33 { return true }
             if weight >= 25 && density > 0.5 { return true }
             return false
         case .li:
-            return density > 0.6
+            // A list item that is only a link is navigation; a linked headline followed
+            // by a sentence is content.
+            return density > 0.75
         default:
             return false
         }

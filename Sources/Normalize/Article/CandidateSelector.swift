@@ -12,9 +12,31 @@ struct CandidateSelector {
         var roots: [Int32]
         var top: Int32
         var score: Double
+        /// Chosen from the publisher's microdata rather than by scoring.
+        var marked = false
+    }
+
+    /// Elements the publisher marked as the article body with microdata
+    /// (`itemprop="articleBody"`); outermost ones only, live and holding real text.
+    func markedBodies() -> [Int32] {
+        var marked: [Int32] = []
+        for index in 1..<tree.nodes.count where tree.nodes[index].tag != .text {
+            let id = Int32(index)
+            guard !analysis.removed[index], analysis.chars[index] > 0,
+                  let itemprop = tree.attributeBytes(id, .itemprop),
+                  ByteSearch.contains(itemprop, "articleBody") else { continue }
+            if let last = marked.last, tree.isInside(id, last) { continue }
+            marked.append(id)
+        }
+        return marked
     }
 
     func choose() -> Choice? {
+        let marked = markedBodies()
+        let markedChars = marked.reduce(0) { $0 + Int(analysis.chars[Int($1)]) }
+        if markedChars >= 150 {
+            return Choice(roots: marked, top: marked[0], score: 100, marked: true)
+        }
         let count = tree.nodes.count
         var score = [Double](repeating: 0, count: count)
         var scored = [Bool](repeating: false, count: count)

@@ -18,14 +18,15 @@ struct ClassHints {
         "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader",
         "read-more", "readmore", "more-stories", "also-read", "read-next", "readnext",
         "recirc", "author-bio", "author-info", "author-box", "authorbox", "post-meta",
-        "entry-meta", "article-meta", "article-info", "dateline", "timestamp", "pagination",
+        "entry-meta", "article-meta", "postinfo", "post-info", "postdate", "post-date",
+        "posted-on", "pubdate", "publish-date", "published-date", "date-published", "article-info", "dateline", "timestamp", "pagination",
         "pager", "jump-link", "skip-link", "tagcloud", "tag-list", "taglist", "post-tags",
         "entry-tags", "article-tags", "keywords", "widget", "banner", "masthead", "navbar",
         "navigation", "menu", "footer", "print-", "-print", "bookmark", "rating", "reaction",
         "follow", "donate", "paywall", "piano", "offer", "enews", "inline-ad", "ad-slot",
         "adslot", "ad-container", "ad-wrapper", "ad-unit", "adunit", "dfp", "gpt-ad",
-        "ad-placeholder", "advertis", "crosslink", "breaking-news", "ticker",
-        "carousel", "slideshow", "gallery", "lightbox", "video-player", "player",
+        "ad-placeholder", "advertis", "crosslink", "breaking-news", 
+        "carousel", "slideshow", "gallery", "lightbox", "video-player", "jwplayer",
         "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
     ]
 

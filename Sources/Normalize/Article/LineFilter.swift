@@ -15,6 +15,17 @@ enum LineFilter {
         "scroll to continue with content", "skip advertisement", "listen to this article",
         "image", "photo", "video", "watch", "close", "menu", "back to top", "top",
         "view comments", "show comments", "leave a comment", "leave a reply",
+        // The advertisement label in the most common web languages.
+        "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
+        "reklama", "reklam", "iklan", "реклама", "advertentie", "annonse", "mainos",
+        "annons", "hirdetés", "quảng cáo", "广告", "広告", "광고", "إعلان",
+    ]
+
+    /// Openings of bylines and datelines; such a line is dropped when it is short and sits
+    /// at either edge of the body, where templates put them.
+    private static let bylineOpenings: [String] = [
+        "by ", "posted on", "posted by", "published", "updated", "last updated", "written by",
+        "von ", "par ", "por ", "di ", "door ", "av ", "oleh ",
     ]
 
     /// Prefixes of short lines that introduce a link or credit rather than prose.
@@ -40,8 +51,27 @@ enum LineFilter {
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
             kept.append(line)
         }
+        kept = dropEdgeBylines(kept)
         while let last = kept.last, last.isHeading { kept.removeLast() }
         return kept.map(\.text)
+    }
+
+    /// Removes short byline/dateline lines among the first and last two lines.
+    private static func dropEdgeBylines(_ lines: [BodyWriter.Line]) -> [BodyWriter.Line] {
+        guard lines.count > 3 else { return lines }
+        let edges: Set<Int> = [0, 1, lines.count - 2, lines.count - 1]
+        return lines.enumerated()
+            .filter { !(edges.contains($0.offset) && isByline($0.element.text)) }
+            .map(\.element)
+    }
+
+    static func isByline(_ text: String) -> Bool {
+        guard text.count <= 80 else { return false }
+        let lowered = text.lowercased()
+        guard bylineOpenings.contains(where: { lowered.hasPrefix($0) }) else { return false }
+        // A byline is a name or a date, not a sentence: no full stop inside.
+        let body = lowered.dropLast(lowered.hasSuffix(".") ? 1 : 0)
+        return !body.contains(". ")
     }
 
     /// Lower-cased with trailing punctuation and arrows removed.

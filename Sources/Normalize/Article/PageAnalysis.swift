@@ -171,12 +171,27 @@ struct PageAnalysis {
                 removed[index] = true
                 continue
             }
+            if let itemprop = tree.attributeBytes(Int32(index), .itemprop), Self.isMetadataProperty(itemprop) {
+                removed[index] = true
+                continue
+            }
             if let role = tree.attributeBytes(Int32(index), .role),
                role.elementsEqual("navigation".utf8) || role.elementsEqual("complementary".utf8)
                 || role.elementsEqual("banner".utf8) || role.elementsEqual("contentinfo".utf8) {
                 removed[index] = true
             }
         }
+    }
+
+    /// Microdata properties that mark metadata shown on the page (dates, bylines, the
+    /// headline): the record carries them as fields, so they never belong in the body.
+    static func isMetadataProperty(_ itemprop: ArraySlice<UInt8>) -> Bool {
+        for name: StaticString in ["datePublished", "dateModified", "dateCreated", "author",
+                                   "creator", "publisher", "headline", "alternativeHeadline"]
+            where itemprop.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) {
+            return true
+        }
+        return false
     }
 
     /// Share of a node's text inside links.

@@ -33,11 +33,13 @@ public enum FeedParser {
             throw .compression("gzip inside gzip")
         case .xml(let root, _) where root == "urlset" || root == "sitemapindex":
             throw .notAFeed(detected: "sitemap")
-        case .xml:
+        case .xml(let root, _) where ["rss", "RDF", "feed", ""].contains(root):
             break
-        case .unknown:
+        case .xml, .unknown:
             // Junk before the XML (a PHP notice, a stray BOM-less byte): start at the first tag.
-            guard let start = xmlStart(in: document) else {
+            guard let start = xmlStart(in: document), start > 0 else {
+                // Some other XML: the XML parser names its root in the error.
+                if case .xml = DocumentKind.sniff(document) { break }
                 throw .malformed("neither XML nor JSON")
             }
             warnings.append(ParseWarning(message: "skipped \(start) bytes of junk before the XML"))
@@ -46,16 +48,18 @@ public enum FeedParser {
         return try XMLFeedParser.parse(document, url: url, extraWarnings: warnings)
     }
 
-    /// Offset of the first `<?xml`, `<rss`, `<feed` or `<rdf:RDF` in the first 4 KiB.
+    /// Offset of the earliest `<?xml`, `<rss`, `<feed` or `<rdf:RDF` in the first 4 KiB.
     private static func xmlStart(in data: Data) -> Int? {
         let head = Array(data.prefix(4096))
+        var earliest: Int?
         for marker in ["<?xml", "<rss", "<feed", "<rdf:RDF"] {
             let pattern = Array(marker.utf8)
             guard head.count >= pattern.count else { continue }
             for index in 0...(head.count - pattern.count) where head[index..<(index + pattern.count)].elementsEqual(pattern) {
-                return index
+                earliest = min(earliest ?? index, index)
+                break
             }
         }
-        return nil
+        return earliest
     }
 }

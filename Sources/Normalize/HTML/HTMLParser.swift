@@ -26,26 +26,17 @@ enum HTMLParser {
         _ = initialized
         let builder = HTMLTreeBuilder(expectedBytes: utf8.count)
         guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return builder.finish() }
+        guard let context = htmlNewParserCtxt() else { return builder.finish() }
+        defer { htmlFreeParserCtxt(context) }
+        installHandler(context)
+        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                guard let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else {
-                    return
-                }
-                defer { htmlFreeParserCtxt(context) }
-                installHandler(context)
-                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-                _ = htmlCtxtUseOptions(context, options)
-                // Keep the handler's error hooks off even if UseOptions restored defaults.
-                context.pointee.sax.pointee.error = nil
-                context.pointee.sax.pointee.warning = nil
-                context.pointee.sax.pointee.fatalError = nil
-                context.pointee.sax.pointee.serror = nil
+                // Naming the encoding fixes it for the whole parse: libxml2 2.9 otherwise
+                // falls back to Latin-1 on the first non-ASCII byte of a memory buffer.
                 withExtendedLifetime(builder) {
-                    _ = htmlParseDocument(context)
-                }
-                if let document = context.pointee.myDoc {
-                    xmlFreeDoc(document)
-                    context.pointee.myDoc = nil
+                    let document = htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", options)
+                    if let document { xmlFreeDoc(document) }
                 }
             }
         }

@@ -173,6 +173,13 @@ final class XMLEventSink {
                 return
             }
         }
+        if code == Int32(XML_ERR_NAME_REQUIRED.rawValue),
+            let parser = error.pointee.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self),
+            parser.pointee.instate == XML_PARSER_CONTENT
+        {
+            // A bare `&` in text (`Mayor & council`): libxml2 drops it while recovering; keep it.
+            sink.characters("&")
+        }
         let message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(code)"
         sink.diagnostics.record(code: code, line: error.pointee.line, message: message)
     }

@@ -35,11 +35,11 @@ public struct DedupeStream {
     }
 
     /// Parses one line; nil for a blank line.
-    public static func parse(_ line: Substring, number: Int) throws(MalformedLine) -> Document? {
-        if line.allSatisfy(\.isWhitespace) { return nil }
+    public static func parse(_ line: Data, number: Int) throws(MalformedLine) -> Document? {
+        if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(line.utf8), options: [])
+            object = try JSONSerialization.jsonObject(with: line, options: [])
         } catch {
             throw MalformedLine(line: number, reason: "not valid JSON")
         }
@@ -53,6 +53,13 @@ public struct DedupeStream {
             throw MalformedLine(line: number, reason: "expected a string \"text\"")
         }
         return Document(id: id, text: text)
+    }
+
+    /// Splits JSON-lines bytes into lines (a final line without newline included).
+    public static func lines(_ data: Data) -> [Data] {
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { Data($0) }
     }
 
     /// Checks (and indexes the unique ones of) `documents` in order, all stamped `at`.

@@ -10,29 +10,76 @@ import Foundation
 enum TextNormalizer {
     /// Normalizes `text`. Pure; safe from any thread.
     static func normalize(_ text: String) -> NormalizedText {
+        var text = text
+        if let fast = text.withUTF8({ foldWithoutUnicodePass($0) }) { return fast }
+        // NFKC first (full-width letters, ligatures, composed accents), then the standard
+        // library's full Unicode lower-casing, then the same scan.
+        var folded = text.precomposedStringWithCompatibilityMapping.lowercased()
+        return folded.withUTF8 { fold($0) }
+    }
+
+    /// Folds UTF-8 text as it is, or returns nil as soon as it meets a character that needs
+    /// NFKC or Unicode lower-casing (anything beyond ASCII, general punctuation and the
+    /// apostrophes): most English copy never pays for those passes.
+    static func foldWithoutUnicodePass(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText? {
         var builder = Builder()
-        builder.reserve(text.utf8.count)
-        if needsUnicodeFolding(text) {
-            // NFKC first (full-width letters, ligatures, composed accents), then the
-            // standard library's full Unicode lower-casing.
-            let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
-            for scalar in folded.unicodeScalars { builder.add(scalar) }
-        } else {
-            for scalar in text.unicodeScalars { builder.add(scalar) }
+        builder.reserve(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                builder.addASCII(byte)
+                index += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            let value = scalar.value
+            guard value == 0xA0 || (0x2000...0x206F).contains(value) else { return nil }
+            builder.add(scalar)
+            index += length
         }
         builder.endToken()
         return builder.result
     }
 
-    /// Whether anything beyond ASCII and general punctuation (curly quotes, dashes, special
-    /// spaces) occurs: only then are the costly NFKC and Unicode lower-casing passes needed.
-    static func needsUnicodeFolding(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars where scalar.value >= 0x80 {
-            let value = scalar.value
-            if value == 0xA0 || (0x2000...0x206F).contains(value) { continue }
-            return true
+    /// Folds UTF-8 text already in NFKC and lower case.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>) -> NormalizedText {
+        var builder = Builder()
+        builder.reserve(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                builder.addASCII(byte)
+                index += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: index)
+            builder.add(scalar)
+            index += length
         }
-        return false
+        builder.endToken()
+        return builder.result
+    }
+
+    /// Decodes the scalar starting at `index` of valid UTF-8 (a Swift string's storage).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        let value: UInt32
+        let length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// What a scalar contributes to the folded text.
@@ -98,6 +145,25 @@ enum TextNormalizer {
             result.bytes.reserveCapacity(bytes)
             result.tokenStarts.reserveCapacity(bytes / 5)
             result.tokenEnds.reserveCapacity(bytes / 5)
+        }
+
+        @inline(__always)
+        mutating func addASCII(_ byte: UInt8) {
+            switch byte {
+            case 0x61...0x7A:
+                startToken()
+                result.bytes.append(byte)
+            case 0x41...0x5A:
+                startToken()
+                result.bytes.append(byte | 0x20)
+            case 0x30...0x39:
+                startToken()
+                result.bytes.append(0x30)
+            case 0x27, 0x60:
+                break
+            default:
+                endToken()
+            }
         }
 
         mutating func add(_ scalar: Unicode.Scalar) {

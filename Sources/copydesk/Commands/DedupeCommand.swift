@@ -62,15 +62,14 @@ struct DedupeCommand: AsyncParsableCommand {
             printError("copydesk dedupe: cannot read \(path): \(error.localizedDescription)")
             throw ExitCode(66)
         }
-        let text = String(decoding: data, as: UTF8.self)
         if bench {
-            try DedupeBenchmark(engine: engine, settings: settings, sizes: benchSizes).run(streamText: text)
+            try DedupeBenchmark(engine: engine, settings: settings, sizes: benchSizes).run(stream: data)
             return
         }
-        try deduplicate(text, name: path, engine: engine)
+        try deduplicate(data, name: path, engine: engine)
     }
 
-    private func deduplicate(_ text: String, name: String, engine: DedupeEngine) throws {
+    private func deduplicate(_ data: Data, name: String, engine: DedupeEngine) throws {
         let stream = DedupeStream(engine: engine)
         var batch: [DedupeStream.Document] = []
         let output = FileHandle.standardOutput
@@ -84,7 +83,7 @@ struct DedupeCommand: AsyncParsableCommand {
             batch.removeAll(keepingCapacity: true)
         }
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in DedupeStream.lines(data) {
             number += 1
             do {
                 if let document = try DedupeStream.parse(line, number: number) { batch.append(document) }

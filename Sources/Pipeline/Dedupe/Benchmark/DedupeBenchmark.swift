@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The measurements behind `bench/dedupe.sh` (hidden `copydesk dedupe --bench` options):
 /// throughput of fingerprint + check + insert on all cores, memory per indexed text, query
@@ -30,12 +30,13 @@ public struct DedupeBenchmark {
         FileHandle.standardOutput.write(Data(chunk.utf8))
     }
 
-    /// Runs every measurement on the stream in `streamText`.
-    public func run(streamText: String) throws {
+    /// Runs every measurement on the JSON-lines `stream`.
+    public func run(stream: Data) throws {
         var documents: [DedupeStream.Document] = []
-        for (number, line) in streamText.split(separator: "\n").enumerated() {
+        for (number, line) in DedupeStream.lines(stream).enumerated() {
             if let document = try DedupeStream.parse(line, number: number + 1) { documents.append(document) }
         }
+        singleCore(documents)
         try throughput(documents)
         try scaling()
     }
@@ -44,10 +45,23 @@ public struct DedupeBenchmark {
         FileHandle.standardOutput.write(Data("\(key)=\(value)\n".utf8))
     }
 
+    /// Fingerprint cost on one core, free of the scheduling noise of a shared machine.
+    private func singleCore(_ documents: [DedupeStream.Document]) {
+        let sample = documents.prefix(10_000)
+        let cpuStart = Self.cpuSeconds()
+        var total = 0
+        for document in sample { total &+= engine.fingerprint(document.text).shingleCount }
+        let cpu = Self.cpuSeconds() - cpuStart
+        report("single_core.fingerprint_microseconds", String(format: "%.1f", cpu / Double(sample.count) * 1e6))
+        report("single_core.mean_shingles", total / max(1, sample.count))
+    }
+
     private func throughput(_ documents: [DedupeStream.Document]) throws {
         let stream = DedupeStream(engine: engine)
         let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()
+        let cpuStart = Self.cpuSeconds()
+        var checkSeconds = 0.0
         var duplicates = 0
         var fingerprintSeconds = 0.0
         var offset = 0
@@ -57,21 +71,26 @@ public struct DedupeBenchmark {
             let fingerprintStart = DispatchTime.now()
             let fingerprints = stream.fingerprintAll(batch.map(\.text))
             fingerprintSeconds += Self.seconds(since: fingerprintStart)
+            let checkStart = DispatchTime.now()
             for (document, fingerprint) in zip(batch, fingerprints) {
                 if try engine.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) != .unique {
                     duplicates += 1
                 }
             }
+            checkSeconds += Self.seconds(since: checkStart)
             offset += batch.count
         }
         let elapsed = Self.seconds(since: start)
+        let cpu = Self.cpuSeconds() - cpuStart
         let rssAfter = Self.residentBytes()
         report("stream.documents", documents.count)
         report("stream.duplicates", duplicates)
         report("stream.cores", ProcessInfo.processInfo.activeProcessorCount)
         report("stream.seconds", String(format: "%.3f", elapsed))
         report("stream.docs_per_second", Int(Double(documents.count) / elapsed))
+        report("stream.docs_per_cpu_second", Int(Double(documents.count) / cpu))
         report("stream.fingerprint_share", String(format: "%.2f", fingerprintSeconds / elapsed))
+        report("stream.check_insert_microseconds", String(format: "%.2f", checkSeconds / Double(documents.count) * 1e6))
         report("stream.indexed", engine.indexSize)
         report("stream.bytes_per_indexed_doc", engine.memoryBytes / max(1, engine.indexSize))
         report("stream.rss_bytes_per_indexed_doc", (rssAfter - rssBefore) / max(1, engine.indexSize))
@@ -95,8 +114,7 @@ public struct DedupeBenchmark {
                 let batch = (0..<count).map { _ in corpus.next() }
                 let fingerprints = stream.fingerprintAll(batch.map(\.text))
                 for (document, fingerprint) in zip(batch, fingerprints) {
-                    if try scaled.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) == .unique,
-                       size == sizes.last {
+                    if try scaled.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) == .unique {
                         entries.append(DedupeEntry(id: document.id, indexedAt: at, contentHash: fingerprint.contentHash,
                                                    shingleCount: fingerprint.shingleCount,
                                                    sample: Array(fingerprint.sample(size: scaled.parameters.sampleSize))))
@@ -141,6 +159,14 @@ public struct DedupeBenchmark {
 
     static func seconds(since start: DispatchTime) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+
+    /// Processor time of the whole process (all threads), in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// Resident set size from /proc (Linux); 0 elsewhere.

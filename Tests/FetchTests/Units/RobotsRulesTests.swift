@@ -1,0 +1,60 @@
+@testable import Fetch
+import Foundation
+import Testing
+
+@Suite struct RobotsRulesTests {
+    private func rules(_ text: String, agent: String = "Copydesk/0.1 (+https://example.org)") -> RobotsRules {
+        RobotsRules(parsing: text, userAgent: agent, baseURL: URL(string: "https://news.example/")!)
+    }
+
+    @Test func longestMatchWinsAndAllowWinsTies() {
+        let r = rules("User-agent: *\nDisallow: /news/\nAllow: /news/public\nDisallow: /a\nAllow: /a\n")
+        #expect(!r.isAllowed("/news/internal"))
+        #expect(r.isAllowed("/news/public/1"))
+        #expect(r.isAllowed("/a"))
+        #expect(r.isAllowed("/weather"))
+    }
+
+    @Test func wildcardsAndEndAnchors() {
+        let r = rules("User-agent: *\nDisallow: /*.pdf$\nDisallow: /*?print=\nDisallow: /drafts*/edit\n")
+        #expect(!r.isAllowed("/files/report.pdf"))
+        #expect(r.isAllowed("/files/report.pdf.html"))
+        #expect(!r.isAllowed("/story?print=1"))
+        #expect(r.isAllowed("/story?id=3&print=1"))  // "&print=" is not "?print="
+        #expect(r.isAllowed("/story?id=3"))
+        #expect(!r.isAllowed("/drafts-2026/edit"))
+    }
+
+    @Test func ourGroupIsChosenByProductTokenCaseInsensitively() {
+        let text = "User-agent: *\nDisallow: /\n\nUser-agent: copydesk\nUser-agent: otherbot\nDisallow: /private\nCrawl-delay: 2.5\n"
+        let ours = rules(text)
+        #expect(ours.isAllowed("/news"))
+        #expect(!ours.isAllowed("/private/x"))
+        #expect(ours.crawlDelay == .milliseconds(2500))
+        #expect(!rules(text, agent: "SomeoneElse/1.0").isAllowed("/news"))
+    }
+
+    @Test func commentsBlankLinesAndUnknownKeysAreIgnored() {
+        let r = rules("# hello\nUser-agent: * # everyone\n\nNoindex: /x\nDisallow: /tmp # scratch\n")
+        #expect(!r.isAllowed("/tmp/file"))
+        #expect(r.isAllowed("/x"))
+    }
+
+    @Test func emptyDisallowAllowsEverythingAndRobotsTxtIsAlwaysAllowed() {
+        #expect(rules("User-agent: *\nDisallow:\n").isAllowed("/anything"))
+        #expect(RobotsRules.disallowAll.isAllowed("/robots.txt"))
+        #expect(!RobotsRules.disallowAll.isAllowed("/"))
+    }
+
+    @Test func sitemapsResolveAndCollectFromAnywhere() {
+        let r = rules("Sitemap: /sitemap.xml\nUser-agent: *\nDisallow:\nSitemap: https://cdn.example/news.xml\n")
+        #expect(r.sitemaps.map(\.absoluteString) == ["https://news.example/sitemap.xml", "https://cdn.example/news.xml"])
+    }
+
+    @Test func hostileInputDoesNotCrash() {
+        let junk = String(repeating: "User-agent: *\nDisallow: /*/*/*/*/*/*/*/*/*/*/*/*/*/*x\n", count: 50) + "Crawl-delay: -5\nCrawl-delay: nan\n\u{0}\u{FFFF}"
+        let r = rules(junk)
+        #expect(r.crawlDelay == nil)
+        #expect(r.isAllowed(String(repeating: "/a", count: 2000)))
+    }
+}
