@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= pipeline.json
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libxxhash-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev pkg-config
 PREFIX ?= /usr/local
 BIN := .build/release/copydesk
 
@@ -19,7 +19,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product copydesk
+	$(SWIFT) build -c release --static-swift-stdlib --product copydesk
 
 run: build
 	$(BIN) run --config $(CONFIG)
@@ -32,6 +32,12 @@ clean:
 	rm -rf .build
 
 demo: deps
-	$(SWIFT) build -c release --product copydesk
+	$(SWIFT) build -c release --static-swift-stdlib --product copydesk
 	$(SWIFT) build -c release --product copydesk-demo
 	.build/release/copydesk-demo demo/site data/demo $(BIN)
+
+install: build
+	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) BIN=$(BIN) scripts/install.sh
+
+uninstall:
+	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) scripts/uninstall.sh

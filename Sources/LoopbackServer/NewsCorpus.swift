@@ -152,15 +152,14 @@ public struct NewsCorpus: Sendable {
         return xml + "</channel></rss>\n"
     }
 
-    /// A site serving one outlet: `/rss.xml`, `/robots.txt` and every article page.
-    public func site(outlet: Int, origin: String) -> LoopbackSite {
-        let site = LoopbackSite()
+    /// Fills `site` with one outlet: `/rss.xml`, `/robots.txt` and every article page. The site
+    /// is usually already served, since pages carry absolute links to its origin.
+    public func fill(_ site: LoopbackSite, outlet: Int, origin: String) {
         site.set("/rss.xml", LoopbackPage(contentType: "application/rss+xml", feed(outlet: outlet, origin: origin)))
         site.set("/robots.txt", LoopbackPage(contentType: "text/plain", "User-agent: *\nDisallow: /private/\n"))
         for article in articles(outlet: outlet) {
             site.set(article.path, LoopbackPage(page(article, origin: origin)))
         }
-        return site
     }
 
     public static func outletName(_ outlet: Int) -> String {
@@ -189,15 +188,52 @@ public struct NewsCorpus: Sendable {
     private static let words = ["river", "harbour", "council", "budget", "storm", "market", "bridge", "school", "hospital", "court",
                                 "election", "festival", "factory", "railway", "airport", "forest", "museum", "vaccine", "strike", "treaty"]
 
+    /// A broad vocabulary, so that two generated stories share few word triples, as two real
+    /// stories do.
+    private static let vocabulary: [String] = """
+        account action address agency agreement airport allies analysis announcement answer appeal approach area \
+        army arrest artist assembly attack attempt audience authority average balance bank barrier battle beach \
+        benefit bill board border bottle branch bread bridge budget building cabinet campaign candidate capital \
+        captain career cargo carrier case cathedral cause ceasefire census centre century ceremony chairman chance \
+        channel chapter charge charity chemical chief child choice church circle citizen claim class climate clinic \
+        coach coalition coast collection college colony column comment commission committee community company \
+        complaint concert conference conflict congress contract convoy copper corner cotton council country county \
+        course court crew crisis critic crop crowd culture currency customer cycle damage dam danger deal debate \
+        debt decade decision defence deficit delegation demand deposit deputy desert design detail diesel diplomat \
+        director disaster discovery disease dispute district doctor document drought economy edition editor \
+        election electricity embassy emergency empire energy engine engineer envoy equipment estate evidence \
+        exchange exhibition expert export factory failure family farm fashion feature federation ferry festival \
+        figure film finance fishery flight flood forecast forest fortune frontier fuel fund furniture gallery \
+        garden garrison gas generation glacier governor grain grant ground group growth guard harbour harvest \
+        headquarters health hearing heritage highway hospital hotel household housing hunger income industry \
+        inflation inquiry institute insurance interest interview investment island journal judge jury justice \
+        kingdom kitchen label labour laboratory landlord language lawyer leader league lease legislation lender \
+        library licence lighthouse loan lobby machine magazine majority manager manifesto market meadow measure \
+        medicine meeting member memorial merchant method migrant mill mine minister minority mission model \
+        monastery monument mortgage motion motorway mountain movement museum nation network newspaper novel \
+        nurse observer ocean office officer operation opinion orchard orchestra order organisation outbreak \
+        painting palace panel parliament partner passenger patient payment pension pilot pipeline plant platform \
+        police policy port poverty power president price prison producer profit programme project province \
+        publisher quarry railway rally reactor reform refugee region regulator report republic reservoir resident \
+        resort restaurant retailer revenue review river road route ruling salary satellite scheme scholar school \
+        season senate sentence settlement shelter shipyard shortage signal society soldier spokesman stadium \
+        station statue steel storm strategy strike student subsidy suburb summit supplier surgeon survey tariff \
+        teacher technology temple tenant terminal territory theatre timber tourism tower trade tradition traffic \
+        trail treaty tribunal troops tunnel union university valley vehicle verdict veteran victim village vineyard \
+        voter wage warehouse warning water weather welfare wheat witness worker workshop
+        """.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+
+    static func word(_ random: inout SplitMix) -> String {
+        vocabulary[Int(random.next() % UInt64(vocabulary.count))]
+    }
+
     static func sentence(_ random: inout SplitMix) -> String {
         let s = subjects[Int(random.next() % UInt64(subjects.count))]
         let v = verbs[Int(random.next() % UInt64(verbs.count))]
-        let o = objects[Int(random.next() % UInt64(objects.count))]
         let t = tails[Int(random.next() % UInt64(tails.count))]
         let n = 2 + random.next() % 997
-        let w1 = words[Int(random.next() % UInt64(words.count))]
-        let w2 = words[Int(random.next() % UInt64(words.count))]
-        return "\(s) \(v) \(o) \(t), near the \(w1) \(w2) district, with \(n) people said to be affected."
+        let a = word(&random), b = word(&random), c = word(&random), d = word(&random), e = word(&random), f = word(&random)
+        return "\(s) \(v) the \(a) \(b) plan for the \(c) \(t), and the \(d) \(e) said \(n) \(f) cases were affected."
     }
 
     static func paragraph(_ random: inout SplitMix) -> String {

@@ -21,20 +21,6 @@ final class CollectingLogSink: LogSink, @unchecked Sendable {
     }
 }
 
-/// A fresh folder under the system temporary folder, removed by `remove()`.
-struct TemporaryFolder {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "copydesk-ops-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
 /// An independent reader of the Prometheus text format, written for the tests so the library's
 /// own parser is not used to check the library's own writer. Strict: it rejects what the
 /// node_exporter textfile collector would reject.

@@ -15,6 +15,9 @@ final class TemporaryFolder {
     deinit { try? FileManager.default.removeItem(at: url) }
 
     func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    /// Removes the folder now rather than when the last reference goes.
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
 extension Logger {

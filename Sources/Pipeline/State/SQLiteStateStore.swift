@@ -102,6 +102,15 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    public func markUnchanged(_ canonicalURL: String, entryUpdatedAt: Date?, at now: Date) throws {
+        try database.write { db in
+            try db.execute(sql: """
+                UPDATE urls SET last_seen_at = ?, entry_updated_at = COALESCE(?, entry_updated_at) WHERE canonical_url = ?
+                """, arguments: [now.timeIntervalSince1970, entryUpdatedAt?.timeIntervalSince1970, canonicalURL])
+            try db.execute(sql: "DELETE FROM url_queue WHERE canonical_url = ?", arguments: [canonicalURL])
+        }
+    }
+
     public func recordID(withContentHash hash: String) throws -> String? {
         try database.read { db in
             try String.fetchOne(db, sql: "SELECT id FROM urls WHERE content_hash = ? LIMIT 1", arguments: [hash])

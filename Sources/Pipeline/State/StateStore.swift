@@ -18,6 +18,9 @@ public protocol StateStore: Sendable {
     func knownURL(_ canonicalURL: String) throws -> KnownURL?
     /// Which of these canonical URLs are known (one query, for whole feeds).
     func knownURLs(_ canonicalURLs: [String]) throws -> [String: KnownURL]
+    /// Notes that a known URL was fetched again and had not changed materially: its entry date
+    /// moves on (so the same announcement does not trigger another fetch) and it leaves the queue.
+    func markUnchanged(_ canonicalURL: String, entryUpdatedAt: Date?, at: Date) throws
     /// The id of a record whose text had exactly this content hash, for exact-duplicate checks.
     func recordID(withContentHash hash: String) throws -> String?
 

@@ -1,0 +1,89 @@
+public import Foundation
+public import Logging
+import Fetch
+import Normalize
+import Synchronization
+
+/// `copydesk backfill`: one-shot ingestion of the past through the same stages, state, dedupe
+/// index and record format as `run`, so backfilled and live records deduplicate together.
+///
+/// Resumable: discovered URLs go to the durable retry queue under the job's source label before
+/// any is fetched, recorded URLs leave it in the same transaction as their record, and WARC
+/// positions are checkpointed after the records before them are committed. Started again with
+/// the same arguments after SIGTERM or SIGKILL, it carries on where it stopped.
+public final class Backfill: Sendable {
+    public let config: PipelineConfig
+    public let options: BackfillOptions
+    private let logger: Logger
+    private let progress: ProgressReporter
+    private let flow: Mutex<ArticleFlow?> = Mutex(nil)
+    private let stopped = Mutex(false)
+
+    /// URLs fetched from the queue per batch (bounds memory however long the list).
+    static let batchSize = 2_000
+
+    public init(config: PipelineConfig, options: BackfillOptions, logger: Logger, progress: ProgressReporter) {
+        self.config = config
+        self.options = options
+        self.logger = logger
+        self.progress = progress
+    }
+
+    public func requestStop() {
+        stopped.withLock { $0 = true }
+        flow.withLock { $0?.stopRequested.withLock { $0 = true } }
+    }
+
+    private var isStopped: Bool { stopped.withLock { $0 } }
+
+    public func run() async throws -> RunSummary {
+        let lock = try RunLock(statePath: config.state.path, kind: "backfill-\(options.jobKey)", mode: .failFast)
+        defer { lock.release() }
+        let startedAt = Date()
+        let runtime = try PipelineRuntime.open(config: config, logger: logger)
+        do {
+            let summary = try await pass(runtime, startedAt: startedAt)
+            await runtime.shutdown()
+            return summary
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
+    private func pass(_ runtime: PipelineRuntime, startedAt: Date) async throws -> RunSummary {
+        let stats = RunStats(kind: "backfill", startedAt: startedAt)
+        let context = runtime.context(stats: stats)
+        stats.updateRun { $0.recovered = runtime.recovered }
+        let runID = try context.store.beginRun(kind: "backfill", pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
+        let source = options.sourceName
+
+        let reporter = progress.start(stats: stats, source: source, total: nil)
+        defer { reporter.finish() }
+
+        let discovery = BackfillDiscovery(context: context, options: options, source: source)
+        if let list = options.urlList { try discovery.enqueueURLList(list) }
+        if let sitemap = options.sitemap, !isStopped { try await discovery.enqueueSitemap(sitemap) }
+        if let feed = options.feed, !isStopped { try await discovery.enqueueFeedArchive(feed) }
+        reporter.setTotal(try context.store.dueQueue(source: source, now: Date(), limit: 10_000_000).count)
+
+        // Queued URLs, a batch at a time, until none is due or a stop is asked for.
+        while !isStopped {
+            let batch = try context.store.dueQueue(source: source, now: Date(), limit: Self.batchSize)
+            if batch.isEmpty { break }
+            let articleFlow = ArticleFlow(context: context)
+            flow.withLock { $0 = articleFlow }
+            await articleFlow.run(batch)
+        }
+
+        stats.updateRun {
+            $0.finishedAt = Date()
+            $0.interrupted = isStopped
+            $0.dedupeIndexSize = context.dedupe.indexSize
+        }
+        let summary = stats.snapshot
+        let summaryJSON = (try? JSONEncoder().encode(summary)).map { String(decoding: $0, as: UTF8.self) }
+        try context.store.finishRun(id: runID, outcome: summary.interrupted ? "interrupted" : "completed", summaryJSON: summaryJSON, at: Date())
+        return summary
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+
+/// The pipeline's view of the dedupe engine: the index lives in the state database, and a
+/// compact signature of each URL's last version lets a re-fetch tell a material change
+/// (a new revision) from a cosmetic one, with the same measure the index uses.
+final class DedupeGate: Sendable {
+    let engine: DedupeEngine
+
+    /// The dedupe tables' migrations, run with the state store's.
+    static let migrations: [@Sendable (inout DatabaseMigrator) -> Void] = [
+        { GRDBDedupeStorage.registerMigrations(&$0) }
+    ]
+
+    init(config: DedupeConfig, database: any DatabaseWriter) throws {
+        engine = try DedupeEngine(configuration: config, storage: GRDBDedupeStorage(writer: database))
+    }
+
+    init(engine: DedupeEngine) {
+        self.engine = engine
+    }
+
+    func fingerprint(_ text: String) -> DedupeFingerprint { engine.fingerprint(text) }
+
+    func check(id: String, fingerprint: DedupeFingerprint, at: Date) -> DedupeDecision {
+        engine.check(id: id, fingerprint: fingerprint, at: at)
+    }
+
+    func insert(id: String, fingerprint: DedupeFingerprint, at: Date) {
+        // The record is already durable; a failed index write only means a later reprint
+        // of this story may be kept, so it is logged by the caller's summary, not fatal.
+        try? engine.insert(id: id, fingerprint: fingerprint, at: at)
+    }
+
+    func expire(now: Date) {
+        _ = try? engine.expire(before: now.addingTimeInterval(-Double(engine.configuration.windowDays) * 86_400))
+    }
+
+    var indexSize: Int { engine.indexSize }
+
+    // MARK: Version signatures
+
+    /// The bottom-k sample of the text's shingle hashes, little-endian, after a 4-byte count
+    /// of all its shingles: about 260 bytes per URL.
+    func signature(_ fingerprint: DedupeFingerprint) -> Data {
+        var data = Data(capacity: 4 + 4 * engine.parameters.sampleSize)
+        withUnsafeBytes(of: UInt32(fingerprint.shingleCount).littleEndian) { data.append(contentsOf: $0) }
+        for hash in fingerprint.sample(size: engine.parameters.sampleSize) {
+            withUnsafeBytes(of: hash.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    /// Whether the new text is a near duplicate of the version whose signature is stored.
+    func isSameVersion(_ fingerprint: DedupeFingerprint, _ stored: Data?) -> Bool {
+        guard let stored, stored.count >= 8, stored.count % 4 == 0 else { return false }
+        let values = stride(from: 0, to: stored.count, by: 4).map { offset in
+            stored.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        }
+        let storedShingles = Int(values[0])
+        let sample = values.dropFirst()
+        let limit = storedShingles > sample.count ? sample.last! : UInt32.max
+        let queryInRange = fingerprint.count(upTo: limit)
+        let common = sample.reduce(0) { $0 + (fingerprint.hashes.binarySearchContains($1) ? 1 : 0) }
+        let compared = min(sample.count, queryInRange)
+        guard compared > 0 else { return false }
+        let shortest = min(storedShingles, fingerprint.shingleCount)
+        let similarity = shortest >= engine.parameters.minimumShinglesForContainment
+            ? Double(common) / Double(compared)
+            : Double(common) / Double(sample.count + queryInRange - common)
+        return similarity >= engine.configuration.threshold
+    }
+}
+
+extension Array where Element == UInt32 {
+    func binarySearchContains(_ value: UInt32) -> Bool {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self[low] == value
+    }
+}

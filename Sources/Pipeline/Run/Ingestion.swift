@@ -1,0 +1,108 @@
+public import Foundation
+public import Logging
+import Fetch
+import Normalize
+import Synchronization
+
+/// How a pass is started.
+public struct IngestionOptions: Sendable {
+    /// Poll every enabled source, due or not.
+    public var pollAll = false
+    /// Wait for a running pass instead of exiting with status 75.
+    public var waitForLock = false
+
+    public init(pollAll: Bool = false, waitForLock: Bool = false) {
+        self.pollAll = pollAll
+        self.waitForLock = waitForLock
+    }
+}
+
+/// One incremental pass of `copydesk run`: recover, poll due sources, fetch, extract, dedupe
+/// and write the queued articles, then report.
+public final class Ingestion: Sendable {
+    public let config: PipelineConfig
+    private let options: IngestionOptions
+    private let logger: Logger
+    private let flow: Mutex<ArticleFlow?> = Mutex(nil)
+    private let stopped = Mutex(false)
+
+    public init(config: PipelineConfig, options: IngestionOptions, logger: Logger) {
+        self.config = config
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Asks the pass to start no new work; in-flight work finishes.
+    public func requestStop() {
+        stopped.withLock { $0 = true }
+        flow.withLock { $0?.stopRequested.withLock { $0 = true } }
+    }
+
+    /// Runs the pass. Throws ``RunLock/Busy`` when another pass holds the lock.
+    public func run() async throws -> RunSummary {
+        let lock = try RunLock(statePath: config.state.path, kind: "run", mode: options.waitForLock ? .wait : .failFast)
+        defer { lock.release() }
+        let startedAt = Date()
+        let runtime = try PipelineRuntime.open(config: config, logger: logger)
+        do {
+            let summary = try await pass(runtime, startedAt: startedAt)
+            await runtime.shutdown()
+            return summary
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
+
+    private func pass(_ runtime: PipelineRuntime, startedAt: Date) async throws -> RunSummary {
+        let context = runtime.context(stats: RunStats(kind: "run", startedAt: startedAt))
+        let runID = try context.store.beginRun(kind: "run", pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
+        context.stats.updateRun { $0.recovered = runtime.recovered }
+
+        let due = try dueSources(context.store, now: startedAt)
+        logger.info("pass started", metadata: ["sources.due": "\(due.count)", "sources.configured": "\(config.sources.count)"])
+        let poller = SourcePoller(context: context)
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for source in due {
+                if stopped.withLock({ $0 }) { break }
+                if running >= config.fetch.concurrency {
+                    await group.next()
+                    running -= 1
+                }
+                group.addTask { await poller.poll(source, now: Date()) }
+                running += 1
+            }
+        }
+
+        if !stopped.withLock({ $0 }) {
+            let enabled = Set(config.sources.filter(\.enabled).map(\.name))
+            let queued = try context.store.dueQueue(source: nil, now: Date(), limit: 1_000_000).filter { enabled.contains($0.source) }
+            let articleFlow = ArticleFlow(context: context)
+            flow.withLock { $0 = articleFlow }
+            if stopped.withLock({ $0 }) { articleFlow.stopRequested.withLock { $0 = true } }
+            await articleFlow.run(queued)
+        }
+
+        context.dedupe.expire(now: Date())
+        context.stats.updateRun {
+            $0.finishedAt = Date()
+            $0.interrupted = stopped.withLock { $0 }
+            $0.dedupeIndexSize = context.dedupe.indexSize
+        }
+        let summary = context.stats.snapshot
+        let summaryJSON = (try? JSONEncoder().encode(summary)).map { String(decoding: $0, as: UTF8.self) }
+        try context.store.finishRun(id: runID, outcome: summary.interrupted ? "interrupted" : "completed", summaryJSON: summaryJSON, at: Date())
+        return summary
+    }
+
+    private func dueSources(_ store: any StateStore, now: Date) throws -> [SourceConfig] {
+        let states = Dictionary(uniqueKeysWithValues: try store.allSources().map { ($0.name, $0) })
+        return config.sources.filter { source in
+            guard source.enabled else { return false }
+            if options.pollAll { return true }
+            guard let state = states[source.name], state.url == source.url, let next = state.nextPollAt else { return true }
+            return next <= now
+        }
+    }
+}

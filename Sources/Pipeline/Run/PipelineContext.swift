@@ -1,0 +1,21 @@
+import Fetch
+import Foundation
+import Logging
+import Normalize
+
+/// What every stage of one pass shares: settings, state, output, the HTTP client, the
+/// extractor, the dedupe index and the tally.
+struct PipelineContext: Sendable {
+    let config: PipelineConfig
+    let store: any StateStore
+    let writer: RecordWriter
+    let client: HTTPClient
+    let extractor: ArticleExtractor
+    let dedupe: DedupeGate
+    let stats: RunStats
+    let logger: Logger
+
+    func sourceLanguage(_ name: String) -> String? {
+        config.sources.first { $0.name == name }?.language
+    }
+}

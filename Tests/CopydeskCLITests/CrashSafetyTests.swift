@@ -1,0 +1,140 @@
+import Foundation
+import LoopbackServer
+import Pipeline
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The exactly-once promise, tested the hard way: the real binary, killed with SIGKILL at many
+/// instants, restarted each time, must end with every article recorded once and nothing torn.
+@Suite("Crash safety", .serialized, .timeLimit(.minutes(5)))
+struct CrashSafetyTests {
+    @Test func killedAtRandomInstantsLosesAndDoublesNothing() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 3, articlesPerOutlet: 100, pageBytes: 4_000...12_000, reprintShare: 0.1, seed: 42)
+        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(2))
+        let config = try harness.writeConfig(sources: servers.sourceJSON)
+
+        var random = SplitMix(seed: 2026)
+        var kills = 0
+        for _ in 0..<24 {
+            let process = try harness.start(["run", "--config", config, "--all", "--wait"])
+            // Kill instants spread over the whole pass: start-up, polling, fetching, writing.
+            let delay = 30 + Int(random.next() % 900)
+            try await Task.sleep(for: .milliseconds(delay))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+        }
+        #expect(kills >= 20)
+        // Let passes finish until one has nothing left to do.
+        for _ in 0..<5 {
+            let result = try harness.run(["run", "--config", config, "--all"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+
+        let snapshot = try OutputSnapshot(root: harness.path("records"))
+        #expect(snapshot.temporaries.isEmpty, "temporary files left: \(snapshot.temporaries)")
+        let lines = snapshot.allLines
+        // One manifest line per article, no more.
+        let expected = (0..<corpus.outlets).flatMap { outlet in corpus.articles(outlet: outlet).map { ($0, outlet) } }
+        #expect(lines.count == expected.count)
+        #expect(Set(lines.map(\.canonical_url)).count == expected.count)
+        #expect(lines.allSatisfy { $0.revision == 1 })
+        for (day, dayLines) in snapshot.linesByDay {
+            // Seqs unique and gap-free; every file has its line and every line with a file its file.
+            let seqs = dayLines.compactMap(\.seq).sorted()
+            #expect(seqs == Array(0..<seqs.count), "day \(day) seqs \(seqs)")
+            let named = Set(dayLines.compactMap(\.file))
+            #expect(named == snapshot.textFilesByDay[day, default: []])
+        }
+        // Every text file holds its article's body, complete.
+        let byPath = Dictionary(uniqueKeysWithValues: expected.map { ($0.0.path, $0.0) })
+        for (day, dayLines) in snapshot.linesByDay {
+            for line in dayLines {
+                guard let file = line.file else { continue }
+                let path = URL(string: line.canonical_url)!.path
+                let article = try #require(byPath[path])
+                #expect(snapshot.texts["\(day)/\(file)"] == article.paragraphs.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+
+    @Test func sigtermStopsGracefullyWithinTenSeconds() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 150, pageBytes: 4_000...8_000, seed: 9)
+        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(40))
+        let config = try harness.writeConfig(sources: servers.sourceJSON)
+        let process = try harness.start(["run", "--config", config])
+        // Wait (bounded) until the pass is writing records, then ask it to stop.
+        let manifestAppeared = try await waitFor(seconds: 60) {
+            ((try? OutputSnapshot(root: harness.path("records")))?.allLines.count ?? 0) >= 5
+        }
+        try #require(manifestAppeared)
+        let signalled = ContinuousClock.now
+        kill(process.processIdentifier, SIGTERM)
+        let exited = try await waitFor(seconds: 12) { !process.isRunning }
+        #expect(exited)
+        #expect(ContinuousClock.now - signalled < .seconds(10))
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let snapshot = try OutputSnapshot(root: harness.path("records"))
+        #expect(snapshot.allLines.count < corpus.outlets * corpus.articlesPerOutlet)
+        for (day, lines) in snapshot.linesByDay {
+            #expect(Set(lines.compactMap(\.file)) == snapshot.textFilesByDay[day, default: []])
+        }
+        #expect(snapshot.temporaries.isEmpty)
+    }
+
+    @Test func runExitsWith75WhileAnotherHoldsTheLockAndWaitsWithWait() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 3, seed: 3)
+        let servers = try CorpusServers(corpus)
+        let config = try harness.writeConfig(sources: servers.sourceJSON)
+        // This test process plays the running pass: it holds the same kernel lock.
+        let held = try RunLock(statePath: harness.path("state.sqlite"), kind: "run", mode: .failFast)
+        let refused = try harness.run(["run", "--config", config])
+        #expect(refused.status == 75)
+        #expect(refused.stderr.contains("another copydesk run"))
+
+        let waiting = try harness.start(["run", "--config", config, "--wait"])
+        // It must still be waiting while the lock is held…
+        #expect(try await !waitFor(seconds: 1) { !waiting.isRunning })
+        held.release()
+        // …and complete once it is released.
+        #expect(try await waitFor(seconds: 60) { !waiting.isRunning })
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0)
+        #expect(try OutputSnapshot(root: harness.path("records")).allLines.count == 3)
+    }
+
+    @Test func lockOfAKilledProcessDoesNotBlock() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 50, seed: 5)
+        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(50))
+        let config = try harness.writeConfig(sources: servers.sourceJSON)
+        let first = try harness.start(["run", "--config", config])
+        #expect(try await waitFor(seconds: 30) { FileManager.default.fileExists(atPath: harness.path("state.sqlite")) })
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let next = try harness.run(["run", "--config", config])
+        #expect(next.status == 0, "\(next.stderr)")
+    }
+}
+
+/// Polls `condition` every 20 ms until it holds or `seconds` pass.
+func waitFor(seconds: Double, _ condition: () -> Bool) async throws -> Bool {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    return condition()
+}

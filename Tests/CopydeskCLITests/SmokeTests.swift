@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct CopydeskCLITestsPlaceholder {
-    @Test func builds() { #expect(Bool(true)) }
-}
