@@ -168,6 +168,6 @@ final class WARCByteBuffer {
     private func findByte(_ byte: UInt8, from: Int, to: Int) -> Int? {
         guard from < to else { return nil }
         guard let hit = memchr(bytes + from, Int32(byte), to - from) else { return nil }
-        return from + (UnsafeRawPointer(hit) - UnsafeRawPointer(bytes))
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(bytes)
     }
 }
