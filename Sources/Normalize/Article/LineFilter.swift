@@ -44,6 +44,11 @@ enum LineFilter {
         var kept: [BodyWriter.Line] = []
         let normalizedTitle = title.map(comparable)
         for line in lines {
+            // Long lines are prose; only short ones can be furniture or the title.
+            if line.text.utf8.count > 600 {
+                kept.append(line)
+                continue
+            }
             let key = comparable(line.text)
             if key.isEmpty { continue }
             if line.text.count <= 60 && exactPhrases.contains(key) { continue }
