@@ -51,7 +51,7 @@ public struct ArticleExtractor: Sendable {
         for line in body {
             sample += line
             sample += "\n"
-            if sample.utf8.count > 6000 { break }
+            if sample.utf8.count > LanguageDetector.sampleBytes { break }
         }
         if let detected = LanguageDetector.detect(sample) {
             return detected

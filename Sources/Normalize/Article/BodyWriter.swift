@@ -117,6 +117,9 @@ struct BodyWriter {
         if chars == 0 { return node.tag != .br && node.tag != .hr }
         let density = analysis.linkDensity(index)
         let weight = analysis.classWeight[Int(index)]
+        // A block around a player or frame with a line of text is the player's notice or
+        // caption ("Please use a modern browser…"), not prose.
+        if analysis.media[Int(index)] > 0 && chars < 160 && node.tag != .li { return true }
         switch node.tag {
         case .p:
             return density > 0.75 && chars < 300

@@ -3,14 +3,14 @@
 /// site's own class names appear here.
 struct ClassHints {
     /// Words of content containers.
-    static let positive: [StaticString] = [
+    static let positive: [String] = [
         "article", "body", "content", "entry", "hentry", "main", "page", "post", "text",
         "blog", "story", "prose", "rich-text", "richtext",
     ]
 
     /// Words that name furniture outright: removed wherever they appear, unless the element
     /// holds most of the page's prose (a wrapper such as `content has-sidebar`).
-    static let furniture: [StaticString] = [
+    static let furniture: [String] = [
         "comment", "disqus", "share", "sharing", "social", "related", "newsletter", "subscri",
         "cookie", "consent", "gdpr", "promo", "advert", "sponsor", "outbrain", "taboola",
         "recommend", "popular", "trending", "most-read", "mostread", "most_read", "sidebar",
@@ -37,23 +37,27 @@ struct ClassHints {
         "byline", "avatar", "icons", "icon", "tools", "links",
     ].map { Array($0.utf8) }
 
+    private static let matcher = PatternSet(groups: [positive, furniture])
+    private static let positiveBit: UInt32 = 1
+    private static let furnitureBit: UInt32 = 2
+
     /// Score adjustment from class/id words: positive for content words, negative for furniture.
     static func weight(_ hint: ArraySlice<UInt8>) -> Int {
         guard !hint.isEmpty else { return 0 }
+        let found = matcher.groups(in: hint)
         var weight = 0
-        if positive.contains(where: { ByteSearch.contains(hint, $0) }) { weight += 25 }
-        if isFurniture(hint) { weight -= 25 }
+        if found & positiveBit != 0 { weight += 25 }
+        if found & furnitureBit != 0 || hasToken(hint, furnitureTokens) { weight -= 25 }
         return weight
     }
 
     static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
         guard !hint.isEmpty else { return false }
-        if furniture.contains(where: { ByteSearch.contains(hint, $0) }) { return true }
-        return hasToken(hint, furnitureTokens)
+        return matcher.groups(in: hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)
     }
 
     static func isPositive(_ hint: ArraySlice<UInt8>) -> Bool {
-        positive.contains(where: { ByteSearch.contains(hint, $0) })
+        matcher.groups(in: hint) & positiveBit != 0
     }
 
     /// Whether any whole token (split on space, `-`, `_`) equals one of `tokens`.

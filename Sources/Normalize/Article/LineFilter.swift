@@ -37,6 +37,7 @@ enum LineFilter {
         "like us on facebook", "download our app", "get the app", "please use chrome",
         "you must be logged in", "to continue reading", "already a subscriber",
         "this video", "your browser does not support", "please enable javascript",
+        "please use a modern browser", "to watch this video", "javascript is disabled",
         "advertisement", "© ", "copyright ©", "all rights reserved",
     ]
 
@@ -44,6 +45,11 @@ enum LineFilter {
         var kept: [BodyWriter.Line] = []
         let normalizedTitle = title.map(comparable)
         for line in lines {
+            // Long lines are prose; only short ones can be furniture or the title.
+            if line.text.utf8.count > 400 {
+                kept.append(line)
+                continue
+            }
             let key = comparable(line.text)
             if key.isEmpty { continue }
             if line.text.count <= 60 && exactPhrases.contains(key) { continue }
@@ -76,13 +82,14 @@ enum LineFilter {
 
     /// Lower-cased with trailing punctuation and arrows removed.
     private static func comparable(_ text: String) -> String {
-        var lowered = text.lowercased()
-        while let last = lowered.unicodeScalars.last,
+        var scalars = Array(text.lowercased().unicodeScalars)
+        while let last = scalars.last,
               last == ":" || last == "." || last == "!" || last == "»" || last == "›" || last == ">"
                 || last == " " || last == "→" || last == "…" {
-            lowered.unicodeScalars.removeLast()
+            scalars.removeLast()
         }
-        if lowered.hasSuffix("...") { lowered.removeLast(3) }
-        return lowered
+        var result = String()
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
     }
 }

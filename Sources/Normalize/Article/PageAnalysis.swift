@@ -20,6 +20,8 @@ struct PageAnalysis {
     private(set) var owner: [Int32]
     /// Node removed as furniture, hidden, or inside such a node.
     private(set) var removed: [Bool]
+    /// Embedded players and frames in each subtree.
+    private(set) var media: [Int32]
     /// Class/id weight, computed once per element that holds text.
     private(set) var classWeight: [Int16]
 
@@ -37,6 +39,7 @@ struct PageAnalysis {
         owner = Array(repeating: 0, count: count)
         removed = Array(repeating: false, count: count)
         classWeight = Array(repeating: 0, count: count)
+        media = Array(repeating: 0, count: count)
         measureText()
         // First sums see every visible node, so furniture decisions know how much prose an
         // element holds; the second sums only what survives.
@@ -116,6 +119,7 @@ struct PageAnalysis {
                 linkChars[index] = 0
             }
             prose[index] = 0
+            media[index] = tree.nodes[index].flags.contains(.embedsMedia) ? 1 : 0
             ownChars[index] = 0
             ownCommas[index] = 0
         }
@@ -139,6 +143,7 @@ struct PageAnalysis {
             linkChars[parent] += linkChars[index]
             commas[parent] += commas[index]
             prose[parent] += prose[index]
+            media[parent] += media[index]
         }
     }
 

@@ -8,8 +8,9 @@ struct QualityAssessor {
         let pageChars = Int(analysis.chars.first ?? 0)
         flags.tooShort = length < minimumBodyCharacters
         flags.scriptOnly = pageChars < 200 && analysis.tree.nodes.count < 400 && length < 200
-        flags.paywall = metadata.paywallHint || hasWallMarkers(analysis, words: Self.paywallWords)
-        flags.consentWall = length < minimumBodyCharacters && hasWallMarkers(analysis, words: Self.consentWords)
+        let walls = wallMarkers(analysis)
+        flags.paywall = metadata.paywallHint || walls & Self.paywallBit != 0
+        flags.consentWall = length < minimumBodyCharacters && walls & Self.consentBit != 0
 
         var confidence: Double
         switch body.method {
@@ -30,19 +31,25 @@ struct QualityAssessor {
         return flags
     }
 
-    static let paywallWords: [StaticString] = ["paywall", "subscriber-only", "premium-content", "piano", "regwall", "metered"]
-    static let consentWords: [StaticString] = ["cookie", "consent", "gdpr", "cmp-"]
+    static let paywallBit: UInt32 = 1
+    static let consentBit: UInt32 = 2
+    private static let wallWords = PatternSet(groups: [
+        ["paywall", "subscriber-only", "subscribers-only", "premium-content", "regwall", "metered",
+         "piano-", "tp-modal", "article-locked", "locked-content", "subscription-wall"],
+        ["cookie", "consent", "gdpr", "cmp-", "privacy-wall", "onetrust"],
+    ])
 
-    /// Whether any element (even a hidden one) carries one of the words in its class/id.
-    private func hasWallMarkers(_ analysis: PageAnalysis, words: [StaticString]) -> Bool {
+    /// Which walls any element (even a hidden one) names in its class/id.
+    private func wallMarkers(_ analysis: PageAnalysis) -> UInt32 {
         let tree = analysis.tree
+        var found: UInt32 = 0
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
             guard node.hintEnd > node.hintStart else { continue }
-            let hint = tree.hint(Int32(index))
-            if words.contains(where: { ByteSearch.contains(hint, $0) }) { return true }
+            found |= Self.wallWords.groups(in: tree.hint(Int32(index)))
+            if found == Self.paywallBit | Self.consentBit { break }
         }
-        return false
+        return found
     }
 
     /// Share of the structured body's words that appear in the extracted lines.

@@ -97,8 +97,10 @@ struct StructuredData {
 
     static func string(_ value: Any?) -> String? {
         if let text = value as? String {
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            return trimmed.isEmpty ? nil : trimmed
+            let scalars = text.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+                  let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return nil }
+            return String(scalars[first...last])
         }
         if let array = value as? [Any], let first = array.first { return string(first) }
         return nil

@@ -24,23 +24,23 @@ enum HTMLParser {
     /// `utf8` must be valid UTF-8 without NUL bytes (see `CharsetDecoder`).
     static func parse(utf8: [UInt8]) -> HTMLTree {
         _ = initialized
-        let builder = HTMLTreeBuilder(expectedBytes: utf8.count)
-        guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return builder.finish() }
-        guard let context = htmlNewParserCtxt() else { return builder.finish() }
+        let box = HTMLTreeBuilderBox(expectedBytes: utf8.count)
+        guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return box.builder.finish() }
+        guard let context = htmlNewParserCtxt() else { return box.builder.finish() }
         defer { htmlFreeParserCtxt(context) }
         installHandler(context)
-        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+        context.pointee.userData = Unmanaged.passUnretained(box).toOpaque()
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
                 // Naming the encoding fixes it for the whole parse: libxml2 2.9 otherwise
                 // falls back to Latin-1 on the first non-ASCII byte of a memory buffer.
-                withExtendedLifetime(builder) {
+                withExtendedLifetime(box) {
                     let document = htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", options)
                     if let document { xmlFreeDoc(document) }
                 }
             }
         }
-        return builder.finish()
+        return box.builder.finish()
     }
 
     private static func installHandler(_ context: htmlParserCtxtPtr) {
@@ -48,24 +48,24 @@ enum HTMLParser {
         handler.initialized = 1
         handler.startElement = { userData, name, attributes in
             guard let userData, let name else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue()
-                .startElement(name, attributes)
+            Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData).takeUnretainedValue()
+                .builder.startElement(name, attributes)
         }
         handler.endElement = { userData, _ in
             guard let userData else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue().endElement()
+            Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData).takeUnretainedValue().builder.endElement()
         }
         handler.characters = { userData, bytes, count in
             guard let userData, let bytes else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue()
-                .characters(bytes, Int(count))
+            Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData).takeUnretainedValue()
+                .builder.characters(bytes, Int(count))
         }
         // White space libxml2 deems ignorable still separates inline words.
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = { userData, bytes, count in
             guard let userData, let bytes else { return }
-            Unmanaged<HTMLTreeBuilder>.fromOpaque(userData).takeUnretainedValue()
-                .cdata(bytes, Int(count))
+            Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData).takeUnretainedValue()
+                .builder.cdata(bytes, Int(count))
         }
         context.pointee.sax.pointee = handler
     }

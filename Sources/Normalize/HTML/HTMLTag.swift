@@ -86,6 +86,14 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
+    /// Players and frames: the text next to them is usually a player notice.
+    var isEmbeddedMedia: Bool {
+        switch self {
+        case .iframe, .object, .embed, .video, .audio: return true
+        default: return false
+        }
+    }
+
     /// Elements that start a new line in the text flow.
     var isBlock: Bool {
         switch self {

@@ -30,6 +30,8 @@ struct HTMLTree: Sendable {
         static let hidden = NodeFlags(rawValue: 2)
         /// Text node holding only white space.
         static let blank = NodeFlags(rawValue: 4)
+        /// Had an embedded player or frame (dropped while parsing) as a direct child.
+        static let embedsMedia = NodeFlags(rawValue: 8)
     }
 
     /// One kept attribute value.

@@ -1,7 +1,10 @@
 /// Receives libxml2 SAX events and builds an `HTMLTree`. Scripts, styles, media and form
 /// controls are skipped at the event level, so they cost nothing downstream; JSON-LD scripts
 /// are captured because they carry the best metadata.
-final class HTMLTreeBuilder {
+///
+/// A struct, mutated through one `HTMLTreeBuilderBox` access per SAX event: class stored
+/// properties would pay a dynamic exclusivity check on every array touch.
+struct HTMLTreeBuilder {
     private(set) var nodes: [HTMLTree.Node] = []
     private(set) var text: [UInt8] = []
     private(set) var attributeBytes: [UInt8] = []
@@ -29,7 +32,7 @@ final class HTMLTreeBuilder {
                  attributes: attributes, jsonLD: jsonLD)
     }
 
-    func startElement(_ name: UnsafePointer<UInt8>, _ attrs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    mutating func startElement(_ name: UnsafePointer<UInt8>, _ attrs: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         if skipDepth > 0 {
             skipDepth += 1
             return
@@ -45,6 +48,7 @@ final class HTMLTreeBuilder {
         }
         if tag.isDropped {
             skipDepth = 1
+            if tag.isEmbeddedMedia { nodes[Int(current)].flags.insert(.embedsMedia) }
             return
         }
         let index = Int32(nodes.count)
@@ -92,7 +96,7 @@ final class HTMLTreeBuilder {
         current = index
     }
 
-    func endElement() {
+    mutating func endElement() {
         if skipDepth > 0 {
             skipDepth -= 1
             if skipDepth == 0 && capturingJSONLD {
@@ -106,7 +110,7 @@ final class HTMLTreeBuilder {
         current = nodes[Int(current)].parent
     }
 
-    func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+    mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
         guard skipDepth == 0, count > 0 else { return }
         let buffer = UnsafeBufferPointer(start: bytes, count: count)
         var blank = true
@@ -134,12 +138,12 @@ final class HTMLTreeBuilder {
     }
 
     /// Script bodies arrive as CDATA blocks in libxml2's HTML parser.
-    func cdata(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+    mutating func cdata(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
         guard capturingJSONLD, count > 0 else { return }
         capture.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
     }
 
-    private func append(_ node: HTMLTree.Node, index: Int32) {
+    private mutating func append(_ node: HTMLTree.Node, index: Int32) {
         let parent = Int(node.parent)
         let previous = Int(nodes[parent].lastChild)
         if previous >= 0 {
@@ -151,7 +155,7 @@ final class HTMLTreeBuilder {
         nodes.append(node)
     }
 
-    private func appendLowercased(_ value: UnsafePointer<UInt8>) {
+    private mutating func appendLowercased(_ value: UnsafePointer<UInt8>) {
         var index = 0
         while value[index] != 0 {
             let byte = value[index]
@@ -160,7 +164,7 @@ final class HTMLTreeBuilder {
         }
     }
 
-    private func appendRaw(_ value: UnsafePointer<UInt8>) {
+    private mutating func appendRaw(_ value: UnsafePointer<UInt8>) {
         var index = 0
         while value[index] != 0 { index += 1 }
         attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: index))
@@ -252,5 +256,14 @@ final class HTMLTreeBuilder {
         }
         return ByteSearch.contains(squeezed[...], "display:none")
             || ByteSearch.contains(squeezed[...], "visibility:hidden")
+    }
+}
+
+/// The SAX user-data object: libxml2 hands back an opaque pointer, which needs a class.
+final class HTMLTreeBuilderBox {
+    var builder: HTMLTreeBuilder
+
+    init(expectedBytes: Int) {
+        builder = HTMLTreeBuilder(expectedBytes: expectedBytes)
     }
 }

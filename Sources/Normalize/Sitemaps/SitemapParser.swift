@@ -14,6 +14,18 @@ public struct ParsedSitemap: Sendable, Equatable {
     /// URLs left out because `maxEntries` was reached.
     public var truncated: Int
     public var warnings: [ParseWarning]
+
+    public init(
+        kind: SitemapKind, entries: [SitemapEntry], sitemaps: [SitemapReference], outsideWindow: Int = 0,
+        truncated: Int = 0, warnings: [ParseWarning] = []
+    ) {
+        self.kind = kind
+        self.entries = entries
+        self.sitemaps = sitemaps
+        self.outsideWindow = outsideWindow
+        self.truncated = truncated
+        self.warnings = warnings
+    }
 }
 
 /// Parses sitemaps held in memory; see ``SitemapReader`` for streaming.

@@ -46,10 +46,13 @@ public final class SitemapReader {
         var input: any ChunkSource
         do {
             let (head, replay) = try PrefixedChunkSource.peek(source, count: 2)
+            if head.isEmpty { throw SitemapError.emptyDocument }
             input = replay
             if head == GzipChunkSource.magic {
                 input = try GzipChunkSource(upstream: replay, maxOutputBytes: maxInflatedBytes)
             }
+        } catch let error as SitemapError {
+            throw error
         } catch let error as GzipError {
             throw .compression(error.description)
         } catch {

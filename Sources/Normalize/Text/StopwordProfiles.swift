@@ -10,6 +10,27 @@ enum StopwordProfiles {
         let words: Set<String>
     }
 
+    static let fnvOffset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    static func hash(_ word: String) -> UInt64 {
+        var value = fnvOffset
+        for byte in word.utf8 {
+            value ^= UInt64(byte)
+            value = value &* fnvPrime
+        }
+        return value
+    }
+
+    /// Word hash → bit set of the profiles (by index) that list the word.
+    static let table: [UInt64: UInt32] = {
+        var table: [UInt64: UInt32] = [:]
+        for (offset, profile) in profiles.enumerated() {
+            for word in profile.words { table[hash(word), default: 0] |= 1 << UInt32(offset) }
+        }
+        return table
+    }()
+
     static let profiles: [Profile] = [
         Profile(code: "en", script: .latin, words: ["the", "and", "of", "to", "is", "that", "it", "was", "for", "with", "on", "are", "this", "have", "from", "by", "be", "they", "which", "you", "has", "were", "said", "but", "not", "their"]),
         Profile(code: "es", script: .latin, words: ["el", "los", "las", "del", "que", "y", "en", "por", "una", "con", "para", "es", "se", "su", "al", "lo", "como", "más", "pero", "sus", "fue", "este", "esta", "también"]),

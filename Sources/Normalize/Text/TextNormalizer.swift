@@ -75,21 +75,30 @@ public enum TextNormalizer {
         return text.precomposedStringWithCanonicalMapping
     }
 
+    /// True when no scalar can change under NFC: no combining marks (which may compose or
+    /// reorder), no conjoining Hangul jamo, and none of the singleton decompositions.
     static func isTriviallyNFC(_ text: String) -> Bool {
-        for scalar in text.unicodeScalars where scalar.value >= 0x300 {
-            let value = scalar.value
-            if value <= 0x36F { return false }
-            if (0x1100...0x11FF).contains(value) || (0xF900...0xFAFF).contains(value)
-                || (0x2F800...0x2FA1F).contains(value) || value == 0x2126 || value == 0x212A
-                || value == 0x212B || (0x0340...0x0344).contains(value) || value == 0x0374
-                || value == 0x037E || value == 0x0387 {
-                return false
-            }
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: return false
-            default: continue
-            }
+        for unit in text.utf8 where unit >= 0xCC {
+            // Below U+0300 every scalar is NFC-stable; only look closer when a lead byte
+            // of U+0300 or above appears.
+            return !text.unicodeScalars.contains(where: mayChangeUnderNFC)
         }
         return true
+    }
+
+    @inline(__always)
+    static func mayChangeUnderNFC(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x300...0x36F, 0x374, 0x37E, 0x387, 0x483...0x489, 0x591...0x5C7, 0x610...0x61A,
+             0x64B...0x65F, 0x670, 0x6D6...0x6ED, 0x711, 0x730...0x74A, 0x900...0xDFF,
+             0xF00...0xFFF, 0x1000...0x109F, 0x1100...0x11FF, 0x1AB0...0x1AFF, 0x1B00...0x1B7F,
+             0x1DC0...0x1DFF, 0x1F00...0x1FFF, 0x2000...0x2001, 0x20D0...0x20FF, 0x2126,
+             0x212A...0x212B, 0x2329...0x232A, 0x2ADC, 0x302A...0x302F, 0x3099...0x309A,
+             0xF900...0xFAFF, 0xFB1D...0xFB4F, 0xFE20...0xFE2F, 0x1D15E...0x1D1C0,
+             0x2F800...0x2FA1F:
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -27,7 +27,17 @@ enum UTF8Repair {
         var clean = true
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < buffer.count {
+                // Eight ASCII bytes at a time: no high bit set and no zero byte.
+                while index + 8 <= buffer.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let hasHigh = word & 0x8080_8080_8080_8080
+                    let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                    if hasHigh | hasZero != 0 { break }
+                    index += 8
+                }
+                guard index < buffer.count else { break }
                 let byte = buffer[index]
                 if byte == 0 { clean = false; return }
                 if byte < 0x80 { index += 1; continue }

@@ -43,8 +43,7 @@ public struct DedupeFingerprint: Sendable {
                 }
             }
         }
-        hashes.sort()
-        self.hashes = hashes.uniquedSorted()
+        self.hashes = RadixSort.sortedUnique(hashes)
         self.contentHash = contentHash
     }
 
@@ -73,21 +72,5 @@ public struct DedupeFingerprint: Sendable {
             if hashes[mid] <= limit { low = mid + 1 } else { high = mid }
         }
         return low
-    }
-}
-
-extension Array where Element: Equatable {
-    /// Drops adjacent repeats of a sorted array.
-    func uniquedSorted() -> [Element] {
-        guard count > 1 else { return self }
-        var result: [Element] = []
-        result.reserveCapacity(count)
-        var previous = self[0]
-        result.append(previous)
-        for element in self.dropFirst() where element != previous {
-            result.append(element)
-            previous = element
-        }
-        return result
     }
 }

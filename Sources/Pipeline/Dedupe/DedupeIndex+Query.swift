@@ -22,23 +22,29 @@ extension DedupeIndex {
         }
         let lookups = min(hashes.count, parameters.querySize)
         let queryLimit = hashes.count > lookups ? hashes[lookups - 1] : UInt32.max
-        var shared: [UInt32: Int] = [:]
+        var hits: [UInt32] = []
+        hits.reserveCapacity(4 * lookups)
         var boilerplateLooked: [UInt32] = []
-        for hash in hashes[0..<lookups] {
-            if samples.isBoilerplate(hash) {
-                boilerplateLooked.append(hash)
-                continue
-            }
-            samples.forEach(key: hash) { shared[$0, default: 0] += 1 }
+        hashes.withUnsafeBufferPointer { hashes in
+            samples.lookup(UnsafeBufferPointer(rebasing: hashes[0..<lookups]), hits: &hits,
+                           boilerplate: &boilerplateLooked)
         }
+        guard hits.count >= parameters.minimumSharedHashes else { return nil }
+        hits.sort()
         var best: DedupeMatch?
-        for (ordinal, hits) in shared where hits >= parameters.minimumSharedHashes {
-            guard isEligible(ordinal, excludedID, notBefore) else { continue }
-            let similarity = score(ordinal, hits: hits, fingerprint: fingerprint, lookups: lookups,
-                                   queryLimit: queryLimit, boilerplateLooked: boilerplateLooked)
-            guard let similarity else { continue }
-            if best == nil || similarity > best!.similarity
-                || (similarity == best!.similarity && ordinal < best!.ordinal) {
+        var runStart = 0
+        while runStart < hits.count {
+            let ordinal = hits[runStart]
+            var runEnd = runStart + 1
+            while runEnd < hits.count, hits[runEnd] == ordinal { runEnd += 1 }
+            let shared = runEnd - runStart
+            runStart = runEnd
+            guard shared >= parameters.minimumSharedHashes, isEligible(ordinal, excludedID, notBefore),
+                  let similarity = score(ordinal, hits: shared, fingerprint: fingerprint, lookups: lookups,
+                                         queryLimit: queryLimit, boilerplateLooked: boilerplateLooked)
+            else { continue }
+            // Runs come in ordinal order, so on a tie the earlier text stays.
+            if best == nil || similarity > best!.similarity {
                 best = DedupeMatch(ordinal: ordinal, similarity: similarity)
             }
         }

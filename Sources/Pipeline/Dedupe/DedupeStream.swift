@@ -6,7 +6,7 @@ public import Foundation
 /// Lines are handled in batches: a batch is parsed and fingerprinted on all cores, then
 /// checked and indexed one text at a time in input order, so the decisions do not depend on
 /// the number of cores.
-public struct DedupeStream {
+public struct DedupeStream: Sendable {
     /// One parsed input line.
     public struct Document: Sendable {
         public var id: String
@@ -27,7 +27,7 @@ public struct DedupeStream {
 
     public let engine: DedupeEngine
     /// Texts parsed and fingerprinted together.
-    public var batchSize = 512
+    public var batchSize = 256
 
     /// Uses `engine` (fresh or loaded from storage).
     public init(engine: DedupeEngine) {
@@ -57,18 +57,49 @@ public struct DedupeStream {
 
     /// Splits JSON-lines bytes into lines (a final line without newline included).
     public static func lines(_ data: Data) -> [Data] {
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        if lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.map { Data($0) }
+        data.withUnsafeBytes { raw in
+            var lines: [Data] = []
+            var start = 0
+            for index in 0..<raw.count where raw[index] == 0x0A {
+                lines.append(Data(raw[start..<index]))
+                start = index + 1
+            }
+            if start < raw.count { lines.append(Data(raw[start..<raw.count])) }
+            return lines
+        }
     }
 
     /// Checks (and indexes the unique ones of) `documents` in order, all stamped `at`.
+    ///
+    /// Batches are pipelined: while one batch is checked on the calling thread, the next is
+    /// fingerprinted on all cores.
     public func process(_ documents: [Document], at: Date) throws -> [DedupeDecision] {
-        let fingerprints = fingerprintAll(documents.map(\.text))
         var decisions: [DedupeDecision] = []
         decisions.reserveCapacity(documents.count)
-        for (document, fingerprint) in zip(documents, fingerprints) {
-            decisions.append(try engine.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at))
+        let batches = stride(from: 0, to: documents.count, by: batchSize).map {
+            Array(documents[$0..<min($0 + batchSize, documents.count)])
+        }
+        guard !batches.isEmpty else { return [] }
+        var current = fingerprintAll(batches[0].map(\.text))
+        for (number, batch) in batches.enumerated() {
+            let group = DispatchGroup()
+            let next = FingerprintSlots(count: 0)
+            if number + 1 < batches.count {
+                let texts = batches[number + 1].map(\.text)
+                DispatchQueue.global().async(group: group) {
+                    next.replace(with: self.fingerprintAll(texts))
+                }
+            }
+            do {
+                for (document, fingerprint) in zip(batch, current) {
+                    decisions.append(try engine.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at))
+                }
+            } catch {
+                group.wait()
+                throw error
+            }
+            group.wait()
+            current = next.values
         }
         return decisions
     }
@@ -125,6 +156,12 @@ final class FingerprintSlots: @unchecked Sendable {
     func set(_ index: Int, _ value: DedupeFingerprint) {
         lock.lock()
         slots[index] = value
+        lock.unlock()
+    }
+
+    func replace(with values: [DedupeFingerprint]) {
+        lock.lock()
+        slots = values
         lock.unlock()
     }
 

@@ -10,9 +10,11 @@ struct SampleIndex {
     private(set) var count = 0
     /// Hashes seen in `boilerplateLimit` texts; no longer indexed or matched.
     private(set) var boilerplate: Set<UInt32> = []
+    /// One bit per 16-bit mix of a boilerplate hash.
+    private var boilerplateBits = [UInt64](repeating: 0, count: 1024)
     let boilerplateLimit: Int
 
-    /// The table grows by half when it is this full: linear probing stays short below it.
+    /// The table grows by 30 % when it is this full: linear probing stays short below it.
     static let maximumLoad = 0.85
     /// Fill after a rebuild.
     static let rebuildLoad = 0.65
@@ -28,7 +30,7 @@ struct SampleIndex {
 
     /// Bytes held by the table and the boilerplate set.
     var memoryBytes: Int {
-        slots.capacity * MemoryLayout<UInt64>.stride + boilerplate.capacity * 8
+        slots.capacity * MemoryLayout<UInt64>.stride + boilerplate.capacity * 8 + boilerplateBits.count * 8
     }
 
     @inline(__always)
@@ -39,8 +41,23 @@ struct SampleIndex {
         return Int((mixed &* UInt64(slots.count)) >> 32)
     }
 
+    @inline(__always)
     func isBoilerplate(_ key: UInt32) -> Bool {
-        !boilerplate.isEmpty && boilerplate.contains(key)
+        // A bitmap in front of the set: most keys are answered without hashing.
+        let bit = Int(home16(key))
+        guard boilerplateBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
+        return boilerplate.contains(key)
+    }
+
+    @inline(__always)
+    private func home16(_ key: UInt32) -> UInt32 {
+        UInt32(truncatingIfNeeded: (UInt64(key) &* 0xD6E8_FEB8_6659_FD93) >> 48)
+    }
+
+    private mutating func markBoilerplate(_ key: UInt32) {
+        boilerplate.insert(key)
+        let bit = Int(home16(key))
+        boilerplateBits[bit >> 6] |= 1 << UInt64(bit & 63)
     }
 
     /// Adds `key → document`. Returns false, and adds nothing, when `key` is (or just became)
@@ -49,18 +66,22 @@ struct SampleIndex {
     mutating func insert(key: UInt32, document: UInt32) -> Bool {
         if isBoilerplate(key) { return false }
         if Double(count + 1) > Double(slots.count) * Self.maximumLoad {
-            resize(to: slots.count + slots.count / 2)
+            resize(to: slots.count + slots.count * 3 / 10)
         }
         let entry = UInt64(key) << 32 | UInt64(document + 1)
-        var position = home(of: key)
-        var same = 0
-        while slots[position] != 0 {
-            if UInt32(truncatingIfNeeded: slots[position] >> 32) == key { same += 1 }
-            position += 1
-            if position == slots.count { position = 0 }
+        let start = home(of: key)
+        let (position, same) = slots.withUnsafeBufferPointer { table in
+            var position = start
+            var same = 0
+            while table[position] != 0 {
+                if UInt32(truncatingIfNeeded: table[position] >> 32) == key { same += 1 }
+                position += 1
+                if position == table.count { position = 0 }
+            }
+            return (position, same)
         }
         if same + 1 >= boilerplateLimit {
-            boilerplate.insert(key)
+            markBoilerplate(key)
             return false
         }
         slots[position] = entry
@@ -68,19 +89,32 @@ struct SampleIndex {
         return true
     }
 
-    /// Calls `body` with each document indexed under `key`.
-    @inline(__always)
-    func forEach(key: UInt32, _ body: (UInt32) -> Void) {
+    /// Appends to `hits` the documents indexed under each of `keys`, and to `boilerplate` the
+    /// keys that are boilerplate.
+    ///
+    /// The home slots are read in a first pass whose loads do not depend on each other, so
+    /// the processor overlaps the cache misses of a large table; the probing pass then finds
+    /// them in cache.
+    func lookup(_ keys: UnsafeBufferPointer<UInt32>, hits: inout [UInt32], boilerplate found: inout [UInt32]) {
         slots.withUnsafeBufferPointer { table in
-            var position = home(of: key)
-            while true {
-                let entry = table[position]
-                if entry == 0 { return }
-                if UInt32(truncatingIfNeeded: entry >> 32) == key {
-                    body(UInt32(truncatingIfNeeded: entry) - 1)
+            var touched: UInt64 = 0
+            for key in keys { touched |= table[home(of: key)] }
+            guard touched != 0 else { return }
+            for key in keys {
+                if isBoilerplate(key) {
+                    found.append(key)
+                    continue
                 }
-                position += 1
-                if position == table.count { position = 0 }
+                var position = home(of: key)
+                while true {
+                    let entry = table[position]
+                    if entry == 0 { break }
+                    if UInt32(truncatingIfNeeded: entry >> 32) == key {
+                        hits.append(UInt32(truncatingIfNeeded: entry) - 1)
+                    }
+                    position += 1
+                    if position == table.count { position = 0 }
+                }
             }
         }
     }

@@ -70,30 +70,26 @@ struct DedupeCommand: AsyncParsableCommand {
     }
 
     private func deduplicate(_ data: Data, name: String, engine: DedupeEngine) throws {
-        let stream = DedupeStream(engine: engine)
-        var batch: [DedupeStream.Document] = []
-        let output = FileHandle.standardOutput
-        func flush() throws {
-            let decisions = try stream.process(batch, at: Date())
-            var lines = ""
-            for (document, decision) in zip(batch, decisions) {
-                lines += DedupeStream.outputLine(id: document.id, decision: decision) + "\n"
-            }
-            output.write(Data(lines.utf8))
-            batch.removeAll(keepingCapacity: true)
-        }
-        var number = 0
-        for line in DedupeStream.lines(data) {
-            number += 1
+        // Every line is checked before any is processed, so a malformed file yields a clear
+        // error and no partial output.
+        var documents: [DedupeStream.Document] = []
+        for (offset, line) in DedupeStream.lines(data).enumerated() {
             do {
-                if let document = try DedupeStream.parse(line, number: number) { batch.append(document) }
+                if let document = try DedupeStream.parse(line, number: offset + 1) { documents.append(document) }
             } catch {
-                try flush()
                 printError("copydesk dedupe: \(name) \(error.description)")
                 throw ExitCode(65)
             }
-            if batch.count >= stream.batchSize { try flush() }
         }
-        try flush()
+        let decisions = try DedupeStream(engine: engine).process(documents, at: Date())
+        var output = ""
+        for (document, decision) in zip(documents, decisions) {
+            output += DedupeStream.outputLine(id: document.id, decision: decision) + "\n"
+            if output.utf8.count > 1 << 16 {
+                FileHandle.standardOutput.write(Data(output.utf8))
+                output = ""
+            }
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

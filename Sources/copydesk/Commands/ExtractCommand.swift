@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import Normalize
 
 /// `copydesk extract`: article body and metadata from HTML files, one at a time or a whole
@@ -137,15 +138,27 @@ struct ExtractBatch {
         do {
             let data = try HTMLFileLoader.load(path: file.path)
             let article = extractor.extract(ArticleInput(html: data))
-            let base = URL(fileURLWithPath: outputDir).appendingPathComponent(file.name)
-            try Data(article.text.utf8).write(to: base.appendingPathExtension("txt"))
-            if writeJSON {
-                try Data(Self.encode(article).utf8).write(to: base.appendingPathExtension("json"))
-            }
+            let base = outputDir + "/" + file.name
+            try Self.write(article.text, to: base + ".txt")
+            if writeJSON { try Self.write(Self.encode(article), to: base + ".json") }
             return true
         } catch {
             printError("copydesk extract: \(file.path): \(error)")
             return false
+        }
+    }
+
+    /// Plain create-and-write: `Data.write(to:)` fsyncs every file, which costs more than
+    /// extracting the page; durability is the pipeline writer's job, not this tool's.
+    static func write(_ text: String, to path: String) throws {
+        guard let file = fopen(path, "wb") else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+        let closed = fclose(file)
+        guard written == text.utf8.count, closed == 0 else {
+            throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: path])
         }
     }
 

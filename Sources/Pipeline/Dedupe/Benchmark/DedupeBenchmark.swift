@@ -36,7 +36,7 @@ public struct DedupeBenchmark {
         for (number, line) in DedupeStream.lines(stream).enumerated() {
             if let document = try DedupeStream.parse(line, number: number + 1) { documents.append(document) }
         }
-        singleCore(documents)
+        try singleCore(documents)
         try throughput(documents)
         try scaling()
     }
@@ -46,14 +46,21 @@ public struct DedupeBenchmark {
     }
 
     /// Fingerprint cost on one core, free of the scheduling noise of a shared machine.
-    private func singleCore(_ documents: [DedupeStream.Document]) {
-        let sample = documents.prefix(10_000)
-        let cpuStart = Self.cpuSeconds()
-        var total = 0
-        for document in sample { total &+= engine.fingerprint(document.text).shingleCount }
-        let cpu = Self.cpuSeconds() - cpuStart
+    private func singleCore(_ documents: [DedupeStream.Document]) throws {
+        let sample = Array(documents.prefix(10_000))
+        var cpuStart = Self.cpuSeconds()
+        let fingerprints = sample.map { engine.fingerprint($0.text) }
+        var cpu = Self.cpuSeconds() - cpuStart
         report("single_core.fingerprint_microseconds", String(format: "%.1f", cpu / Double(sample.count) * 1e6))
-        report("single_core.mean_shingles", total / max(1, sample.count))
+        report("single_core.mean_shingles", fingerprints.reduce(0) { $0 + $1.shingleCount } / max(1, sample.count))
+        let scratch = try DedupeEngine(configuration: settings, parameters: engine.parameters)
+        let at = Date()
+        cpuStart = Self.cpuSeconds()
+        for (document, fingerprint) in zip(sample, fingerprints) {
+            _ = try scratch.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at)
+        }
+        cpu = Self.cpuSeconds() - cpuStart
+        report("single_core.check_insert_microseconds", String(format: "%.1f", cpu / Double(sample.count) * 1e6))
     }
 
     private func throughput(_ documents: [DedupeStream.Document]) throws {
@@ -61,25 +68,8 @@ public struct DedupeBenchmark {
         let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()
         let cpuStart = Self.cpuSeconds()
-        var checkSeconds = 0.0
-        var duplicates = 0
-        var fingerprintSeconds = 0.0
-        var offset = 0
-        let at = Date()
-        while offset < documents.count {
-            let batch = Array(documents[offset..<min(offset + 1024, documents.count)])
-            let fingerprintStart = DispatchTime.now()
-            let fingerprints = stream.fingerprintAll(batch.map(\.text))
-            fingerprintSeconds += Self.seconds(since: fingerprintStart)
-            let checkStart = DispatchTime.now()
-            for (document, fingerprint) in zip(batch, fingerprints) {
-                if try engine.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) != .unique {
-                    duplicates += 1
-                }
-            }
-            checkSeconds += Self.seconds(since: checkStart)
-            offset += batch.count
-        }
+        let decisions = try stream.process(documents, at: Date())
+        let duplicates = decisions.reduce(0) { $0 + ($1 == .unique ? 0 : 1) }
         let elapsed = Self.seconds(since: start)
         let cpu = Self.cpuSeconds() - cpuStart
         let rssAfter = Self.residentBytes()
@@ -89,8 +79,6 @@ public struct DedupeBenchmark {
         report("stream.seconds", String(format: "%.3f", elapsed))
         report("stream.docs_per_second", Int(Double(documents.count) / elapsed))
         report("stream.docs_per_cpu_second", Int(Double(documents.count) / cpu))
-        report("stream.fingerprint_share", String(format: "%.2f", fingerprintSeconds / elapsed))
-        report("stream.check_insert_microseconds", String(format: "%.2f", checkSeconds / Double(documents.count) * 1e6))
         report("stream.indexed", engine.indexSize)
         report("stream.bytes_per_indexed_doc", engine.memoryBytes / max(1, engine.indexSize))
         report("stream.rss_bytes_per_indexed_doc", (rssAfter - rssBefore) / max(1, engine.indexSize))

@@ -3,7 +3,7 @@
 /// credit line, a few words inserted or dropped, page junk added).
 public struct SyntheticCorpus {
     private var random: SplitMix64
-    private let vocabulary: [String]
+    private let vocabularyBytes: [[UInt8]]
     /// Cumulative Zipf weights of `vocabulary`.
     private let cumulative: [Double]
     private var recent: [String] = []
@@ -25,7 +25,7 @@ public struct SyntheticCorpus {
             let word = (0..<length).map { _ in syllables[Int(generator.next() % UInt64(syllables.count))] }.joined()
             if seen.insert(word).inserted { words.append(word) }
         }
-        vocabulary = words
+        vocabularyBytes = words.map { Array($0.utf8) }
         var total = 0.0
         cumulative = (1...vocabularySize).map { rank in
             total += 1 / Double(rank)
@@ -48,7 +48,7 @@ public struct SyntheticCorpus {
         return (id, text)
     }
 
-    private mutating func word() -> String {
+    private mutating func wordIndex() -> Int {
         let target = random.unit() * cumulative[cumulative.count - 1]
         var low = 0
         var high = cumulative.count - 1
@@ -56,20 +56,30 @@ public struct SyntheticCorpus {
             let mid = (low + high) / 2
             if cumulative[mid] < target { low = mid + 1 } else { high = mid }
         }
-        return vocabulary[low]
+        return low
     }
 
     private mutating func article() -> String {
+        // Built as bytes: joining strings made the generator slower than the engine.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4096)
         let paragraphs = 6 + Int(random.next() % 10)
-        return (0..<paragraphs).map { _ in
+        for paragraph in 0..<paragraphs {
+            if paragraph > 0 { bytes.append(0x0A) }
             let sentences = 2 + Int(random.next() % 3)
-            return (0..<sentences).map { _ in
+            for sentence in 0..<sentences {
+                if sentence > 0 { bytes.append(0x20) }
                 let words = 8 + Int(random.next() % 14)
-                var sentence = (0..<words).map { _ in word() }.joined(separator: " ")
-                sentence = sentence.prefix(1).uppercased() + sentence.dropFirst()
-                return sentence + "."
-            }.joined(separator: " ")
-        }.joined(separator: "\n")
+                for position in 0..<words {
+                    if position > 0 { bytes.append(0x20) }
+                    let start = bytes.count
+                    bytes.append(contentsOf: vocabularyBytes[wordIndex()])
+                    if position == 0 { bytes[start] &-= 0x20 }
+                }
+                bytes.append(0x2E)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private mutating func reprint(_ original: String) -> String {

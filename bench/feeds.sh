@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Feeds benchmark: entries/s and peak RSS for a generated 10,000-entry RSS feed, a 10,000-entry
+# Atom feed and a ~100 MB sitemap, with Python's feedparser on the two feeds for reference.
+# Usage: bench/feeds.sh            (builds the release binary if missing)
+# Env:   COPYDESK=path/to/copydesk  SITEMAP_MB=100  KEEP=1 (keep generated files)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=${WORK:-$(mktemp -d /tmp/copydesk-bench-feeds.XXXXXX)}
+COPYDESK=${COPYDESK:-$ROOT/.build/release/copydesk}
+SITEMAP_MB=${SITEMAP_MB:-100}
+[ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
+
+if [ ! -x "$COPYDESK" ]; then
+  swift build -c release --product copydesk >&2
+fi
+
+VENV=$ROOT/bench/.venv
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV" >&2
+  "$VENV/bin/pip" install -q feedparser >&2
+fi
+
+python3 "$ROOT/bench/feeds_generate.py" "$WORK" "$SITEMAP_MB" >&2
+
+# peak RSS (kB) and wall seconds of a command, via GNU time's format or /proc polling fallback.
+measure() {
+  local out=$WORK/measure.txt
+  /usr/bin/env python3 - "$out" "$@" <<'PY'
+import os, resource, subprocess, sys, time
+out = sys.argv[1]; cmd = sys.argv[2:]
+start = time.perf_counter()
+proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=True)
+wall = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB on Linux
+open(out, "w").write(f"{wall} {peak} {proc.stdout.decode().strip().splitlines()[-1]}\n")
+PY
+  cat "$out"
+}
+
+printf "%-28s %10s %10s %14s %12s\n" "case" "entries" "seconds" "entries/s" "peak RSS MB"
+report() {  # name wall peak count
+  awk -v n="$1" -v w="$2" -v p="$3" -v c="$4" 'BEGIN { printf "%-28s %10d %10.3f %14.0f %12.1f\n", n, c, w, c / w, p / 1024 }'
+}
+
+declare -A RATE
+for kind in rss atom; do
+  read -r wall peak count < <(measure "$COPYDESK" feed "$WORK/feed-$kind.xml" --count)
+  report "copydesk $kind 10k" "$wall" "$peak" "$count"
+  RATE[copydesk-$kind]=$(awk -v w="$wall" -v c="$count" 'BEGIN { print c / w }')
+  read -r wall peak count < <(measure "$VENV/bin/python" "$ROOT/bench/feeds_feedparser.py" "$WORK/feed-$kind.xml")
+  report "feedparser $kind 10k" "$wall" "$peak" "$count"
+  RATE[feedparser-$kind]=$(awk -v w="$wall" -v c="$count" 'BEGIN { print c / w }')
+done
+read -r wall peak count < <(measure "$COPYDESK" feed "$WORK/sitemap.xml" --count)
+report "copydesk sitemap ${SITEMAP_MB}MB" "$wall" "$peak" "$count"
+SITEMAP_PEAK=$peak
+read -r wall peak count < <(measure "$COPYDESK" feed "$WORK/sitemap.xml.gz" --count)
+report "copydesk sitemap.gz" "$wall" "$peak" "$count"
+
+echo
+for kind in rss atom; do
+  awk -v a="${RATE[copydesk-$kind]}" -v b="${RATE[feedparser-$kind]}" -v k="$kind" \
+    'BEGIN { r = a / b; printf "%s: %.1fx feedparser (target >= 20x) %s\n", k, r, (r >= 20 ? "OK" : "MISS") }'
+done
+awk -v p="$SITEMAP_PEAK" 'BEGIN { printf "sitemap peak RSS: %.1f MB (target < 50 MB) %s\n", p / 1024, (p / 1024 < 50 ? "OK" : "MISS") }'
