@@ -42,16 +42,22 @@ struct BinaryHarness {
         return path
     }
 
-    /// Starts the binary; the caller waits or signals.
-    func start(_ arguments: [String]) throws -> Process {
+    /// Starts the binary; the caller waits or signals. Standard error goes to `<log>.err`.
+    func start(_ arguments: [String], log: String = "process") throws -> Process {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        FileManager.default.createFile(atPath: path("\(log).err"), contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: path("\(log).err"))
         try process.run()
         return process
+    }
+
+    /// What a started process wrote to standard error.
+    func errors(of log: String) -> String {
+        (try? String(contentsOfFile: path("\(log).err"), encoding: .utf8)) ?? ""
     }
 
     /// Runs the binary to completion, returning status and output.

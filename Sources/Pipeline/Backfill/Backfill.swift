@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Logging
 import Fetch
 import Normalize
@@ -74,6 +74,13 @@ public final class Backfill: Sendable {
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             await articleFlow.run(batch)
+        }
+
+        if !options.warcFiles.isEmpty, !isStopped {
+            let warc = WARCBackfill(context: context, options: options, source: source, job: options.jobKey,
+                                    isStopped: { [weak self] in self?.isStopped ?? true },
+                                    onFlow: { [weak self] flow in self?.flow.withLock { $0 = flow } })
+            try await warc.run()
         }
 
         stats.updateRun {

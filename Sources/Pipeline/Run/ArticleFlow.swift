@@ -85,6 +85,37 @@ final class ArticleFlow: Sendable {
         }
     }
 
+    /// extract → decide-and-write over pages already in hand (WARC records): the same stages as
+    /// ``run(_:)`` after the fetch.
+    func run(pages: [FetchedPage]) async {
+        let toExtract = AsyncChannel<FetchedPage>()
+        let toWrite = AsyncChannel<ExtractedPage>()
+        let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for page in pages {
+                    if self.stopRequested.withLock({ $0 }) || Task.isCancelled { break }
+                    await toExtract.send(page)
+                }
+                toExtract.finish()
+            }
+            group.addTask {
+                await withTaskGroup(of: Void.self) { workers in
+                    for _ in 0..<extractWorkers {
+                        workers.addTask {
+                            for await page in toExtract { await toWrite.send(self.extract(page)) }
+                        }
+                    }
+                }
+                toWrite.finish()
+            }
+            group.addTask {
+                let committer = ArticleCommitter(context: self.context)
+                for await page in toWrite { self.write(page, with: committer) }
+            }
+        }
+    }
+
     // MARK: Stages
 
     private func fetch(_ item: QueuedURL) async -> FetchedPage? {

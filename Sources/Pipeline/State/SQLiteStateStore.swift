@@ -21,11 +21,17 @@ public final class SQLiteStateStore: StateStore {
             // and replayed on open); only a power cut can lose the last transactions.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        database = try DatabasePool(path: path, configuration: configuration)
-        var migrator = DatabaseMigrator()
-        StateMigrations.register(&migrator)
-        additionalMigrations.forEach { $0(&migrator) }
-        try migrator.migrate(database)
+        // Two processes opening a new database at once (a timer run and a backfill) would both
+        // see the migrations as pending; a kernel lock makes opening and migrating one at a time.
+        let openLock = try FileLock(path: path + ".open.lock")
+        database = try openLock.withLock {
+            let database = try DatabasePool(path: path, configuration: configuration)
+            var migrator = DatabaseMigrator()
+            StateMigrations.register(&migrator)
+            additionalMigrations.forEach { $0(&migrator) }
+            try migrator.migrate(database)
+            return database
+        }
     }
 
     // MARK: Sources
@@ -304,6 +310,22 @@ public final class SQLiteStateStore: StateStore {
     public func backfillProgress(job: String) throws -> Int {
         try database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM backfill_done WHERE job = ?", arguments: [job]) ?? 0
+        }
+    }
+
+    public func checkpoint(job: String) throws -> (position: String, done: Bool)? {
+        try database.read { db in
+            try Row.fetchOne(db, sql: "SELECT position, done FROM backfill_checkpoints WHERE job = ?", arguments: [job])
+                .map { (position: $0["position"], done: ($0["done"] as Int) != 0) }
+        }
+    }
+
+    public func saveCheckpoint(job: String, position: String, done: Bool, at now: Date) throws {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO backfill_checkpoints (job, position, done, updated_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(job) DO UPDATE SET position = excluded.position, done = excluded.done, updated_at = excluded.updated_at
+                """, arguments: [job, position, done ? 1 : 0, now.timeIntervalSince1970])
         }
     }
 

@@ -58,4 +58,7 @@ public protocol StateStore: Sendable {
     func isBackfillItemDone(job: String, item: String) throws -> Bool
     func markBackfillItemsDone(job: String, items: [String]) throws
     func backfillProgress(job: String) throws -> Int
+    /// The position a backfill input reached, and whether it is finished.
+    func checkpoint(job: String) throws -> (position: String, done: Bool)?
+    func saveCheckpoint(job: String, position: String, done: Bool, at: Date) throws
 }

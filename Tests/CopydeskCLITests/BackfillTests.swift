@@ -1,0 +1,125 @@
+import Foundation
+import LoopbackServer
+import Pipeline
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("Backfill", .serialized, .timeLimit(.minutes(5)))
+struct BackfillTests {
+    private func urlList(_ servers: CorpusServers, outlets: Range<Int>) -> String {
+        outlets.flatMap { outlet in
+            servers.corpus.articles(outlet: outlet).map { servers.servers[outlet].origin + $0.path }
+        }.joined(separator: "\n")
+    }
+
+    @Test func urlListIsRecordedOnceAndResumesAfterKills() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 80, pageBytes: 4_000...8_000, seed: 11)
+        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(3))
+        let config = try harness.writeConfig(sources: servers.sourceJSON)
+        let list = harness.path("urls.txt")
+        try Data(("# backfill list\n\n" + urlList(servers, outlets: 0..<2) + "\nnot a url\n").utf8).write(to: URL(fileURLWithPath: list))
+
+        var random = SplitMix(seed: 8)
+        for _ in 0..<6 {
+            let process = try harness.start(["backfill", "--config", config, "--urls", list, "--source", "archive"])
+            try await Task.sleep(for: .milliseconds(100 + Int(random.next() % 600)))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        let finished = try harness.run(["backfill", "--config", config, "--urls", list, "--source", "archive"])
+        #expect(finished.status == 0, "\(finished.stderr)")
+        #expect(finished.stdout.contains("archive"))
+        let again = try harness.run(["backfill", "--config", config, "--urls", list, "--source", "archive"])
+        #expect(again.status == 0)
+
+        let snapshot = try OutputSnapshot(root: harness.path("records"))
+        #expect(snapshot.allLines.count == 160)
+        #expect(Set(snapshot.allLines.map(\.canonical_url)).count == 160)
+        for (day, lines) in snapshot.linesByDay {
+            let seqs = lines.compactMap(\.seq).sorted()
+            #expect(seqs == Array(0..<seqs.count))
+            #expect(Set(lines.compactMap(\.file)) == snapshot.textFilesByDay[day, default: []])
+        }
+    }
+
+    @Test func backfillAndRunTogetherOnOneStateBothComplete() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 3, articlesPerOutlet: 60, pageBytes: 4_000...8_000, seed: 12)
+        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(5))
+        // The timer run polls outlets 0 and 1; the backfill takes outlet 2's archive.
+        let config = try harness.writeConfig(sources: Array(servers.sourceJSON.prefix(2)))
+        let list = harness.path("urls.txt")
+        try Data(urlList(servers, outlets: 2..<3).utf8).write(to: URL(fileURLWithPath: list))
+
+        let run = try harness.start(["run", "--config", config], log: "run")
+        let backfill = try harness.start(["backfill", "--config", config, "--urls", list], log: "backfill")
+        #expect(try await waitFor(seconds: 240) { !run.isRunning && !backfill.isRunning })
+        run.waitUntilExit()
+        backfill.waitUntilExit()
+        #expect(run.terminationStatus == 0, "\(harness.errors(of: "run"))")
+        #expect(backfill.terminationStatus == 0, "\(harness.errors(of: "backfill"))")
+
+        let snapshot = try OutputSnapshot(root: harness.path("records"))
+        #expect(snapshot.allLines.count == 180)
+        #expect(Set(snapshot.allLines.map(\.canonical_url)).count == 180)
+        for (day, lines) in snapshot.linesByDay {
+            let seqs = lines.compactMap(\.seq).sorted()
+            #expect(seqs == Array(0..<seqs.count), "interleaved writers must share one gap-free sequence")
+            #expect(Set(lines.compactMap(\.file)) == snapshot.textFilesByDay[day, default: []])
+        }
+    }
+
+    @Test func warcFileIsIngestedWithoutNetworkAndResumesFromItsCheckpoint() throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 30, pageBytes: 4_000...8_000, seed: 13)
+        var warc = Data()
+        for (index, article) in corpus.articles(outlet: 0).enumerated() {
+            let uri = "https://news.example.org\(article.path)"
+            let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
+            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+            warc += WARCWriting.record(type: "request", uri: uri, contentType: "application/http; msgtype=request",
+                                       block: Data("GET \(article.path) HTTP/1.1\r\nHost: news.example.org\r\n\r\n".utf8))
+            warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+            if index == 10 {
+                warc += Data("garbage that is not a record\r\n\r\n".utf8)
+            }
+        }
+        let path = harness.path("capture.warc")
+        try warc.write(to: URL(fileURLWithPath: path))
+        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+        let first = try harness.run(["backfill", "--config", config, "--warc", path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let again = try harness.run(["backfill", "--config", config, "--warc", path])
+        #expect(again.status == 0)
+        let snapshot = try OutputSnapshot(root: harness.path("records"))
+        #expect(snapshot.allLines.count == 30)
+        let article = corpus.article(outlet: 0, index: 4)
+        let line = try #require(snapshot.allLines.first { $0.canonical_url.hasSuffix(article.path) })
+        let day = try #require(snapshot.linesByDay.first { $0.value.contains { $0.id == line.id } }?.key)
+        #expect(snapshot.texts["\(day)/\(line.file!)"] == article.paragraphs.joined(separator: "\n") + "\n")
+    }
+}
+
+/// Minimal WARC 1.1 writer for fixtures made inside a test.
+enum WARCWriting {
+    static func record(type: String, uri: String, contentType: String, block: Data) -> Data {
+        let header = """
+        WARC/1.1\r
+        WARC-Type: \(type)\r
+        WARC-Record-ID: <urn:uuid:\(UUID().uuidString.lowercased())>\r
+        WARC-Date: 2026-11-20T10:00:00Z\r
+        WARC-Target-URI: \(uri)\r
+        Content-Type: \(contentType)\r
+        Content-Length: \(block.count)\r
+        \r
+
+        """
+        return Data(header.utf8) + block + Data("\r\n\r\n".utf8)
+    }
+}
