@@ -89,6 +89,8 @@ public struct DedupeBenchmark {
         let scaled = try DedupeEngine(configuration: settings, parameters: engine.parameters)
         let stream = DedupeStream(engine: scaled)
         var corpus = SyntheticCorpus(seed: 7)
+        // Distinct articles only: the index grows by one text per document.
+        corpus.reprintShare = 0
         var probes = SyntheticCorpus(seed: 99)
         let probeTexts = (0..<2_000).map { _ in probes.next().text }
         let probeFingerprints = stream.fingerprintAll(probeTexts)
@@ -137,6 +139,10 @@ public struct DedupeBenchmark {
             try storage.save(Array(entries[offset..<min(offset + 20_000, entries.count)]))
             offset += 20_000
         }
+        let readStart = DispatchTime.now()
+        var read = 0
+        try storage.forEachEntry { read += $0.sample.count }
+        report("startup.read_only_seconds", String(format: "%.2f", Self.seconds(since: readStart)))
         let start = DispatchTime.now()
         let loaded = try DedupeEngine(configuration: settings, parameters: engine.parameters, storage: storage)
         report("startup.indexed", loaded.indexSize)
