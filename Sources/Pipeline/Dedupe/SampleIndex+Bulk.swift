@@ -12,7 +12,9 @@ extension SampleIndex {
         let sorted = Self.sortedByHome(entries, capacity: capacity)
         var indexed = [UInt16](repeating: 0, count: documents)
         var overflow: [UInt64] = []
-        var perKey: [UInt32: Int] = [:]
+        // Keys kept so far in the current home group: few (one, nearly always), and a
+        // boilerplate key stops being kept at the limit, so a linear scan is enough.
+        var keptInGroup: [UInt32] = []
         var table = [UInt64](repeating: 0, count: capacity)
         slots = []
         do {
@@ -25,16 +27,16 @@ extension SampleIndex {
                       Self.home(of: UInt32(truncatingIfNeeded: sorted[groupEnd] >> 32), capacity: capacity) == home {
                     groupEnd += 1
                 }
-                perKey.removeAll(keepingCapacity: true)
+                keptInGroup.removeAll(keepingCapacity: true)
                 for entry in sorted[groupStart..<groupEnd] {
                     let key = UInt32(truncatingIfNeeded: entry >> 32)
                     if isBoilerplate(key) { continue }
-                    let seen = perKey[key, default: 0]
+                    let seen = keptInGroup.reduce(0) { $0 + ($1 == key ? 1 : 0) }
                     if seen + 1 >= boilerplateLimit {
                         markBoilerplate(key)
                         continue
                     }
-                    perKey[key] = seen + 1
+                    keptInGroup.append(key)
                     let position = max(home, nextFree)
                     if position < table.count {
                         table[position] = entry
