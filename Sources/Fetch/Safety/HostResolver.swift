@@ -4,6 +4,7 @@ import Glibc
 import Musl
 #endif
 import Dispatch
+import Foundation
 
 /// Resolves a host name up front, for the one case where the open-socket check cannot see the
 /// target: a proxy, where libcurl connects to the proxy and the proxy resolves the target.
@@ -21,7 +22,6 @@ enum HostResolver {
 
     private static func blockingCheck(_ host: String) -> Bool {
         var hints = addrinfo()
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         var list: UnsafeMutablePointer<addrinfo>?
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         guard getaddrinfo(bare, nil, &hints, &list) == 0 else { return false }

@@ -17,8 +17,9 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
     public var imageURL: String?
     public var quality: QualityFlags
 
-    /// The body in the seed-file format: one paragraph per line, LF, final newline.
-    public var text: String { bodyLines.joined(separator: "\n") + "\n" }
+    /// The body in the seed-file format: one paragraph per line, LF, final newline; an empty
+    /// body is the empty string (a lone newline would be an empty line).
+    public var text: String { bodyLines.isEmpty ? "" : bodyLines.joined(separator: "\n") + "\n" }
 
     public init(bodyLines: [String] = [], title: String? = nil, published: Date? = nil,
                 modified: Date? = nil, authors: [String] = [], language: String? = nil,

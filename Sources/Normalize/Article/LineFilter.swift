@@ -58,6 +58,7 @@ enum LineFilter {
             kept.append(line)
         }
         kept = dropEdgeBylines(kept)
+        kept = dropClosingPrompts(kept)
         while let last = kept.last, last.isHeading { kept.removeLast() }
         return kept.map(\.text)
     }
@@ -69,6 +70,34 @@ enum LineFilter {
         return lines.enumerated()
             .filter { !(edges.contains($0.offset) && isByline($0.element.text)) }
             .map(\.element)
+    }
+
+    private static let socialNetworks = ["facebook", "twitter", "instagram", "youtube", "whatsapp",
+                                         "telegram", "linkedin", "tiktok", "threads", "bluesky", "newsletter"]
+    private static let callsToAction = ["follow", "like us", "share", "subscribe", "join", "sign up", "listen"]
+    private static let closingPhrases = ["contributed to this report", "contributed reporting",
+                                         "share it with a friend", "share this story", "tell us what you think",
+                                         "have a news tip", "got a story", "send us your"]
+
+    /// The last lines of a page are where templates put their prompts ("Follow us on
+    /// Instagram and Twitter", "Like this story? Share it with a friend!", "X contributed
+    /// to this report"). Short lines there that read as such are dropped.
+    private static func dropClosingPrompts(_ lines: [BodyWriter.Line]) -> [BodyWriter.Line] {
+        guard lines.count > 3 else { return lines }
+        var result = lines
+        var index = result.count - 1
+        while index >= max(0, lines.count - 3) {
+            let line = result[index].text
+            if line.count <= 160 && isClosingPrompt(line.lowercased()) { result.remove(at: index) }
+            index -= 1
+        }
+        return result
+    }
+
+    static func isClosingPrompt(_ lowered: String) -> Bool {
+        if closingPhrases.contains(where: { lowered.contains($0) }) { return true }
+        return socialNetworks.contains(where: { lowered.contains($0) })
+            && callsToAction.contains(where: { lowered.contains($0) })
     }
 
     static func isByline(_ text: String) -> Bool {

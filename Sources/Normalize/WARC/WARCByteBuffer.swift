@@ -79,7 +79,7 @@ final class WARCByteBuffer {
         let maxLength = min(maxLength, storage.count - 1)
         var searched = 0
         while true {
-            if let newline = findByte(0x0a, from: start + searched, to: end) {
+            if let newline = findByte(0x0a, from: start + searched, to: min(end, start + maxLength + 1)) {
                 var lineEnd = newline
                 if lineEnd > start, bytes[lineEnd - 1] == 0x0d { lineEnd -= 1 }
                 let line = Array(UnsafeBufferPointer(start: bytes + start, count: lineEnd - start))
@@ -87,7 +87,7 @@ final class WARCByteBuffer {
                 return .line(line)
             }
             searched = available
-            if searched >= maxLength { return .tooLong }
+            if searched > maxLength { return .tooLong }
             guard try fill(minimum: available + 1) else {
                 let partial = available
                 consume(partial)

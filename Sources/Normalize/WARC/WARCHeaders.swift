@@ -11,12 +11,12 @@ public struct WARCHeaders: Sendable, Equatable {
 
     /// The first value of the field `name`, compared case-insensitively.
     public subscript(_ name: String) -> String? {
-        fields.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        fields.first { Self.sameName($0.name, name) }?.value
     }
 
     /// Every value of the field `name` (a few fields, such as `WARC-Concurrent-To`, may repeat).
     public func values(_ name: String) -> [String] {
-        fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        fields.filter { Self.sameName($0.name, name) }.map(\.value)
     }
 
     mutating func append(name: String, value: String) { fields.append((name, value)) }
@@ -66,6 +66,22 @@ public struct WARCHeaders: Sendable, Equatable {
     public var identifiedPayloadType: String? { self["WARC-Identified-Payload-Type"] }
     /// `WARC-Segment-Number`: present on records split into segments.
     public var segmentNumber: Int? { self["WARC-Segment-Number"].flatMap { Int($0) } }
+
+    /// ASCII case-insensitive name comparison: field names are ASCII tokens, and Foundation's
+    /// locale-aware comparison is far slower on Linux.
+    static func sameName(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil): return true
+            case (let a?, let b?):
+                if a == b { continue }
+                if a | 0x20 != b | 0x20 || !((a | 0x20) >= 0x61 && (a | 0x20) <= 0x7a) { return false }
+            default: return false
+            }
+        }
+    }
 
     static func stripAngleBrackets(_ value: String) -> String {
         guard value.hasPrefix("<"), value.hasSuffix(">"), value.count >= 2 else { return value }

@@ -50,13 +50,11 @@ public final class DedupeEngine: @unchecked Sendable {
         }
         try storage.prepare(signature: parameters.signature)
         _ = try storage.deleteEntries(before: Date(timeIntervalSince1970: TimeInterval(cutoff)))
-        let expected = try storage.entryCount()
-        var loaded = DedupeIndex(parameters: parameters, expectedDocuments: expected)
-        try storage.forEachEntry { entry in
-            loaded.add(id: entry.id, idHash: Self.idHash(entry.id, parameters),
-                       time: Self.seconds(entry.indexedAt), contentHash: entry.contentHash,
-                       shingleCount: entry.shingleCount, sample: entry.sample)
-        }
+        var entries: [DedupeEntry] = []
+        entries.reserveCapacity(try storage.entryCount())
+        try storage.forEachEntry { entries.append($0) }
+        var loaded = DedupeIndex(parameters: parameters, expectedDocuments: entries.count)
+        loaded.load(entries, idHash: { Self.idHash($0, parameters) }, time: Self.seconds)
         index = loaded
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The in-memory near-duplicate index: per-document columns, the sampled-hash LSH table and
 /// exact maps by content and by id. A value type without locking; ``DedupeEngine`` guards it.
 struct DedupeIndex {
@@ -39,6 +41,31 @@ struct DedupeIndex {
             byContent[contentHash] = ordinal
         }
         liveCount += 1
+    }
+
+    /// Loads stored entries into an empty index in one pass (see ``SampleIndex/bulkLoad(_:documents:)``).
+    /// Entries come oldest first; a repeated id keeps its last entry.
+    mutating func load(_ entries: [DedupeEntry], idHash: (String) -> UInt64, time: (Date) -> Int64) {
+        precondition(documents.count == 0, "load into an empty index")
+        var keys: [UInt64] = []
+        keys.reserveCapacity(entries.count * parameters.sampleSize)
+        var ordinals: [UInt32] = []
+        ordinals.reserveCapacity(entries.count)
+        documents.reserve(entries.count)
+        for entry in entries where entry.shingleCount > 0 {
+            let hash = idHash(entry.id)
+            if let previous = byID[hash] { retire(previous) }
+            let limit = entry.shingleCount > entry.sample.count ? (entry.sample.last ?? .max) : .max
+            let ordinal = documents.append(id: entry.id, idHash: hash, time: time(entry.indexedAt),
+                                           sampleLimit: limit, shingleCount: entry.shingleCount,
+                                           contentHash: entry.contentHash)
+            for key in entry.sample { keys.append(UInt64(key) << 32 | UInt64(ordinal + 1)) }
+            byID[hash] = ordinal
+            if byContent[entry.contentHash] == nil { byContent[entry.contentHash] = ordinal }
+            liveCount += 1
+        }
+        let indexed = samples.bulkLoad(keys, documents: documents.count)
+        for (ordinal, count) in indexed.enumerated() { documents.setSampleCount(Int(count), of: UInt32(ordinal)) }
     }
 
     private mutating func retire(_ ordinal: UInt32) {

@@ -27,7 +27,7 @@ public struct DedupeParameters: Sendable, Equatable {
     /// A hash indexed for this many distinct texts is boilerplate (a footer, a stock phrase)
     /// and is neither indexed further nor counted: it would make lookups slow and inflate
     /// the overlap of short texts.
-    public var boilerplateLimit: Int = 48
+    public var boilerplateLimit: Int = 16
     /// Seed of XXH3 for shingle and content hashes.
     public var hashSeed: UInt64 = 0x636F_7079_6465_736B // "copydesk"
 

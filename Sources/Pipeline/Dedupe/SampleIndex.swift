@@ -6,18 +6,19 @@
 /// (hash in the high half, ordinal + 1 in the low half, 0 for empty): no per-entry
 /// allocation, and a lookup touches one or two cache lines. Not thread-safe.
 struct SampleIndex {
-    private(set) var slots: [UInt64]
-    private(set) var count = 0
+    // Settable inside the module for the bulk build in `SampleIndex+Bulk.swift`.
+    var slots: [UInt64]
+    var count = 0
     /// Hashes seen in `boilerplateLimit` texts; no longer indexed or matched.
-    private(set) var boilerplate: Set<UInt32> = []
+    var boilerplate: Set<UInt32> = []
     /// One bit per 16-bit mix of a boilerplate hash.
-    private var boilerplateBits = [UInt64](repeating: 0, count: 1024)
+    var boilerplateBits = [UInt64](repeating: 0, count: 1024)
     let boilerplateLimit: Int
 
     /// The table grows by 30 % when it is this full: linear probing stays short below it.
     static let maximumLoad = 0.85
     /// Fill after a rebuild.
-    static let rebuildLoad = 0.65
+    static let rebuildLoad = 0.75
 
     init(expectedEntries: Int, boilerplateLimit: Int) {
         self.boilerplateLimit = boilerplateLimit
@@ -35,10 +36,15 @@ struct SampleIndex {
 
     @inline(__always)
     func home(of key: UInt32) -> Int {
+        Self.home(of: key, capacity: slots.count)
+    }
+
+    @inline(__always)
+    static func home(of key: UInt32, capacity: Int) -> Int {
         // Sampled hashes are the smallest of each text, so they crowd the low range:
         // mix before mapping onto the table (multiply-shift, then Lemire's range reduction).
         let mixed = (UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 32
-        return Int((mixed &* UInt64(slots.count)) >> 32)
+        return Int((mixed &* UInt64(capacity)) >> 32)
     }
 
     @inline(__always)
@@ -54,7 +60,7 @@ struct SampleIndex {
         UInt32(truncatingIfNeeded: (UInt64(key) &* 0xD6E8_FEB8_6659_FD93) >> 48)
     }
 
-    private mutating func markBoilerplate(_ key: UInt32) {
+    mutating func markBoilerplate(_ key: UInt32) {
         boilerplate.insert(key)
         let bit = Int(home16(key))
         boilerplateBits[bit >> 6] |= 1 << UInt64(bit & 63)

@@ -248,16 +248,17 @@ def main():
     p2, p3, p4, p5, p6 = p[2], p[3], p[4], p[5], p[6]
     write("truncated.warc", plain[:p[-1]["offset"] + p[-1]["length"] // 2])
     write("garbage-between.warc", plain[:p4["offset"]] + b"garbage line one\r\nWARCish but not /1.0\r\n" + plain[p4["offset"]:])
+    # (warcio's plain record lengths leave out the CRLF CRLF that ends a record: slice by offsets.)
     # Content-Length too long (runs into the next record) on record 2, too short on record 5.
-    rec2 = plain[p2["offset"]:p2["offset"] + p2["length"]]
+    rec2 = plain[p2["offset"]:p3["offset"]]
     n2 = int(rec2.split(b"Content-Length: ")[1].split(b"\r\n")[0])
     rec2 = rec2.replace(b"Content-Length: %d\r\n" % n2, b"Content-Length: %d\r\n" % (n2 + 900), 1)
-    rec5 = plain[p5["offset"]:p5["offset"] + p5["length"]]
+    rec5 = plain[p5["offset"]:p6["offset"]]
     n5 = int(rec5.split(b"Content-Length: ")[1].split(b"\r\n")[0])
     rec5 = rec5.replace(b"Content-Length: %d\r\n" % n5, b"Content-Length: %d\r\n" % (n5 - 120), 1)
     write("lying-length.warc", plain[:p2["offset"]] + rec2 + plain[p3["offset"]:p5["offset"]] + rec5 + plain[p6["offset"]:])
     # Bare LF everywhere in record 3's header and its terminator, the others untouched.
-    rec3 = plain[p3["offset"]:p3["offset"] + p3["length"]]
+    rec3 = plain[p3["offset"]:p4["offset"]]
     head, _, block_and_end = rec3.partition(b"\r\n\r\n")
     n3 = int(head.split(b"Content-Length: ")[1].split(b"\r\n")[0])
     block = block_and_end[:n3]

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+@testable import Normalize
+
+@Suite("Article extraction on hostile input", .timeLimit(.minutes(2)))
+struct ArticleHostileInputTests {
+    static func extract(_ data: Data) -> ExtractedArticle {
+        ArticleExtractor().extract(ArticleInput(html: data))
+    }
+
+    @Test func emptyInput() {
+        let article = Self.extract(Data())
+        #expect(article.bodyLines.isEmpty)
+        #expect(article.quality.tooShort)
+        #expect(article.quality.method == QualityFlags.Method.none)
+    }
+
+    @Test func binaryGarbage() {
+        var generator = SplitMix64(seed: 42)
+        let bytes = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let article = Self.extract(Data(bytes))
+        #expect(article.quality.tooShort)
+        for line in article.bodyLines { #expect(!line.isEmpty) }
+    }
+
+    @Test func fiftyMegabytePage() {
+        let paragraph = "<p>" + String(repeating: "Harbour traffic rose again this week, officials said, ", count: 20) + "</p>\n"
+        var html = "<html><body><div class=\"story\">"
+        let target = 50 << 20
+        html.reserveCapacity(target + 1024)
+        while html.utf8.count < target { html += paragraph }
+        html += "</div></body></html>"
+        let article = Self.extract(Data(html.utf8))
+        #expect(article.bodyLines.count > 40_000)
+        #expect(article.quality.method == .densityScoring)
+    }
+
+    @Test func hundredThousandNestedElements() {
+        let depth = 100_000
+        var html = "<html><body>"
+        html += String(repeating: "<div>", count: depth)
+        html += "<p>Deep inside the page there is still a sentence, and it should not crash anything at all.</p>"
+        html += String(repeating: "</div>", count: depth)
+        html += "</body></html>"
+        let article = Self.extract(Data(html.utf8))
+        // libxml2 may stop nesting at its depth limit; what matters is a clean, bounded result.
+        for line in article.bodyLines { #expect(!line.isEmpty) }
+    }
+
+    @Test func hundredThousandUnclosedInlineElements() {
+        let html = "<html><body><p>Start " + String(repeating: "<b><i>x ", count: 50_000) + "</p></body></html>"
+        _ = Self.extract(Data(html.utf8))
+    }
+
+    @Test func brokenEncodingsEverywhere() {
+        var bytes: [UInt8] = Array("<html><head><meta charset=\"utf-8\"><title>".utf8) + [0xC3, 0xFF, 0xE2, 0x82]
+        bytes += Array("</title></head><body><article><p>".utf8)
+        for index in 0..<2_000 {
+            bytes += Array("Word \(index) ".utf8)
+            bytes += [[0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x00], [0xF0, 0x9F]][index % 6]
+        }
+        bytes += Array("</p></article></body></html>".utf8)
+        let article = Self.extract(Data(bytes))
+        let text = article.text
+        #expect(text.contains("Word 1999"))
+        #expect(!text.contains("\u{0}"))
+        #expect(text.contains("\u{FFFD}"))
+    }
+
+    @Test func pageThatIsOnlyAScript() {
+        let html = "<script>" + String(repeating: "var a = '<p>not text</p>';\n", count: 10_000) + "</script>"
+        let article = Self.extract(Data(html.utf8))
+        #expect(article.bodyLines.isEmpty)
+        #expect(article.quality.scriptOnly)
+    }
+
+    @Test func malformedJSONLDIsIgnored() {
+        let html = ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose,
+                                             head: "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": [1, {</script>")
+        let article = ArticleFixtureLoader.extract(html: html)
+        #expect(article.bodyLines == ArticleFixtureLoader.prose)
+    }
+
+    @Test func unterminatedMarkup() {
+        let html = "<html><body><article><p>The first paragraph is long enough to count as real prose, with commas, clauses, and words<p>second <a href=\"x"
+        let article = Self.extract(Data(html.utf8))
+        #expect(article.bodyLines.first?.hasPrefix("The first paragraph") == true)
+    }
+
+    @Test func fileLoaderReadsGzipAndRejectsMissingFiles() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-loader-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let html = Data(ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose).utf8)
+        let plain = directory.appendingPathComponent("page.html")
+        try html.write(to: plain)
+        let gzip = directory.appendingPathComponent("page.html.gz")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c '\(plain.path)' > '\(gzip.path)'"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(try HTMLFileLoader.load(path: gzip.path) == html)
+        #expect(try HTMLFileLoader.load(path: plain.path) == html)
+        #expect(throws: HTMLFileLoader.LoadError.self) { try HTMLFileLoader.load(path: directory.appendingPathComponent("none.html").path) }
+        #expect(throws: HTMLFileLoader.LoadError.self) { try HTMLFileLoader.load(path: gzip.path, limit: 100) }
+    }
+}
+
+/// A tiny deterministic generator so the garbage test is reproducible.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var value = state
+        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+        return value ^ (value >> 31)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+@Suite("Dedupe engine")
+struct DedupeEngineTests {
+    private let start = DedupeFixtures.start
+    private let day = DedupeFixtures.day
+
+    private func engine(threshold: Double = DedupeConfig().threshold, windowDays: Int = 7) throws -> DedupeEngine {
+        try DedupeEngine(configuration: DedupeConfig(threshold: threshold, windowDays: windowDays), now: start)
+    }
+
+    @Test func distinctReportsOfOneEventAreAllKept() throws {
+        let engine = try engine()
+        for (name, text) in zip(DedupeFixtures.reportNames, try DedupeFixtures.reports()) {
+            #expect(try engine.checkAndInsert(id: name, text: text, at: start) == .unique, "\(name)")
+        }
+        #expect(engine.indexSize == 5)
+    }
+
+    @Test func trimmedReprintIsFlagged() throws {
+        let engine = try engine()
+        let reports = try DedupeFixtures.reports()
+        for (name, text) in zip(DedupeFixtures.reportNames, reports) {
+            try engine.insert(id: name, text: text, at: start)
+        }
+        let reprint = DedupeFixtures.trimmedReprint(reports[0], share: 0.6)
+        let decision = engine.check(id: "reprint", text: reprint, at: start.addingTimeInterval(3600))
+        #expect(decision.duplicateOf == "report-1-harbour-gazette")
+        #expect(decision.similarity >= 0.8)
+    }
+
+    @Test func originalArrivingAfterItsTrimmedReprintIsFlagged() throws {
+        let engine = try engine()
+        let original = try DedupeFixtures.report("report-2-coastal-wire")
+        let reprint = DedupeFixtures.trimmedReprint(original, share: 0.6)
+        #expect(try engine.checkAndInsert(id: "reprint", text: reprint, at: start) == .unique)
+        let decision = try engine.checkAndInsert(id: "original", text: original, at: start)
+        #expect(decision.duplicateOf == "reprint")
+    }
+
+    @Test func lightlyEditedReprintIsFlagged() throws {
+        let engine = try engine()
+        let original = try DedupeFixtures.report("report-3-evening-standard")
+        try engine.insert(id: "original", text: original, at: start)
+        var paragraphs = DedupeFixtures.paragraphs(original)
+        paragraphs.remove(at: 3)
+        paragraphs[1] = paragraphs[1].replacingOccurrences(of: "one of the most", with: "reportedly one of the most")
+        paragraphs.insert("Related: Harbour fire latest", at: 2)
+        let decision = engine.check(id: "edited", text: paragraphs.joined(separator: "\n"), at: start)
+        #expect(decision.duplicateOf == "original")
+    }
+
+    @Test func exactDuplicateFromAnotherURLIsFlaggedWithFullSimilarity() throws {
+        let engine = try engine()
+        let text = try DedupeFixtures.report("report-4-business-daily")
+        try engine.insert(id: "first", text: text, at: start)
+        let cosmetic = text.uppercased().replacingOccurrences(of: "'", with: "’")
+        #expect(engine.check(id: "second", text: cosmetic, at: start) == .duplicate(of: "first", similarity: 1))
+    }
+
+    @Test func shortExactDuplicateIsFlagged() throws {
+        let engine = try engine()
+        try engine.insert(id: "brief", text: "Roads closed near the quay.", at: start)
+        #expect(engine.check(id: "again", text: "ROADS closed near the quay!", at: start).duplicateOf == "brief")
+    }
+
+    @Test func aTextIsNotItsOwnDuplicate() throws {
+        let engine = try engine()
+        let text = try DedupeFixtures.report("report-5-radio-news")
+        try engine.insert(id: "same", text: text, at: start)
+        #expect(engine.check(id: "same", text: text, at: start) == .unique)
+        #expect(engine.check(id: "other", text: text, at: start).duplicateOf == "same")
+    }
+
+    @Test func reinsertingAnIDReplacesItsText() throws {
+        let engine = try engine()
+        let reports = try DedupeFixtures.reports()
+        try engine.insert(id: "story", text: reports[0], at: start)
+        try engine.insert(id: "story", text: reports[1], at: start)
+        #expect(engine.indexSize == 1)
+        #expect(engine.check(id: "x", text: reports[0], at: start) == .unique)
+        #expect(engine.check(id: "x", text: reports[1], at: start).duplicateOf == "story")
+    }
+
+    @Test func expiredEntryIsNoLongerMatched() throws {
+        let engine = try engine(windowDays: 7)
+        let text = try DedupeFixtures.report("report-1-harbour-gazette")
+        try engine.insert(id: "old", text: text, at: start)
+        // Inside the window it matches; past it, it does not, even before expiry runs.
+        #expect(engine.check(id: "new", text: text, at: start.addingTimeInterval(6 * day)).duplicateOf == "old")
+        #expect(engine.check(id: "new", text: text, at: start.addingTimeInterval(8 * day)) == .unique)
+        #expect(try engine.expire(before: start.addingTimeInterval(1)) == 1)
+        #expect(engine.indexSize == 0)
+        #expect(engine.check(id: "new", text: text, at: start) == .unique)
+    }
+
+    @Test func insertingExpiresOldEntriesOnceADay() throws {
+        let engine = try engine(windowDays: 2)
+        let reports = try DedupeFixtures.reports()
+        try engine.insert(id: "a", text: reports[0], at: start)
+        try engine.insert(id: "b", text: reports[1], at: start.addingTimeInterval(3 * day))
+        #expect(engine.indexSize == 1)
+    }
+
+    @Test func thresholdIsRespected() throws {
+        let strict = try engine(threshold: 0.99)
+        let loose = try engine(threshold: 0.3)
+        let original = try DedupeFixtures.report("report-1-harbour-gazette")
+        let reprint = DedupeFixtures.trimmedReprint(original, share: 0.6)
+            .replacingOccurrences(of: "fought the blaze", with: "fought the huge blaze")
+        for engine in [strict, loose] { try engine.insert(id: "original", text: original, at: start) }
+        #expect(strict.check(id: "reprint", text: reprint, at: start) == .unique)
+        #expect(loose.check(id: "reprint", text: reprint, at: start).duplicateOf == "original")
+    }
+
+    @Test func duplicatesAreNotIndexedAndPointAtTheFirstRecord() throws {
+        let engine = try engine()
+        let original = try DedupeFixtures.report("report-2-coastal-wire")
+        #expect(try engine.checkAndInsert(id: "first", text: original, at: start) == .unique)
+        let copy = DedupeFixtures.trimmedReprint(original, share: 0.8)
+        #expect(try engine.checkAndInsert(id: "second", text: copy, at: start).duplicateOf == "first")
+        #expect(try engine.checkAndInsert(id: "third", text: copy, at: start).duplicateOf == "first")
+        #expect(engine.indexSize == 1)
+    }
+
+    @Test func emptyTextIsUniqueAndNotIndexed() throws {
+        let engine = try engine()
+        #expect(try engine.checkAndInsert(id: "blank", text: " \n — ", at: start) == .unique)
+        #expect(try engine.checkAndInsert(id: "blank2", text: "", at: start) == .unique)
+        #expect(engine.indexSize == 0)
+    }
+
+    @Test func japaneseReprintIsFlaggedAndUnrelatedJapaneseIsNot() throws {
+        let engine = try engine()
+        let original = """
+            港の古い穀物倉庫で火災が発生し、消防隊が九時間にわたって消火活動を行いました。
+            けが人は二人で、いずれも煙を吸って病院に運ばれましたが、命に別状はないということです。
+            市長は「町の歴史の一部を失った」と述べ、原因の調査に協力する考えを示しました。
+            倉庫は三年前から使われておらず、住宅と市場に改装する計画が検討されていました。
+            """
+        try engine.insert(id: "jp", text: original, at: start)
+        let trimmed = "【速報】" + DedupeFixtures.paragraphs(original).prefix(3).joined(separator: "\n")
+        #expect(engine.check(id: "jp-trim", text: trimmed, at: start).duplicateOf == "jp")
+        let other = """
+            新しい図書館が駅前に開館し、初日から多くの家族連れでにぎわいました。
+            館内には子ども向けの読書室やカフェが設けられ、夜九時まで利用できます。
+            """
+        #expect(engine.check(id: "jp-other", text: other, at: start) == .unique)
+    }
+
+    @Test func shortTextsAreComparedByJaccardNotContainment() throws {
+        let engine = try engine()
+        let article = try DedupeFixtures.report("report-1-harbour-gazette")
+        try engine.insert(id: "article", text: article, at: start)
+        // A two-sentence snippet lifted from the article is not a reprint of it.
+        let snippet = "Police said it was too early to say how the fire started."
+        #expect(engine.check(id: "snippet", text: snippet, at: start) == .unique)
+    }
+}
