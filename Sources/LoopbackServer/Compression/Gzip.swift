@@ -5,8 +5,18 @@ enum Gzip {
         wrap(deflated: Deflate.compress(input), crc: CRC32.checksum(input), size: input.count)
     }
 
-    /// A gzip member that inflates to `size` zero bytes.
+    private static let bombs = LockedValue([Int: [UInt8]]())
+
+    /// A gzip member that inflates to `size` zero bytes, made once per size (tests ask for the
+    /// same bomb on every retry, and building it is not free in debug builds).
     static func zeros(count size: Int) -> [UInt8] {
+        if let cached = bombs.withLock({ $0[size] }) { return cached }
+        let made = makeZeros(count: size)
+        bombs.withLock { $0[size] = made }
+        return made
+    }
+
+    private static func makeZeros(count size: Int) -> [UInt8] {
         var crc = CRC32()
         let block = [UInt8](repeating: 0, count: 65536)
         var left = size
