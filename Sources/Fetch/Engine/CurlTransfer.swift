@@ -8,7 +8,7 @@ import Foundation
 final class CurlTransfer: @unchecked Sendable {
     let easy: UnsafeMutableRawPointer
     let spec: TransferSpec
-    private let maxBodyBytes: Int
+    let maxBodyBytes: Int
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private(set) var headers: [(name: String, value: String)] = []

@@ -26,7 +26,7 @@ struct BodyTests {
         let configuration = testConfiguration { $0.maxBodyBytes = 256 * 1024 }
         await withClient(configuration) { client in
             let error = await fetchError(client, FetchRequest(url: server.url("/bomb")))
-            #expect(error?.errorClass == "too_large")
+            #expect(error == .tooLarge(limit: 256 * 1024))
         }
         #expect(server.requestLog.count == 1)  // not retried
     }
@@ -39,7 +39,7 @@ struct BodyTests {
         defer { server.stop() }
         let configuration = testConfiguration { $0.maxBodyBytes = 10_000 }
         try await withClient(configuration) { client in
-            #expect(await fetchError(client, FetchRequest(url: server.url("/big")))?.errorClass == "too_large")
+            #expect(await fetchError(client, FetchRequest(url: server.url("/big"))) == .tooLarge(limit: 10_000))
             let fetched = try await client.fetch(FetchRequest(url: server.url("/fits")))
             #expect(fetched.body.count == 10_000)
         }
