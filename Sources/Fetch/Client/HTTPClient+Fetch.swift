@@ -65,7 +65,7 @@ extension HTTPClient {
                 finalURL: url,
                 redirectChain: chain,
                 headers: raw.headers,
-                body: Data(raw.body),
+                body: raw.body,
                 validators: Validators(etag: raw.headers["ETag"], lastModified: raw.headers["Last-Modified"]),
                 timings: timings,
                 attempts: progress.attempts,

@@ -66,6 +66,10 @@ final class HostScheduler: @unchecked Sendable {
     /// be paired with ``release(_:)``.
     func acquire(_ host: String) async throws(FetchError) -> Duration {
         let start = ContinuousClock.now
+        if Task.isCancelled { throw .cancelled }
+        // Fast path: nobody is queued and the host may start now, so take the slot without
+        // suspending (the common case when the caller already bounds its own concurrency).
+        if lock.withLock({ queue.isEmpty && grantImmediately(host, now: start) }) { return .zero }
         while true {
             let ticket = Ticket(host: host)
             let grant = await withTaskCancellationHandler {
@@ -140,6 +144,18 @@ final class HostScheduler: @unchecked Sendable {
         entry.notBefore = max(entry.notBefore ?? instant, instant)
         hosts[host] = entry
         lock.unlock()
+    }
+
+    /// Takes a slot for `host` if limits and spacing allow it at `now`; call with the lock held.
+    private func grantImmediately(_ host: String, now: ContinuousClock.Instant) -> Bool {
+        var entry = hosts[host, default: Host(delay: defaultDelay)]
+        guard inFlight < concurrency, entry.inFlight < perHostConcurrency else { return false }
+        if let next = entry.nextStart(), next > now { return false }
+        entry.inFlight += 1
+        entry.lastStart = now
+        inFlight += 1
+        hosts[host] = entry
+        return true
     }
 
     /// Grants every waiter that may start now, in arrival order.

@@ -18,7 +18,7 @@ enum CurlErrorMapper {
             }
             return .timeout
         case CURLE_WRITE_ERROR where transfer.exceededLimit, CURLE_FILESIZE_EXCEEDED:
-            return .tooLarge(limit: transfer.body.count)
+            return .tooLarge(limit: transfer.maxBodyBytes)
         case CURLE_PARTIAL_FILE:
             return .truncated
         case CURLE_GOT_NOTHING, CURLE_SEND_ERROR:

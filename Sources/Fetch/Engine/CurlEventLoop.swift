@@ -67,10 +67,13 @@ final class CurlEventLoop: @unchecked Sendable {
     func perform(_ transfer: CurlTransfer) async -> TransferResult {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                enqueue { [self] in attach(transfer, continuation) }
+                enqueue({ [self] in attach(transfer, continuation) }, orIfStopped: {
+                    continuation.resume(returning: .failure(.cancelled))
+                })
             }
         } onCancel: {
-            enqueue { [self] in cancel(transfer) }
+            // Once stopping, the loop abandons every attached transfer itself.
+            enqueue({ [self] in cancel(transfer) }, orIfStopped: {})
         }
     }
 
@@ -99,12 +102,14 @@ final class CurlEventLoop: @unchecked Sendable {
         wake()
     }
 
-    private func enqueue(_ job: @escaping () -> Void) {
+    /// Hands `job` to the loop thread, or runs `fallback` here when the loop is stopping (the
+    /// fallback must not touch libcurl: only the loop thread does).
+    private func enqueue(_ job: @escaping () -> Void, orIfStopped fallback: () -> Void) {
         lock.lock()
         let rejected = stopping
         if !rejected { jobs.append(job) }
         lock.unlock()
-        if rejected { job() } else { wake() }
+        if rejected { fallback() } else { wake() }
     }
 
     private func wake() {

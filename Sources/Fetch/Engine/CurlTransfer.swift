@@ -8,11 +8,11 @@ import Foundation
 final class CurlTransfer: @unchecked Sendable {
     let easy: UnsafeMutableRawPointer
     let spec: TransferSpec
-    private let maxBodyBytes: Int
+    let maxBodyBytes: Int
     private var headerList: UnsafeMutablePointer<curl_slist>?
     private let errorBuffer: UnsafeMutablePointer<CChar>
     private(set) var headers: [(name: String, value: String)] = []
-    private(set) var body: [UInt8] = []
+    private(set) var body = Data()
     /// The body would have grown past the limit; the write callback stopped the transfer.
     private(set) var exceededLimit = false
     /// The open-socket callback refused an address.
@@ -96,18 +96,37 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        // Strip CR LF as bytes: Swift treats "\r\n" as one Character, so hasSuffix("\n") misses it.
+        // Parsed as bytes: this runs for every header of every response, and Foundation's
+        // trimming and Character-based String scanning cost more than the transfer itself.
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
         var end = bytes.count
-        while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        let line = String(decoding: bytes[0..<end], as: UTF8.self)
-        if line.hasPrefix("HTTP/") {
-            headers.removeAll()  // a new response (after 1xx, or through a proxy CONNECT)
-        } else if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
-            headers[headers.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
-        } else if let colon = line.firstIndex(of: ":") {
-            let name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            headers.append((name, value))
+        while end > 0, isSpace(bytes[end - 1]) { end -= 1 }
+        guard end > 0 else { return }
+        if end >= 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
+            bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/")
+        {
+            headers.removeAll(keepingCapacity: true)  // a new response (after 1xx, or a proxy CONNECT)
+            return
+        }
+        if isSpace(bytes[0]) {
+            // obs-fold: a continuation of the previous field's value.
+            guard !headers.isEmpty else { return }
+            var start = 0
+            while start < end, isSpace(bytes[start]) { start += 1 }
+            headers[headers.count - 1].value += " " + String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            return
+        }
+        guard let colon = bytes[0..<end].firstIndex(of: UInt8(ascii: ":")) else { return }
+        var nameEnd = colon
+        while nameEnd > 0, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+        var valueStart = colon + 1
+        while valueStart < end, isSpace(bytes[valueStart]) { valueStart += 1 }
+        let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<nameEnd]), as: UTF8.self)
+        let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[valueStart..<end]), as: UTF8.self)
+        headers.append((name, value))
+        if nameEnd == 14, HTTPHeaders.sameName(name, "Content-Length"), let length = Int(value), length > 0 {
+            // Size the buffer once; with compression this is only a lower bound, still a good start.
+            body.reserveCapacity(min(length, maxBodyBytes))
         }
     }
 

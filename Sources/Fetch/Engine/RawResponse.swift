@@ -1,8 +1,10 @@
+import Foundation
+
 /// One finished transfer, before the client applies redirects, retries and status rules.
 struct RawResponse: Sendable {
     var status: Int
     var headers: HTTPHeaders
-    var body: [UInt8]
+    var body: Data
     var timings: FetchTimings
     var httpVersion: String
 }

@@ -5,8 +5,18 @@ enum Gzip {
         wrap(deflated: Deflate.compress(input), crc: CRC32.checksum(input), size: input.count)
     }
 
-    /// A gzip member that inflates to `size` zero bytes.
+    private static let bombs = LockedValue([Int: [UInt8]]())
+
+    /// A gzip member that inflates to `size` zero bytes, made once per size (tests ask for the
+    /// same bomb on every retry, and building it is not free in debug builds).
     static func zeros(count size: Int) -> [UInt8] {
+        if let cached = bombs.withLock({ $0[size] }) { return cached }
+        let made = makeZeros(count: size)
+        bombs.withLock { $0[size] = made }
+        return made
+    }
+
+    private static func makeZeros(count size: Int) -> [UInt8] {
         var crc = CRC32()
         let block = [UInt8](repeating: 0, count: 65536)
         var left = size
@@ -43,30 +53,5 @@ enum Gzip {
 
     private static func littleEndian(_ value: UInt32) -> [UInt8] {
         [UInt8(value & 0xFF), UInt8((value >> 8) & 0xFF), UInt8((value >> 16) & 0xFF), UInt8(value >> 24)]
-    }
-}
-
-/// The CRC-32 gzip trails its data with.
-struct CRC32 {
-    private static let table: [UInt32] = (0..<256).map { n in
-        var c = UInt32(n)
-        for _ in 0..<8 { c = c & 1 != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
-        return c
-    }
-
-    private var state: UInt32 = 0xFFFF_FFFF
-
-    var value: UInt32 { state ^ 0xFFFF_FFFF }
-
-    mutating func update<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        for byte in bytes {
-            state = Self.table[Int((state ^ UInt32(byte)) & 0xFF)] ^ (state >> 8)
-        }
-    }
-
-    static func checksum(_ bytes: [UInt8]) -> UInt32 {
-        var crc = CRC32()
-        crc.update(bytes)
-        return crc.value
     }
 }

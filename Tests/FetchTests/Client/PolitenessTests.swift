@@ -63,7 +63,7 @@ struct PolitenessTests {
         let server = try LoopbackServer { _ in .ok("ok") }
         defer { server.stop() }
         let configuration = testConfiguration {
-            $0.perHostDelay = .milliseconds(150)
+            $0.perHostDelay = .milliseconds(200)
             $0.perHostConcurrency = 4
         }
         try await withClient(configuration) { client in
@@ -75,9 +75,9 @@ struct PolitenessTests {
             }
         }
         let gap = try #require(server.requestLog.minimumInterval)
-        // Spacing is enforced at the client's start of each transfer; allow a few milliseconds
-        // for the request to reach the server (a new connection versus a reused one).
-        #expect(gap >= .milliseconds(140))
+        // Spacing is enforced when the client starts each transfer; the server sees arrivals,
+        // which a busy machine can shift by some milliseconds. Without the delay the gaps are ~0.
+        #expect(gap >= .milliseconds(150))
     }
 
     @Test func oneStuckHostDoesNotStallAnother() async throws {

@@ -80,8 +80,8 @@ struct RobotsTests {
         }
         let pages = server.requests(for: "/news/a")
         #expect(pages.count == 3)
-        // Lower bound from robots.txt, less a few milliseconds of delivery jitter.
-        #expect(try #require(pages.minimumInterval) >= .milliseconds(290))
+        // Lower bound from robots.txt, less some delivery jitter; the configured 10 ms would give ~10 ms.
+        #expect(try #require(pages.minimumInterval) >= .milliseconds(250))
     }
 
     @Test func missingRobotsMeansEverythingIsAllowed() async throws {

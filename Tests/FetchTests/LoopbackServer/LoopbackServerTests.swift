@@ -107,4 +107,28 @@ struct LoopbackServerTests {
         process.waitUntilExit()
         #expect(process.terminationStatus != 0)
     }
+
+    @Test func addedLatencyDelaysEveryResponse() throws {
+        let server = try LoopbackServer(addedLatency: .milliseconds(100)) { _ in .ok("x") }
+        defer { server.stop() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        _ = try curl([server.url("/1").absoluteString, server.url("/2").absoluteString])
+        #expect(clock.now - start >= .milliseconds(200))  // lower bound only
+        #expect(server.requestLog.count == 2)
+    }
+
+    @Test func sitePagesCanChangeAndRoutesAnswerDynamically() throws {
+        let site = LoopbackSite(pages: ["/a": LoopbackPage("<p>one</p>")])
+        site.route("/echo") { request in .ok(request.queryValue("q") ?? "-", contentType: "text/plain") }
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        #expect(String(decoding: try curl([server.url("/a").absoluteString]).output, as: UTF8.self) == "<p>one</p>")
+        site.set("/a", LoopbackPage("<p>two</p>"))
+        #expect(String(decoding: try curl([server.url("/a").absoluteString]).output, as: UTF8.self) == "<p>two</p>")
+        site.remove("/a")
+        #expect(String(decoding: try curl([server.url("/echo?q=hello%20world").absoluteString]).output, as: UTF8.self) == "hello world")
+        _ = try curl([server.url("/a").absoluteString])
+        #expect(server.requests(for: "/a").map(\.status) == [200, 200, 404])
+    }
 }
