@@ -53,8 +53,7 @@ enum FeedLink {
     /// `raw` resolved against `base` (the `xml:base` in force, itself resolved against the feed's
     /// URL); nil when empty or not http(s) after resolution (`javascript:`, `mailto:`).
     static func resolve(_ raw: String, base: URL?) -> URL? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return nil }
+        guard let trimmed = FeedText.trimmed(raw) else { return nil }
         let candidate =
             URL(string: trimmed, relativeTo: base)
             ?? URL(string: trimmed.replacingOccurrences(of: " ", with: "%20"), relativeTo: base)

@@ -2,15 +2,38 @@ import Foundation
 
 /// Turns the text fields feeds fill with HTML (titles, author names, categories) into plain text.
 enum FeedText {
-    /// Trims and collapses whitespace; nil when nothing is left.
+    /// Trims ASCII whitespace at both ends; nil when nothing is left. (Byte-level: Foundation's
+    /// `trimmingCharacters(in:)` dominated parse time.)
     static func trimmed(_ text: String) -> String? {
-        let result = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return result.isEmpty ? nil : result
+        let utf8 = text.utf8
+        guard let first = utf8.firstIndex(where: { !isASCIISpace($0) }) else { return nil }
+        let last = utf8.lastIndex(where: { !isASCIISpace($0) })!
+        if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return text }
+        return String(text[first...last])
+    }
+
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+
+    /// Whether `text` needs no tag stripping, reference decoding or whitespace collapsing.
+    private static func isAlreadyPlain(_ text: String) -> Bool {
+        var previousWasSpace = true
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "<"), UInt8(ascii: "&"), 9, 10, 13, 0x80...: return false
+            case 32:
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            default:
+                previousWasSpace = false
+            }
+        }
+        return !previousWasSpace
     }
 
     /// Strips tags, decodes character references and collapses whitespace. For fields meant as
     /// plain text that feeds nonetheless fill with `<b>…</b>` or double-escaped `&amp;#8217;`.
     static func plain(_ text: String) -> String? {
+        if isAlreadyPlain(text) { return text }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var iterator = text.unicodeScalars.makeIterator()
@@ -63,7 +86,11 @@ enum FeedText {
             case "&":
                 reference = ""
             default:
-                if scalar.properties.isWhitespace { pendingSpace = true } else { emit(String(scalar)) }
+                if scalar.isASCII ? isASCIISpace(UInt8(scalar.value)) : scalar.properties.isWhitespace {
+                    pendingSpace = true
+                } else {
+                    emit(String(scalar))
+                }
             }
         }
         if let reference { emit("&" + reference) }

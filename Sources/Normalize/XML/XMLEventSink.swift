@@ -124,6 +124,18 @@ final class XMLEventSink {
         pointer.map { String(cString: $0) }
     }
 
+    /// Element names and namespace URIs come from the parser's dictionary, so one pointer is
+    /// always the same string: converting each once saves an allocation per element.
+    private var internedNames: [UnsafeRawPointer: String] = [:]
+
+    fileprivate func interned(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+        guard let pointer else { return nil }
+        if let known = internedNames[UnsafeRawPointer(pointer)] { return known }
+        let value = String(cString: pointer)
+        if internedNames.count < 4096 { internedNames[UnsafeRawPointer(pointer)] = value }
+        return value
+    }
+
     private static let startElementCallback: startElementNsSAX2Func = {
         context, localName, prefix, uri, _, _, attributeCount, _, rawAttributes in
         var attributes: [XMLAttribute] = []
@@ -140,12 +152,15 @@ final class XMLEventSink {
                     XMLAttribute(localName: String(cString: name), namespace: string(rawAttributes[base + 2]), value: value))
             }
         }
-        sink(context).startElement(
-            localName: string(localName) ?? "", prefix: string(prefix), namespace: string(uri), attributes: attributes)
+        let sink = sink(context)
+        sink.startElement(
+            localName: sink.interned(localName) ?? "", prefix: sink.interned(prefix), namespace: sink.interned(uri),
+            attributes: attributes)
     }
 
     private static let endElementCallback: endElementNsSAX2Func = { context, localName, _, uri in
-        sink(context).endElement(localName: string(localName) ?? "", namespace: string(uri))
+        let sink = sink(context)
+        sink.endElement(localName: sink.interned(localName) ?? "", namespace: sink.interned(uri))
     }
 
     private static let charactersCallback: charactersSAXFunc = { context, characters, length in
