@@ -1,5 +1,7 @@
 import ArgumentParser
+import Fetch
 import Logging
+import Normalize
 
 /// The `copydesk` command: parses arguments, bootstraps logging and hands a configuration to
 /// the `Pipeline` library. Each subcommand lives in `Commands/`.
@@ -21,4 +23,11 @@ struct Copydesk: AsyncParsableCommand {
             CheckConfigCommand.self,
         ]
     )
+
+    /// Global C-library set-up happens once, here, before any thread uses them.
+    static func main() async {
+        _ = Curl.globalInit()
+        LibXML.initialize()
+        await main(nil)
+    }
 }

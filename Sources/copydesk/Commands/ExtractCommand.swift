@@ -22,6 +22,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Print the whole record as JSON instead of the body.")
     var json = false
 
+    @Option(name: .shortAndLong, help: "Configuration whose fetch settings are used for URL arguments.")
+    var config: String?
+
     @Option(help: "The page's URL, for resolving links and judging canonical URLs.")
     var url: String?
 
@@ -62,9 +65,12 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         let extractor = ArticleExtractor()
         for input in inputs {
-            if input.hasPrefix("http://") || input.hasPrefix("https://") {
-                printError("copydesk extract: \(input): fetching URLs is not supported in this build; save the page and pass the file")
-                throw ExitCode(2)
+            if isWebAddress(input), let address = URL(string: input) {
+                let page = try await RemoteDocument.fetch(address, configPath: config, command: "extract")
+                let article = extractor.extract(ArticleInput(html: page.body, url: page.finalURL,
+                                                             contentType: page.contentType, contentLanguage: page.contentLanguage))
+                if json { print(try ExtractBatch.encode(article)) } else { FileHandle.standardOutput.write(Data(article.text.utf8)) }
+                continue
             }
             let data: Data
             do {

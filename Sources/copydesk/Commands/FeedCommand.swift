@@ -21,6 +21,9 @@ struct FeedCommand: AsyncParsableCommand {
     @Flag(help: "Print only the number of entries.")
     var count = false
 
+    @Option(name: .shortAndLong, help: "Configuration whose fetch settings are used for a URL argument.")
+    var config: String?
+
     @Option(help: "The URL the document was fetched from (resolves relative links in a file).")
     var baseURL: String?
 
@@ -31,17 +34,25 @@ struct FeedCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let lowered = source.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
-            printError("copydesk feed: fetching URLs is not supported in this build yet; save the document and pass the file")
-            throw ExitCode(69)  // EX_UNAVAILABLE
+        var path = source
+        var fetchedURL: URL?
+        var downloaded: URL?
+        defer { downloaded.map { try? FileManager.default.removeItem(at: $0) } }
+        if isWebAddress(source), let address = URL(string: source) {
+            // Fetched with the pipeline's client, then read like a file (gzip sniffed the same way).
+            let document = try await RemoteDocument.fetch(address, configPath: config, command: "feed")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-feed-\(UUID().uuidString)")
+            try document.body.write(to: file)
+            downloaded = file
+            path = file.path
+            fetchedURL = document.finalURL
         }
         let documentURL =
-            baseURL.flatMap { URL(string: $0) }
+            baseURL.flatMap { URL(string: $0) } ?? fetchedURL
             ?? (source == "-" ? URL(string: "file:///dev/stdin")! : URL(fileURLWithPath: source))
         let document: OpenedDocument
         do {
-            document = try DocumentOpener.open(path: source)
+            document = try DocumentOpener.open(path: path)
         } catch {
             printError("copydesk feed: \(error)")
             throw ExitCode(66)  // EX_NOINPUT
