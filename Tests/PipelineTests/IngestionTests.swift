@@ -139,6 +139,26 @@ struct IngestionTests {
         #expect(lines[1].supersedes == "\(ManifestDates.day(lines[0].fetchedAt))/\(lines[0].file!)")
     }
 
+    @Test func feedMetadataFillsWhatThePageLacks() async throws {
+        let site = LoopbackSite()
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        site.set("/feed.xml", LoopbackPage(contentType: "application/rss+xml", """
+            <?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><language>de</language>
+            <item><title>Feed headline</title><link>\(server.origin)/a/report</link><dc:creator>Ines Valdar</dc:creator>
+            <category>Economy</category><pubDate>Fri, 20 Nov 2026 07:45:00 +0000</pubDate></item></channel></rss>
+            """))
+        let body = (1...5).map { "<p>Absatz \($0): Der Hafen wurde am Donnerstag nach sechs Wochen Reparaturarbeiten wieder für den Schiffsverkehr geöffnet, sagte die Hafenmeisterin.</p>" }.joined()
+        site.set("/a/report", LoopbackPage("<html><body><article>\(body)</article></body></html>"))
+        let config = config(sources: [SourceConfig(name: "meta", type: .feed, url: server.origin + "/feed.xml")])
+        _ = try await run(config)
+        let line = try #require(try allManifestLines(config).first)
+        #expect(line.title == "Feed headline")
+        #expect(line.authors == ["Ines Valdar"])
+        #expect(line.categories == ["Economy"])
+        #expect(line.published == Date(timeIntervalSince1970: 1_795_160_700))
+    }
+
     @Test func unreachableSourceIsReportedAndPassCompletes() async throws {
         let config = config(sources: [SourceConfig(name: "gone", type: .feed, url: "http://127.0.0.1:9/feed.xml")])
         let summary = try await run(config)
