@@ -45,15 +45,18 @@ enum LineFilter {
         var kept: [BodyWriter.Line] = []
         let normalizedTitle = title.map(comparable)
         for line in lines {
-            // Long lines are prose; only short ones can be furniture or the title.
-            if line.text.utf8.count > 400 {
+            // Long lines are prose; only short ones can be furniture or the title, so the
+            // Unicode-aware comparisons below run on few lines.
+            let bytes = line.text.utf8.count
+            if bytes > 480 || (bytes > 240 && !kept.isEmpty) {
                 kept.append(line)
                 continue
             }
             let key = comparable(line.text)
             if key.isEmpty { continue }
-            if line.text.count <= 60 && exactPhrases.contains(key) { continue }
-            if line.text.count <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
+            let length = line.text.unicodeScalars.count
+            if length <= 60 && exactPhrases.contains(key) { continue }
+            if length <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
             kept.append(line)
         }
@@ -88,20 +91,24 @@ enum LineFilter {
         var index = result.count - 1
         while index >= max(0, lines.count - 3) {
             let line = result[index].text
-            if line.count <= 160 && isClosingPrompt(line.lowercased()) { result.remove(at: index) }
+            if line.utf8.count <= 480 && line.unicodeScalars.count <= 160 && isClosingPrompt(line) {
+                result.remove(at: index)
+            }
             index -= 1
         }
         return result
     }
 
-    static func isClosingPrompt(_ lowered: String) -> Bool {
-        if closingPhrases.contains(where: { lowered.contains($0) }) { return true }
-        return socialNetworks.contains(where: { lowered.contains($0) })
-            && callsToAction.contains(where: { lowered.contains($0) })
+    private static let promptWords = PatternSet(groups: [closingPhrases, socialNetworks, callsToAction])
+
+    static func isClosingPrompt(_ line: String) -> Bool {
+        let lowered = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let found = promptWords.groups(in: lowered[...])
+        return found & 1 != 0 || (found & 2 != 0 && found & 4 != 0)
     }
 
     static func isByline(_ text: String) -> Bool {
-        guard text.count <= 80 else { return false }
+        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80 else { return false }
         let lowered = text.lowercased()
         guard bylineOpenings.contains(where: { lowered.hasPrefix($0) }) else { return false }
         // A byline is a name or a date, not a sentence: no full stop inside.

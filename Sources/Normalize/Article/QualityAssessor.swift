@@ -53,9 +53,10 @@ struct QualityAssessor {
     }
 
     /// Share of the structured body's words that appear in the extracted lines.
+    /// Reads at most the first 400 words of the reference: enough to tell agreement apart.
     static func overlap(_ lines: [String], _ structured: String) -> Double {
         let extracted = Set(lines.joined(separator: " ").lowercased().split(separator: " "))
-        let reference = structured.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
+        let reference = structured.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" }).prefix(400)
         guard !reference.isEmpty else { return 0 }
         let found = reference.filter { extracted.contains($0) }.count
         return Double(found) / Double(reference.count)
