@@ -116,16 +116,30 @@ enum LineFilter {
         return !body.contains(". ")
     }
 
-    /// Lower-cased with trailing punctuation and arrows removed.
-    private static func comparable(_ text: String) -> String {
-        var scalars = Array(text.lowercased().unicodeScalars)
-        while let last = scalars.last,
+    /// Lower-cased with trailing punctuation and arrows removed. ASCII lines (most short
+    /// lines) are folded byte by byte; only others pay for Unicode case mapping.
+    static func comparable(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var ascii = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                ascii = false
+            } else if byte >= 0x41 && byte <= 0x5A {
+                bytes[index] = byte | 0x20
+            }
+        }
+        while let last = bytes.last, last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
+            bytes.removeLast()
+        }
+        var result = String(decoding: bytes, as: UTF8.self)
+        if ascii { return result }
+        result = result.lowercased()
+        while let last = result.unicodeScalars.last,
               last == ":" || last == "." || last == "!" || last == "»" || last == "›" || last == ">"
                 || last == " " || last == "→" || last == "…" {
-            scalars.removeLast()
+            result.unicodeScalars.removeLast()
         }
-        var result = String()
-        result.unicodeScalars.append(contentsOf: scalars)
         return result
     }
 }

@@ -131,11 +131,11 @@ struct MetadataReader {
         for entry in raw {
             var text = TextNormalizer.collapse(Array(entry.utf8)[...])
             if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-            let parts = text.replacingOccurrences(of: " and ", with: ",")
-                .replacingOccurrences(of: " & ", with: ",")
-                .split(separator: ",")
+            // "A and B", "A & B", "A, B": split on the separators between names.
+            let words = text.split(separator: " ").map { $0 == "and" || $0 == "&" ? "," : String($0) }
+            let parts = words.joined(separator: " ").split(separator: ",")
             for part in parts {
-                let name = part.trimmingCharacters(in: .whitespaces)
+                let name = TextNormalizer.collapse(Array(part.utf8)[...])
                 guard !name.isEmpty, name.count < 80, !name.contains("@"), !name.hasPrefix("http"),
                       seen.insert(name.lowercased()).inserted else { continue }
                 authors.append(name)
