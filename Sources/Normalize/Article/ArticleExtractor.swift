@@ -18,6 +18,7 @@ public struct ArticleExtractor: Sendable {
         let bytes = [UInt8](input.html)
         let (charset, source) = CharsetDetector.detect(bytes, contentType: input.contentType)
         let utf8 = CharsetDecoder.toUTF8(bytes, charset: charset)
+        // Script, style and SVG bodies are most of a page's bytes and none of its text.
         let tree = HTMLParser.parse(utf8: MarkupPrefilter.strip(utf8))
         var article = extract(tree: tree, input: input)
         article.quality.charset = charset
