@@ -102,6 +102,24 @@ struct ArticleExtractionTests {
         #expect(lines == ArticleFixtureLoader.prose)
     }
 
+    /// Lines that other extractors leave in seed files: captions, player notices, durations,
+    /// bare section labels.
+    @Test(arguments: [
+        "Image: Residents leave the city with their belongings. Pics: AP",
+        "Read more:Who are the people behind the plan?",
+        "Please use Chrome browser for a more accessible video player",
+        "2:18",
+        "COMMENTS",
+        "Advertisement",
+        "Anzeige",
+        "Follow us on Instagram, Facebook and Twitter.",
+    ])
+    func furnitureLinesAreDropped(line: String) {
+        let html = ArticleFixtureLoader.page(paragraphs: [ArticleFixtureLoader.prose[0], line,
+                                                          ArticleFixtureLoader.prose[1], ArticleFixtureLoader.prose[2], line])
+        #expect(ArticleFixtureLoader.extract(html: html).bodyLines == ArticleFixtureLoader.prose)
+    }
+
     @Test func whiteSpaceIsCollapsedAndTextIsNFC() {
         let decomposed = "Cafe\u{0301} owners   said\u{00A0}the\tplan was\u{200B} fine, and the mayor agreed with them on every point raised."
         let html = ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose + [decomposed])

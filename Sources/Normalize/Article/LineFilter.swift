@@ -58,6 +58,7 @@ enum LineFilter {
             if length <= 60 && exactPhrases.contains(key) { continue }
             if length <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
+            if isDuration(key) { continue }
             kept.append(line)
         }
         kept = dropEdgeBylines(kept)
@@ -105,6 +106,13 @@ enum LineFilter {
         let lowered = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let found = promptWords.groups(in: lowered[...])
         return found & 1 != 0 || (found & 2 != 0 && found & 4 != 0)
+    }
+
+    /// A video length or clock time standing alone ("2:18", "1:02:45"): player furniture.
+    static func isDuration(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard (3...8).contains(bytes.count), bytes.contains(0x3A) else { return false }
+        return bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A }
     }
 
     static func isByline(_ text: String) -> Bool {
