@@ -24,11 +24,15 @@ struct ArticleHostileInputTests {
     }
 
     @Test func fiftyMegabytePage() {
-        let paragraph = "<p>" + String(repeating: "Harbour traffic rose again this week, officials said, ", count: 20) + "</p>\n"
+        let sentence = String(repeating: "Harbour traffic rose again this week, officials said, ", count: 20)
         var html = "<html><body><div class=\"story\">"
         let target = 50 << 20
         html.reserveCapacity(target + 1024)
-        while html.utf8.count < target { html += paragraph }
+        var number = 0
+        while html.utf8.count < target {
+            number += 1
+            html += "<p>Report \(number): \(sentence)</p>\n"
+        }
         html += "</div></body></html>"
         let article = Self.extract(Data(html.utf8))
         #expect(article.bodyLines.count > 40_000)

@@ -14,7 +14,9 @@ enum LineFilter {
         "story continues below advertisement", "article continues below advertisement",
         "scroll to continue with content", "skip advertisement", "listen to this article",
         "image", "photo", "video", "watch", "close", "menu", "back to top", "top",
-        "view comments", "show comments", "leave a comment", "leave a reply",
+        "view comments", "show comments", "leave a comment", "leave a reply", "reply",
+        "caption", "updated", "back to gallery", "view gallery", "open gallery", "sharing is caring",
+        "no comments", "expand", "collapse", "previous", "next", "enlarge this image", "toggle caption",
         // The advertisement label in the most common web languages.
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
         "reklama", "reklam", "iklan", "реклама", "advertentie", "annonse", "mainos",
@@ -58,13 +60,28 @@ enum LineFilter {
             if length <= 60 && exactPhrases.contains(key) { continue }
             if length <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
-            if isDuration(key) { continue }
+            if isDuration(key) || isCounter(key) { continue }
             kept.append(line)
         }
+        kept = dropRepeats(kept)
         kept = dropEdgeBylines(kept)
         kept = dropClosingPrompts(kept)
         while let last = kept.last, last.isHeading { kept.removeLast() }
         return kept.map(\.text)
+    }
+
+    /// A line repeated within a few lines of itself is template repetition (a gallery
+    /// caption shown as slide and as lightbox, a prompt above and below a widget); the first
+    /// copy stays. Repeats far apart are content (interview questions asked of every
+    /// guest), and so are short ones (two embedded posts signed the same day, table headers).
+    private static func dropRepeats(_ lines: [BodyWriter.Line]) -> [BodyWriter.Line] {
+        var kept: [BodyWriter.Line] = []
+        for line in lines {
+            let long = line.text.utf8.count >= 60
+            if long && kept.suffix(4).contains(where: { $0.text == line.text }) { continue }
+            kept.append(line)
+        }
+        return kept
     }
 
     /// Removes short byline/dateline lines among the first and last two lines.
@@ -106,6 +123,17 @@ enum LineFilter {
         let lowered = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         let found = promptWords.groups(in: lowered[...])
         return found & 1 != 0 || (found & 2 != 0 && found & 4 != 0)
+    }
+
+    /// Gallery and comment counters: "Image 1 of 8", "1 / 8", "3 comments".
+    static func isCounter(_ key: String) -> Bool {
+        guard key.utf8.count <= 24 else { return false }
+        let words = key.split(separator: " ")
+        let numbers = words.filter { $0.allSatisfy(\.isNumber) }.count
+        let others = words.filter { !$0.allSatisfy(\.isNumber) }
+        let allowed: Set<Substring> = ["image", "photo", "picture", "slide", "of", "/", "comment", "comments"]
+        guard numbers >= 1, others.allSatisfy({ allowed.contains($0) }) else { return false }
+        return numbers == 2 || others.contains(where: { $0.hasPrefix("comment") })
     }
 
     /// A video length or clock time standing alone ("2:18", "1:02:45"): player furniture.
