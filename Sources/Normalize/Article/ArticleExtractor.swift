@@ -10,10 +10,12 @@ public struct ArticleExtractor: Sendable {
     /// Bodies shorter than this many characters are flagged `tooShort`.
     public var minimumBodyCharacters: Int
 
+    /// An extractor; it holds no state and can be shared by any number of tasks.
     public init(minimumBodyCharacters: Int = 250) {
         self.minimumBodyCharacters = minimumBodyCharacters
     }
 
+    /// The article in `input`: body lines, metadata and quality flags.
     public func extract(_ input: ArticleInput) -> ExtractedArticle {
         let bytes = [UInt8](input.html)
         let (charset, source) = CharsetDetector.detect(bytes, contentType: input.contentType)

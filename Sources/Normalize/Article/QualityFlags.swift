@@ -24,10 +24,12 @@ public struct QualityFlags: Sendable, Codable, Equatable {
     public var scriptOnly: Bool
     /// The body is shorter than a real article.
     public var tooShort: Bool
-    /// The charset used to decode the page, and where it came from.
+    /// The charset used to decode the page (an iconv name such as `UTF-8`, `WINDOWS-1252`).
     public var charset: String
+    /// Where that charset came from.
     public var charsetSource: CharsetSource
 
+    /// Flags for a record; `ArticleExtractor` sets them from what it saw.
     public init(method: Method = .none, confidence: Double = 0, paywall: Bool = false,
                 consentWall: Bool = false, scriptOnly: Bool = false, tooShort: Bool = false,
                 charset: String = "UTF-8", charsetSource: CharsetSource = .detected) {

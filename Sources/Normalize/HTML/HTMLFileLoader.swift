@@ -6,8 +6,11 @@ public import Foundation
 public enum HTMLFileLoader {
     /// Why a file could not be read.
     public enum LoadError: Error, CustomStringConvertible {
+        /// Nothing (or a directory) at that path.
         case notFound(String)
+        /// The file exists but could not be read (permissions, corrupt gzip).
         case unreadable(String)
+        /// Decompressed, the file exceeds the limit.
         case tooLarge(String, limit: Int)
 
         public var description: String {
