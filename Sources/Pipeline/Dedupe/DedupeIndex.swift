@@ -35,9 +35,8 @@ struct DedupeIndex {
         for hash in sample where samples.insert(key: hash, document: ordinal) { indexed += 1 }
         documents.setSampleCount(indexed, of: ordinal)
         byID[idHash] = ordinal
-        if let first = byContent[contentHash], documents.times[Int(first)] != .min {
-            // Keep pointing at the first text of the group.
-        } else {
+        // Keep pointing at the first live text with this content.
+        if byContent[contentHash].map({ documents.times[Int($0)] == .min }) ?? true {
             byContent[contentHash] = ordinal
         }
         liveCount += 1
@@ -103,8 +102,10 @@ struct DedupeIndex {
 
     /// Bytes held by the index (tables, columns and maps).
     var memoryBytes: Int {
-        // A Swift dictionary stores keys and values in separate arrays plus a bitmap.
-        let mapBytes = (byContent.capacity + byID.capacity) * (8 + 4) + (byContent.capacity + byID.capacity) / 8
+        // A Swift dictionary keeps keys and values in separate arrays of 4/3 × capacity
+        // buckets (it grows at 3/4 full), plus a bitmap.
+        let buckets = (byContent.capacity + byID.capacity) * 4 / 3
+        let mapBytes = buckets * (8 + 4) + buckets / 8
         return samples.memoryBytes + documents.memoryBytes + mapBytes
     }
 }

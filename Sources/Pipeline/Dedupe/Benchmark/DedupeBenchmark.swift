@@ -65,14 +65,12 @@ public struct DedupeBenchmark {
 
     private func throughput(_ documents: [DedupeStream.Document]) throws {
         let stream = DedupeStream(engine: engine)
-        let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()
         let cpuStart = Self.cpuSeconds()
         let decisions = try stream.process(documents, at: Date())
         let duplicates = decisions.reduce(0) { $0 + ($1 == .unique ? 0 : 1) }
         let elapsed = Self.seconds(since: start)
         let cpu = Self.cpuSeconds() - cpuStart
-        let rssAfter = Self.residentBytes()
         report("stream.documents", documents.count)
         report("stream.duplicates", duplicates)
         report("stream.cores", ProcessInfo.processInfo.activeProcessorCount)
@@ -81,7 +79,6 @@ public struct DedupeBenchmark {
         report("stream.docs_per_cpu_second", Int(Double(documents.count) / cpu))
         report("stream.indexed", engine.indexSize)
         report("stream.bytes_per_indexed_doc", engine.memoryBytes / max(1, engine.indexSize))
-        report("stream.rss_bytes_per_indexed_doc", (rssAfter - rssBefore) / max(1, engine.indexSize))
     }
 
     /// Fills a fresh engine with synthetic texts and times queries at each size.
@@ -172,13 +169,5 @@ public struct DedupeBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// Resident set size from /proc (Linux); 0 elsewhere.
-    static func residentBytes() -> Int {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }
