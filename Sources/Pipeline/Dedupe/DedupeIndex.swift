@@ -13,10 +13,11 @@ struct DedupeIndex {
     /// Documents indexed and not replaced (expired ones count until ``removeAll(before:)``).
     private(set) var liveCount = 0
 
+    /// An empty index; `expectedDocuments` sizes the per-document columns (the hash table is
+    /// sized by ``load(_:idHash:time:)`` or grows with inserts).
     init(parameters: DedupeParameters, expectedDocuments: Int = 0) {
         self.parameters = parameters
-        samples = SampleIndex(expectedEntries: expectedDocuments * parameters.sampleSize,
-                              boilerplateLimit: parameters.boilerplateLimit)
+        samples = SampleIndex(expectedEntries: 0, boilerplateLimit: parameters.boilerplateLimit)
         documents.reserve(expectedDocuments)
         byContent.reserveCapacity(expectedDocuments)
         byID.reserveCapacity(expectedDocuments)
@@ -64,6 +65,7 @@ struct DedupeIndex {
             liveCount += 1
         }
         let indexed = samples.bulkLoad(keys, documents: documents.count)
+        keys = []
         for (ordinal, count) in indexed.enumerated() { documents.setSampleCount(Int(count), of: UInt32(ordinal)) }
     }
 
