@@ -13,10 +13,11 @@ struct DedupeIndex {
     /// Documents indexed and not replaced (expired ones count until ``removeAll(before:)``).
     private(set) var liveCount = 0
 
+    /// An empty index; `expectedDocuments` sizes the per-document columns (the hash table is
+    /// sized by ``load(_:idHash:time:)`` or grows with inserts).
     init(parameters: DedupeParameters, expectedDocuments: Int = 0) {
         self.parameters = parameters
-        samples = SampleIndex(expectedEntries: expectedDocuments * parameters.sampleSize,
-                              boilerplateLimit: parameters.boilerplateLimit)
+        samples = SampleIndex(expectedEntries: 0, boilerplateLimit: parameters.boilerplateLimit)
         documents.reserve(expectedDocuments)
         byContent.reserveCapacity(expectedDocuments)
         byID.reserveCapacity(expectedDocuments)
@@ -35,9 +36,8 @@ struct DedupeIndex {
         for hash in sample where samples.insert(key: hash, document: ordinal) { indexed += 1 }
         documents.setSampleCount(indexed, of: ordinal)
         byID[idHash] = ordinal
-        if let first = byContent[contentHash], documents.times[Int(first)] != .min {
-            // Keep pointing at the first text of the group.
-        } else {
+        // Keep pointing at the first live text with this content.
+        if byContent[contentHash].map({ documents.times[Int($0)] == .min }) ?? true {
             byContent[contentHash] = ordinal
         }
         liveCount += 1
@@ -65,6 +65,7 @@ struct DedupeIndex {
             liveCount += 1
         }
         let indexed = samples.bulkLoad(keys, documents: documents.count)
+        keys = []
         for (ordinal, count) in indexed.enumerated() { documents.setSampleCount(Int(count), of: UInt32(ordinal)) }
     }
 
@@ -103,8 +104,10 @@ struct DedupeIndex {
 
     /// Bytes held by the index (tables, columns and maps).
     var memoryBytes: Int {
-        // A Swift dictionary stores keys and values in separate arrays plus a bitmap.
-        let mapBytes = (byContent.capacity + byID.capacity) * (8 + 4) + (byContent.capacity + byID.capacity) / 8
+        // A Swift dictionary keeps keys and values in separate arrays of 4/3 × capacity
+        // buckets (it grows at 3/4 full), plus a bitmap.
+        let buckets = (byContent.capacity + byID.capacity) * 4 / 3
+        let mapBytes = buckets * (8 + 4) + buckets / 8
         return samples.memoryBytes + documents.memoryBytes + mapBytes
     }
 }
