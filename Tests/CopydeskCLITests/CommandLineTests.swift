@@ -76,3 +76,28 @@ struct CommandLineTests {
         #expect(table.stdout.contains("outlet0"))
     }
 }
+
+@Suite("Discover", .timeLimit(.minutes(1)))
+struct DiscoverTests {
+    @Test func listsLinkedFeedsRobotsSitemapsAndCommonLocations() throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let site = LoopbackSite()
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        site.set("/", LoopbackPage("""
+            <html><head><link rel="alternate" type="application/rss+xml" title="Top stories" href="/feeds/top.xml">
+            <link rel="alternate" type="application/atom+xml" href="\(server.origin)/feeds/world.atom"></head><body>News</body></html>
+            """))
+        site.set("/robots.txt", LoopbackPage(contentType: "text/plain", "User-agent: *\nSitemap: \(server.origin)/news-sitemap.xml\n"))
+        site.set("/sitemap.xml", LoopbackPage(contentType: "application/xml",
+            #"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>\#(server.origin)/a</loc></url></urlset>"#))
+        let config = try harness.writeConfig(sources: [#"{"name":"x","type":"feed","url":"\#(server.origin)/"}"#])
+        let result = try harness.run(["discover", server.origin + "/", "--config", config])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""type": "feed", "url": "\#(server.origin)/feeds/top.xml""#))
+        #expect(result.stdout.contains(#""url": "\#(server.origin)/feeds/world.atom""#))
+        #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/news-sitemap.xml""#))
+        #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/sitemap.xml""#))
+    }
+}

@@ -139,6 +139,26 @@ struct IngestionTests {
         #expect(lines[1].supersedes == "\(ManifestDates.day(lines[0].fetchedAt))/\(lines[0].file!)")
     }
 
+    @Test func onlyDueSourcesArePolledUnlessAll() async throws {
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 3, seed: 4)
+        let site = LoopbackSite()
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        corpus.fill(site, outlet: 0, origin: server.origin)
+        let config = config(sources: [SourceConfig(name: "only", type: .feed, url: server.origin + "/rss.xml")])
+        let first = try await run(config, all: false)
+        #expect(first.sources["only"]?.polled == 1)
+        // The feed says ttl 15 and polling.minIntervalMinutes is 5: not due again right away.
+        let second = try await run(config, all: false)
+        #expect(second.sources["only"]?.polled ?? 0 == 0)
+        let store = try SQLiteStateStore(path: config.state.path)
+        let next = try #require(try store.source(named: "only")?.nextPollAt)
+        #expect(next.timeIntervalSinceNow > 10 * 60)
+        let forced = try await run(config, all: true)
+        #expect(forced.sources["only"]?.polled == 1)
+        #expect(forced.sources["only"]?.unchanged == 1)
+    }
+
     @Test func feedMetadataFillsWhatThePageLacks() async throws {
         let site = LoopbackSite()
         let server = try LoopbackServer(site: site)
