@@ -74,17 +74,6 @@ struct HTMLTree: Sendable {
         return TextNormalizer.collapse(bytes)
     }
 
-    /// Whether the lower-cased `class`/`id` of an element contains `needle`.
-    func hintContains(_ node: Int32, _ needle: StaticString) -> Bool {
-        let element = nodes[Int(node)]
-        guard element.hintEnd > element.hintStart else { return false }
-        return attributeBytes.withUnsafeBufferPointer { buffer in
-            ByteSearch.contains(
-                UnsafeBufferPointer(rebasing: buffer[Int(element.hintStart)..<Int(element.hintEnd)]),
-                needle)
-        }
-    }
-
     /// Lower-cased `class` and `id` of an element.
     func hint(_ node: Int32) -> ArraySlice<UInt8> {
         let element = nodes[Int(node)]
@@ -138,5 +127,5 @@ struct HTMLTree: Sendable {
 /// Attribute names the extractor reads; all others are dropped while parsing.
 enum HTMLAttributeName: UInt8, Sendable {
     case itemprop, itemtype, property, name, content, href, rel, datetime, lang, type, src
-    case dataSrc, charset, httpEquiv, role
+    case charset, httpEquiv, role
 }
