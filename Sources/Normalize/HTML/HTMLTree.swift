@@ -116,11 +116,22 @@ struct HTMLTree: Sendable {
         }
     }
 
-    /// Whether `node` lies inside `ancestor` (or is it).
-    func isInside(_ node: Int32, _ ancestor: Int32) -> Bool {
-        var current = node
-        while current > ancestor { current = nodes[Int(current)].parent }
-        return current == ancestor
+    /// The deepest node containing both `first` and `second`. Parents precede children in
+    /// the array, so the node with the larger index can never be the other's ancestor and
+    /// climbs: O(depth), whatever the shape of the tree.
+    func commonAncestor(_ first: Int32, _ second: Int32) -> Int32 {
+        var first = first, second = second
+        while first != second {
+            if first > second { first = nodes[Int(first)].parent } else { second = nodes[Int(second)].parent }
+        }
+        return first
+    }
+
+    /// Index of the last node of `start`'s subtree (document order), without recursion.
+    func subtreeEnd(_ start: Int32) -> Int32 {
+        var current = start
+        while nodes[Int(current)].lastChild >= 0 { current = nodes[Int(current)].lastChild }
+        return current
     }
 }
 
