@@ -53,6 +53,28 @@ struct ArticleHostileInputTests {
         for line in article.bodyLines { #expect(!line.isEmpty) }
     }
 
+    /// Every step that climbs the tree (choosing the container, re-anchoring on JSON-LD,
+    /// nested microdata) must stay linear when the article sits under 100,000 levels.
+    @Test func deepArticleWithStructuredDataAndNestedMicrodata() {
+        let depth = 100_000
+        let body = ArticleFixtureLoader.prose.joined(separator: " ")
+        var html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"\(body)\"}</script></head><body>"
+        html += String(repeating: "<div itemprop=\"articleBody\">", count: depth)
+        for round in 0..<5 {
+            html += "<div>" + ArticleFixtureLoader.prose.map { "<p>\($0) (\(round))</p>" }.joined() + "</div>"
+        }
+        html += String(repeating: "</div>", count: depth) + "</body></html>"
+        let article = Self.extract(Data(html.utf8))
+        for line in article.bodyLines { #expect(!line.isEmpty) }
+    }
+
+    @Test func deeplyNestedJSONLD() {
+        let json = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        let html = ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose,
+                                             head: "<script type=\"application/ld+json\">\(json)</script>")
+        #expect(ArticleFixtureLoader.extract(html: html).bodyLines == ArticleFixtureLoader.prose)
+    }
+
     @Test func hundredThousandUnclosedInlineElements() {
         let html = "<html><body><p>Start " + String(repeating: "<b><i>x ", count: 50_000) + "</p></body></html>"
         _ = Self.extract(Data(html.utf8))
