@@ -31,8 +31,9 @@ struct BackfillInputTests {
         return try days.filter { !$0.hasPrefix(".") }.flatMap { try readManifest((root as NSString).appendingPathComponent($0)) }
     }
 
+    /// A page with a distinct story (generated text, so no two pages are near duplicates).
     private func articlePage(_ n: Int) -> LoopbackPage {
-        let paragraphs = (1...5).map { "Paragraph \($0) of archived story \(n): the harbour board met on a \(["Monday", "Tuesday", "Friday"][n % 3]) to review plan number \(n * 7919) for quay \(n), which engineers said would cost \(n * 13) million." }
+        let paragraphs = NewsCorpus(outlets: 1, articlesPerOutlet: 10, seed: 77).article(outlet: 0, index: n).paragraphs
         return LoopbackPage("<html><body><nav>Home News</nav><article>" + paragraphs.map { "<p>\($0)</p>" }.joined() + "</article></body></html>")
     }
 
