@@ -23,6 +23,20 @@ struct IngestionTests {
                               fetch: fetch, dedupe: DedupeConfig(policy: policy), sources: sources)
     }
 
+    /// Serves each outlet of `corpus` on its own loopback address; one feed source per outlet.
+    private func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) {
+        var servers: [LoopbackServer] = []
+        var sources: [SourceConfig] = []
+        for outlet in 0..<corpus.outlets {
+            let site = LoopbackSite()
+            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
+            corpus.fill(site, outlet: outlet, origin: server.origin)
+            servers.append(server)
+            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
+        }
+        return (servers, sources)
+    }
+
     private func run(_ config: PipelineConfig, all: Bool = true) async throws -> RunSummary {
         try await Ingestion(config: config, options: IngestionOptions(pollAll: all), logger: .quiet).run()
     }
@@ -35,16 +49,8 @@ struct IngestionTests {
 
     @Test func firstPassRecordsEveryArticleAndSecondPassNothing() async throws {
         let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 6, reprintShare: 0)
-        var servers: [LoopbackServer] = []
+        let (servers, sources) = try serve(corpus)
         defer { servers.forEach { $0.stop() } }
-        var sources: [SourceConfig] = []
-        for outlet in 0..<2 {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
         let config = config(sources: sources)
         let first = try await run(config)
         #expect(first.totals.records == 12, "\(first.rendered())")
@@ -73,16 +79,8 @@ struct IngestionTests {
         let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 8, reprintShare: 0.5, seed: 7)
         let reprints = corpus.articles(outlet: 1).filter { $0.reprintOf != nil }
         try #require(!reprints.isEmpty)
-        var servers: [LoopbackServer] = []
+        let (servers, sources) = try serve(corpus)
         defer { servers.forEach { $0.stop() } }
-        var sources: [SourceConfig] = []
-        for outlet in 0..<2 {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
         let config = config(sources: [sources[0]])
         _ = try await run(config)
         var both = config

@@ -33,4 +33,39 @@ struct PipelineRuntime: Sendable {
     func shutdown() async {
         await client.shutdown()
     }
+
+    /// One pass of `kind` (`run`, `backfill`) under its lock: opens the runtime (finishing
+    /// interrupted commits), records the run in the history, hands the stages' context to
+    /// `body`, expires old dedupe entries, and returns the summary — whatever `body` throws,
+    /// the HTTP client is shut down and the lock released.
+    static func pass(
+        config: PipelineConfig, kind: String, lock lockKind: String, mode: RunLock.Mode, logger: Logger,
+        interrupted: @Sendable () -> Bool, _ body: (PipelineContext) async throws -> Void
+    ) async throws -> RunSummary {
+        let lock = try RunLock(statePath: config.state.path, kind: lockKind, mode: mode)
+        defer { lock.release() }
+        let startedAt = Date()
+        let runtime = try PipelineRuntime.open(config: config, logger: logger)
+        do {
+            let context = runtime.context(stats: RunStats(kind: kind, startedAt: startedAt))
+            context.stats.updateRun { $0.recovered = runtime.recovered }
+            let runID = try context.store.beginRun(kind: kind, pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
+            try await body(context)
+            context.dedupe.expire(now: Date())
+            context.stats.updateRun {
+                $0.finishedAt = Date()
+                $0.interrupted = interrupted()
+                $0.dedupeIndexSize = context.dedupe.indexSize
+            }
+            let summary = context.stats.snapshot
+            let summaryJSON = (try? JSONEncoder().encode(summary)).map { String(decoding: $0, as: UTF8.self) }
+            try context.store.finishRun(id: runID, outcome: summary.interrupted ? "interrupted" : "completed",
+                                        summaryJSON: summaryJSON, at: Date())
+            await runtime.shutdown()
+            return summary
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
+    }
 }
