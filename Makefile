@@ -8,8 +8,11 @@ BIN := .build/release/copydesk
 
 .PHONY: deps build run test demo bench bench-quick install uninstall clean
 
+# What the tests need besides the build: systemd-analyze (unit checks) and jq (install script).
+TEST_PACKAGES := systemd jq
+
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -24,6 +27,7 @@ build: deps
 run: build
 	$(BIN) run --config $(CONFIG)
 
+test: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
