@@ -49,8 +49,6 @@ struct DedupeIndex {
         precondition(documents.count == 0, "load into an empty index")
         var keys: [UInt64] = []
         keys.reserveCapacity(entries.count * parameters.sampleSize)
-        var ordinals: [UInt32] = []
-        ordinals.reserveCapacity(entries.count)
         documents.reserve(entries.count)
         for entry in entries where entry.shingleCount > 0 {
             let hash = idHash(entry.id)

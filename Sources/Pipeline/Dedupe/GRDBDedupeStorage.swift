@@ -47,6 +47,7 @@ public struct GRDBDedupeStorage: DedupeStorage {
         return GRDBDedupeStorage(writer: pool)
     }
 
+    /// Records the parameters signature, or refuses an index written with others.
     public func prepare(signature: String) throws {
         try writer.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM dedupe_meta WHERE key = 'parameters'")
@@ -59,10 +60,12 @@ public struct GRDBDedupeStorage: DedupeStorage {
         }
     }
 
+    /// Writes one entry in its own transaction.
     public func save(_ entry: DedupeEntry) throws {
         try save([entry])
     }
 
+    /// Writes entries in one transaction (`INSERT OR REPLACE` by id).
     public func save(_ entries: [DedupeEntry]) throws {
         guard !entries.isEmpty else { return }
         try writer.write { db in
@@ -82,10 +85,12 @@ public struct GRDBDedupeStorage: DedupeStorage {
         }
     }
 
+    /// Rows in `dedupe_entry`.
     public func entryCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_entry") ?? 0 }
     }
 
+    /// Streams the rows in insertion order (rowid), decoding each sample BLOB.
     public func forEachEntry(_ body: (DedupeEntry) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """
@@ -105,6 +110,7 @@ public struct GRDBDedupeStorage: DedupeStorage {
         }
     }
 
+    /// Deletes rows indexed before `date` (uses the `indexed_at` index).
     public func deleteEntries(before date: Date) throws -> Int {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         return try writer.write { db in
