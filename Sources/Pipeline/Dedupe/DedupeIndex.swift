@@ -32,9 +32,7 @@ struct DedupeIndex {
         let limit = shingleCount > sample.count ? (sample.max() ?? .max) : .max
         let ordinal = documents.append(id: id, idHash: idHash, time: time, sampleLimit: limit,
                                        shingleCount: shingleCount, contentHash: contentHash)
-        var indexed = 0
-        for hash in sample where samples.insert(key: hash, document: ordinal) { indexed += 1 }
-        documents.setSampleCount(indexed, of: ordinal)
+        documents.setSampleCount(samples.insert(keys: sample, document: ordinal), of: ordinal)
         byID[idHash] = ordinal
         // Keep pointing at the first live text with this content.
         if byContent[contentHash].map({ documents.times[Int($0)] == .min }) ?? true {
