@@ -12,13 +12,17 @@ public struct DedupeEntry: Sendable, Equatable {
     public var shingleCount: Int
     /// The bottom-k sample: the smallest shingle hashes, ascending.
     public var sample: [UInt32]
+    /// For a duplicate indexed as a member of its group, the id of the group's first text.
+    public var rootID: String?
 
     /// Creates an entry.
-    public init(id: String, indexedAt: Date, contentHash: UInt64, shingleCount: Int, sample: [UInt32]) {
+    public init(id: String, indexedAt: Date, contentHash: UInt64, shingleCount: Int, sample: [UInt32],
+                rootID: String? = nil) {
         self.id = id
         self.indexedAt = indexedAt
         self.contentHash = contentHash
         self.shingleCount = shingleCount
         self.sample = sample
+        self.rootID = rootID
     }
 }

@@ -24,7 +24,8 @@ public struct GRDBDedupeStorage: DedupeStorage {
                     indexed_at INTEGER NOT NULL,
                     content_hash INTEGER NOT NULL,
                     shingle_count INTEGER NOT NULL,
-                    sample BLOB NOT NULL
+                    sample BLOB NOT NULL,
+                    root_id TEXT
                 );
                 CREATE INDEX dedupe_entry_indexed_at ON dedupe_entry(indexed_at);
                 CREATE TABLE dedupe_meta (
@@ -70,8 +71,8 @@ public struct GRDBDedupeStorage: DedupeStorage {
         guard !entries.isEmpty else { return }
         try writer.write { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO dedupe_entry(id, indexed_at, content_hash, shingle_count, sample)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO dedupe_entry(id, indexed_at, content_hash, shingle_count, sample, root_id)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """)
             for entry in entries {
                 try statement.execute(arguments: [
@@ -80,6 +81,7 @@ public struct GRDBDedupeStorage: DedupeStorage {
                     Int64(bitPattern: entry.contentHash),
                     entry.shingleCount,
                     Self.encode(entry.sample),
+                    entry.rootID,
                 ])
             }
         }
@@ -94,7 +96,7 @@ public struct GRDBDedupeStorage: DedupeStorage {
     public func forEachEntry(_ body: (DedupeEntry) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, indexed_at, content_hash, shingle_count, sample FROM dedupe_entry ORDER BY rowid
+                SELECT id, indexed_at, content_hash, shingle_count, sample, root_id FROM dedupe_entry ORDER BY rowid
                 """)
             while let row = try rows.next() {
                 let id: String = row[0]
@@ -105,7 +107,7 @@ public struct GRDBDedupeStorage: DedupeStorage {
                 let hash: Int64 = row[2]
                 try body(DedupeEntry(id: id, indexedAt: Date(timeIntervalSince1970: TimeInterval(seconds)),
                                      contentHash: UInt64(bitPattern: hash), shingleCount: row[3],
-                                     sample: sample))
+                                     sample: sample, rootID: row[5]))
             }
         }
     }
