@@ -166,6 +166,7 @@ public final class DedupeEngine: @unchecked Sendable {
     private func addMember(id: String, fingerprint: DedupeFingerprint, at: Date, match: DedupeMatch) throws {
         let root = index.root(of: match.ordinal)
         guard match.coverage < parameters.memberCoverageLimit,
+              match.similarity >= parameters.memberMinimumSimilarity,
               index.groupSize(root) < parameters.maximumGroupSize
         else { return }
         try add(id: id, fingerprint: fingerprint, at: at, root: root)
