@@ -41,6 +41,8 @@ public struct DedupeBenchmark {
         try singleCore(documents)
         try throughput(documents)
         try scaling()
+        // After `scaling` returns, so that its million-text engine is freed first.
+        try startup(count: startupSize ?? sizes.last ?? 0)
     }
 
     private func report(_ key: String, _ value: Any) {
@@ -119,7 +121,6 @@ public struct DedupeBenchmark {
             report("scale.\(size).bytes_per_indexed_doc", scaled.memoryBytes / max(1, scaled.indexSize))
         }
         report("scale.fill_docs_per_second", Int(Double(filled) / Self.seconds(since: fillStart)))
-        try startup(count: startupSize ?? sizes.last ?? 0)
     }
 
     /// Writes `count` entries (random samples, as large as real ones) to a SQLite file and
