@@ -20,9 +20,15 @@ struct PipelineRuntime: Sendable {
         let writer = try RecordWriter(outputDirectory: config.output.directory, store: store, logger: logger)
         let recovered = try writer.recover()
         let dedupe = try DedupeGate(config: config.dedupe, database: store.database)
+        // A killed process may have written these records without indexing them: index the
+        // first reports now, so a reprint arriving later is still caught.
+        for entry in recovered where entry.duplicateOf == nil {
+            guard let body = entry.body else { continue }
+            dedupe.insert(id: entry.id, fingerprint: dedupe.fingerprint(body), at: Date(), decision: .unique)
+        }
         let client = HTTPClient(configuration: config.fetch.httpClientConfiguration(), logger: logger)
         return PipelineRuntime(config: config, store: store, writer: writer, client: client, dedupe: dedupe,
-                               logger: logger, recovered: recovered)
+                               logger: logger, recovered: recovered.count)
     }
 
     func context(stats: RunStats) -> PipelineContext {
