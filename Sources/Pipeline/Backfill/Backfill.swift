@@ -54,10 +54,14 @@ public final class Backfill: Sendable {
         if let feed = options.feed, !isStopped { try await discovery.enqueueFeedArchive(feed) }
         reporter.setTotal(try context.store.dueQueue(source: source, now: Date(), limit: 10_000_000).count)
 
-        // Queued URLs, a batch at a time, until none is due or a stop is asked for.
+        // Queued URLs, a batch at a time, until none is due or a stop is asked for; each URL
+        // once per backfill (one that hit a write error waits for the next start).
+        var taken = Set<String>()
         while !isStopped {
             let batch = try context.store.dueQueue(source: source, now: Date(), limit: Self.batchSize)
+                .filter { !taken.contains($0.canonicalURL) }
             if batch.isEmpty { break }
+            batch.forEach { taken.insert($0.canonicalURL) }
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             await articleFlow.run(batch)

@@ -29,6 +29,45 @@ enum DurableFile {
         if sync { syncFolder(url.deletingLastPathComponent().path) }
     }
 
+    /// Writes a group of files atomically with one flush for all: each is written under a
+    /// temporary name, the file system is flushed once (`syncfs`), then each is renamed into
+    /// place and the folders are flushed. A reader sees, for each file, no file or the whole file.
+    static func writeGroupAtomically(_ files: [(path: String, contents: String)], sync: Bool) throws {
+        guard files.count > 1 else {
+            if let file = files.first { try writeAtomically(file.contents, to: file.path, sync: sync) }
+            return
+        }
+        var temporaries: [(temporary: String, path: String)] = []
+        do {
+            for file in files {
+                let url = URL(fileURLWithPath: file.path)
+                let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp").path
+                let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw POSIXFailure(operation: "open \(temporary)", code: errno) }
+                temporaries.append((temporary, file.path))
+                defer { close(fd) }
+                try writeAll(fd, Array(file.contents.utf8), path: temporary)
+            }
+            if sync, let first = temporaries.first {
+                let fd = open(first.temporary, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw POSIXFailure(operation: "open \(first.temporary)", code: errno) }
+                defer { close(fd) }
+                if linuxSyncfs(fd) != 0 { throw POSIXFailure(operation: "syncfs", code: errno) }
+            }
+            for item in temporaries {
+                guard rename(item.temporary, item.path) == 0 else { throw POSIXFailure(operation: "rename \(item.temporary)", code: errno) }
+            }
+        } catch {
+            for item in temporaries { unlink(item.temporary) }
+            throw error
+        }
+        if sync {
+            for folder in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }) {
+                syncFolder(folder)
+            }
+        }
+    }
+
     /// Appends `bytes` with one `write` on an `O_APPEND` descriptor, so concurrent appenders
     /// (serialised by the output lock anyway) never interleave within a line.
     static func append(_ text: String, to path: String, sync: Bool) throws {
@@ -86,3 +125,9 @@ enum DurableFile {
         }
     }
 }
+
+/// `syncfs(2)`: flushes the file system holding `fd` once for a whole group of files. Glibc
+/// declares it only under `_GNU_SOURCE`, which the Swift Glibc module does not set, so the
+/// symbol is bound by name.
+@_silgen_name("syncfs")
+private func linuxSyncfs(_ fd: Int32) -> Int32

@@ -36,10 +36,10 @@ public final class RecordWriter: Sendable {
             let pending = try store.pendingCommits()
             var days = Set<String>()
             for entry in pending {
-                try completeFiles(entry, recovering: true)
-                try store.finishCommit(entry, at: Date())
+                try completeFiles(entry)
                 days.insert(entry.day)
             }
+            try store.finishCommits(pending, at: Date())
             for day in days { removeTemporaries(in: folder(day)) }
             if !pending.isEmpty {
                 logger.notice("recovered interrupted commits", metadata: ["records": "\(pending.count)"])
@@ -48,39 +48,48 @@ public final class RecordWriter: Sendable {
         }
     }
 
-    /// Commits records in order; returns their final manifest entries. Each record is durable
-    /// (files and state) when this returns.
-    public func commit(_ records: [PreparedRecord], at now: Date = Date()) throws -> [JournalEntry] {
+    /// Commits records in order as one group; returns their final manifest entries. Each
+    /// record is durable (files and state) when this returns. `afterJournal` runs once the
+    /// journal rows are committed and before any file is written: work that must never get
+    /// ahead of a record (the dedupe index) goes there, since recovery will finish the record.
+    ///
+    /// One group costs one journal transaction, one file-system flush for all text files, one
+    /// manifest append and flush, and one final transaction, instead of as many per record.
+    public func commit(_ records: [PreparedRecord], at now: Date = Date(),
+                       afterJournal: ([JournalEntry]) throws -> Void = { _ in }) throws -> [JournalEntry] {
         guard !records.isEmpty else { return [] }
         return try lock.withLock {
             let day = ManifestDates.day(now)
-            var done: [JournalEntry] = []
-            for record in records {
-                let entry = try store.beginCommit(record, day: day, at: now)
-                try completeFiles(entry, recovering: false)
-                try store.finishCommit(entry, at: now)
-                done.append(entry)
+            let entries = try store.beginCommits(records, day: day, at: now)
+            try afterJournal(entries)
+            let dayFolder = folder(day)
+            try FileManager.default.createDirectory(atPath: dayFolder, withIntermediateDirectories: true)
+            let files = entries.compactMap { entry -> (path: String, contents: String)? in
+                guard let file = entry.file, let body = entry.body else { return nil }
+                return ((dayFolder as NSString).appendingPathComponent(file), body)
             }
-            return done
+            try DurableFile.writeGroupAtomically(files, sync: sync)
+            let lines = entries.map { $0.manifestLine + "\n" }.joined()
+            try DurableFile.append(lines, to: (dayFolder as NSString).appendingPathComponent("records.jsonl"), sync: sync)
+            try store.finishCommits(entries, at: now)
+            return entries
         }
     }
 
-    /// Steps 2 and 3 for one journal entry; when recovering, skips what is already there.
-    private func completeFiles(_ entry: JournalEntry, recovering: Bool) throws {
+    /// Steps 2 and 3 for one interrupted journal entry, skipping what is already there.
+    private func completeFiles(_ entry: JournalEntry) throws {
         let dayFolder = folder(entry.day)
         try FileManager.default.createDirectory(atPath: dayFolder, withIntermediateDirectories: true)
         if let file = entry.file, let body = entry.body {
             let path = (dayFolder as NSString).appendingPathComponent(file)
             // The rename is atomic: a file that exists is complete.
-            if !(recovering && FileManager.default.fileExists(atPath: path)) {
+            if !FileManager.default.fileExists(atPath: path) {
                 try DurableFile.writeAtomically(body, to: path, sync: sync)
             }
         }
         let manifest = (dayFolder as NSString).appendingPathComponent("records.jsonl")
-        if recovering {
-            try DurableFile.truncateTornTail(manifest)
-            if try manifestContains(manifest, line: entry.manifestLine) { return }
-        }
+        try DurableFile.truncateTornTail(manifest)
+        if try manifestContains(manifest, line: entry.manifestLine) { return }
         try DurableFile.append(entry.manifestLine + "\n", to: manifest, sync: sync)
     }
 

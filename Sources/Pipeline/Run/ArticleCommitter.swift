@@ -2,9 +2,10 @@ import Foundation
 import Logging
 import Normalize
 
-/// The decide-and-write step for one extracted article: which URL it is, whether it is new,
-/// a revision, unchanged, or a duplicate, and the record that follows. Runs on the writer
-/// stage only (one at a time), so the dedupe index and the state never see two decisions race.
+/// The decide-and-write step for a group of extracted articles: which URL each is, whether it
+/// is new, a revision, unchanged, or a duplicate, and the records that follow, committed as one
+/// group. Runs on the writer stage only (one group at a time), so the dedupe index and the
+/// state never see two decisions race.
 final class ArticleCommitter: Sendable {
     private let context: PipelineContext
 
@@ -20,43 +21,96 @@ final class ArticleCommitter: Sendable {
         case empty
     }
 
-    func commit(_ page: ExtractedPage, now: Date) throws -> Outcome {
-        let item = page.item
-        let extracted = page.article
-        let text = extracted.text
-        guard !extracted.bodyLines.isEmpty else {
-            // Nothing to record: counted as an extraction failure by the caller.
-            return .empty
-        }
-        let canonical = canonicalURL(for: page)
-        let id = RecordID(value: RecordID.hash(canonical)).hex
-        let contentHash = ContentHash.of(text)
-        let known = try context.store.knownURL(canonical) ?? (canonical == item.canonicalURL ? nil : try context.store.knownURL(item.canonicalURL))
-        let fingerprint = context.dedupe.fingerprint(text)
-        let metadata = EntryMetadata.from(json: item.entryJSON)
+    /// A record about to be written, with what the index needs once it is journalled.
+    private struct Pending {
+        var index: Int
+        var id: String
+        var revision: Int
+        var fingerprint: DedupeFingerprint
+        var decision: DedupeDecision
+        var signature: Data
+    }
 
-        var revision = 1
-        var supersedes: String?
-        if let known {
-            if known.contentHash == contentHash || context.dedupe.isSameVersion(fingerprint, known.signature) {
-                try context.store.markUnchanged(known.canonicalURL, entryUpdatedAt: metadata.updated, at: now)
-                if known.canonicalURL != item.canonicalURL { try context.store.dequeue([item.canonicalURL]) }
-                return .unchanged
+    func commit(_ pages: [ExtractedPage], now: Date) throws -> [Outcome] {
+        var outcomes = [Outcome](repeating: .empty, count: pages.count)
+        var pending: [Pending] = []
+        var records: [PreparedRecord] = []
+        var canonicalInGroup = Set<String>()
+        for (index, page) in pages.enumerated() {
+            guard let analysed = page.analysis else { continue }  // nothing to record
+            let item = page.item
+            let canonical = canonicalURL(for: page)
+            guard canonicalInGroup.insert(canonical).inserted else {
+                // The same article reached twice in one group (two feeds, or a redirect).
+                outcomes[index] = .unchanged
+                continue
             }
-            revision = known.revision + 1
-            supersedes = known.lastFile
+            let id = RecordID(value: RecordID.hash(canonical)).hex
+            let metadata = EntryMetadata.from(json: item.entryJSON)
+            let known = try context.store.knownURL(canonical) ?? (canonical == item.canonicalURL ? nil : try context.store.knownURL(item.canonicalURL))
+            var revision = 1
+            var supersedes: String?
+            if let known {
+                if known.contentHash == analysed.contentHash || context.dedupe.isSameVersion(analysed.fingerprint, known.signature) {
+                    try context.store.markUnchanged(known.canonicalURL, entryUpdatedAt: metadata.updated, at: now)
+                    if known.canonicalURL != item.canonicalURL { try context.store.dequeue([item.canonicalURL]) }
+                    outcomes[index] = .unchanged
+                    continue
+                }
+                revision = known.revision + 1
+                supersedes = known.lastFile
+            }
+            let signature = context.dedupe.signature(analysed.fingerprint)
+            var decision = context.dedupe.check(id: id, fingerprint: analysed.fingerprint, at: now)
+            if decision == .unique {
+                // The index does not hold this group's earlier records yet: compare with them.
+                for earlier in pending where earlier.decision == .unique {
+                    if let similarity = context.dedupe.similarity(analysed.fingerprint, earlier.signature),
+                       similarity >= context.config.dedupe.threshold {
+                        decision = .duplicate(of: earlier.id, similarity: (similarity * 1000).rounded() / 1000)
+                        break
+                    }
+                }
+            }
+            records.append(record(for: page, analysed: analysed, canonical: canonical, id: id, metadata: metadata,
+                                  revision: revision, supersedes: supersedes, decision: decision, signature: signature))
+            pending.append(Pending(index: index, id: id, revision: revision, fingerprint: analysed.fingerprint,
+                                   decision: decision, signature: signature))
         }
+        // Index once the journal holds the records: recovery will finish any of them, so the
+        // index never names a record that will not exist.
+        _ = try context.writer.commit(records, at: now) { _ in
+            for item in pending {
+                context.dedupe.insert(id: item.id, fingerprint: item.fingerprint, at: now, decision: item.decision)
+            }
+        }
+        let redirected = zip(records, pending).compactMap { record, item in
+            record.canonicalURL != pages[item.index].item.canonicalURL ? pages[item.index].item.canonicalURL : nil
+        }
+        try context.store.dequeue(redirected)
+        for item in pending {
+            if let first = item.decision.duplicateOf {
+                outcomes[item.index] = .duplicate(id: item.id, of: first)
+            } else {
+                outcomes[item.index] = .recorded(id: item.id, revision: item.revision)
+            }
+        }
+        return outcomes
+    }
 
-        let decision = context.dedupe.check(id: id, fingerprint: fingerprint, at: now)
-        var manifest = ManifestRecord(id: id, url: page.finalURL, canonicalURL: canonical, source: item.source,
-                                      fetchedAt: page.fetchedAt, wordCount: Self.wordCount(extracted.bodyLines),
-                                      contentHash: contentHash, revision: revision)
+    private func record(for page: ExtractedPage, analysed: ExtractedPage.Analysis, canonical: String, id: String,
+                        metadata: EntryMetadata, revision: Int, supersedes: String?, decision: DedupeDecision,
+                        signature: Data) -> PreparedRecord {
+        let extracted = page.article
+        var manifest = ManifestRecord(id: id, url: page.finalURL, canonicalURL: canonical, source: page.item.source,
+                                      fetchedAt: page.fetchedAt, wordCount: analysed.wordCount,
+                                      contentHash: analysed.contentHash, revision: revision)
         manifest.title = extracted.title ?? metadata.title
         manifest.published = extracted.published ?? metadata.published
         manifest.modified = extracted.modified ?? metadata.updated
         manifest.authors = extracted.authors.isEmpty ? metadata.authors : extracted.authors
         manifest.categories = metadata.categories
-        manifest.language = extracted.language ?? metadata.language ?? context.sourceLanguage(item.source)
+        manifest.language = extracted.language ?? metadata.language ?? context.sourceLanguage(page.item.source)
         manifest.description = extracted.description
         manifest.siteName = extracted.siteName
         manifest.imageURL = extracted.imageURL
@@ -64,26 +118,14 @@ final class ArticleCommitter: Sendable {
         manifest.extraction = ExtractionSummary(method: extracted.quality.method.rawValue,
                                                 confidence: extracted.quality.confidence,
                                                 flags: Self.flagNames(extracted.quality))
-        var duplicateOf: String?
-        if case .duplicate(let of, let similarity) = decision {
-            duplicateOf = of
-            manifest.duplicateOf = of
+        if case .duplicate(let first, let similarity) = decision {
+            manifest.duplicateOf = first
             manifest.similarity = similarity
         }
-        let keepText = duplicateOf == nil || context.config.dedupe.policy == .keep
-        let record = PreparedRecord(id: id, canonicalURL: canonical, source: item.source, contentHash: contentHash,
-                                    revision: revision, duplicateOf: duplicateOf, body: keepText ? text : nil,
-                                    manifest: manifest, entryUpdatedAt: metadata.updated,
-                                    signature: context.dedupe.signature(fingerprint))
-        _ = try context.writer.commit([record], at: now)
-        if canonical != item.canonicalURL { try context.store.dequeue([item.canonicalURL]) }
-        // Check, write, then index: a kill in between leaves a record that is not indexed
-        // (a later reprint is kept), never an index entry without its record.
-        context.dedupe.insert(id: id, fingerprint: fingerprint, at: now, decision: decision)
-        if let duplicateOf {
-            return .duplicate(id: id, of: duplicateOf)
-        }
-        return .recorded(id: id, revision: revision)
+        let keepText = decision.duplicateOf == nil || context.config.dedupe.policy == .keep
+        return PreparedRecord(id: id, canonicalURL: canonical, source: page.item.source, contentHash: analysed.contentHash,
+                              revision: revision, duplicateOf: decision.duplicateOf, body: keepText ? analysed.text : nil,
+                              manifest: manifest, entryUpdatedAt: metadata.updated, signature: signature)
     }
 
     /// The page's own same-site canonical URL wins over the feed's link.
@@ -105,9 +147,5 @@ final class ArticleCommitter: Sendable {
         if quality.scriptOnly { names.append("script_only") }
         if quality.tooShort { names.append("too_short") }
         return names
-    }
-
-    static func wordCount(_ lines: [String]) -> Int {
-        lines.reduce(0) { $0 + $1.split(whereSeparator: { $0 == " " }).count }
     }
 }

@@ -17,10 +17,21 @@ struct FetchedPage: Sendable {
 
 /// An extracted article on its way to the writer.
 struct ExtractedPage: Sendable {
+    /// What the writer needs of the body, computed on the parallel extract stage so the serial
+    /// writer only decides and writes.
+    struct Analysis: Sendable {
+        var text: String
+        var contentHash: String
+        var wordCount: Int
+        var fingerprint: DedupeFingerprint
+    }
+
     var item: QueuedURL
     var finalURL: String
     var fetchedAt: Date
     var article: ExtractedArticle
+    /// `nil` when no body was found.
+    var analysis: Analysis?
 }
 
 /// fetch → extract → decide-and-write over the URLs queued for this pass. Stages are joined by
@@ -41,7 +52,9 @@ final class ArticleFlow: Sendable {
         let toExtract = AsyncChannel<FetchedPage>()
         let toWrite = AsyncChannel<ExtractedPage>()
         let ordered = Self.interleavedByHost(items)
-        let fetchWorkers = max(1, min(ordered.count, context.config.fetch.concurrency * 4))
+        // More workers than transfers, so the client always has requests for other hosts while
+        // some wait on one host's politeness; each holds at most one page.
+        let fetchWorkers = max(1, min(ordered.count, context.config.fetch.concurrency * 2))
         let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         await withTaskGroup(of: Void.self) { group in
@@ -76,14 +89,20 @@ final class ArticleFlow: Sendable {
                 }
                 toWrite.finish()
             }
-            group.addTask {
-                let committer = ArticleCommitter(context: self.context)
-                for await page in toWrite {
-                    self.write(page, with: committer)
-                }
-            }
+            group.addTask { await self.writeStage(toWrite) }
         }
     }
+
+    /// Group commit: whatever the writer finds waiting (up to 64 pages, or what arrived within
+    /// 50 ms) is written as one group.
+    private func writeStage(_ pages: AsyncChannel<ExtractedPage>) async {
+        let committer = ArticleCommitter(context: context)
+        for await group in pages.chunks(ofCount: Self.groupSize, or: .repeating(every: .milliseconds(50))) {
+            write(group, with: committer)
+        }
+    }
+
+    static let groupSize = 64
 
     /// extract → decide-and-write over pages already in hand (WARC records): the same stages as
     /// ``run(_:)`` after the fetch.
@@ -109,10 +128,7 @@ final class ArticleFlow: Sendable {
                 }
                 toWrite.finish()
             }
-            group.addTask {
-                let committer = ArticleCommitter(context: self.context)
-                for await page in toWrite { self.write(page, with: committer) }
-            }
+            group.addTask { await self.writeStage(toWrite) }
         }
     }
 
@@ -142,13 +158,44 @@ final class ArticleFlow: Sendable {
         let article = context.extractor.extract(ArticleInput(
             html: page.body, url: URL(string: page.finalURL), contentType: page.contentType,
             contentLanguage: page.contentLanguage))
-        return ExtractedPage(item: page.item, finalURL: page.finalURL, fetchedAt: page.fetchedAt, article: article)
+        var analysis: ExtractedPage.Analysis?
+        if !article.bodyLines.isEmpty {
+            let text = article.text
+            analysis = ExtractedPage.Analysis(text: text, contentHash: ContentHash.of(text), wordCount: Self.wordCount(text),
+                                              fingerprint: context.dedupe.fingerprint(text))
+        }
+        return ExtractedPage(item: page.item, finalURL: page.finalURL, fetchedAt: page.fetchedAt, article: article,
+                             analysis: analysis)
     }
 
-    private func write(_ page: ExtractedPage, with committer: ArticleCommitter) {
-        let source = page.item.source
+    /// Words: runs of bytes between spaces and line ends, counted on UTF-8 without building
+    /// strings (bodies can be hundreds of kilobytes).
+    static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+            if !isSpace && !inWord { count += 1 }
+            inWord = !isSpace
+        }
+        return count
+    }
+
+    private func write(_ group: [ExtractedPage], with committer: ArticleCommitter) {
+        let outcomes: [ArticleCommitter.Outcome]
         do {
-            switch try committer.commit(page, now: Date()) {
+            outcomes = try committer.commit(group, now: Date())
+        } catch {
+            // A state or disk failure: the URLs stay queued and the next run retries them.
+            for page in group {
+                context.stats.failed(page.item.source, errorClass: "write", message: "\(error)")
+            }
+            context.logger.error("could not write records", metadata: ["records": "\(group.count)", "error": "\(error)"])
+            return
+        }
+        for (page, outcome) in zip(group, outcomes) {
+            let source = page.item.source
+            switch outcome {
             case .recorded(let id, let revision):
                 context.stats.update(source) { revision > 1 ? ($0.revisions += 1) : ($0.records += 1) }
                 if page.article.quality.confidence < 0.5 { context.stats.update(source) { $0.lowConfidence += 1 } }
@@ -161,10 +208,6 @@ final class ArticleFlow: Sendable {
             case .empty:
                 fail(page.item, errorClass: "extraction_empty", message: "no article text found at \(page.finalURL)", permanent: false)
             }
-        } catch {
-            // A state or disk failure: keep the URL queued, report it; the next run retries.
-            context.stats.failed(source, errorClass: "write", message: "\(error)")
-            context.logger.error("could not write record", metadata: ["source": "\(source)", "url": "\(page.finalURL)", "error": "\(error)"])
         }
     }
 

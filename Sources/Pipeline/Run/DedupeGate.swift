@@ -56,7 +56,15 @@ final class DedupeGate: Sendable {
 
     /// Whether the new text is a near duplicate of the version whose signature is stored.
     func isSameVersion(_ fingerprint: DedupeFingerprint, _ stored: Data?) -> Bool {
-        guard let stored, stored.count >= 8, stored.count % 4 == 0 else { return false }
+        guard let stored, let similarity = similarity(fingerprint, stored) else { return false }
+        return similarity >= engine.configuration.threshold
+    }
+
+    /// The index's measure between a text and a stored signature: containment of the shorter
+    /// in the longer on the range the signature covers (Jaccard for very short texts); nil
+    /// when the signature is unusable.
+    func similarity(_ fingerprint: DedupeFingerprint, _ stored: Data) -> Double? {
+        guard stored.count >= 8, stored.count % 4 == 0 else { return nil }
         let values = stride(from: 0, to: stored.count, by: 4).map { offset in
             stored.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
         }
@@ -66,12 +74,11 @@ final class DedupeGate: Sendable {
         let queryInRange = fingerprint.count(upTo: limit)
         let common = sample.reduce(0) { $0 + (fingerprint.hashes.binarySearchContains($1) ? 1 : 0) }
         let compared = min(sample.count, queryInRange)
-        guard compared > 0 else { return false }
+        guard compared > 0 else { return nil }
         let shortest = min(storedShingles, fingerprint.shingleCount)
-        let similarity = shortest >= engine.parameters.minimumShinglesForContainment
-            ? Double(common) / Double(compared)
+        return shortest >= engine.parameters.minimumShinglesForContainment
+            ? Double(min(common, compared)) / Double(compared)
             : Double(common) / Double(sample.count + queryInRange - common)
-        return similarity >= engine.configuration.threshold
     }
 }
 

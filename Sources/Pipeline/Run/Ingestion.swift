@@ -63,15 +63,25 @@ public final class Ingestion: Sendable {
             }
         }
 
-        if !stopped.withLock({ $0 }) {
-            let enabled = Set(config.sources.filter(\.enabled).map(\.name))
-            let queued = try context.store.dueQueue(source: nil, now: Date(), limit: 1_000_000).filter { enabled.contains($0.source) }
+        // The due queue a page at a time, so memory stays flat however long it is. A URL is
+        // taken once per pass: one that neither succeeds nor fails for good (a write error)
+        // waits for the next pass instead of looping.
+        let enabled = Set(config.sources.filter(\.enabled).map(\.name))
+        var taken = Set<String>()
+        while !stopped.withLock({ $0 }) {
+            let page = try context.store.dueQueue(source: nil, now: Date(), limit: Self.queuePage)
+                .filter { enabled.contains($0.source) && !taken.contains($0.canonicalURL) }
+            if page.isEmpty { break }
+            page.forEach { taken.insert($0.canonicalURL) }
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             if stopped.withLock({ $0 }) { articleFlow.stopRequested.withLock { $0 = true } }
-            await articleFlow.run(queued)
+            await articleFlow.run(page)
         }
     }
+
+    /// Queued URLs handed to the stages at a time.
+    static let queuePage = 5_000
 
     private func dueSources(_ store: any StateStore, now: Date) throws -> [SourceConfig] {
         let states = Dictionary(uniqueKeysWithValues: try store.allSources().map { ($0.name, $0) })

@@ -186,59 +186,68 @@ public final class SQLiteStateStore: StateStore {
 
     // MARK: Commit journal
 
-    public func beginCommit(_ record: PreparedRecord, day: String, at now: Date) throws -> JournalEntry {
-        try database.write { db in
-            var manifest = record.manifest
-            if record.body != nil {
-                let seq = try Int.fetchOne(db, sql: "SELECT next_seq FROM day_sequences WHERE day = ?", arguments: [day]) ?? 0
+    public func beginCommits(_ records: [PreparedRecord], day: String, at now: Date) throws -> [JournalEntry] {
+        guard !records.isEmpty else { return [] }
+        return try database.write { db in
+            var next = try Int.fetchOne(db, sql: "SELECT next_seq FROM day_sequences WHERE day = ?", arguments: [day]) ?? 0
+            var entries: [JournalEntry] = []
+            for record in records {
+                var manifest = record.manifest
+                if record.body != nil {
+                    manifest.seq = next
+                    manifest.file = RecordFileName.make(seq: next, id: record.id)
+                    next += 1
+                } else {
+                    manifest.seq = nil
+                    manifest.file = nil
+                }
+                let entry = JournalEntry(
+                    token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
+                    manifestLine: try manifest.jsonLine(), body: record.body, canonicalURL: record.canonicalURL,
+                    source: record.source, id: record.id, contentHash: record.contentHash, revision: record.revision,
+                    duplicateOf: record.duplicateOf, entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
                 try db.execute(sql: """
-                    INSERT INTO day_sequences (day, next_seq) VALUES (?, ?)
-                    ON CONFLICT(day) DO UPDATE SET next_seq = excluded.next_seq
-                    """, arguments: [day, seq + 1])
-                manifest.seq = seq
-                manifest.file = RecordFileName.make(seq: seq, id: record.id)
-            } else {
-                manifest.seq = nil
-                manifest.file = nil
+                    INSERT INTO pending_records (token, day, seq, file, manifest_line, body, canonical_url, source, id,
+                        content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine, entry.body,
+                                     entry.canonicalURL, entry.source, entry.id, entry.contentHash, entry.revision,
+                                     entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970, entry.signature,
+                                     now.timeIntervalSince1970])
+                entries.append(entry)
             }
-            let entry = JournalEntry(
-                token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
-                manifestLine: try manifest.jsonLine(), body: record.body, canonicalURL: record.canonicalURL,
-                source: record.source, id: record.id, contentHash: record.contentHash, revision: record.revision,
-                duplicateOf: record.duplicateOf, entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
             try db.execute(sql: """
-                INSERT INTO pending_records (token, day, seq, file, manifest_line, body, canonical_url, source, id,
-                    content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine, entry.body,
-                                 entry.canonicalURL, entry.source, entry.id, entry.contentHash, entry.revision,
-                                 entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970, entry.signature,
-                                 now.timeIntervalSince1970])
-            return entry
+                INSERT INTO day_sequences (day, next_seq) VALUES (?, ?)
+                ON CONFLICT(day) DO UPDATE SET next_seq = excluded.next_seq
+                """, arguments: [day, next])
+            return entries
         }
     }
 
-    public func finishCommit(_ entry: JournalEntry, at now: Date) throws {
+    public func finishCommits(_ entries: [JournalEntry], at now: Date) throws {
+        guard !entries.isEmpty else { return }
         try database.write { db in
             let t = now.timeIntervalSince1970
-            try db.execute(sql: """
-                INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
-                                 entry.revision, entry.duplicateOf, t])
-            let file = entry.file.map { "\(entry.day)/\($0)" }
-            try db.execute(sql: """
-                INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
-                    first_seen_at, last_seen_at, signature)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash,
-                    revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
-                    entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
-                    signature = excluded.signature
-                """, arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
-                                 entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
-            try db.execute(sql: "DELETE FROM url_queue WHERE canonical_url = ?", arguments: [entry.canonicalURL])
-            try db.execute(sql: "DELETE FROM pending_records WHERE token = ?", arguments: [entry.token])
+            for entry in entries {
+                try db.execute(sql: """
+                    INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
+                                     entry.revision, entry.duplicateOf, t])
+                let file = entry.file.map { "\(entry.day)/\($0)" }
+                try db.execute(sql: """
+                    INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
+                        first_seen_at, last_seen_at, signature)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash,
+                        revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
+                        entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
+                        signature = excluded.signature
+                    """, arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
+                                     entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
+                try db.execute(sql: "DELETE FROM url_queue WHERE canonical_url = ?", arguments: [entry.canonicalURL])
+                try db.execute(sql: "DELETE FROM pending_records WHERE token = ?", arguments: [entry.token])
+            }
         }
     }
 

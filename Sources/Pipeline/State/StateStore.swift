@@ -37,12 +37,12 @@ public protocol StateStore: Sendable {
     func queueCount() throws -> Int
 
     // MARK: Record commit journal
-    /// Writes a journal entry for a record about to be written, handing out its day sequence
-    /// number in the same transaction.
-    func beginCommit(_ record: PreparedRecord, day: String, at: Date) throws -> JournalEntry
-    /// Marks a journal entry done: the record row, the URL row and the queue are updated in
-    /// one transaction, and the journal entry is removed.
-    func finishCommit(_ entry: JournalEntry, at: Date) throws
+    /// Writes journal entries for records about to be written, handing out their day sequence
+    /// numbers, in one transaction.
+    func beginCommits(_ records: [PreparedRecord], day: String, at: Date) throws -> [JournalEntry]
+    /// Marks journal entries done: record rows, URL rows and the queue are updated and the
+    /// entries removed, in one transaction.
+    func finishCommits(_ entries: [JournalEntry], at: Date) throws
     /// Journal entries left by a process that stopped mid-commit.
     func pendingCommits() throws -> [JournalEntry]
 
@@ -61,4 +61,16 @@ public protocol StateStore: Sendable {
     /// The position a backfill input reached, and whether it is finished.
     func checkpoint(job: String) throws -> (position: String, done: Bool)?
     func saveCheckpoint(job: String, position: String, done: Bool, at: Date) throws
+}
+
+extension StateStore {
+    /// ``beginCommits(_:day:at:)`` for one record.
+    public func beginCommit(_ record: PreparedRecord, day: String, at: Date) throws -> JournalEntry {
+        try beginCommits([record], day: day, at: at)[0]
+    }
+
+    /// ``finishCommits(_:at:)`` for one entry.
+    public func finishCommit(_ entry: JournalEntry, at: Date) throws {
+        try finishCommits([entry], at: at)
+    }
 }
