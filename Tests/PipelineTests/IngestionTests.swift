@@ -95,6 +95,20 @@ struct IngestionTests {
         #expect(duplicates.allSatisfy { originals.contains($0.duplicateOf!) })
     }
 
+    @Test func reprintsArrivingInTheSamePassAreFoundWithinOneWriteGroup() async throws {
+        let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 8, reprintShare: 0.5, seed: 7)
+        let reprints = corpus.articles(outlet: 1).filter { $0.reprintOf != nil }
+        let originals = Set(reprints.map { $0.reprintOf!.index })
+        try #require(!reprints.isEmpty)
+        let (servers, sources) = try serve(corpus)
+        defer { servers.forEach { $0.stop() } }
+        let summary = try await run(config(sources: sources))
+        // Each story told once: one record per distinct story, the other copies flagged.
+        #expect(summary.totals.records == 16 - reprints.count)
+        #expect(summary.totals.duplicates == reprints.count)
+        #expect(originals.count <= reprints.count)
+    }
+
     @Test func changedTextBecomesRevisionTwoAndUnchangedWritesNothing() async throws {
         let site = LoopbackSite()
         let server = try LoopbackServer(site: site)
