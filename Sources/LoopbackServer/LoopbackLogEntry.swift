@@ -16,6 +16,15 @@ public struct LoopbackLogEntry: Sendable {
 extension Array where Element == LoopbackLogEntry {
     /// The smallest gap between consecutive entries (sorted by arrival), or `nil` with fewer
     /// than two entries. Politeness tests compare it with the configured per-host delay.
+    /// The time from the first arrival to the last: a robust lower-bound check for spacing,
+    /// since arrival jitter can shorten one gap but not the sum of all of them by more than
+    /// the jitter of the two ends.
+    public var arrivalSpan: Duration? {
+        let times = map(\.receivedAt)
+        guard let first = times.min(), let last = times.max(), times.count > 1 else { return nil }
+        return last - first
+    }
+
     public var minimumInterval: Duration? {
         let times = map(\.receivedAt).sorted()
         guard times.count > 1 else { return nil }

@@ -13,7 +13,9 @@ struct CrashSafetyTests {
     @Test func killedAtRandomInstantsLosesAndDoublesNothing() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
-        let corpus = NewsCorpus(outlets: 3, articlesPerOutlet: 150, pageBytes: 4_000...12_000, reprintShare: 0.1, seed: 42)
+        // Large enough that 20 kills never exhaust it: a kill after manifest growth lets at most
+        // one write group (64 records) through, a timed kill mostly lands in start-up.
+        let corpus = NewsCorpus(outlets: 3, articlesPerOutlet: 600, pageBytes: 3_000...6_000, reprintShare: 0.1, seed: 42)
         let servers = try CorpusServers(corpus, addedLatency: .milliseconds(5))
         let config = try harness.writeConfig(sources: servers.sourceJSON)
         let records = harness.path("records")
@@ -25,7 +27,7 @@ struct CrashSafetyTests {
         var random = SplitMix(seed: 2026)
         var kills = 0
         var attempts = 0
-        while kills < 20, attempts < 80 {
+        while kills < 20, attempts < 100 {
             attempts += 1
             let before = Self.manifestLineCount(records)
             let process = try harness.start(["run", "--config", config, "--all", "--wait"])
