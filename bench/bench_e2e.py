@@ -1,0 +1,130 @@
+"""End-to-end `copydesk run` (issue 7) over the loopback corpus server.
+
+H hosts (one loopback address each) × N articles of 50–200 KB, every response delayed by L,
+perHostConcurrency c = 2, perHostDelayMs d, global concurrency H × c (so it never binds).
+
+Politeness-bound minimum of one pass (per host, all hosts in parallel):
+    robots.txt, then the feed, then N articles;
+    article starts are at least d apart and at most c are in flight, each taking at least L:
+        T_min = 2·L + max(N·d, ceil(N / c)·L)
+The pass cannot finish sooner whatever the machine; the ratio wall / T_min is what issue 7
+bounds (≤ 1.3). d is chosen so that the bound, not this 2-core machine's CPU, sets the pace at
+both sizes (see docs/performance.md).
+"""
+import json
+import math
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from common import BIN, CORPUS_SERVER, WORK, Row, log, measure, spread
+
+
+def process_cpu_seconds(pid):
+    """utime + stime of a running process, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CorpusServer:
+    """copydesk-corpus-server as a context manager: started, READY line read, SIGTERM at exit."""
+
+    def __init__(self, hosts, articles, latency_ms, page_kb="50-200", reprint_share=0.1, seed=1):
+        self.args = [CORPUS_SERVER, "--hosts", hosts, "--articles", articles, "--latency-ms", latency_ms,
+                     "--page-kb", page_kb, "--reprint-share", reprint_share, "--seed", seed]
+
+    def __enter__(self):
+        self.proc = subprocess.Popen([str(a) for a in self.args], stdout=subprocess.PIPE, text=True)
+        line = self.proc.stdout.readline()
+        if not line.startswith("READY "):
+            self.proc.kill()
+            raise RuntimeError(f"corpus server did not start: {line!r}")
+        self.ready = json.loads(line[len("READY "):])
+        return self
+
+    def __exit__(self, *exc):
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def politeness_bound(articles, latency_s, delay_s, per_host):
+    return 2 * latency_s + max(articles * delay_s, math.ceil(articles / per_host) * latency_s)
+
+
+def one_pass(server, hosts, delay_ms, per_host):
+    folder = Path(tempfile.mkdtemp(prefix="e2e-", dir=WORK))
+    try:
+        config = {
+            "output": {"directory": str(folder / "records")},
+            "state": {"path": str(folder / "state.sqlite")},
+            "fetch": {"concurrency": hosts * per_host, "perHostConcurrency": per_host, "perHostDelayMs": delay_ms,
+                      "allowPrivateNetworks": True, "respectRobotsTxt": True, "timeoutSeconds": 60},
+            "dedupe": {"policy": "drop"},
+            "sources": [{"name": f"outlet-{i:03d}", "type": "feed", "url": h["feed"]}
+                        for i, h in enumerate(server.ready["hosts"])],
+        }
+        (folder / "pipeline.json").write_text(json.dumps(config, indent=1))
+        server_cpu = process_cpu_seconds(server.proc.pid)
+        m = measure([BIN, "run", "--config", folder / "pipeline.json", "--all"], timeout=1800).check("copydesk run")
+        server_cpu = process_cpu_seconds(server.proc.pid) - server_cpu
+        total = next(line for line in m.stdout.splitlines() if line.startswith("total"))
+        polled, unchanged, new, records, dupes, revisions, errors = map(int, re.findall(r"\d+", total)[:7])
+        return m, {"polled": polled, "new": new, "records": records, "duplicates": dupes, "errors": errors,
+                   "server_cpu_seconds": round(server_cpu, 2), "summary": m.stdout.strip().splitlines()[0]}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(quick):
+    per_host, latency_ms = 2, 50
+    if quick:
+        hosts, sizes, delay_ms, repeats = 10, [20, 200], 100, 1
+    else:
+        hosts, sizes, delay_ms, repeats = 100, [100, 1000], 200, 2
+    rows, raw = [], {"hosts": hosts, "per_host_concurrency": per_host, "latency_ms": latency_ms, "delay_ms": delay_ms,
+                     "page_kb": "50-200", "reprint_share": 0.1, "runs": {}}
+    peaks = {}
+    for articles in sizes:
+        bound = politeness_bound(articles, latency_ms / 1000, delay_ms / 1000, per_host)
+        total = hosts * articles
+        name = f"end-to-end run, {hosts} hosts x {articles} articles"
+        log(f"{name}: starting the corpus server")
+        started = time.perf_counter()
+        with CorpusServer(hosts, articles, latency_ms) as server:
+            log(f"corpus server ready in {time.perf_counter() - started:.1f} s ({server.ready['reprints']} reprints)")
+            passes = []
+            for number in range(repeats if articles == sizes[0] else 1):
+                m, facts = one_pass(server, hosts, delay_ms, per_host)
+                log(f"{name}: pass {number + 1} {m.wall:.1f} s (bound {bound:.1f} s), peak RSS {m.peak_rss / 1e6:.0f} MB, {facts}")
+                passes.append((m, facts))
+        seen = [f["records"] + f["duplicates"] for _, f in passes]
+        errors = sum(f["errors"] for _, f in passes)
+        wall = spread(m.wall for m, _ in passes)
+        ratio = wall.median / bound
+        peak = spread(m.peak_rss / 1e6 for m, _ in passes)
+        peaks[articles] = peak.median
+        note = (f"bound {bound:.1f} s = 2x{latency_ms} ms + max({articles} x {delay_ms} ms, ceil({articles}/{per_host}) x "
+                f"{latency_ms} ms); {min(seen)}/{total} articles, {errors} errors, "
+                f"server used {passes[0][1]['server_cpu_seconds']} CPU-s, copydesk {passes[0][0].cpu:.0f} CPU-s")
+        if min(seen) != total or errors:
+            note = "INCOMPLETE: " + note
+        rows.append(Row(name, "articles/s", "articles/s", spread(total / m.wall for m, _ in passes), note=note))
+        rows.append(Row(name, "wall / politeness-bound minimum", "x", ratio, target="<= 1.3", met=ratio <= 1.3 and min(seen) == total,
+                        extra={"wall": wall.as_json(), "bound_seconds": bound}))
+        rows.append(Row(name, "peak RSS", "MB", peak, target="<= 250 MB", met=peak.high <= 250))
+        raw["runs"][articles] = {"bound_seconds": bound, "passes": [{"wall": m.wall, "cpu": m.cpu, "peak_rss": m.peak_rss, **f}
+                                                                   for m, f in passes]}
+    small, large = sizes
+    growth = peaks[large] / peaks[small]
+    rows.append(Row(f"end-to-end run, RSS at {large // small}x the articles", "peak RSS ratio", "x", growth,
+                    target="<= 1.2", met=growth <= 1.2))
+    return rows, raw
