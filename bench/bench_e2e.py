@@ -60,8 +60,9 @@ def politeness_bound(articles, latency_s, delay_s, per_host):
     return 2 * latency_s + max(articles * delay_s, math.ceil(articles / per_host) * latency_s)
 
 
-def one_pass(server, hosts, delay_ms, per_host):
-    folder = Path(tempfile.mkdtemp(prefix="e2e-", dir=WORK))
+def one_pass(server, hosts, delay_ms, per_host, where):
+    """One `copydesk run` with state and records in a fresh folder under `where`."""
+    folder = Path(tempfile.mkdtemp(prefix="copydesk-e2e-", dir=where))
     try:
         config = {
             "output": {"directory": str(folder / "records")},
@@ -84,47 +85,60 @@ def one_pass(server, hosts, delay_ms, per_host):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+TMPFS = Path("/dev/shm")
+
+
 def run(quick):
+    """The base size once with records on disk (what a deployment does: the wall-time target
+    is judged here) and once on tmpfs; the 10x size on tmpfs only. On this machine's disk each
+    record's durable commit costs ~10 ms, so 10x the articles on disk would take ~17 minutes
+    alone; tmpfs keeps the bench within its time box, and the tmpfs pass at the base size shows
+    how much of the disk pass is sync latency. Peak RSS is compared tmpfs to tmpfs."""
     per_host, latency_ms = 2, 50
     if quick:
-        hosts, sizes, delay_ms, repeats = 10, [20, 200], 100, 1
+        hosts, small, large, delay_ms = 10, 20, 200, 100
     else:
-        hosts, sizes, delay_ms, repeats = 100, [100, 1000], 200, 2
+        hosts, small, large, delay_ms = 100, 100, 1000, 250
+    plan = [(small, "disk", WORK), (small, "tmpfs", TMPFS), (large, "tmpfs", TMPFS)]
     rows, raw = [], {"hosts": hosts, "per_host_concurrency": per_host, "latency_ms": latency_ms, "delay_ms": delay_ms,
-                     "page_kb": "50-200", "reprint_share": 0.1, "runs": {}}
+                     "global_concurrency": hosts * per_host, "page_kb": "50-200", "reprint_share": 0.1, "runs": {}}
+    WORK.mkdir(parents=True, exist_ok=True)
     peaks = {}
-    for articles in sizes:
-        bound = politeness_bound(articles, latency_ms / 1000, delay_ms / 1000, per_host)
-        total = hosts * articles
-        name = f"end-to-end run, {hosts} hosts x {articles} articles"
-        log(f"{name}: starting the corpus server")
-        started = time.perf_counter()
-        with CorpusServer(hosts, articles, latency_ms) as server:
-            log(f"corpus server ready in {time.perf_counter() - started:.1f} s ({server.ready['reprints']} reprints)")
-            passes = []
-            for number in range(repeats if articles == sizes[0] else 1):
-                m, facts = one_pass(server, hosts, delay_ms, per_host)
-                log(f"{name}: pass {number + 1} {m.wall:.1f} s (bound {bound:.1f} s), peak RSS {m.peak_rss / 1e6:.0f} MB, {facts}")
-                passes.append((m, facts))
-        seen = [f["records"] + f["duplicates"] for _, f in passes]
-        errors = sum(f["errors"] for _, f in passes)
-        wall = spread(m.wall for m, _ in passes)
-        ratio = wall.median / bound
-        peak = spread(m.peak_rss / 1e6 for m, _ in passes)
-        peaks[articles] = peak.median
-        note = (f"bound {bound:.1f} s = 2x{latency_ms} ms + max({articles} x {delay_ms} ms, ceil({articles}/{per_host}) x "
-                f"{latency_ms} ms); {min(seen)}/{total} articles, {errors} errors, "
-                f"server used {passes[0][1]['server_cpu_seconds']} CPU-s, copydesk {passes[0][0].cpu:.0f} CPU-s")
-        if min(seen) != total or errors:
-            note = "INCOMPLETE: " + note
-        rows.append(Row(name, "articles/s", "articles/s", spread(total / m.wall for m, _ in passes), note=note))
-        rows.append(Row(name, "wall / politeness-bound minimum", "x", ratio, target="<= 1.3", met=ratio <= 1.3 and min(seen) == total,
-                        extra={"wall": wall.as_json(), "bound_seconds": bound}))
-        rows.append(Row(name, "peak RSS", "MB", peak, target="<= 250 MB", met=peak.high <= 250))
-        raw["runs"][articles] = {"bound_seconds": bound, "passes": [{"wall": m.wall, "cpu": m.cpu, "peak_rss": m.peak_rss, **f}
-                                                                   for m, f in passes]}
-    small, large = sizes
+    server = None
+    try:
+        for articles, medium, where in plan:
+            if server is None or server.ready["articlesPerHost"] != articles:
+                if server:
+                    server.__exit__(None, None, None)
+                log(f"starting the corpus server: {hosts} hosts x {articles} articles")
+                began = time.perf_counter()
+                server = CorpusServer(hosts, articles, latency_ms).__enter__()
+                log(f"corpus server ready in {time.perf_counter() - began:.1f} s ({server.ready['reprints']} reprints)")
+            bound = politeness_bound(articles, latency_ms / 1000, delay_ms / 1000, per_host)
+            total = hosts * articles
+            name = f"end-to-end run, {hosts} hosts x {articles} articles, records on {medium}"
+            m, facts = one_pass(server, hosts, delay_ms, per_host, where)
+            log(f"{name}: {m.wall:.1f} s (bound {bound:.1f} s), peak RSS {m.peak_rss / 1e6:.0f} MB, {facts}")
+            seen = facts["records"] + facts["duplicates"]
+            ratio = m.wall / bound
+            complete = seen == total and facts["errors"] == 0
+            note = (f"bound {bound:.1f} s = 2x{latency_ms} ms + max({articles} x {delay_ms} ms, ceil({articles}/{per_host}) x "
+                    f"{latency_ms} ms); wall {m.wall:.1f} s; {seen}/{total} articles ({facts['duplicates']} duplicates), "
+                    f"{facts['errors']} errors; copydesk {m.cpu:.0f} CPU-s, corpus server {facts['server_cpu_seconds']:.0f} CPU-s")
+            if not complete:
+                note = "INCOMPLETE: " + note
+            rows.append(Row(name, "articles/s", "articles/s", total / m.wall, note=note))
+            rows.append(Row(name, "wall / politeness-bound minimum", "x", ratio, target="<= 1.3",
+                            met=ratio <= 1.3 and complete, extra={"wall": m.wall, "bound_seconds": bound}))
+            rows.append(Row(name, "peak RSS", "MB", m.peak_rss / 1e6, target="<= 250 MB", met=m.peak_rss / 1e6 <= 250))
+            raw["runs"][f"{articles}-{medium}"] = {"bound_seconds": bound, "wall": m.wall, "cpu": m.cpu,
+                                                   "peak_rss": m.peak_rss, **facts}
+            if medium == "tmpfs":
+                peaks[articles] = m.peak_rss / 1e6
+    finally:
+        if server:
+            server.__exit__(None, None, None)
     growth = peaks[large] / peaks[small]
-    rows.append(Row(f"end-to-end run, RSS at {large // small}x the articles", "peak RSS ratio", "x", growth,
-                    target="<= 1.2", met=growth <= 1.2))
+    rows.append(Row(f"end-to-end run, RSS at {large // small}x the articles (tmpfs)", "peak RSS ratio", "x", growth,
+                    target="<= 1.2", met=growth <= 1.2, note=f"{peaks[small]:.0f} MB -> {peaks[large]:.0f} MB"))
     return rows, raw

@@ -11,6 +11,7 @@ import Synchronization
 final class CorpusHost: Sendable {
     let outlet: Int
     let corpus: NewsCorpus
+    let renderer: ArticlePage
     /// `http://address:port`, known once the listener has its port.
     private let documents = Mutex(Documents())
 
@@ -19,11 +20,14 @@ final class CorpusHost: Sendable {
         var feed = Data()
         var sitemap = Data()
         var robots = Data()
+        /// Headlines of the outlet, for the related-stories box of its pages.
+        var titles: [String] = []
     }
 
-    init(outlet: Int, corpus: NewsCorpus) {
+    init(outlet: Int, corpus: NewsCorpus, renderer: ArticlePage) {
         self.outlet = outlet
         self.corpus = corpus
+        self.renderer = renderer
     }
 
     /// Builds the listing documents for `origin`; returns how many articles are wire reprints.
@@ -33,7 +37,8 @@ final class CorpusHost: Sendable {
         let robots = "User-agent: *\nDisallow: /private/\nSitemap: \(origin)/sitemap.xml\n"
         let feed = corpus.feed(outlet: outlet, origin: origin)
         documents.withLock {
-            $0 = Documents(origin: origin, feed: Data(feed.utf8), sitemap: Data(sitemap.utf8), robots: Data(robots.utf8))
+            $0 = Documents(origin: origin, feed: Data(feed.utf8), sitemap: Data(sitemap.utf8), robots: Data(robots.utf8),
+                           titles: articles.map(\.title))
         }
         return articles.filter { $0.reprintOf != nil }.count
     }
@@ -51,8 +56,9 @@ final class CorpusHost: Sendable {
         }
         let article = corpus.article(outlet: outlet, index: index)
         guard article.path == request.path else { return .status(404, body: "not found") }
-        let origin = documents.withLock { $0.origin }
-        return .ok(Data(corpus.page(article, origin: origin).utf8), contentType: "text/html; charset=utf-8")
+        let (origin, titles) = documents.withLock { ($0.origin, $0.titles) }
+        let page = renderer.render(article, outlet: NewsCorpus.outletName(outlet), origin: origin, relatedTitles: titles)
+        return .ok(page, contentType: "text/html; charset=utf-8")
     }
 
     /// The article number in a `/news/2026/NNN-slug` path (the corpus's path scheme).

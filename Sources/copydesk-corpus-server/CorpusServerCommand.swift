@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import LoopbackServer
+import Synchronization
 
 /// `copydesk-corpus-server`: the loopback news corpus the end-to-end benchmark crawls (see
 /// docs/performance.md). Starts one server per outlet on consecutive loopback addresses, prints
@@ -28,12 +29,15 @@ struct CorpusServerCommand {
     }
 
     static func serve(_ options: CorpusOptions) throws {
+        // Pages are rendered by ArticlePage (sized by PagePadding), not NewsCorpus.page.
         let corpus = NewsCorpus(
             outlets: options.hosts, articlesPerOutlet: options.articlesPerHost,
             pageBytes: options.minPageKilobytes * 1024...options.maxPageKilobytes * 1024,
             reprintShare: options.reprintShare, seed: options.seed
         )
-        let hosts = (0..<options.hosts).map { CorpusHost(outlet: $0, corpus: corpus) }
+        let padding = PagePadding(sizes: options.minPageKilobytes * 1024...options.maxPageKilobytes * 1024, seed: options.seed)
+        let renderer = ArticlePage(padding: padding)
+        let hosts = (0..<options.hosts).map { CorpusHost(outlet: $0, corpus: corpus, renderer: renderer) }
         let latency = Duration.milliseconds(options.latencyMilliseconds)
         let servers = try zip(try options.addresses(), hosts).map { address, host in
             try LoopbackServer(host: address, addedLatency: latency) { host.respond(to: $0) }
@@ -56,8 +60,8 @@ struct CorpusServerCommand {
         if let path = options.readyFile {
             try Data(json.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         }
-        print("READY \(json)")
-        fflush(stdout)
+        // Written in one call, so a reader of the pipe sees the whole line at once.
+        FileHandle.standardOutput.write(Data("READY \(json)\n".utf8))
         waitForStopSignal()
         servers.forEach { $0.stop() }
     }
