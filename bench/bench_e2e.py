@@ -98,7 +98,7 @@ def run(quick):
     if quick:
         hosts, small, large, delay_ms = 10, 20, 200, 100
     else:
-        hosts, small, large, delay_ms = 100, 100, 1000, 250
+        hosts, small, large, delay_ms = 100, 100, 1000, 300
     plan = [(small, "disk", WORK), (small, "tmpfs", TMPFS), (large, "tmpfs", TMPFS)]
     rows, raw = [], {"hosts": hosts, "per_host_concurrency": per_host, "latency_ms": latency_ms, "delay_ms": delay_ms,
                      "global_concurrency": hosts * per_host, "page_kb": "50-200", "reprint_share": 0.1, "runs": {}}
