@@ -17,6 +17,7 @@ import time
 import traceback
 from pathlib import Path
 
+sys.dont_write_bytecode = True  # no __pycache__ in bench/
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_dedupe  # noqa: E402
