@@ -8,8 +8,11 @@ BIN := .build/release/copydesk
 
 .PHONY: deps build run test demo bench bench-quick install uninstall clean
 
+# What the tests need besides the build: systemd-analyze (unit checks) and jq (install script).
+TEST_PACKAGES := systemd jq
+
 deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -24,6 +27,7 @@ build: deps
 run: build
 	$(BIN) run --config $(CONFIG)
 
+test: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
@@ -31,10 +35,12 @@ test: deps
 clean:
 	rm -rf .build
 
+# The demo uses the debug build (the one `make test` builds too): it compiles in about half the
+# time of a release build, and a demo pass is small.
 demo: deps
-	$(SWIFT) build -c release --static-swift-stdlib --product copydesk
-	$(SWIFT) build -c release --product copydesk-demo
-	.build/release/copydesk-demo demo/site data/demo $(BIN)
+	$(SWIFT) build --product copydesk
+	$(SWIFT) build --product copydesk-demo
+	.build/debug/copydesk-demo demo/site data/demo .build/debug/copydesk
 
 install: build
 	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) BIN=$(BIN) scripts/install.sh

@@ -13,17 +13,29 @@ struct CrashSafetyTests {
     @Test func killedAtRandomInstantsLosesAndDoublesNothing() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
-        let corpus = NewsCorpus(outlets: 3, articlesPerOutlet: 100, pageBytes: 4_000...12_000, reprintShare: 0.1, seed: 42)
-        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(2))
+        let corpus = NewsCorpus(outlets: 3, articlesPerOutlet: 150, pageBytes: 4_000...12_000, reprintShare: 0.1, seed: 42)
+        let servers = try CorpusServers(corpus, addedLatency: .milliseconds(5))
         let config = try harness.writeConfig(sources: servers.sourceJSON)
+        let records = harness.path("records")
 
+        // Kills alternate between two kinds of instant, both seeded: a random time after start
+        // (start-up, recovery, polling, the first fetches) and a random moment just after the
+        // manifest has grown by a few lines (mid-commit: journal, file, rename, append). The
+        // second kind lands in the write path whatever the machine's speed.
         var random = SplitMix(seed: 2026)
         var kills = 0
-        for _ in 0..<24 {
+        var attempts = 0
+        while kills < 20, attempts < 80 {
+            attempts += 1
+            let before = Self.manifestLineCount(records)
             let process = try harness.start(["run", "--config", config, "--all", "--wait"])
-            // Kill instants spread over the whole pass: start-up, polling, fetching, writing.
-            let delay = 30 + Int(random.next() % 900)
-            try await Task.sleep(for: .milliseconds(delay))
+            if attempts % 2 == 1 {
+                try await Task.sleep(for: .milliseconds(20 + Int(random.next() % 250)))
+            } else {
+                let target = before + 1 + Int(random.next() % 5)
+                _ = try await waitFor(seconds: 30) { !process.isRunning || Self.manifestLineCount(records) >= target }
+                try await Task.sleep(for: .microseconds(Int(random.next() % 3_000)))
+            }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
                 kills += 1
@@ -129,12 +141,23 @@ struct CrashSafetyTests {
     }
 }
 
-/// Polls `condition` every 20 ms until it holds or `seconds` pass.
+extension CrashSafetyTests {
+    /// Lines in every day's manifest so far.
+    static func manifestLineCount(_ root: String) -> Int {
+        let days = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        return days.reduce(0) { total, day in
+            let data = FileManager.default.contents(atPath: "\(root)/\(day)/records.jsonl") ?? Data()
+            return total + data.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        }
+    }
+}
+
+/// Polls `condition` every 5 ms until it holds or `seconds` pass.
 func waitFor(seconds: Double, _ condition: () -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
         if condition() { return true }
-        try await Task.sleep(for: .milliseconds(20))
+        try await Task.sleep(for: .milliseconds(5))
     }
     return condition()
 }

@@ -102,6 +102,42 @@ struct ArticleExtractionTests {
         #expect(lines == ArticleFixtureLoader.prose)
     }
 
+    /// Lines that other extractors leave in seed files: captions, player notices, durations,
+    /// bare section labels.
+    @Test(arguments: [
+        "Image: Residents leave the city with their belongings. Pics: AP",
+        "Read more:Who are the people behind the plan?",
+        "Please use Chrome browser for a more accessible video player",
+        "2:18",
+        "COMMENTS",
+        "Advertisement",
+        "Anzeige",
+        "Follow us on Instagram, Facebook and Twitter.",
+        "Image 1 of 8",
+        "1 / 8",
+        "12 comments",
+        "Back to Gallery",
+    ])
+    func furnitureLinesAreDropped(line: String) {
+        let html = ArticleFixtureLoader.page(paragraphs: [ArticleFixtureLoader.prose[0], line,
+                                                          ArticleFixtureLoader.prose[1], ArticleFixtureLoader.prose[2], line])
+        #expect(ArticleFixtureLoader.extract(html: html).bodyLines == ArticleFixtureLoader.prose)
+    }
+
+    @Test func nearbyRepeatedCaptionsCollapseButDistantRepeatsStay() {
+        let caption = "The defence minister shakes hands with his counterpart in the capital on Wednesday morning."
+        let question = "What inspired you to start cooking for other people, and when did it begin?"
+        let html = ArticleFixtureLoader.page(paragraphs: [
+            caption, caption, ArticleFixtureLoader.prose[0], question, ArticleFixtureLoader.prose[1],
+            ArticleFixtureLoader.prose[2], "The second guest answered at length about her grandmother.",
+            "She learned everything in a small kitchen in the north of the country.", question,
+            "The answer was different again, and longer, and full of details about markets.",
+        ])
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.filter { $0 == caption }.count == 1)
+        #expect(lines.filter { $0 == question }.count == 2)
+    }
+
     @Test func whiteSpaceIsCollapsedAndTextIsNFC() {
         let decomposed = "Cafe\u{0301} owners   said\u{00A0}the\tplan was\u{200B} fine, and the mayor agreed with them on every point raised."
         let html = ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose + [decomposed])

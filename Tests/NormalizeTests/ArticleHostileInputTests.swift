@@ -19,16 +19,22 @@ struct ArticleHostileInputTests {
         var generator = SplitMix64(seed: 42)
         let bytes = (0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let article = Self.extract(Data(bytes))
+        #expect(article.bodyLines.isEmpty)
+        #expect(article.quality.binary)
         #expect(article.quality.tooShort)
-        for line in article.bodyLines { #expect(!line.isEmpty) }
+        #expect(!Self.extract(Data(ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose).utf8)).quality.binary)
     }
 
     @Test func fiftyMegabytePage() {
-        let paragraph = "<p>" + String(repeating: "Harbour traffic rose again this week, officials said, ", count: 20) + "</p>\n"
+        let sentence = String(repeating: "Harbour traffic rose again this week, officials said, ", count: 20)
         var html = "<html><body><div class=\"story\">"
         let target = 50 << 20
         html.reserveCapacity(target + 1024)
-        while html.utf8.count < target { html += paragraph }
+        var number = 0
+        while html.utf8.count < target {
+            number += 1
+            html += "<p>Report \(number): \(sentence)</p>\n"
+        }
         html += "</div></body></html>"
         let article = Self.extract(Data(html.utf8))
         #expect(article.bodyLines.count > 40_000)
@@ -45,6 +51,28 @@ struct ArticleHostileInputTests {
         let article = Self.extract(Data(html.utf8))
         // libxml2 may stop nesting at its depth limit; what matters is a clean, bounded result.
         for line in article.bodyLines { #expect(!line.isEmpty) }
+    }
+
+    /// Every step that climbs the tree (choosing the container, re-anchoring on JSON-LD,
+    /// nested microdata) must stay linear when the article sits under 100,000 levels.
+    @Test func deepArticleWithStructuredDataAndNestedMicrodata() {
+        let depth = 100_000
+        let body = ArticleFixtureLoader.prose.joined(separator: " ")
+        var html = "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleBody\":\"\(body)\"}</script></head><body>"
+        html += String(repeating: "<div itemprop=\"articleBody\">", count: depth)
+        for round in 0..<5 {
+            html += "<div>" + ArticleFixtureLoader.prose.map { "<p>\($0) (\(round))</p>" }.joined() + "</div>"
+        }
+        html += String(repeating: "</div>", count: depth) + "</body></html>"
+        let article = Self.extract(Data(html.utf8))
+        for line in article.bodyLines { #expect(!line.isEmpty) }
+    }
+
+    @Test func deeplyNestedJSONLD() {
+        let json = String(repeating: "[", count: 200_000) + String(repeating: "]", count: 200_000)
+        let html = ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose,
+                                             head: "<script type=\"application/ld+json\">\(json)</script>")
+        #expect(ArticleFixtureLoader.extract(html: html).bodyLines == ArticleFixtureLoader.prose)
     }
 
     @Test func hundredThousandUnclosedInlineElements() {

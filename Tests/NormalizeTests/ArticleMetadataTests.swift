@@ -64,6 +64,13 @@ struct ArticleMetadataTests {
         #expect(ArticleFixtureLoader.extract(html: html).published == Self.date("2020-02-29T13:05:00Z"))
     }
 
+    @Test func siteNameSuffixIsStrippedFromTheTitle() {
+        let html = "<html><head><title>Night buses return | Metro Daily</title>"
+            + "<meta property=\"og:site_name\" content=\"Metro Daily\"></head><body><article><p>"
+            + ArticleFixtureLoader.prose.joined(separator: "</p><p>") + "</p></article></body></html>"
+        #expect(ArticleFixtureLoader.extract(html: html).title == "Night buses return")
+    }
+
     @Test func bylinePrefixesAndConjunctionsAreSplit() {
         #expect(MetadataReader.cleanAuthors(["By Ann Lee and Bo Chan", "ann lee", "news@example.com"])
             == ["Ann Lee", "Bo Chan"])

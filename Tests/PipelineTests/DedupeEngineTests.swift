@@ -125,6 +125,40 @@ struct DedupeEngineTests {
         #expect(engine.indexSize == 1)
     }
 
+    @Test func aLongerVersionJoinsTheGroupOfItsTrimmedReprint() throws {
+        let engine = try engine()
+        let original = try DedupeFixtures.report("report-1-harbour-gazette")
+        let paragraphs = DedupeFixtures.paragraphs(original)
+        let head = DedupeFixtures.trimmedReprint(original, share: 0.4)
+        let tail = paragraphs.suffix(4).joined(separator: "\n")
+        #expect(try engine.checkAndInsert(id: "head", text: head, at: start) == .unique)
+        // The full text repeats the head and brings the rest: it is indexed as a member.
+        #expect(try engine.checkAndInsert(id: "full", text: original, at: start).duplicateOf == "head")
+        #expect(engine.indexSize == 2)
+        // A reprint of the ending shares nothing with the head, but matches the full text;
+        // it is reported against the group's first record.
+        #expect(engine.check(id: "tail", text: tail, at: start).duplicateOf == "head")
+    }
+
+    @Test func theSplitCheckThenInsertFlowIndexesMembersToo() throws {
+        let engine = try engine()
+        let original = try DedupeFixtures.report("report-2-coastal-wire")
+        let head = DedupeFixtures.trimmedReprint(original, share: 0.4)
+        let headPrint = engine.fingerprint(head)
+        let headDecision = engine.check(id: "head", fingerprint: headPrint, at: start)
+        try engine.insert(id: "head", fingerprint: headPrint, at: start, decision: headDecision)
+        let fullPrint = engine.fingerprint(original)
+        let fullDecision = engine.check(id: "full", fingerprint: fullPrint, at: start)
+        #expect(fullDecision.duplicateOf == "head")
+        try engine.insert(id: "full", fingerprint: fullPrint, at: start, decision: fullDecision)
+        #expect(engine.indexSize == 2)
+        // A plain copy of the head adds nothing and is not indexed.
+        let copyPrint = engine.fingerprint(head + "\nAdvertisement")
+        let copyDecision = engine.check(id: "copy", fingerprint: copyPrint, at: start)
+        try engine.insert(id: "copy", fingerprint: copyPrint, at: start, decision: copyDecision)
+        #expect(engine.indexSize == 2)
+    }
+
     @Test func emptyTextIsUniqueAndNotIndexed() throws {
         let engine = try engine()
         #expect(try engine.checkAndInsert(id: "blank", text: " \n — ", at: start) == .unique)

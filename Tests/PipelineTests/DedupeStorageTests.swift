@@ -55,6 +55,22 @@ struct DedupeStorageTests {
         }
     }
 
+    @Test func groupMembersSurviveARestart() throws {
+        try withDatabase { path in
+            let original = try DedupeFixtures.report("report-1-harbour-gazette")
+            let head = DedupeFixtures.trimmedReprint(original, share: 0.4)
+            let tail = DedupeFixtures.paragraphs(original).suffix(4).joined(separator: "\n")
+            do {
+                let engine = try DedupeEngine(storage: try GRDBDedupeStorage.open(path: path), now: start)
+                _ = try engine.checkAndInsert(id: "head", text: head, at: start)
+                _ = try engine.checkAndInsert(id: "full", text: original, at: start)
+            }
+            let restarted = try DedupeEngine(storage: try GRDBDedupeStorage.open(path: path), now: start)
+            #expect(restarted.indexSize == 2)
+            #expect(restarted.check(id: "tail", text: tail, at: start).duplicateOf == "head")
+        }
+    }
+
     @Test func expiryIsWrittenThrough() throws {
         try withDatabase { path in
             let day = DedupeFixtures.day
@@ -109,7 +125,7 @@ struct DedupeStorageTests {
         GRDBDedupeStorage.registerMigrations(&migrator)
         try migrator.migrate(queue)
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO dedupe_entry VALUES ('bad', 0, 0, 3, x'010203')")
+            try db.execute(sql: "INSERT INTO dedupe_entry VALUES ('bad', 0, 0, 3, x'010203', NULL)")
         }
         #expect(throws: DedupeError.corruptEntry(id: "bad")) {
             try GRDBDedupeStorage(writer: queue).forEachEntry { _ in }

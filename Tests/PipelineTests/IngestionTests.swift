@@ -23,6 +23,20 @@ struct IngestionTests {
                               fetch: fetch, dedupe: DedupeConfig(policy: policy), sources: sources)
     }
 
+    /// Serves each outlet of `corpus` on its own loopback address; one feed source per outlet.
+    private func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) {
+        var servers: [LoopbackServer] = []
+        var sources: [SourceConfig] = []
+        for outlet in 0..<corpus.outlets {
+            let site = LoopbackSite()
+            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
+            corpus.fill(site, outlet: outlet, origin: server.origin)
+            servers.append(server)
+            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
+        }
+        return (servers, sources)
+    }
+
     private func run(_ config: PipelineConfig, all: Bool = true) async throws -> RunSummary {
         try await Ingestion(config: config, options: IngestionOptions(pollAll: all), logger: .quiet).run()
     }
@@ -35,16 +49,8 @@ struct IngestionTests {
 
     @Test func firstPassRecordsEveryArticleAndSecondPassNothing() async throws {
         let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 6, reprintShare: 0)
-        var servers: [LoopbackServer] = []
+        let (servers, sources) = try serve(corpus)
         defer { servers.forEach { $0.stop() } }
-        var sources: [SourceConfig] = []
-        for outlet in 0..<2 {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
         let config = config(sources: sources)
         let first = try await run(config)
         #expect(first.totals.records == 12, "\(first.rendered())")
@@ -73,16 +79,8 @@ struct IngestionTests {
         let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 8, reprintShare: 0.5, seed: 7)
         let reprints = corpus.articles(outlet: 1).filter { $0.reprintOf != nil }
         try #require(!reprints.isEmpty)
-        var servers: [LoopbackServer] = []
+        let (servers, sources) = try serve(corpus)
         defer { servers.forEach { $0.stop() } }
-        var sources: [SourceConfig] = []
-        for outlet in 0..<2 {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
         let config = config(sources: [sources[0]])
         _ = try await run(config)
         var both = config
@@ -137,6 +135,46 @@ struct IngestionTests {
         try #require(lines.count == 2)
         #expect(lines[0].id == lines[1].id)
         #expect(lines[1].supersedes == "\(ManifestDates.day(lines[0].fetchedAt))/\(lines[0].file!)")
+    }
+
+    @Test func onlyDueSourcesArePolledUnlessAll() async throws {
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 3, seed: 4)
+        let site = LoopbackSite()
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        corpus.fill(site, outlet: 0, origin: server.origin)
+        let config = config(sources: [SourceConfig(name: "only", type: .feed, url: server.origin + "/rss.xml")])
+        let first = try await run(config, all: false)
+        #expect(first.sources["only"]?.polled == 1)
+        // The feed says ttl 15 and polling.minIntervalMinutes is 5: not due again right away.
+        let second = try await run(config, all: false)
+        #expect(second.sources["only"]?.polled ?? 0 == 0)
+        let store = try SQLiteStateStore(path: config.state.path)
+        let next = try #require(try store.source(named: "only")?.nextPollAt)
+        #expect(next.timeIntervalSinceNow > 10 * 60)
+        let forced = try await run(config, all: true)
+        #expect(forced.sources["only"]?.polled == 1)
+        #expect(forced.sources["only"]?.unchanged == 1)
+    }
+
+    @Test func feedMetadataFillsWhatThePageLacks() async throws {
+        let site = LoopbackSite()
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        site.set("/feed.xml", LoopbackPage(contentType: "application/rss+xml", """
+            <?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title><language>de</language>
+            <item><title>Feed headline</title><link>\(server.origin)/a/report</link><dc:creator>Ines Valdar</dc:creator>
+            <category>Economy</category><pubDate>Fri, 20 Nov 2026 07:45:00 +0000</pubDate></item></channel></rss>
+            """))
+        let body = (1...5).map { "<p>Absatz \($0): Der Hafen wurde am Donnerstag nach sechs Wochen Reparaturarbeiten wieder für den Schiffsverkehr geöffnet, sagte die Hafenmeisterin.</p>" }.joined()
+        site.set("/a/report", LoopbackPage("<html><body><article>\(body)</article></body></html>"))
+        let config = config(sources: [SourceConfig(name: "meta", type: .feed, url: server.origin + "/feed.xml")])
+        _ = try await run(config)
+        let line = try #require(try allManifestLines(config).first)
+        #expect(line.title == "Feed headline")
+        #expect(line.authors == ["Ines Valdar"])
+        #expect(line.categories == ["Economy"])
+        #expect(line.published == Date(timeIntervalSince1970: 1_795_160_700))
     }
 
     @Test func unreachableSourceIsReportedAndPassCompletes() async throws {

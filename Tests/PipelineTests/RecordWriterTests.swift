@@ -89,7 +89,7 @@ struct RecordWriterTests {
         try Data("partial".utf8).write(to: URL(fileURLWithPath: (day as NSString).appendingPathComponent(".999_x.txt.tmp")))
 
         let recovered = try writer().recover()
-        #expect(recovered == 1)
+        #expect(recovered.map(\.id) == ["00000000000000ee"])
         let manifest = try readManifest(day)
         #expect(manifest.map(\.id) == ["00000000000000ee"])
         #expect(try String(contentsOfFile: (day as NSString).appendingPathComponent("000_00000000000000ee.txt"), encoding: .utf8) == "kept\n")

@@ -10,19 +10,37 @@ public struct ArticleExtractor: Sendable {
     /// Bodies shorter than this many characters are flagged `tooShort`.
     public var minimumBodyCharacters: Int
 
+    /// An extractor; it holds no state and can be shared by any number of tasks.
     public init(minimumBodyCharacters: Int = 250) {
         self.minimumBodyCharacters = minimumBodyCharacters
     }
 
+    /// The article in `input`: body lines, metadata and quality flags.
     public func extract(_ input: ArticleInput) -> ExtractedArticle {
         let bytes = [UInt8](input.html)
         let (charset, source) = CharsetDetector.detect(bytes, contentType: input.contentType)
+        if !charset.hasPrefix("UTF-16") && Self.looksBinary(bytes) {
+            return ExtractedArticle(quality: QualityFlags(tooShort: true, binary: true, charset: charset,
+                                                          charsetSource: source))
+        }
         let utf8 = CharsetDecoder.toUTF8(bytes, charset: charset)
-        let tree = HTMLParser.parse(utf8: utf8)
+        // Script, style and SVG bodies are most of a page's bytes and none of its text.
+        let tree = HTMLParser.parse(utf8: MarkupPrefilter.strip(utf8))
         var article = extract(tree: tree, input: input)
         article.quality.charset = charset
         article.quality.charsetSource = source
         return article
+    }
+
+    /// Text, even in a broken encoding, has few control characters; images, PDFs and
+    /// compressed streams are full of them. Judged on the first 4 KiB.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 64 else { return false }
+        let controls = sample.reduce(0) { count, byte in
+            count + ((byte < 0x09 || (byte > 0x0D && byte < 0x20) || byte == 0x7F) ? 1 : 0)
+        }
+        return controls * 10 > sample.count
     }
 
     func extract(tree: HTMLTree, input: ArticleInput) -> ExtractedArticle {

@@ -11,6 +11,7 @@ public struct ArticleInput: Sendable {
     /// The HTTP `Content-Language` header.
     public var contentLanguage: String?
 
+    /// An input page; only the bytes are required.
     public init(html: Data, url: URL? = nil, contentType: String? = nil, contentLanguage: String? = nil) {
         self.html = html
         self.url = url

@@ -65,10 +65,8 @@ struct BodySelection {
             if probe.count >= 30 && normalizedReference.contains(probe) { anchors.append(Int32(index)) }
             if anchors.count > 400 { break }
         }
-        guard anchors.count >= 2, var ancestor = anchors.first.map({ tree.node($0).parent }) else { return nil }
-        while ancestor > 0 && !anchors.allSatisfy({ tree.isInside($0, ancestor) }) {
-            ancestor = tree.node(ancestor).parent
-        }
+        guard anchors.count >= 2 else { return nil }
+        let ancestor = anchors.dropFirst().reduce(anchors[0]) { tree.commonAncestor($0, $1) }
         guard ancestor > 0 else { return nil }
         let writer = BodyWriter(analysis: analysis)
         let candidate = LineFilter.filter(writer.lines(from: [ancestor]), title: metadata.title)

@@ -20,13 +20,15 @@ struct CandidateSelector {
     /// (`itemprop="articleBody"`); outermost ones only, live and holding real text.
     func markedBodies() -> [Int32] {
         var marked: [Int32] = []
+        var lastEnd: Int32 = -1
         for index in 1..<tree.nodes.count where tree.nodes[index].tag != .text {
             let id = Int32(index)
-            guard !analysis.removed[index], analysis.chars[index] > 0,
+            // Document order: a node inside the last marked one lies within its index range.
+            guard id > lastEnd, !analysis.removed[index], analysis.chars[index] > 0,
                   let itemprop = tree.attributeBytes(id, .itemprop),
                   ByteSearch.contains(itemprop, "articleBody") else { continue }
-            if let last = marked.last, tree.isInside(id, last) { continue }
             marked.append(id)
+            lastEnd = tree.subtreeEnd(id)
         }
         return marked
     }
@@ -118,15 +120,11 @@ struct CandidateSelector {
             .sorted { score[Int($0)] > score[Int($1)] }
             .prefix(4)
         if contenders.count >= 2 {
-            var ancestor = tree.node(top).parent
-            while ancestor > 0 && tree.node(ancestor).tag != .body {
-                let sharing = contenders.filter { tree.isInside($0, ancestor) }.count
-                if sharing >= 2 {
-                    top = ancestor
-                    break
-                }
-                ancestor = tree.node(ancestor).parent
-            }
+            // Where each contender meets the winner's line of ancestors; the second deepest
+            // meeting point is the deepest ancestor holding two contenders.
+            let meetings = contenders.map { tree.commonAncestor(top, $0) }.sorted(by: >)
+            let ancestor = min(meetings[1], tree.node(top).parent)
+            if ancestor > 0 && !isAboveBody(ancestor) { top = ancestor }
         }
         var lastScore = score[Int(top)]
         let threshold = lastScore / 3
@@ -152,6 +150,11 @@ struct CandidateSelector {
             top = parent
         }
         return top
+    }
+
+    private func isAboveBody(_ index: Int32) -> Bool {
+        let tag = tree.node(index).tag
+        return tag == .body || tag == .html || index == HTMLTree.root
     }
 
     private func liveChildren(_ index: Int32) -> Int {

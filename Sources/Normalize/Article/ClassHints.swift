@@ -56,10 +56,6 @@ struct ClassHints {
         return matcher.groups(in: hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)
     }
 
-    static func isPositive(_ hint: ArraySlice<UInt8>) -> Bool {
-        matcher.groups(in: hint) & positiveBit != 0
-    }
-
     /// Whether any whole token (split on space, `-`, `_`) equals one of `tokens`.
     static func hasToken(_ hint: ArraySlice<UInt8>, _ tokens: [[UInt8]]) -> Bool {
         var start = hint.startIndex

@@ -5,6 +5,7 @@ public import Foundation
 /// RFC 1123 (`Mon, 18 Nov 2019 10:02:00 GMT`). Hand-written because `DateFormatter` is slow
 /// and strict about exactly the variations pages show.
 public enum DateParser {
+    /// The instant a metadata date string names (UTC when it carries no zone), or nil.
     public static func parse(_ raw: String) -> Date? {
         let bytes = Array(raw.utf8.prefix(64))
         guard bytes.count >= 8 else { return nil }

@@ -4,23 +4,32 @@ public import Foundation
 public struct ExtractedArticle: Sendable, Codable, Equatable {
     /// Paragraphs in reading order, one per line: NFC, white space collapsed, no empty lines.
     public var bodyLines: [String]
+    /// Headline: JSON-LD `headline`, `og:title`, the first `<h1>`, or `<title>`.
     public var title: String?
+    /// First publication, from structured data, meta tags or `<time datetime>`.
     public var published: Date?
+    /// Last modification, when the page states one.
     public var modified: Date?
+    /// Author names, de-duplicated, without "By" prefixes.
     public var authors: [String]
     /// BCP 47-like primary language code (`en`, `pt`, `zh`…).
     public var language: String?
+    /// The page's summary (`og:description`, `meta description`, JSON-LD `description`).
     public var description: String?
     /// Absolute; only from a same-site `link rel=canonical` or `og:url`.
     public var canonicalURL: String?
+    /// Publication name (`og:site_name`, JSON-LD publisher).
     public var siteName: String?
+    /// Absolute URL of the lead image (`og:image`, `twitter:image`, JSON-LD `image`).
     public var imageURL: String?
+    /// How the body was obtained and how far to trust it.
     public var quality: QualityFlags
 
     /// The body in the seed-file format: one paragraph per line, LF, final newline; an empty
     /// body is the empty string (a lone newline would be an empty line).
     public var text: String { bodyLines.isEmpty ? "" : bodyLines.joined(separator: "\n") + "\n" }
 
+    /// A record; the extractor fills it, tests and decoders build it directly.
     public init(bodyLines: [String] = [], title: String? = nil, published: Date? = nil,
                 modified: Date? = nil, authors: [String] = [], language: String? = nil,
                 description: String? = nil, canonicalURL: String? = nil, siteName: String? = nil,

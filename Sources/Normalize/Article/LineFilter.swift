@@ -14,7 +14,9 @@ enum LineFilter {
         "story continues below advertisement", "article continues below advertisement",
         "scroll to continue with content", "skip advertisement", "listen to this article",
         "image", "photo", "video", "watch", "close", "menu", "back to top", "top",
-        "view comments", "show comments", "leave a comment", "leave a reply",
+        "view comments", "show comments", "leave a comment", "leave a reply", "reply",
+        "caption", "updated", "back to gallery", "view gallery", "open gallery", "sharing is caring",
+        "no comments", "expand", "collapse", "previous", "next", "enlarge this image", "toggle caption",
         // The advertisement label in the most common web languages.
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
         "reklama", "reklam", "iklan", "реклама", "advertentie", "annonse", "mainos",
@@ -45,22 +47,41 @@ enum LineFilter {
         var kept: [BodyWriter.Line] = []
         let normalizedTitle = title.map(comparable)
         for line in lines {
-            // Long lines are prose; only short ones can be furniture or the title.
-            if line.text.utf8.count > 400 {
+            // Long lines are prose; only short ones can be furniture or the title, so the
+            // Unicode-aware comparisons below run on few lines.
+            let bytes = line.text.utf8.count
+            if bytes > 480 || (bytes > 240 && !kept.isEmpty) {
                 kept.append(line)
                 continue
             }
             let key = comparable(line.text)
             if key.isEmpty { continue }
-            if line.text.count <= 60 && exactPhrases.contains(key) { continue }
-            if line.text.count <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
+            let length = line.text.unicodeScalars.count
+            if length <= 60 && exactPhrases.contains(key) { continue }
+            if length <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
+            if isDuration(key) || isCounter(key) { continue }
             kept.append(line)
         }
+        kept = dropRepeats(kept)
         kept = dropEdgeBylines(kept)
         kept = dropClosingPrompts(kept)
         while let last = kept.last, last.isHeading { kept.removeLast() }
         return kept.map(\.text)
+    }
+
+    /// A line repeated within a few lines of itself is template repetition (a gallery
+    /// caption shown as slide and as lightbox, a prompt above and below a widget); the first
+    /// copy stays. Repeats far apart are content (interview questions asked of every
+    /// guest), and so are short ones (two embedded posts signed the same day, table headers).
+    private static func dropRepeats(_ lines: [BodyWriter.Line]) -> [BodyWriter.Line] {
+        var kept: [BodyWriter.Line] = []
+        for line in lines {
+            let long = line.text.utf8.count >= 60
+            if long && kept.suffix(4).contains(where: { $0.text == line.text }) { continue }
+            kept.append(line)
+        }
+        return kept
     }
 
     /// Removes short byline/dateline lines among the first and last two lines.
@@ -88,20 +109,42 @@ enum LineFilter {
         var index = result.count - 1
         while index >= max(0, lines.count - 3) {
             let line = result[index].text
-            if line.count <= 160 && isClosingPrompt(line.lowercased()) { result.remove(at: index) }
+            if line.utf8.count <= 480 && line.unicodeScalars.count <= 160 && isClosingPrompt(line) {
+                result.remove(at: index)
+            }
             index -= 1
         }
         return result
     }
 
-    static func isClosingPrompt(_ lowered: String) -> Bool {
-        if closingPhrases.contains(where: { lowered.contains($0) }) { return true }
-        return socialNetworks.contains(where: { lowered.contains($0) })
-            && callsToAction.contains(where: { lowered.contains($0) })
+    private static let promptWords = PatternSet(groups: [closingPhrases, socialNetworks, callsToAction])
+
+    static func isClosingPrompt(_ line: String) -> Bool {
+        let lowered = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let found = promptWords.groups(in: lowered[...])
+        return found & 1 != 0 || (found & 2 != 0 && found & 4 != 0)
+    }
+
+    /// Gallery and comment counters: "Image 1 of 8", "1 / 8", "3 comments".
+    static func isCounter(_ key: String) -> Bool {
+        guard key.utf8.count <= 24 else { return false }
+        let words = key.split(separator: " ")
+        let numbers = words.filter { $0.allSatisfy(\.isNumber) }.count
+        let others = words.filter { !$0.allSatisfy(\.isNumber) }
+        let allowed: Set<Substring> = ["image", "photo", "picture", "slide", "of", "/", "comment", "comments"]
+        guard numbers >= 1, others.allSatisfy({ allowed.contains($0) }) else { return false }
+        return numbers == 2 || others.contains(where: { $0.hasPrefix("comment") })
+    }
+
+    /// A video length or clock time standing alone ("2:18", "1:02:45"): player furniture.
+    static func isDuration(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard (3...8).contains(bytes.count), bytes.contains(0x3A) else { return false }
+        return bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A }
     }
 
     static func isByline(_ text: String) -> Bool {
-        guard text.count <= 80 else { return false }
+        guard text.utf8.count <= 320, text.unicodeScalars.count <= 80 else { return false }
         let lowered = text.lowercased()
         guard bylineOpenings.contains(where: { lowered.hasPrefix($0) }) else { return false }
         // A byline is a name or a date, not a sentence: no full stop inside.
@@ -109,16 +152,30 @@ enum LineFilter {
         return !body.contains(". ")
     }
 
-    /// Lower-cased with trailing punctuation and arrows removed.
-    private static func comparable(_ text: String) -> String {
-        var scalars = Array(text.lowercased().unicodeScalars)
-        while let last = scalars.last,
+    /// Lower-cased with trailing punctuation and arrows removed. ASCII lines (most short
+    /// lines) are folded byte by byte; only others pay for Unicode case mapping.
+    static func comparable(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        var ascii = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                ascii = false
+            } else if byte >= 0x41 && byte <= 0x5A {
+                bytes[index] = byte | 0x20
+            }
+        }
+        while let last = bytes.last, last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
+            bytes.removeLast()
+        }
+        var result = String(decoding: bytes, as: UTF8.self)
+        if ascii { return result }
+        result = result.lowercased()
+        while let last = result.unicodeScalars.last,
               last == ":" || last == "." || last == "!" || last == "»" || last == "›" || last == ">"
                 || last == " " || last == "→" || last == "…" {
-            scalars.removeLast()
+            result.unicodeScalars.removeLast()
         }
-        var result = String()
-        result.unicodeScalars.append(contentsOf: scalars)
         return result
     }
 }

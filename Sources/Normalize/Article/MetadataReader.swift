@@ -119,9 +119,19 @@ struct MetadataReader {
             .compactMap { $0.flatMap { sameSite(absolute($0)) } }.first
         result.paywallHint = structured.paywalled
             || meta["article:content_tier"].map { $0.lowercased() != "free" } == true
-        result.title = result.title.map { TextNormalizer.collapse(Array($0.utf8)[...]) }
+        result.title = result.title.map { Self.stripSiteName(TextNormalizer.collapse(Array($0.utf8)[...]), result.siteName) }
         result.description = result.description.map { TextNormalizer.collapse(Array($0.utf8)[...]) }
         return result
+    }
+
+    /// Page titles often end with the publication's name ("Story - The Paper"); the record
+    /// keeps the headline only.
+    static func stripSiteName(_ title: String, _ siteName: String?) -> String {
+        guard let siteName, !siteName.isEmpty, title.count > siteName.count + 3 else { return title }
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] where title.hasSuffix(separator + siteName) {
+            return String(title.dropLast(separator.count + siteName.count))
+        }
+        return title
     }
 
     /// Splits "A and B", "A, B" and drops "By " prefixes and e-mail-like noise.
@@ -131,11 +141,11 @@ struct MetadataReader {
         for entry in raw {
             var text = TextNormalizer.collapse(Array(entry.utf8)[...])
             if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-            let parts = text.replacingOccurrences(of: " and ", with: ",")
-                .replacingOccurrences(of: " & ", with: ",")
-                .split(separator: ",")
+            // "A and B", "A & B", "A, B": split on the separators between names.
+            let words = text.split(separator: " ").map { $0 == "and" || $0 == "&" ? "," : String($0) }
+            let parts = words.joined(separator: " ").split(separator: ",")
             for part in parts {
-                let name = part.trimmingCharacters(in: .whitespaces)
+                let name = TextNormalizer.collapse(Array(part.utf8)[...])
                 guard !name.isEmpty, name.count < 80, !name.contains("@"), !name.hasPrefix("http"),
                       seen.insert(name.lowercased()).inserted else { continue }
                 authors.append(name)

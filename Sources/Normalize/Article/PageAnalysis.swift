@@ -57,7 +57,6 @@ struct PageAnalysis {
             self.removed = removed
             self.chars = chars
             self.commas = commas
-            hiddenOrDropped = removed
         }
         tree.text.withUnsafeBufferPointer { text in
             for index in 1..<tree.nodes.count {
@@ -95,8 +94,6 @@ struct PageAnalysis {
         }
     }
 
-    /// Nodes dead before any furniture decision (hidden subtrees).
-    private var hiddenOrDropped: [Bool] = []
     /// Per text node measurements, kept so that `accumulate` can run twice.
     private var textChars: [Int32] = []
     private var textCommas: [Int32] = []

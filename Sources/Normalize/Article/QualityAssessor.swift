@@ -53,11 +53,43 @@ struct QualityAssessor {
     }
 
     /// Share of the structured body's words that appear in the extracted lines.
+    /// Share of the reference's words (its first 400) found among the extracted words.
+    /// Words are hashed from bytes with ASCII case folding, so no strings are built.
     static func overlap(_ lines: [String], _ structured: String) -> Double {
-        let extracted = Set(lines.joined(separator: " ").lowercased().split(separator: " "))
-        let reference = structured.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard !reference.isEmpty else { return 0 }
-        let found = reference.filter { extracted.contains($0) }.count
-        return Double(found) / Double(reference.count)
+        var extracted = Set<UInt64>()
+        for line in lines { WordHashes.forEach(line) { extracted.insert($0) } }
+        var total = 0
+        var found = 0
+        WordHashes.forEach(structured, limit: 400) { hash in
+            total += 1
+            if extracted.contains(hash) { found += 1 }
+        }
+        return total > 0 ? Double(found) / Double(total) : 0
+    }
+}
+
+/// Splits text into words (runs of letters and digits; any non-ASCII byte counts as a
+/// letter) and reports each word's FNV-1a hash, lower-casing ASCII on the way.
+enum WordHashes {
+    static func forEach(_ text: String, limit: Int = .max, _ body: (UInt64) -> Void) {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var length = 0
+        var words = 0
+        for var byte in text.utf8 {
+            let isWordByte = byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
+                || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+            if isWordByte {
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+                length += 1
+            } else if length > 0 {
+                body(hash)
+                words += 1
+                if words >= limit { return }
+                hash = 0xCBF2_9CE4_8422_2325
+                length = 0
+            }
+        }
+        if length > 0 { body(hash) }
     }
 }

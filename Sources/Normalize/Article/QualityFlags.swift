@@ -24,19 +24,24 @@ public struct QualityFlags: Sendable, Codable, Equatable {
     public var scriptOnly: Bool
     /// The body is shorter than a real article.
     public var tooShort: Bool
-    /// The charset used to decode the page, and where it came from.
+    /// The input is not text at all (an image, a PDF, compressed bytes served as HTML).
+    public var binary: Bool
+    /// The charset used to decode the page (an iconv name such as `UTF-8`, `WINDOWS-1252`).
     public var charset: String
+    /// Where that charset came from.
     public var charsetSource: CharsetSource
 
+    /// Flags for a record; `ArticleExtractor` sets them from what it saw.
     public init(method: Method = .none, confidence: Double = 0, paywall: Bool = false,
                 consentWall: Bool = false, scriptOnly: Bool = false, tooShort: Bool = false,
-                charset: String = "UTF-8", charsetSource: CharsetSource = .detected) {
+                binary: Bool = false, charset: String = "UTF-8", charsetSource: CharsetSource = .detected) {
         self.method = method
         self.confidence = confidence
         self.paywall = paywall
         self.consentWall = consentWall
         self.scriptOnly = scriptOnly
         self.tooShort = tooShort
+        self.binary = binary
         self.charset = charset
         self.charsetSource = charsetSource
     }

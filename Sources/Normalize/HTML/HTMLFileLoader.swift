@@ -6,8 +6,11 @@ public import Foundation
 public enum HTMLFileLoader {
     /// Why a file could not be read.
     public enum LoadError: Error, CustomStringConvertible {
+        /// Nothing (or a directory) at that path.
         case notFound(String)
+        /// The file exists but could not be read (permissions, corrupt gzip).
         case unreadable(String)
+        /// Decompressed, the file exceeds the limit.
         case tooLarge(String, limit: Int)
 
         public var description: String {
@@ -33,8 +36,13 @@ public enum HTMLFileLoader {
             throw LoadError.unreadable(path)
         }
         defer { xmlFreeParserInputBuffer(input) }
+        // Ask for the likely whole size at once (compressed pages inflate about 5–10×), so the
+        // buffer is not regrown and copied chunk by chunk.
+        let onDisk = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        var request = Int32(clamping: min(max(onDisk * 8, 1 << 16), limit + 1))
         while true {
-            let read = xmlParserInputBufferGrow(input, 1 << 16)
+            let read = xmlParserInputBufferGrow(input, request)
+            request = 1 << 18
             if read < 0 { throw LoadError.unreadable(path) }
             if read == 0 { break }
             if let buffer = input.pointee.buffer, Int(xmlBufUse(buffer)) > limit {

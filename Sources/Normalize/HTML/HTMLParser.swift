@@ -26,17 +26,22 @@ enum HTMLParser {
         _ = initialized
         let box = HTMLTreeBuilderBox(expectedBytes: utf8.count)
         guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return box.builder.finish() }
-        guard let context = htmlNewParserCtxt() else { return box.builder.finish() }
-        defer { htmlFreeParserCtxt(context) }
-        installHandler(context)
-        context.pointee.userData = Unmanaged.passUnretained(box).toOpaque()
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
-                // Naming the encoding fixes it for the whole parse: libxml2 2.9 otherwise
-                // falls back to Latin-1 on the first non-ASCII byte of a memory buffer.
+                guard let context = htmlCreateMemoryParserCtxt(base, Int32(buffer.count)) else { return }
+                defer { htmlFreeParserCtxt(context) }
+                installHandler(context)
+                context.pointee.userData = Unmanaged.passUnretained(box).toOpaque()
+                _ = htmlCtxtUseOptions(context, options)
+                // The bytes are UTF-8 already: declare it so libxml2 neither converts them
+                // nor guesses Latin-1 at the first non-ASCII byte.
+                context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
                 withExtendedLifetime(box) {
-                    let document = htmlCtxtReadMemory(context, base, Int32(buffer.count), nil, "UTF-8", options)
-                    if let document { xmlFreeDoc(document) }
+                    _ = htmlParseDocument(context)
+                }
+                if let document = context.pointee.myDoc {
+                    xmlFreeDoc(document)
+                    context.pointee.myDoc = nil
                 }
             }
         }

@@ -74,17 +74,6 @@ struct HTMLTree: Sendable {
         return TextNormalizer.collapse(bytes)
     }
 
-    /// Whether the lower-cased `class`/`id` of an element contains `needle`.
-    func hintContains(_ node: Int32, _ needle: StaticString) -> Bool {
-        let element = nodes[Int(node)]
-        guard element.hintEnd > element.hintStart else { return false }
-        return attributeBytes.withUnsafeBufferPointer { buffer in
-            ByteSearch.contains(
-                UnsafeBufferPointer(rebasing: buffer[Int(element.hintStart)..<Int(element.hintEnd)]),
-                needle)
-        }
-    }
-
     /// Lower-cased `class` and `id` of an element.
     func hint(_ node: Int32) -> ArraySlice<UInt8> {
         let element = nodes[Int(node)]
@@ -127,16 +116,27 @@ struct HTMLTree: Sendable {
         }
     }
 
-    /// Whether `node` lies inside `ancestor` (or is it).
-    func isInside(_ node: Int32, _ ancestor: Int32) -> Bool {
-        var current = node
-        while current > ancestor { current = nodes[Int(current)].parent }
-        return current == ancestor
+    /// The deepest node containing both `first` and `second`. Parents precede children in
+    /// the array, so the node with the larger index can never be the other's ancestor and
+    /// climbs: O(depth), whatever the shape of the tree.
+    func commonAncestor(_ first: Int32, _ second: Int32) -> Int32 {
+        var first = first, second = second
+        while first != second {
+            if first > second { first = nodes[Int(first)].parent } else { second = nodes[Int(second)].parent }
+        }
+        return first
+    }
+
+    /// Index of the last node of `start`'s subtree (document order), without recursion.
+    func subtreeEnd(_ start: Int32) -> Int32 {
+        var current = start
+        while nodes[Int(current)].lastChild >= 0 { current = nodes[Int(current)].lastChild }
+        return current
     }
 }
 
 /// Attribute names the extractor reads; all others are dropped while parsing.
 enum HTMLAttributeName: UInt8, Sendable {
     case itemprop, itemtype, property, name, content, href, rel, datetime, lang, type, src
-    case dataSrc, charset, httpEquiv, role
+    case charset, httpEquiv, role
 }

@@ -199,7 +199,6 @@ struct HTMLTreeBuilder {
             if equals(name, "role") { return .kept(.role) }
         case UInt8(ascii: "d"):
             if equals(name, "datetime") { return .kept(.datetime) }
-            if equals(name, "data-src") { return .kept(.dataSrc) }
         case UInt8(ascii: "l"):
             if equals(name, "lang") { return .kept(.lang) }
         case UInt8(ascii: "t"):

@@ -1,6 +1,13 @@
 /// Where the charset of a document came from.
 public enum CharsetSource: String, Sendable, Codable {
-    case byteOrderMark, httpHeader, metaTag, detected
+    /// A UTF-8 or UTF-16 byte order mark.
+    case byteOrderMark
+    /// The `charset` parameter of the HTTP `Content-Type` header.
+    case httpHeader
+    /// `<meta charset>` or `<meta http-equiv="Content-Type">`.
+    case metaTag
+    /// Nothing was declared: valid UTF-8, else windows-1252.
+    case detected
 }
 
 /// Decides the character encoding of an HTML document: byte order mark, then the HTTP

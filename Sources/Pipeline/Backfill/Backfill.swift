@@ -37,28 +37,15 @@ public final class Backfill: Sendable {
     private var isStopped: Bool { stopped.withLock { $0 } }
 
     public func run() async throws -> RunSummary {
-        let lock = try RunLock(statePath: config.state.path, kind: "backfill-\(options.jobKey)", mode: .failFast)
-        defer { lock.release() }
-        let startedAt = Date()
-        let runtime = try PipelineRuntime.open(config: config, logger: logger)
-        do {
-            let summary = try await pass(runtime, startedAt: startedAt)
-            await runtime.shutdown()
-            return summary
-        } catch {
-            await runtime.shutdown()
-            throw error
+        try await PipelineRuntime.pass(config: config, kind: "backfill", lock: "backfill-\(options.jobKey)", mode: .failFast,
+                                       logger: logger, interrupted: { [weak self] in self?.stopped.withLock { $0 } ?? true }) { context in
+            try await pass(context)
         }
     }
 
-    private func pass(_ runtime: PipelineRuntime, startedAt: Date) async throws -> RunSummary {
-        let stats = RunStats(kind: "backfill", startedAt: startedAt)
-        let context = runtime.context(stats: stats)
-        stats.updateRun { $0.recovered = runtime.recovered }
-        let runID = try context.store.beginRun(kind: "backfill", pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
+    private func pass(_ context: PipelineContext) async throws {
         let source = options.sourceName
-
-        let reporter = progress.start(stats: stats, source: source, total: nil)
+        let reporter = progress.start(stats: context.stats, source: source, total: nil)
         defer { reporter.finish() }
 
         let discovery = BackfillDiscovery(context: context, options: options, source: source)
@@ -82,15 +69,5 @@ public final class Backfill: Sendable {
                                     onFlow: { [weak self] flow in self?.flow.withLock { $0 = flow } })
             try await warc.run()
         }
-
-        stats.updateRun {
-            $0.finishedAt = Date()
-            $0.interrupted = isStopped
-            $0.dedupeIndexSize = context.dedupe.indexSize
-        }
-        let summary = stats.snapshot
-        let summaryJSON = (try? JSONEncoder().encode(summary)).map { String(decoding: $0, as: UTF8.self) }
-        try context.store.finishRun(id: runID, outcome: summary.interrupted ? "interrupted" : "completed", summaryJSON: summaryJSON, at: Date())
-        return summary
     }
 }

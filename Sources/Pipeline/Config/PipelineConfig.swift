@@ -132,12 +132,12 @@ public enum DedupePolicy: String, Codable, Sendable, CaseIterable {
 /// Near-duplicate detection settings.
 public struct DedupeConfig: Codable, Sendable, Equatable {
     /// Similarity (0…1) at or above which a text is a duplicate of an earlier one.
-    public var threshold: Double = 0.5
+    public var threshold: Double = 0.4
     /// Days an indexed text stays matchable.
     public var windowDays: Int = 7
     public var policy: DedupePolicy = .drop
 
-    public init(threshold: Double = 0.5, windowDays: Int = 7, policy: DedupePolicy = .drop) {
+    public init(threshold: Double = 0.4, windowDays: Int = 7, policy: DedupePolicy = .drop) {
         self.threshold = threshold
         self.windowDays = windowDays
         self.policy = policy
@@ -145,7 +145,7 @@ public struct DedupeConfig: Codable, Sendable, Equatable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold) ?? 0.5
+        threshold = try c.decodeIfPresent(Double.self, forKey: .threshold) ?? 0.4
         windowDays = try c.decodeIfPresent(Int.self, forKey: .windowDays) ?? 7
         policy = try c.decodeIfPresent(DedupePolicy.self, forKey: .policy) ?? .drop
     }

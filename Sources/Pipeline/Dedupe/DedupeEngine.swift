@@ -5,8 +5,10 @@ import CXXHash
 /// (trimmed, credited, lightly edited, with page junk) by a bottom-k MinHash sample of word
 /// shingles and an LSH lookup, verified by containment. See docs/dedupe.md.
 ///
-/// Only texts judged unique are indexed, so a group is represented by its first record and
-/// `duplicate_of` always names it.
+/// Texts judged unique are indexed as the first of their group; a duplicate is indexed too,
+/// as a member, only when it brings material the text it matched lacks (a longer version
+/// arriving after a trimmed one), at most ``DedupeParameters/maximumGroupSize`` texts a
+/// group. `duplicate_of` always names the group's first record.
 ///
 /// Thread-safety: every method may be called from any thread. Fingerprinting (the costly
 /// part) runs outside the lock; checks and inserts are serialized by it. A check followed by
@@ -72,10 +74,10 @@ public final class DedupeEngine: @unchecked Sendable {
     public func check(id: String, fingerprint: DedupeFingerprint, at: Date) -> DedupeDecision {
         lock.lock()
         defer { lock.unlock() }
-        return decide(id: id, fingerprint: fingerprint, at: at)
+        return evaluate(id: id, fingerprint: fingerprint, at: at).decision
     }
 
-    /// Indexes a text as the first of its group (call it for texts judged `.unique`).
+    /// Indexes a text as the first of its group (for a text judged `.unique`).
     /// Re-inserting an id replaces its earlier text. Texts without a word are not indexed.
     public func insert(id: String, text: String, at: Date) throws {
         try insert(id: id, fingerprint: fingerprint(text), at: at)
@@ -85,7 +87,23 @@ public final class DedupeEngine: @unchecked Sendable {
     public func insert(id: String, fingerprint: DedupeFingerprint, at: Date) throws {
         lock.lock()
         defer { lock.unlock() }
-        try add(id: id, fingerprint: fingerprint, at: at)
+        try add(id: id, fingerprint: fingerprint, at: at, root: nil)
+    }
+
+    /// Records the outcome of a ``check(id:fingerprint:at:)`` once the record is written:
+    /// a unique text is indexed; a duplicate is indexed as a member of its group when it
+    /// brings material its group lacks (see ``DedupeParameters/memberCoverageLimit``), and
+    /// otherwise nothing is stored.
+    public func insert(id: String, fingerprint: DedupeFingerprint, at: Date, decision: DedupeDecision) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let first = decision.duplicateOf else {
+            try add(id: id, fingerprint: fingerprint, at: at, root: nil)
+            return
+        }
+        let evaluation = evaluate(id: id, fingerprint: fingerprint, at: at)
+        guard let match = evaluation.match, evaluation.decision.duplicateOf == first else { return }
+        try addMember(id: id, fingerprint: fingerprint, at: at, match: match)
     }
 
     /// Checks, and indexes the text when it is unique, in one step under the lock.
@@ -97,9 +115,13 @@ public final class DedupeEngine: @unchecked Sendable {
     public func checkAndInsert(id: String, fingerprint: DedupeFingerprint, at: Date) throws -> DedupeDecision {
         lock.lock()
         defer { lock.unlock() }
-        let decision = decide(id: id, fingerprint: fingerprint, at: at)
-        if decision == .unique { try add(id: id, fingerprint: fingerprint, at: at) }
-        return decision
+        let evaluation = evaluate(id: id, fingerprint: fingerprint, at: at)
+        if let match = evaluation.match {
+            try addMember(id: id, fingerprint: fingerprint, at: at, match: match)
+        } else {
+            try add(id: id, fingerprint: fingerprint, at: at, root: nil)
+        }
+        return evaluation.decision
     }
 
     /// Texts in the index (ones past the window count until they expire).
@@ -127,26 +149,40 @@ public final class DedupeEngine: @unchecked Sendable {
 
     // MARK: - Under the lock
 
-    private func decide(id: String, fingerprint: DedupeFingerprint, at: Date) -> DedupeDecision {
+    /// The decision, and for a duplicate the indexed text it matched.
+    private func evaluate(id: String, fingerprint: DedupeFingerprint, at: Date)
+        -> (decision: DedupeDecision, match: DedupeMatch?) {
         let notBefore = Self.seconds(at) - Int64(configuration.windowDays) * 86_400
         guard let match = index.bestMatch(for: fingerprint, excludedID: Self.idHash(id, parameters),
                                           notBefore: notBefore),
               match.similarity >= configuration.threshold
-        else { return .unique }
+        else { return (.unique, nil) }
         let rounded = (match.similarity * 1000).rounded() / 1000
-        return .duplicate(of: index.id(of: match.ordinal), similarity: rounded)
+        return (.duplicate(of: index.id(of: index.root(of: match.ordinal)), similarity: rounded), match)
     }
 
-    private func add(id: String, fingerprint: DedupeFingerprint, at: Date) throws {
+    /// Indexes a duplicate as a member of its group when it brings material the matched
+    /// text lacks and the group has room.
+    private func addMember(id: String, fingerprint: DedupeFingerprint, at: Date, match: DedupeMatch) throws {
+        let root = index.root(of: match.ordinal)
+        guard match.coverage < parameters.memberCoverageLimit,
+              match.similarity >= parameters.memberMinimumSimilarity,
+              index.groupSize(root) < parameters.maximumGroupSize
+        else { return }
+        try add(id: id, fingerprint: fingerprint, at: at, root: root)
+    }
+
+    private func add(id: String, fingerprint: DedupeFingerprint, at: Date, root: UInt32?) throws {
         guard fingerprint.shingleCount > 0 else { return }
         let time = Self.seconds(at)
         let sample = fingerprint.sample(size: parameters.sampleSize)
         try storage?.save(DedupeEntry(id: id, indexedAt: Date(timeIntervalSince1970: TimeInterval(time)),
                                       contentHash: fingerprint.contentHash,
-                                      shingleCount: fingerprint.shingleCount, sample: Array(sample)))
+                                      shingleCount: fingerprint.shingleCount, sample: Array(sample),
+                                      rootID: root.map { index.id(of: $0) }))
         index.add(id: id, idHash: Self.idHash(id, parameters), time: time,
                   contentHash: fingerprint.contentHash, shingleCount: fingerprint.shingleCount,
-                  sample: sample)
+                  sample: sample, root: root)
         if time - lastExpiry >= Self.automaticExpiryInterval {
             _ = try removeAll(before: time - Int64(configuration.windowDays) * 86_400)
             lastExpiry = time

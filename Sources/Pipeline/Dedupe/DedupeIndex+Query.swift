@@ -1,7 +1,11 @@
 /// The best indexed match of a text.
 struct DedupeMatch: Equatable {
+    /// The indexed text matched (a member of its group, maybe not the first).
     var ordinal: UInt32
     var similarity: Double
+    /// Share of the query's own shingles found in the matched text: low when the query
+    /// brings material the indexed text lacks (it is the longer one, or diverges).
+    var coverage: Double
 }
 
 extension DedupeIndex {
@@ -18,7 +22,7 @@ extension DedupeIndex {
         let hashes = fingerprint.hashes
         guard !hashes.isEmpty else { return nil }
         if let exact = byContent[fingerprint.contentHash], isEligible(exact, excludedID, notBefore) {
-            return DedupeMatch(ordinal: exact, similarity: 1)
+            return DedupeMatch(ordinal: exact, similarity: 1, coverage: 1)
         }
         let lookups = min(hashes.count, parameters.querySize)
         let queryLimit = hashes.count > lookups ? hashes[lookups - 1] : UInt32.max
@@ -40,13 +44,11 @@ extension DedupeIndex {
             let shared = runEnd - runStart
             runStart = runEnd
             guard shared >= parameters.minimumSharedHashes, isEligible(ordinal, excludedID, notBefore),
-                  let similarity = score(ordinal, hits: shared, fingerprint: fingerprint, lookups: lookups,
-                                         queryLimit: queryLimit, boilerplateLooked: boilerplateLooked)
+                  let match = score(ordinal, hits: shared, fingerprint: fingerprint, lookups: lookups,
+                                    queryLimit: queryLimit, boilerplateLooked: boilerplateLooked)
             else { continue }
             // Runs come in ordinal order, so on a tie the earlier text stays.
-            if best == nil || similarity > best!.similarity {
-                best = DedupeMatch(ordinal: ordinal, similarity: similarity)
-            }
+            if best == nil || match.similarity > best!.similarity { best = match }
         }
         return best
     }
@@ -58,7 +60,7 @@ extension DedupeIndex {
 
     /// Similarity of the query and one candidate, or nil when too few hashes can be compared.
     private func score(_ ordinal: UInt32, hits: Int, fingerprint: DedupeFingerprint, lookups: Int,
-                       queryLimit: UInt32, boilerplateLooked: [UInt32]) -> Double? {
+                       queryLimit: UInt32, boilerplateLooked: [UInt32]) -> DedupeMatch? {
         let hashes = fingerprint.hashes
         let candidateLimit = documents.sampleLimits[Int(ordinal)]
         let candidateSample = Int(documents.sampleCounts[Int(ordinal)])
@@ -82,10 +84,11 @@ extension DedupeIndex {
         let compared = min(candidateSample, queryInRange)
         guard compared >= parameters.minimumComparedHashes, compared > 0 else { return nil }
         common = min(common, compared)
+        let coverage = Double(common) / Double(max(queryInRange, 1))
         let shortest = min(hashes.count, Int(documents.shingleCounts[Int(ordinal)]))
-        if shortest >= parameters.minimumShinglesForContainment {
-            return Double(common) / Double(compared)
-        }
-        return Double(common) / Double(candidateSample + queryInRange - common)
+        let similarity = shortest >= parameters.minimumShinglesForContainment
+            ? Double(common) / Double(compared)
+            : Double(common) / Double(candidateSample + queryInRange - common)
+        return DedupeMatch(ordinal: ordinal, similarity: similarity, coverage: min(coverage, 1))
     }
 }

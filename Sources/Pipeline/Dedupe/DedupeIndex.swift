@@ -13,10 +13,11 @@ struct DedupeIndex {
     /// Documents indexed and not replaced (expired ones count until ``removeAll(before:)``).
     private(set) var liveCount = 0
 
+    /// An empty index; `expectedDocuments` sizes the per-document columns (the hash table is
+    /// sized by ``load(_:idHash:time:)`` or grows with inserts).
     init(parameters: DedupeParameters, expectedDocuments: Int = 0) {
         self.parameters = parameters
-        samples = SampleIndex(expectedEntries: expectedDocuments * parameters.sampleSize,
-                              boilerplateLimit: parameters.boilerplateLimit)
+        samples = SampleIndex(expectedEntries: 0, boilerplateLimit: parameters.boilerplateLimit)
         documents.reserve(expectedDocuments)
         byContent.reserveCapacity(expectedDocuments)
         byID.reserveCapacity(expectedDocuments)
@@ -24,20 +25,19 @@ struct DedupeIndex {
 
     /// Indexes a text under `id` (replacing an earlier text with that id).
     /// `sample` is the ascending bottom-k sample; `shingleCount` the size of the whole set.
+    /// With `root`, the text joins the group of that ordinal as a member.
     mutating func add(id: String, idHash: UInt64, time: Int64, contentHash: UInt64,
-                      shingleCount: Int, sample: some Collection<UInt32>) {
+                      shingleCount: Int, sample: some Collection<UInt32>, root: UInt32? = nil) {
         guard shingleCount > 0 else { return }
         if let previous = byID[idHash] { retire(previous) }
         let limit = shingleCount > sample.count ? (sample.max() ?? .max) : .max
         let ordinal = documents.append(id: id, idHash: idHash, time: time, sampleLimit: limit,
-                                       shingleCount: shingleCount, contentHash: contentHash)
-        var indexed = 0
-        for hash in sample where samples.insert(key: hash, document: ordinal) { indexed += 1 }
-        documents.setSampleCount(indexed, of: ordinal)
+                                       shingleCount: shingleCount, contentHash: contentHash,
+                                       root: root.map { documents.roots[Int($0)] })
+        documents.setSampleCount(samples.insert(keys: sample, document: ordinal), of: ordinal)
         byID[idHash] = ordinal
-        if let first = byContent[contentHash], documents.times[Int(first)] != .min {
-            // Keep pointing at the first text of the group.
-        } else {
+        // Keep pointing at the first live text with this content.
+        if byContent[contentHash].map({ documents.times[Int($0)] == .min }) ?? true {
             byContent[contentHash] = ordinal
         }
         liveCount += 1
@@ -49,9 +49,8 @@ struct DedupeIndex {
         precondition(documents.count == 0, "load into an empty index")
         var keys: [UInt64] = []
         keys.reserveCapacity(entries.count * parameters.sampleSize)
-        var ordinals: [UInt32] = []
-        ordinals.reserveCapacity(entries.count)
         documents.reserve(entries.count)
+        var pendingRoots: [(ordinal: UInt32, rootHash: UInt64)] = []
         for entry in entries where entry.shingleCount > 0 {
             let hash = idHash(entry.id)
             if let previous = byID[hash] { retire(previous) }
@@ -60,11 +59,21 @@ struct DedupeIndex {
                                            sampleLimit: limit, shingleCount: entry.shingleCount,
                                            contentHash: entry.contentHash)
             for key in entry.sample { keys.append(UInt64(key) << 32 | UInt64(ordinal + 1)) }
+            if let rootID = entry.rootID { pendingRoots.append((ordinal, idHash(rootID))) }
             byID[hash] = ordinal
             if byContent[entry.contentHash] == nil { byContent[entry.contentHash] = ordinal }
             liveCount += 1
         }
+        // Members join their group once every text is known (a group's first text may be
+        // gone: expired, so the member now leads its group).
+        for (ordinal, rootHash) in pendingRoots {
+            guard let root = byID[rootHash], documents.times[Int(root)] != .min else { continue }
+            let first = documents.roots[Int(root)]
+            documents.roots[Int(ordinal)] = first
+            documents.members[Int(first)] &+= 1
+        }
         let indexed = samples.bulkLoad(keys, documents: documents.count)
+        keys = []
         for (ordinal, count) in indexed.enumerated() { documents.setSampleCount(Int(count), of: UInt32(ordinal)) }
     }
 
@@ -76,6 +85,18 @@ struct DedupeIndex {
     }
 
     func id(of ordinal: UInt32) -> String { documents.id(of: ordinal) }
+
+    /// The first text of the group of `ordinal`.
+    func root(of ordinal: UInt32) -> UInt32 { documents.roots[Int(ordinal)] }
+
+    /// Texts indexed in the group whose first text is `root`.
+    func groupSize(_ root: UInt32) -> Int { Int(documents.members[Int(root)]) }
+
+    /// The live ordinal indexed under an id hash.
+    func ordinal(ofID idHash: UInt64) -> UInt32? {
+        guard let ordinal = byID[idHash], documents.times[Int(ordinal)] != .min else { return nil }
+        return ordinal
+    }
 
     /// Drops every text indexed before `time` (and replaced ones); returns how many expired.
     mutating func removeAll(before time: Int64) -> Int {
@@ -103,8 +124,10 @@ struct DedupeIndex {
 
     /// Bytes held by the index (tables, columns and maps).
     var memoryBytes: Int {
-        // A Swift dictionary stores keys and values in separate arrays plus a bitmap.
-        let mapBytes = (byContent.capacity + byID.capacity) * (8 + 4) + (byContent.capacity + byID.capacity) / 8
+        // A Swift dictionary keeps keys and values in separate arrays of 4/3 × capacity
+        // buckets (it grows at 3/4 full), plus a bitmap.
+        let buckets = (byContent.capacity + byID.capacity) * 4 / 3
+        let mapBytes = buckets * (8 + 4) + buckets / 8
         return samples.memoryBytes + documents.memoryBytes + mapBytes
     }
 }

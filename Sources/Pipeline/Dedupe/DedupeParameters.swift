@@ -28,6 +28,18 @@ public struct DedupeParameters: Sendable, Equatable {
     /// and is neither indexed further nor counted: it would make lookups slow and inflate
     /// the overlap of short texts.
     public var boilerplateLimit: Int = 16
+    /// A duplicate is indexed too, as a member of its group, when less than this share of
+    /// its shingles was found in the text it matched: it carries material (a longer version,
+    /// a divergent edit) that a later reprint may share while the group's first text lacks
+    /// it. `duplicate_of` still names the group's first text.
+    public var memberCoverageLimit: Double = 0.8
+    /// A duplicate becomes a member only when it matched at least this well (and above the
+    /// threshold): a match just over the threshold may be wrong, and a wrong member would
+    /// pull every later reprint of its own story into the wrong group.
+    public var memberMinimumSimilarity: Double = 0.6
+    /// Texts indexed per group at most (the first and its members), so that a story
+    /// reprinted a hundred times costs a few entries per sampled hash.
+    public var maximumGroupSize: Int = 4
     /// Seed of XXH3 for shingle and content hashes.
     public var hashSeed: UInt64 = 0x636F_7079_6465_736B // "copydesk"
 

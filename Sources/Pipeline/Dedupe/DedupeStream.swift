@@ -9,8 +9,11 @@ public import Foundation
 public struct DedupeStream: Sendable {
     /// One parsed input line.
     public struct Document: Sendable {
+        /// Record id, echoed in the output.
         public var id: String
+        /// Article text.
         public var text: String
+        /// A document to check.
         public init(id: String, text: String) {
             self.id = id
             self.text = text
@@ -21,10 +24,13 @@ public struct DedupeStream: Sendable {
     public struct MalformedLine: Error, CustomStringConvertible {
         /// 1-based line number.
         public var line: Int
+        /// What was expected.
         public var reason: String
+        /// `line N: reason`.
         public var description: String { "line \(line): \(reason)" }
     }
 
+    /// The engine deciding and indexing.
     public let engine: DedupeEngine
     /// Texts parsed and fingerprinted together.
     public var batchSize = 256
@@ -141,33 +147,5 @@ public struct DedupeStream: Sendable {
             }
         }
         return out + "\""
-    }
-}
-
-/// Result slots written by parallel workers, each slot by exactly one worker.
-final class FingerprintSlots: @unchecked Sendable {
-    // @unchecked: workers write disjoint indices, and `values` is read only after
-    // `concurrentPerform` returns; the lock makes each write visible without relying on that.
-    private var slots: [DedupeFingerprint?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: DedupeFingerprint) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    func replace(with values: [DedupeFingerprint]) {
-        lock.lock()
-        slots = values
-        lock.unlock()
-    }
-
-    var values: [DedupeFingerprint] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }

@@ -24,7 +24,8 @@ public struct GRDBDedupeStorage: DedupeStorage {
                     indexed_at INTEGER NOT NULL,
                     content_hash INTEGER NOT NULL,
                     shingle_count INTEGER NOT NULL,
-                    sample BLOB NOT NULL
+                    sample BLOB NOT NULL,
+                    root_id TEXT
                 );
                 CREATE INDEX dedupe_entry_indexed_at ON dedupe_entry(indexed_at);
                 CREATE TABLE dedupe_meta (
@@ -47,6 +48,7 @@ public struct GRDBDedupeStorage: DedupeStorage {
         return GRDBDedupeStorage(writer: pool)
     }
 
+    /// Records the parameters signature, or refuses an index written with others.
     public func prepare(signature: String) throws {
         try writer.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM dedupe_meta WHERE key = 'parameters'")
@@ -59,16 +61,18 @@ public struct GRDBDedupeStorage: DedupeStorage {
         }
     }
 
+    /// Writes one entry in its own transaction.
     public func save(_ entry: DedupeEntry) throws {
         try save([entry])
     }
 
+    /// Writes entries in one transaction (`INSERT OR REPLACE` by id).
     public func save(_ entries: [DedupeEntry]) throws {
         guard !entries.isEmpty else { return }
         try writer.write { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO dedupe_entry(id, indexed_at, content_hash, shingle_count, sample)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO dedupe_entry(id, indexed_at, content_hash, shingle_count, sample, root_id)
+                VALUES (?, ?, ?, ?, ?, ?)
                 """)
             for entry in entries {
                 try statement.execute(arguments: [
@@ -77,19 +81,22 @@ public struct GRDBDedupeStorage: DedupeStorage {
                     Int64(bitPattern: entry.contentHash),
                     entry.shingleCount,
                     Self.encode(entry.sample),
+                    entry.rootID,
                 ])
             }
         }
     }
 
+    /// Rows in `dedupe_entry`.
     public func entryCount() throws -> Int {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_entry") ?? 0 }
     }
 
+    /// Streams the rows in insertion order (rowid), decoding each sample BLOB.
     public func forEachEntry(_ body: (DedupeEntry) throws -> Void) throws {
         try writer.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, indexed_at, content_hash, shingle_count, sample FROM dedupe_entry ORDER BY rowid
+                SELECT id, indexed_at, content_hash, shingle_count, sample, root_id FROM dedupe_entry ORDER BY rowid
                 """)
             while let row = try rows.next() {
                 let id: String = row[0]
@@ -100,11 +107,12 @@ public struct GRDBDedupeStorage: DedupeStorage {
                 let hash: Int64 = row[2]
                 try body(DedupeEntry(id: id, indexedAt: Date(timeIntervalSince1970: TimeInterval(seconds)),
                                      contentHash: UInt64(bitPattern: hash), shingleCount: row[3],
-                                     sample: sample))
+                                     sample: sample, rootID: row[5]))
             }
         }
     }
 
+    /// Deletes rows indexed before `date` (uses the `indexed_at` index).
     public func deleteEntries(before date: Date) throws -> Int {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         return try writer.write { db in

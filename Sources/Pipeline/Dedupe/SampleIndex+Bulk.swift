@@ -6,53 +6,57 @@ extension SampleIndex {
     /// entries are radix-sorted by home slot and laid down in one sequential sweep, which a
     /// linear-probing table allows. Boilerplate is decided exactly as by ``insert(key:document:)``:
     /// the stable sort keeps each hash's entries in ordinal order.
-    mutating func bulkLoad(_ entries: [UInt64], documents: Int) -> [UInt16] {
+    mutating func bulkLoad(_ entries: consuming [UInt64], documents: Int) -> [UInt16] {
         precondition(count == 0, "bulk load into an empty table")
         let capacity = max(slots.count, Self.capacity(for: entries.count))
-        let sorted = Self.sortedByHome(entries, capacity: capacity)
+        slots = []
+        var sorted = entries
+        Self.sortByHome(&sorted, capacity: capacity)
         var indexed = [UInt16](repeating: 0, count: documents)
         var overflow: [UInt64] = []
         // Keys kept so far in the current home group: few (one, nearly always), and a
         // boilerplate key stops being kept at the limit, so a linear scan is enough.
         var keptInGroup: [UInt32] = []
         var table = [UInt64](repeating: 0, count: capacity)
-        slots = []
-        do {
-            var nextFree = 0
-            var groupStart = 0
-            while groupStart < sorted.count {
-                let home = Self.home(of: UInt32(truncatingIfNeeded: sorted[groupStart] >> 32), capacity: capacity)
-                var groupEnd = groupStart + 1
-                while groupEnd < sorted.count,
-                      Self.home(of: UInt32(truncatingIfNeeded: sorted[groupEnd] >> 32), capacity: capacity) == home {
-                    groupEnd += 1
-                }
-                keptInGroup.removeAll(keepingCapacity: true)
-                for entry in sorted[groupStart..<groupEnd] {
-                    let key = UInt32(truncatingIfNeeded: entry >> 32)
-                    if isBoilerplate(key) { continue }
-                    let seen = keptInGroup.reduce(0) { $0 + ($1 == key ? 1 : 0) }
-                    if seen + 1 >= boilerplateLimit {
-                        markBoilerplate(key)
-                        continue
+        sorted.withUnsafeBufferPointer { sorted in
+            table.withUnsafeMutableBufferPointer { table in
+                indexed.withUnsafeMutableBufferPointer { indexed in
+                    var nextFree = 0
+                    var index = 0
+                    var groupHome = -1
+                    while index < sorted.count {
+                        let entry = sorted[index]
+                        index += 1
+                        let key = UInt32(truncatingIfNeeded: entry >> 32)
+                        let home = Self.home(of: key, capacity: capacity)
+                        if home != groupHome {
+                            groupHome = home
+                            keptInGroup.removeAll(keepingCapacity: true)
+                        }
+                        if isBoilerplate(key) { continue }
+                        var seen = 0
+                        for kept in keptInGroup where kept == key { seen += 1 }
+                        if seen + 1 >= boilerplateLimit {
+                            markBoilerplate(key)
+                            continue
+                        }
+                        keptInGroup.append(key)
+                        let position = max(home, nextFree)
+                        if position < table.count {
+                            table[position] = entry
+                            nextFree = position + 1
+                        } else {
+                            overflow.append(entry)
+                        }
+                        indexed[Int(UInt32(truncatingIfNeeded: entry) - 1)] += 1
                     }
-                    keptInGroup.append(key)
-                    let position = max(home, nextFree)
-                    if position < table.count {
+                    // Entries pushed past the end wrap to the start, as a probe would.
+                    var position = 0
+                    for entry in overflow {
+                        while table[position] != 0 { position += 1 }
                         table[position] = entry
-                        nextFree = position + 1
-                    } else {
-                        overflow.append(entry)
                     }
-                    indexed[Int(UInt32(truncatingIfNeeded: entry) - 1)] += 1
                 }
-                groupStart = groupEnd
-            }
-            // Entries pushed past the end wrap to the start, as a probe would.
-            var position = 0
-            for entry in overflow {
-                while table[position] != 0 { position += 1 }
-                table[position] = entry
             }
         }
         slots = table
@@ -61,9 +65,8 @@ extension SampleIndex {
     }
 
     /// A stable least-significant-digit radix sort of `entries` by home slot, 11 bits a pass.
-    private static func sortedByHome(_ entries: [UInt64], capacity: Int) -> [UInt64] {
-        var source = entries
-        var target = [UInt64](repeating: 0, count: entries.count)
+    private static func sortByHome(_ source: inout [UInt64], capacity: Int) {
+        var target = [UInt64](repeating: 0, count: source.count)
         let bits = max(1, UInt64(capacity - 1).bitWidth - UInt64(capacity - 1).leadingZeroBitCount)
         var shift = 0
         while shift < bits {
@@ -89,6 +92,5 @@ extension SampleIndex {
             swap(&source, &target)
             shift += 11
         }
-        return source
     }
 }

@@ -95,6 +95,22 @@ struct SampleIndex {
         return true
     }
 
+    /// Adds `key → document` for each of `keys`; returns how many were added (boilerplate
+    /// keys are not). Like ``lookup(_:hits:boilerplate:)`` it first reads every home slot, so
+    /// that the cache misses of a large table overlap.
+    mutating func insert(keys: some Collection<UInt32>, document: UInt32) -> Int {
+        if Double(count + keys.count) > Double(slots.count) * Self.maximumLoad {
+            resize(to: max(slots.count + slots.count * 3 / 10, Self.capacity(for: count + keys.count)))
+        }
+        let touched = slots.withUnsafeBufferPointer { table in
+            keys.reduce(UInt64(0)) { $0 | table[Self.home(of: $1, capacity: table.count)] }
+        }
+        withExtendedLifetime(touched) {} // keeps the reads of the first pass
+        var added = 0
+        for key in keys where insert(key: key, document: document) { added += 1 }
+        return added
+    }
+
     /// Appends to `hits` the documents indexed under each of `keys`, and to `boilerplate` the
     /// keys that are boilerplate.
     ///

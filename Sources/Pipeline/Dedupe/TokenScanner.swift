@@ -5,39 +5,27 @@ enum TokenScanner {
     /// needs NFKC or Unicode lower-casing first.
     static func scan(_ input: UnsafeBufferPointer<UInt8>, unicodeFolded: Bool) -> NormalizedText? {
         // Output is at most 4/3 of the input (a 3-byte unspaced character and its space);
-        // one-to-one lower-case mappings may grow a character by a byte.
+        // one-to-one lower-case mappings may grow a character by a byte. A token needs at
+        // least one input byte, so there are at most as many tokens as bytes.
         let byteCapacity = input.count * 2 + 16
-        let tokenCapacity = input.count / 2 + 2
+        let tokenCapacity = input.count + 1
         var failed = false
         var unspaced = 0
+        var tokenCount = 0
         var starts: [Int32] = []
         var ends: [Int32] = []
         let bytes = [UInt8](unsafeUninitializedCapacity: byteCapacity) { out, written in
-            var writer = Writer(out: out, tokenCapacity: tokenCapacity)
-            var index = 0
-            while index < input.count {
-                let byte = input[index]
-                if byte < 0x80 {
-                    writer.addASCII(byte)
-                    index += 1
-                    continue
+            starts = [Int32](unsafeUninitializedCapacity: tokenCapacity) { startBuffer, startCount in
+                ends = [Int32](unsafeUninitializedCapacity: tokenCapacity) { endBuffer, endCount in
+                    var writer = Writer(out: out, starts: startBuffer, ends: endBuffer)
+                    failed = !writer.run(input, unicodeFolded: unicodeFolded)
+                    written = writer.count
+                    unspaced = writer.unspaced
+                    tokenCount = writer.tokens
+                    endCount = writer.tokens
                 }
-                var (scalar, length) = decode(input, at: index)
-                index += length
-                if !unicodeFolded {
-                    guard let folded = TextNormalizer.foldedWithoutUnicodePass(scalar) else {
-                        failed = true
-                        break
-                    }
-                    scalar = folded
-                }
-                writer.add(scalar)
+                startCount = tokenCount
             }
-            writer.endToken()
-            written = writer.count
-            unspaced = writer.unspaced
-            starts = writer.starts
-            ends = writer.ends
         }
         if failed { return nil }
         return NormalizedText(bytes: bytes, tokenStarts: starts, tokenEnds: ends, unspacedTokens: unspaced)
@@ -63,19 +51,43 @@ enum TokenScanner {
         return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
-    /// Appends folded bytes and token boundaries.
+    /// Writes folded bytes and token boundaries into buffers sized by ``scan(_:unicodeFolded:)``.
     struct Writer {
         let out: UnsafeMutableBufferPointer<UInt8>
-        var starts: [Int32] = []
-        var ends: [Int32] = []
+        let starts: UnsafeMutableBufferPointer<Int32>
+        let ends: UnsafeMutableBufferPointer<Int32>
         var count = 0
+        var tokens = 0
         var inToken = false
         var unspaced = 0
 
-        init(out: UnsafeMutableBufferPointer<UInt8>, tokenCapacity: Int) {
+        init(out: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int32>,
+             ends: UnsafeMutableBufferPointer<Int32>) {
             self.out = out
-            starts.reserveCapacity(tokenCapacity)
-            ends.reserveCapacity(tokenCapacity)
+            self.starts = starts
+            self.ends = ends
+        }
+
+        /// Scans all of `input`; false when a character needs the Unicode passes first.
+        mutating func run(_ input: UnsafeBufferPointer<UInt8>, unicodeFolded: Bool) -> Bool {
+            var index = 0
+            while index < input.count {
+                let byte = input[index]
+                if byte < 0x80 {
+                    addASCII(byte)
+                    index += 1
+                    continue
+                }
+                var (scalar, length) = TokenScanner.decode(input, at: index)
+                index += length
+                if !unicodeFolded {
+                    guard let folded = TextNormalizer.foldedWithoutUnicodePass(scalar) else { return false }
+                    scalar = folded
+                }
+                add(scalar)
+            }
+            endToken()
+            return true
         }
 
         @inline(__always)
@@ -134,14 +146,15 @@ enum TokenScanner {
         mutating func startToken() {
             guard !inToken else { return }
             if count > 0 { put(0x20) }
-            starts.append(Int32(count))
+            starts[tokens] = Int32(count)
             inToken = true
         }
 
         @inline(__always)
         mutating func endToken() {
             guard inToken else { return }
-            ends.append(Int32(count))
+            ends[tokens] = Int32(count)
+            tokens += 1
             inToken = false
         }
     }

@@ -46,7 +46,7 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         categories = []
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, seq, file, url
         case canonicalURL = "canonical_url"
         case source, title, published, modified, authors, categories, language, description
@@ -117,11 +117,20 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         extraction = try c.decodeIfPresent(ExtractionSummary.self, forKey: .extraction)
     }
 
-    /// The manifest line: compact JSON, no newline.
+    /// The manifest line: compact JSON, no newline, keys in the documented order (`id`, `seq`,
+    /// `file`, … as in ``CodingKeys``) so lines read the same from run to run.
     public func jsonLine() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        let object = try JSONSerialization.jsonObject(with: try encoder.encode(self)) as? [String: Any] ?? [:]
+        var parts: [String] = []
+        for key in CodingKeys.allCases.map(\.stringValue) {
+            let value = object[key] ?? NSNull()
+            let encoded = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes, .sortedKeys])
+            let keyData = try JSONSerialization.data(withJSONObject: key, options: [.fragmentsAllowed])
+            parts.append(String(decoding: keyData, as: UTF8.self) + ":" + String(decoding: encoded, as: UTF8.self))
+        }
+        return "{" + parts.joined(separator: ",") + "}"
     }
 }
 

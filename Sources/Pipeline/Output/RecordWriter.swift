@@ -28,10 +28,10 @@ public final class RecordWriter: Sendable {
         lock = try FileLock(path: (outputDirectory as NSString).appendingPathComponent(".copydesk-output.lock"))
     }
 
-    /// Finishes every commit a killed process left half-done. Safe to call at any time, from
-    /// any process: it holds the output lock, so it never races a live commit.
+    /// Finishes every commit a killed process left half-done and returns them. Safe to call at
+    /// any time, from any process: it holds the output lock, so it never races a live commit.
     @discardableResult
-    public func recover() throws -> Int {
+    public func recover() throws -> [JournalEntry] {
         try lock.withLock {
             let pending = try store.pendingCommits()
             var days = Set<String>()
@@ -44,7 +44,7 @@ public final class RecordWriter: Sendable {
             if !pending.isEmpty {
                 logger.notice("recovered interrupted commits", metadata: ["records": "\(pending.count)"])
             }
-            return pending.count
+            return pending
         }
     }
 

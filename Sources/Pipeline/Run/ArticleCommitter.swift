@@ -77,11 +77,12 @@ final class ArticleCommitter: Sendable {
                                     signature: context.dedupe.signature(fingerprint))
         _ = try context.writer.commit([record], at: now)
         if canonical != item.canonicalURL { try context.store.dequeue([item.canonicalURL]) }
+        // Check, write, then index: a kill in between leaves a record that is not indexed
+        // (a later reprint is kept), never an index entry without its record.
+        context.dedupe.insert(id: id, fingerprint: fingerprint, at: now, decision: decision)
         if let duplicateOf {
             return .duplicate(id: id, of: duplicateOf)
         }
-        // Only first reports join the index, so `duplicate_of` always names a group's first record.
-        context.dedupe.insert(id: id, fingerprint: fingerprint, at: now)
         return .recorded(id: id, revision: revision)
     }
 

@@ -26,10 +26,13 @@ final class DedupeGate: Sendable {
         engine.check(id: id, fingerprint: fingerprint, at: at)
     }
 
-    func insert(id: String, fingerprint: DedupeFingerprint, at: Date) {
+    /// Records a written record's decision in the index: a unique text joins it; a duplicate
+    /// joins its group only when it brings material the group lacks (the full story after a
+    /// trimmed reprint), so `duplicate_of` keeps naming the group's first record.
+    func insert(id: String, fingerprint: DedupeFingerprint, at: Date, decision: DedupeDecision) {
         // The record is already durable; a failed index write only means a later reprint
-        // of this story may be kept, so it is logged by the caller's summary, not fatal.
-        try? engine.insert(id: id, fingerprint: fingerprint, at: at)
+        // of this story may be kept, never a wrong record.
+        try? engine.insert(id: id, fingerprint: fingerprint, at: at, decision: decision)
     }
 
     func expire(now: Date) {

@@ -40,26 +40,14 @@ public final class Ingestion: Sendable {
 
     /// Runs the pass. Throws ``RunLock/Busy`` when another pass holds the lock.
     public func run() async throws -> RunSummary {
-        let lock = try RunLock(statePath: config.state.path, kind: "run", mode: options.waitForLock ? .wait : .failFast)
-        defer { lock.release() }
-        let startedAt = Date()
-        let runtime = try PipelineRuntime.open(config: config, logger: logger)
-        do {
-            let summary = try await pass(runtime, startedAt: startedAt)
-            await runtime.shutdown()
-            return summary
-        } catch {
-            await runtime.shutdown()
-            throw error
+        try await PipelineRuntime.pass(config: config, kind: "run", lock: "run", mode: options.waitForLock ? .wait : .failFast,
+                                       logger: logger, interrupted: { [weak self] in self?.stopped.withLock { $0 } ?? true }) { context in
+            try await pass(context)
         }
     }
 
-    private func pass(_ runtime: PipelineRuntime, startedAt: Date) async throws -> RunSummary {
-        let context = runtime.context(stats: RunStats(kind: "run", startedAt: startedAt))
-        let runID = try context.store.beginRun(kind: "run", pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
-        context.stats.updateRun { $0.recovered = runtime.recovered }
-
-        let due = try dueSources(context.store, now: startedAt)
+    private func pass(_ context: PipelineContext) async throws {
+        let due = try dueSources(context.store, now: Date())
         logger.info("pass started", metadata: ["sources.due": "\(due.count)", "sources.configured": "\(config.sources.count)"])
         let poller = SourcePoller(context: context)
         await withTaskGroup(of: Void.self) { group in
@@ -83,17 +71,6 @@ public final class Ingestion: Sendable {
             if stopped.withLock({ $0 }) { articleFlow.stopRequested.withLock { $0 = true } }
             await articleFlow.run(queued)
         }
-
-        context.dedupe.expire(now: Date())
-        context.stats.updateRun {
-            $0.finishedAt = Date()
-            $0.interrupted = stopped.withLock { $0 }
-            $0.dedupeIndexSize = context.dedupe.indexSize
-        }
-        let summary = context.stats.snapshot
-        let summaryJSON = (try? JSONEncoder().encode(summary)).map { String(decoding: $0, as: UTF8.self) }
-        try context.store.finishRun(id: runID, outcome: summary.interrupted ? "interrupted" : "completed", summaryJSON: summaryJSON, at: Date())
-        return summary
     }
 
     private func dueSources(_ store: any StateStore, now: Date) throws -> [SourceConfig] {

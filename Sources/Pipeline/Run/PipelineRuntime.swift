@@ -20,9 +20,15 @@ struct PipelineRuntime: Sendable {
         let writer = try RecordWriter(outputDirectory: config.output.directory, store: store, logger: logger)
         let recovered = try writer.recover()
         let dedupe = try DedupeGate(config: config.dedupe, database: store.database)
+        // A killed process may have written these records without indexing them: index the
+        // first reports now, so a reprint arriving later is still caught.
+        for entry in recovered where entry.duplicateOf == nil {
+            guard let body = entry.body else { continue }
+            dedupe.insert(id: entry.id, fingerprint: dedupe.fingerprint(body), at: Date(), decision: .unique)
+        }
         let client = HTTPClient(configuration: config.fetch.httpClientConfiguration(), logger: logger)
         return PipelineRuntime(config: config, store: store, writer: writer, client: client, dedupe: dedupe,
-                               logger: logger, recovered: recovered)
+                               logger: logger, recovered: recovered.count)
     }
 
     func context(stats: RunStats) -> PipelineContext {
@@ -32,5 +38,40 @@ struct PipelineRuntime: Sendable {
 
     func shutdown() async {
         await client.shutdown()
+    }
+
+    /// One pass of `kind` (`run`, `backfill`) under its lock: opens the runtime (finishing
+    /// interrupted commits), records the run in the history, hands the stages' context to
+    /// `body`, expires old dedupe entries, and returns the summary — whatever `body` throws,
+    /// the HTTP client is shut down and the lock released.
+    static func pass(
+        config: PipelineConfig, kind: String, lock lockKind: String, mode: RunLock.Mode, logger: Logger,
+        interrupted: @Sendable () -> Bool, _ body: (PipelineContext) async throws -> Void
+    ) async throws -> RunSummary {
+        let lock = try RunLock(statePath: config.state.path, kind: lockKind, mode: mode)
+        defer { lock.release() }
+        let startedAt = Date()
+        let runtime = try PipelineRuntime.open(config: config, logger: logger)
+        do {
+            let context = runtime.context(stats: RunStats(kind: kind, startedAt: startedAt))
+            context.stats.updateRun { $0.recovered = runtime.recovered }
+            let runID = try context.store.beginRun(kind: kind, pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
+            try await body(context)
+            context.dedupe.expire(now: Date())
+            context.stats.updateRun {
+                $0.finishedAt = Date()
+                $0.interrupted = interrupted()
+                $0.dedupeIndexSize = context.dedupe.indexSize
+            }
+            let summary = context.stats.snapshot
+            let summaryJSON = (try? JSONEncoder().encode(summary)).map { String(decoding: $0, as: UTF8.self) }
+            try context.store.finishRun(id: runID, outcome: summary.interrupted ? "interrupted" : "completed",
+                                        summaryJSON: summaryJSON, at: Date())
+            await runtime.shutdown()
+            return summary
+        } catch {
+            await runtime.shutdown()
+            throw error
+        }
     }
 }

@@ -33,6 +33,9 @@ struct DedupeCommand: AsyncParsableCommand {
     @Option(help: .hidden)
     var benchSizes: String = "10000,100000,1000000"
 
+    @Option(help: .hidden)
+    var benchStartup: Int?
+
     func validate() throws {
         if benchGenerate == nil, input == nil {
             throw ValidationError("Missing expected argument '<input>'.")
@@ -63,7 +66,9 @@ struct DedupeCommand: AsyncParsableCommand {
             throw ExitCode(66)
         }
         if bench {
-            try DedupeBenchmark(engine: engine, settings: settings, sizes: benchSizes).run(stream: data)
+            var benchmark = DedupeBenchmark(engine: engine, settings: settings, sizes: benchSizes)
+            benchmark.startupSize = benchStartup
+            try benchmark.run(stream: data)
             return
         }
         try deduplicate(data, name: path, engine: engine)

@@ -7,6 +7,8 @@ public struct DedupeBenchmark {
     let engine: DedupeEngine
     let settings: DedupeConfig
     let sizes: [Int]
+    /// Entries for the start-up measurement; the largest of `sizes` when nil.
+    public var startupSize: Int?
 
     /// `sizes`: comma-separated index sizes at which to time queries.
     public init(engine: DedupeEngine, settings: DedupeConfig, sizes: String) {
@@ -39,6 +41,8 @@ public struct DedupeBenchmark {
         try singleCore(documents)
         try throughput(documents)
         try scaling()
+        // After `scaling` returns, so that its million-text engine is freed first.
+        try startup(count: startupSize ?? sizes.last ?? 0)
     }
 
     private func report(_ key: String, _ value: Any) {
@@ -65,14 +69,12 @@ public struct DedupeBenchmark {
 
     private func throughput(_ documents: [DedupeStream.Document]) throws {
         let stream = DedupeStream(engine: engine)
-        let rssBefore = Self.residentBytes()
         let start = DispatchTime.now()
         let cpuStart = Self.cpuSeconds()
         let decisions = try stream.process(documents, at: Date())
         let duplicates = decisions.reduce(0) { $0 + ($1 == .unique ? 0 : 1) }
         let elapsed = Self.seconds(since: start)
         let cpu = Self.cpuSeconds() - cpuStart
-        let rssAfter = Self.residentBytes()
         report("stream.documents", documents.count)
         report("stream.duplicates", duplicates)
         report("stream.cores", ProcessInfo.processInfo.activeProcessorCount)
@@ -81,7 +83,6 @@ public struct DedupeBenchmark {
         report("stream.docs_per_cpu_second", Int(Double(documents.count) / cpu))
         report("stream.indexed", engine.indexSize)
         report("stream.bytes_per_indexed_doc", engine.memoryBytes / max(1, engine.indexSize))
-        report("stream.rss_bytes_per_indexed_doc", (rssAfter - rssBefore) / max(1, engine.indexSize))
     }
 
     /// Fills a fresh engine with synthetic texts and times queries at each size.
@@ -94,7 +95,6 @@ public struct DedupeBenchmark {
         var probes = SyntheticCorpus(seed: 99)
         let probeTexts = (0..<2_000).map { _ in probes.next().text }
         let probeFingerprints = stream.fingerprintAll(probeTexts)
-        var entries: [DedupeEntry] = []
         let at = Date()
         var filled = 0
         let fillStart = DispatchTime.now()
@@ -104,11 +104,7 @@ public struct DedupeBenchmark {
                 let batch = (0..<count).map { _ in corpus.next() }
                 let fingerprints = stream.fingerprintAll(batch.map(\.text))
                 for (document, fingerprint) in zip(batch, fingerprints) {
-                    if try scaled.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at) == .unique {
-                        entries.append(DedupeEntry(id: document.id, indexedAt: at, contentHash: fingerprint.contentHash,
-                                                   shingleCount: fingerprint.shingleCount,
-                                                   sample: Array(fingerprint.sample(size: scaled.parameters.sampleSize))))
-                    }
+                    _ = try scaled.checkAndInsert(id: document.id, fingerprint: fingerprint, at: at)
                 }
                 filled += count
             }
@@ -125,11 +121,19 @@ public struct DedupeBenchmark {
             report("scale.\(size).bytes_per_indexed_doc", scaled.memoryBytes / max(1, scaled.indexSize))
         }
         report("scale.fill_docs_per_second", Int(Double(filled) / Self.seconds(since: fillStart)))
-        try startup(entries)
     }
 
-    /// Writes the largest index to a SQLite file and times an engine start on it.
-    private func startup(_ entries: [DedupeEntry]) throws {
+    /// Writes `count` entries (random samples, as large as real ones) to a SQLite file and
+    /// times an engine start on it.
+    private func startup(count: Int) throws {
+        var generator = SplitMix64(seed: 5)
+        let k = engine.parameters.sampleSize
+        let at = Date()
+        let entries = (0..<count).map { number in
+            let sample = (0..<k).map { _ in UInt32(truncatingIfNeeded: generator.next() >> 35) }.sorted()
+            return DedupeEntry(id: "startup-\(number)", indexedAt: at, contentHash: generator.next(),
+                               shingleCount: 400, sample: sample)
+        }
         let path = NSTemporaryDirectory() + "copydesk-dedupe-bench-\(getpid()).sqlite"
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -172,13 +176,5 @@ public struct DedupeBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// Resident set size from /proc (Linux); 0 elsewhere.
-    static func residentBytes() -> Int {
-        guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
-        let fields = statm.split(separator: " ")
-        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
-        return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     }
 }
