@@ -57,7 +57,7 @@ def run(quick, peers):
                         "", ">= 10x datasketch and >= 20,000/s", None, note="peer missing: pip could not install datasketch"))
     per_doc = int(first["stream.bytes_per_indexed_doc"])
     rows.append(Row(name, "bytes per indexed document", "B", per_doc, target="<= 1024 B", met=per_doc <= 1024,
-                    note=f"counted by the engine; RSS growth per doc {first.get('stream.rss_bytes_per_indexed_doc')} B"))
+                    note="as the engine counts its index memory"))
     query = {size: float(first[f"scale.{size}.query_cpu_microseconds"]) for size in sizes}
     smallest, largest = sizes[0], sizes[-1]
     growth = query[largest] / query[smallest] if query[smallest] else None

@@ -13,7 +13,7 @@ def run(quick):
     count = 2_000 if quick else 20_000
     size = 20 * 1024
     parallel = 64
-    rounds = 1 if quick else 3
+    rounds = 1 if quick else 5
     name = f"fetch {count // 1000}k x 20 KB, {parallel} in flight"
     if not shutil.which("nginx"):
         return [Row(name, "wall time", "s", note="nginx missing (apt-get install -y nginx-light): not measured", met=False,
