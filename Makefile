@@ -47,3 +47,17 @@ install: build
 
 uninstall:
 	PREFIX=$(PREFIX) DESTDIR=$(DESTDIR) scripts/uninstall.sh
+
+# Benchmarks (docs/performance.md): release build, every benchmark with its peer, one table,
+# bench/results/latest.json. nginx (fetch peer) comes from Debian; the Python peers are installed
+# by bench/run.py into bench/.venv. bench-quick is a ~2 minute smoke run on small inputs.
+BENCH_ARGS ?=
+bench: deps
+	@command -v nginx >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light || true; }
+	python3 bench/run.py $(BENCH_ARGS)
+
+bench-quick: deps
+	@command -v nginx >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light || true; }
+	python3 bench/run.py --quick $(BENCH_ARGS)

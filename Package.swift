@@ -97,6 +97,7 @@ let package = Package(
             dependencies: ["LoopbackServer"],
             swiftSettings: swiftSettings
         ),
+        .executableTarget(name: "copydesk-corpus-server", dependencies: ["LoopbackServer"], swiftSettings: swiftSettings),
 
         .testTarget(
             name: "FetchTests",

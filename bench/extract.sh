@@ -14,7 +14,7 @@ GOLD=${2:-$(dirname "$PAGES")/ground-truth.json}
 BIN=${BIN:-.build/release/copydesk}
 REPEAT=${REPEAT:-5}
 TRAFILATURA=${TRAFILATURA:-1}
-VENV=${VENV:-.build/bench-venv}
+VENV=${VENV:-bench/.venv}
 CORES=$(nproc)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT

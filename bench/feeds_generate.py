@@ -1,11 +1,13 @@
-"""Generate the feeds benchmark inputs: a 10,000-entry RSS 2.0 feed, a 10,000-entry Atom feed and
-a sitemap of about SITEMAP_MB megabytes (plain and gzip-compressed)."""
+"""Generate the feeds benchmark inputs: an N-entry (default 10,000) RSS 2.0 feed, an N-entry Atom
+feed and a sitemap of about SITEMAP_MB megabytes (plain and gzip-compressed).
+
+usage: feeds_generate.py OUT_DIR SITEMAP_MB [N]"""
 import gzip
 import os
 import sys
 
 out, sitemap_mb = sys.argv[1], int(sys.argv[2])
-N = 10_000
+N = int(sys.argv[3]) if len(sys.argv) > 3 else 10_000
 PARA = ("<p>The council met on Thursday evening to discuss the harbour budget, the new bus routes and "
         "the repairs to the sea wall, which were damaged by the winter storms.</p>") * 3
 

@@ -1,0 +1,176 @@
+"""Shared pieces of the benchmark harness (bench/run.py): measuring child processes, medians
+with their spread, the peers' virtualenv, result rows."""
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+WORK = BENCH / "work"          # generated inputs, cached between runs (gitignored)
+RESULTS = BENCH / "results"    # latest.json (gitignored)
+VENV = BENCH / ".venv"         # the peers: trafilatura, feedparser, datasketch, warcio (gitignored)
+VENV_PYTHON = VENV / "bin" / "python"
+BIN = ROOT / ".build" / "release" / "copydesk"
+CORPUS_SERVER = ROOT / ".build" / "release" / "copydesk-corpus-server"
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+@dataclass
+class Measured:
+    """One finished child process: wall seconds, CPU seconds (user + system, its own and its
+    waited-for children's), peak resident set in bytes, exit status and its output."""
+    wall: float
+    cpu: float
+    peak_rss: int
+    status: int
+    stdout: str
+    stderr: str
+
+    def check(self, what):
+        if self.status != 0:
+            tail = "\n".join(self.stderr.strip().splitlines()[-15:])
+            raise RuntimeError(f"{what} exited with status {self.status}:\n{tail}")
+        return self
+
+
+def measure(cmd, *, cwd=None, env=None, timeout=None, stdin=None):
+    """Runs `cmd` and returns its Measured. Output goes to temporary files rather than pipes so
+    that the harness can reap the child itself with wait4 and read its exact rusage (peak RSS
+    and CPU of that process alone, not of everything the harness ever started)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=err, stdin=stdin or subprocess.DEVNULL,
+                                cwd=cwd, env=env)
+        timer = None
+        if timeout:
+            timer = threading.Timer(timeout, proc.kill)
+            timer.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - started
+        if timer:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Measured(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_rss=usage.ru_maxrss * 1024,
+                        status=proc.returncode, stdout=out.read().decode("utf-8", "replace"),
+                        stderr=err.read().decode("utf-8", "replace"))
+
+
+@dataclass
+class Spread:
+    """The median of repeated measurements and their range."""
+    values: list
+
+    @property
+    def median(self):
+        return statistics.median(self.values)
+
+    @property
+    def low(self):
+        return min(self.values)
+
+    @property
+    def high(self):
+        return max(self.values)
+
+    def as_json(self):
+        return {"median": self.median, "min": self.low, "max": self.high, "runs": len(self.values), "values": self.values}
+
+
+def spread(values):
+    return Spread(list(values))
+
+
+@dataclass
+class Row:
+    """One line of the results table. `ours` / `peer` are a Spread, a number or None; `ratio`
+    is ours relative to the peer in the direction where bigger is better for us unless said."""
+    benchmark: str
+    metric: str
+    unit: str
+    ours: object = None
+    peer: object = None
+    peer_name: str = ""
+    ratio: float = None
+    ratio_label: str = ""
+    target: str = ""
+    met: object = None          # True / False / None (no target or not measurable)
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+    def as_json(self):
+        def value(v):
+            return v.as_json() if isinstance(v, Spread) else v
+        return {"benchmark": self.benchmark, "metric": self.metric, "unit": self.unit, "copydesk": value(self.ours),
+                "peer": value(self.peer), "peer_name": self.peer_name, "ratio": self.ratio,
+                "ratio_label": self.ratio_label, "target": self.target, "met": self.met, "note": self.note,
+                **({"extra": self.extra} if self.extra else {})}
+
+
+def median_of(value):
+    return value.median if isinstance(value, Spread) else value
+
+
+# MARK: peers
+
+PEER_PACKAGES = {"trafilatura": ["trafilatura"], "feedparser": ["feedparser"], "datasketch": ["datasketch"],
+                 "warcio": ["warcio"]}
+
+
+def ensure_peers():
+    """Creates bench/.venv and installs the peers with pip. Returns {name: version or None},
+    None meaning the peer could not be installed (reported in the table, never skipped)."""
+    versions = {}
+    if not VENV_PYTHON.exists():
+        log("creating bench/.venv for the peers")
+        made = subprocess.run([sys.executable, "-m", "venv", str(VENV)], capture_output=True, text=True)
+        if made.returncode != 0:
+            log("cannot create the venv: " + made.stderr.strip())
+            return {name: None for name in PEER_PACKAGES}
+    for name, packages in PEER_PACKAGES.items():
+        version = peer_version(name)
+        if version is None:
+            log(f"installing {name} into bench/.venv")
+            subprocess.run([str(VENV / "bin" / "pip"), "install", "-q", *packages], capture_output=True, text=True)
+            version = peer_version(name)
+        if version is None:
+            log(f"peer {name} is missing: pip could not install it")
+        versions[name] = version
+    return versions
+
+
+def peer_version(module):
+    if not VENV_PYTHON.exists():
+        return None
+    probe = subprocess.run([str(VENV_PYTHON), "-c", f"import importlib.metadata as m; import {module}; print(m.version('{module}'))"],
+                           capture_output=True, text=True)
+    return probe.stdout.strip() if probe.returncode == 0 else None
+
+
+def key_values(text):
+    """`key=value` lines (and `key=value` words on one line) as a dict of strings."""
+    result = {}
+    for line in text.splitlines():
+        for word in line.split():
+            if "=" in word:
+                key, _, value = word.partition("=")
+                result[key] = value
+    return result
+
+
+def write_json(path, payload):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n")
+    tmp.replace(path)
