@@ -149,13 +149,19 @@ public final class SQLiteStateStore: StateStore {
     public func dueQueue(source: String?, now: Date, limit: Int) throws -> [QueuedURL] {
         try database.read { db in
             let rows: [Row]
-            if let source {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM url_queue WHERE source = ? AND next_attempt_at <= ? ORDER BY enqueued_at LIMIT ?",
-                                        arguments: [source, now.timeIntervalSince1970, limit])
-            } else {
-                rows = try Row.fetchAll(db, sql: "SELECT * FROM url_queue WHERE next_attempt_at <= ? ORDER BY enqueued_at LIMIT ?",
-                                        arguments: [now.timeIntervalSince1970, limit])
-            }
+            // Round-robin over sources (each source's oldest first): a page of the queue then
+            // spans every source, so per-host politeness never leaves workers idle on a page
+            // that holds only a few hosts.
+            let sql = """
+                SELECT * FROM (
+                    SELECT *, ROW_NUMBER() OVER (PARTITION BY source ORDER BY enqueued_at, canonical_url) AS turn
+                    FROM url_queue WHERE next_attempt_at <= ? \(source == nil ? "" : "AND source = ?")
+                ) AS due ORDER BY turn, source LIMIT ?
+                """
+            var arguments: StatementArguments = [now.timeIntervalSince1970]
+            if let source { arguments += [source] }
+            arguments += [limit]
+            rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             return rows.map { row in
                 QueuedURL(canonicalURL: row["canonical_url"], url: row["url"], source: row["source"],
                           entryJSON: row["entry_json"], attempts: row["attempts"],
