@@ -20,7 +20,7 @@ struct WARCBackfill {
     let onFlow: @Sendable (ArticleFlow) -> Void
 
     /// Records handed to the stages at a time; the checkpoint moves after each batch.
-    static let batchSize = 1_024
+    static let batchSize = 256
     /// Largest stored HTTP message read.
     static let maxRecordBytes = 32 << 20
 
