@@ -131,21 +131,10 @@ public struct DedupeStream: Sendable {
         return "{\"id\": \(jsonString(id)), \"duplicate_of\": \(duplicate), \"similarity\": \(decision.similarity)}"
     }
 
+    /// A JSON string literal (the log writer's escaping: one escaper for the package).
     static func jsonString(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        var out = ""
+        JSONText.appendString(value, to: &out)
+        return out
     }
 }
