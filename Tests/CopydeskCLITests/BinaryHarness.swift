@@ -49,7 +49,7 @@ struct BinaryHarness {
         process.arguments = arguments
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: path("\(log).err"), contents: nil)
+        _ = FileManager.default.createFile(atPath: path("\(log).err"), contents: nil)
         process.standardError = FileHandle(forWritingAtPath: path("\(log).err"))
         try process.run()
         return process

@@ -4,12 +4,12 @@ extension SampleIndex {
     ///
     /// Inserting a million texts one hash at a time is a cache miss per hash; here the
     /// entries are radix-sorted by home slot and laid down in one sequential sweep, which a
-    /// linear-probing table allows. Boilerplate is decided exactly as by ``insert(key:document:)``:
+    /// linear-probing table allows, and which yields Robin Hood order by construction. Boilerplate is decided exactly as by ``insert(key:document:)``:
     /// the stable sort keeps each hash's entries in ordinal order.
     mutating func bulkLoad(_ entries: consuming [UInt64], documents: Int) -> [UInt16] {
         precondition(count == 0, "bulk load into an empty table")
         let capacity = max(slots.count, Self.capacity(for: entries.count))
-        slots = []
+        slots = SlotTable(count: 1)
         var sorted = entries
         Self.sortByHome(&sorted, capacity: capacity)
         var indexed = [UInt16](repeating: 0, count: documents)
@@ -17,7 +17,7 @@ extension SampleIndex {
         // Keys kept so far in the current home group: few (one, nearly always), and a
         // boilerplate key stops being kept at the limit, so a linear scan is enough.
         var keptInGroup: [UInt32] = []
-        var table = [UInt64](repeating: 0, count: capacity)
+        let table = SlotTable(count: capacity)
         sorted.withUnsafeBufferPointer { sorted in
             table.withUnsafeMutableBufferPointer { table in
                 indexed.withUnsafeMutableBufferPointer { indexed in
@@ -50,17 +50,14 @@ extension SampleIndex {
                         }
                         indexed[Int(UInt32(truncatingIfNeeded: entry) - 1)] += 1
                     }
-                    // Entries pushed past the end wrap to the start, as a probe would.
-                    var position = 0
-                    for entry in overflow {
-                        while table[position] != 0 { position += 1 }
-                        table[position] = entry
-                    }
                 }
             }
         }
         slots = table
-        count = indexed.reduce(0) { $0 + Int($1) }
+        count = indexed.reduce(0) { $0 + Int($1) } - overflow.count
+        // Entries pushed past the end wrap to the start, where Robin Hood order puts them
+        // before the entries homed there.
+        for entry in overflow { place(entry) }
         return indexed
     }
 
