@@ -170,13 +170,15 @@ struct HTMLTreeBuilder {
         attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: index))
     }
 
-    private enum AttributeRole {
+    enum AttributeRole {
         case ignored, hint, hidden, ariaHidden, style
         case kept(HTMLAttributeName)
     }
 
-    /// Maps an attribute name to what the builder does with it, by bytes.
-    private static func classify(_ name: UnsafePointer<UInt8>) -> AttributeRole {
+    /// Maps an attribute name to what the builder does with it, by bytes. `MarkupPrefilter`
+    /// drops every attribute this calls `.ignored` before parsing, so a name added here is
+    /// kept by the prefilter too (names up to 31 bytes).
+    static func classify(_ name: UnsafePointer<UInt8>) -> AttributeRole {
         switch name[0] {
         case UInt8(ascii: "c"):
             if equals(name, "class") { return .hint }
