@@ -25,19 +25,19 @@ struct BodySelection {
         if let reanchored = reanchor(lines) {
             lines = reanchored
         }
-        let visible = lines.reduce(0) { $0 + $1.count }
+        let visible = CharacterCount.of(lines)
 
         if visible < 200 {
             let fallback = paragraphFallback()
-            let fallbackLength = fallback.reduce(0) { $0 + $1.count }
+            let fallbackLength = CharacterCount.of(fallback)
             if fallbackLength > visible * 2 && fallbackLength >= 200 {
                 lines = fallback
                 method = .paragraphFallback
             }
         }
         if let structured = structuredBody() {
-            let structuredLength = structured.reduce(0) { $0 + $1.count }
-            let current = lines.reduce(0) { $0 + $1.count }
+            let structuredLength = CharacterCount.of(structured)
+            let current = CharacterCount.of(lines)
             // The visible text is the better copy (JSON-LD bodies are often truncated or
             // stripped of paragraphs), so structured data only wins by a wide margin.
             if structuredLength >= 200 && current * 2 < structuredLength {

@@ -4,7 +4,7 @@ struct QualityAssessor {
 
     func assess(body: BodySelection.Body, analysis: PageAnalysis, metadata: MetadataReader.Result) -> QualityFlags {
         var flags = QualityFlags(method: body.method)
-        let length = body.lines.reduce(0) { $0 + $1.count }
+        let length = CharacterCount.of(body.lines)
         let pageChars = Int(analysis.chars.first ?? 0)
         flags.tooShort = length < minimumBodyCharacters
         flags.scriptOnly = pageChars < 200 && analysis.tree.nodes.count < 400 && length < 200
