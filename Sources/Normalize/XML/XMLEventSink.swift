@@ -25,16 +25,20 @@ final class XMLEventSink {
         queue.reserveCapacity(1024)
     }
 
-    func dequeue() -> XMLEvent? {
+    /// Moves the next queued event into `event` (swapped, not copied: an event holds several
+    /// reference-counted fields, and copying it was a large share of feed parsing). False when
+    /// the queue is empty.
+    func dequeue(into event: inout XMLEvent) -> Bool {
         guard head < queue.count else {
             if head > 0 {
                 queue.removeAll(keepingCapacity: true)
                 head = 0
             }
-            return nil
+            return false
         }
-        defer { head += 1 }
-        return queue[head]
+        swap(&event, &queue[head])
+        head += 1
+        return true
     }
 
     // MARK: Events
@@ -65,7 +69,7 @@ final class XMLEventSink {
     }
 
     fileprivate func characters(_ text: String) {
-        if head < queue.count, let last = queue.last, last.kind == .text {
+        if head < queue.count, queue[queue.count - 1].kind == .text {
             queue[queue.count - 1].text += text
             return
         }

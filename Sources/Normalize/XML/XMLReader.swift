@@ -60,8 +60,7 @@ final class XMLReader {
     /// Advances to the next event; false at the end of the document.
     func read() -> Bool {
         while true {
-            if let event = sink.dequeue() {
-                current = event
+            if sink.dequeue(into: &current) {
                 position += 1
                 return true
             }
