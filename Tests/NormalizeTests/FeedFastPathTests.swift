@@ -44,4 +44,21 @@ struct FeedFastPathTests {
         let resolved = FeedLink.resolve(raw, base: base)
         #expect(resolved?.absoluteString == expected?.absoluteString)
     }
+
+    @Test(arguments: [
+        "Fri, 01 Mar 2024 00:00:00 +0000", "fri, 01 mar 2024 10:04:05 GMT", "TUE, 02 JAN 2024 23:59:60 -0830",
+        "Mon, 29 Feb 2023 10:00:00 +0000", "Mon, 31 Apr 2024 10:00:00 +0000", "Sun, 07 Jul 2024 24:00:00 +1400",
+        "Sun, 07 Jul 2024 10:00:00 +1500", "Sun, 07 Jul 2024 10:00:00 +0160", "Xyz, 07 Jul 2024 10:00:00 +0000",
+        "Sun, 07 Jux 2024 10:00:00 +0000", "Sun, 07 Jul 2024 10:00:00 EST", "Sun,  7 Jul 2024 10:00:00 +0000",
+        "Sun, 07 Jul 24 10:00:00 +000000", "Sun, 0a Jul 2024 10:00:00 +0000", "Sun, 07 Jul 2024 10-00-00 +0000",
+    ])
+    func fixedLayoutDatesMatchTheGeneralParser(_ text: String) {
+        #expect(FeedDate.parse(text) == RFC822DateParser.parse(Array(text.utf8)))
+    }
+
+    @Test func schemeSeparatorIsFoundOnBytes() {
+        for text in ["https://x", "a:/://b", "tag:x,2024:1", "urn:uuid:1", "::/ /", "://", "x:/", ""] {
+            #expect(FeedText.containsSchemeSeparator(text) == text.contains("://"), "\(text)")
+        }
+    }
 }

@@ -12,6 +12,21 @@ enum FeedText {
         return String(text[first...last])
     }
 
+    /// Whether `text` holds `://` (a guid or id that is a URL). On bytes: `String.contains`
+    /// with a string argument goes through Foundation's locale-aware search.
+    static func containsSchemeSeparator(_ text: String) -> Bool {
+        var state = 0
+        for byte in text.utf8 {
+            switch (state, byte) {
+            case (_, UInt8(ascii: ":")): state = 1
+            case (1, UInt8(ascii: "/")): state = 2
+            case (2, UInt8(ascii: "/")): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
+
     static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
     /// Whether `text` needs no tag stripping, reference decoding or whitespace collapsing.
