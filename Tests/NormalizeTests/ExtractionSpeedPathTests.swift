@@ -14,12 +14,15 @@ struct ExtractionSpeedPathTests {
 
     @Test func prefilterDropsUnreadAttributesAndKeepsReadOnes() {
         let html = #"<div data-track="x y" class="story body" onclick="go(1>2)" ID=main title='A > B'><a href="/a" target=_blank REL="author">Ann</a><img srcset="a 1x, b 2x" src="p.jpg" alt="Alt"></div>"#
+        // `href` is read only on `<link>` (the canonical URL); `src`, `type`, `charset`, `itemtype` never.
         #expect(Self.strip(html)
-            == #"<div class="story body" ID=main><a href="/a" REL="author">Ann</a><img src="p.jpg"></div>"#)
+            == #"<div class="story body" ID=main><a REL="author">Ann</a><img></div>"#)
+        #expect(Self.strip(#"<meta charset="utf-8"><div itemtype="x" itemprop="y"><link rel="canonical" HREF="/c" type="t">"#)
+            == #"<meta><div itemprop="y"><link rel="canonical" HREF="/c">"#)
     }
 
     @Test func prefilterKeepsHidingAndMetadataAttributes() {
-        let html = #"<section hidden aria-hidden="true" style="display:none" role="complementary" lang="fr" itemprop="articleBody" itemtype="x"><meta property="og:title" name="t" content="T" http-equiv="h" charset="utf-8"><time datetime="2024-01-02">x</time></section>"#
+        let html = #"<section hidden aria-hidden="true" style="display:none" role="complementary" lang="fr" itemprop="articleBody"><meta property="og:title" name="t" content="T" http-equiv="h"><time datetime="2024-01-02">x</time><link rel="canonical" href="https://news.example/a"></section>"#
         #expect(Self.strip(html) == html)
     }
 

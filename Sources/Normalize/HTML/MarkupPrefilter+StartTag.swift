@@ -23,6 +23,7 @@ extension MarkupPrefilter {
         let nameEnd = scanName(buffer, from: index)
         guard nameEnd - index <= longestName else { return copyUnchanged(buffer, open, mark, &writer) }
         writer.copy(buffer.baseAddress! + open, nameEnd - open)
+        let tag = lookupTag(buffer, open + 1, nameEnd)
         index = nameEnd
         while true {
             while index < count && isBlank(buffer[index]) { index += 1 }
@@ -68,7 +69,7 @@ extension MarkupPrefilter {
                 }
                 index = valueEnd
             }
-            if isRead(buffer, attributeStart, attributeNameEnd) {
+            if isRead(buffer, attributeStart, attributeNameEnd, on: tag) {
                 writer.append(0x20)
                 writer.copy(buffer.baseAddress! + attributeStart, valueEnd - attributeStart)
             }
@@ -110,8 +111,22 @@ extension MarkupPrefilter {
         return index
     }
 
-    /// Whether the tree builder reads the attribute named by `buffer[start..<end]` (any case).
-    private static func isRead(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+    /// The element named by `buffer[start..<end]` (any case), as the builder will look it up.
+    private static func lookupTag(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLTag {
+        guard end - start <= 31 else { return .other }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { name in
+            for offset in 0..<(end - start) {
+                let byte = buffer[start + offset]
+                name[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            name[end - start] = 0
+            return HTMLTag.lookup(UnsafePointer(name.baseAddress!))
+        }
+    }
+
+    /// Whether the tree builder reads the attribute named by `buffer[start..<end]` (any case)
+    /// on a `tag` element.
+    private static func isRead(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, on tag: HTMLTag) -> Bool {
         // Every name the builder reads is far shorter ("aria-hidden" is the longest).
         guard end - start <= 31 else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { name in
@@ -120,7 +135,7 @@ extension MarkupPrefilter {
                 name[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             }
             name[end - start] = 0
-            guard case .ignored = HTMLTreeBuilder.classify(UnsafePointer(name.baseAddress!)) else { return true }
+            guard case .ignored = HTMLTreeBuilder.classify(UnsafePointer(name.baseAddress!), on: tag) else { return true }
             return false
         }
     }

@@ -9,8 +9,8 @@ import Glibc
 ///   the same shape. JSON-LD scripts are kept whole because they carry the article's metadata.
 ///   This follows the HTML tokenizer's own rule for raw-text elements: their content ends at
 ///   the first case-insensitive `</script` (or `</style`), whatever it is inside;
-/// - attributes `HTMLTreeBuilder` ignores (`data-*`, `srcset`, `alt`, `title`, `onclick`, …,
-///   a fifth of what is left), so libxml2 neither parses nor copies them
+/// - attributes `HTMLTreeBuilder` ignores (`data-*`, `srcset`, `src`, `alt`, `title`, `onclick`,
+///   `href` except on `<link>`, …: a third of what is left), so libxml2 neither parses nor copies them
 ///   (`MarkupPrefilter+StartTag`);
 /// - runs of white space in text (indentation, an eighth of what is left): every later stage
 ///   collapses white space anyway, and a single blank still separates words.
@@ -140,13 +140,20 @@ enum MarkupPrefilter {
     @inline(__always)
     private static func copyCollapsingBlanks(_ source: UnsafePointer<UInt8>, _ length: Int,
                                              into writer: inout Writer) {
-        var previousBlank = false
-        for offset in 0..<length {
-            let byte = source[offset]
-            let blank = isBlank(byte)
-            if !(blank && previousBlank) { writer.append(byte) }
-            previousBlank = blank
+        // Runs are copied whole; only the blanks after a run's first are skipped.
+        var start = 0
+        var index = 0
+        while index < length {
+            guard isBlank(source[index]) else {
+                index += 1
+                continue
+            }
+            index += 1
+            writer.copy(source + start, index - start)
+            while index < length && isBlank(source[index]) { index += 1 }
+            start = index
         }
+        writer.copy(source + start, length - start)
     }
 
     @inline(__always)
