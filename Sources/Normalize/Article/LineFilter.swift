@@ -58,9 +58,16 @@ enum LineFilter {
                 kept.append(line)
                 continue
             }
+            let length = line.text.unicodeScalars.count
+            if length > 160 && !kept.isEmpty {
+                // No phrase, prefix, title, duration or counter test applies to a line this long
+                // once the title position is past; only an all-punctuation line is dropped.
+                if isOnlyTrailingPunctuation(line.text) { continue }
+                kept.append(line)
+                continue
+            }
             let key = comparableBytes(line.text)
             if key.isEmpty { continue }
-            let length = line.text.unicodeScalars.count
             if length <= 60 && exactPhraseBytes.contains(key) { continue }
             if length <= 160 && prefixBytes.contains(where: { key.starts(with: $0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
@@ -155,6 +162,15 @@ enum LineFilter {
         // A byline is a name or a date, not a sentence: no full stop inside.
         let body = lowered.dropLast(lowered.hasSuffix(".") ? 1 : 0)
         return !body.contains(". ")
+    }
+
+    /// Whether `comparable` would strip `text` to nothing: every scalar is one of the trailing
+    /// punctuation marks it removes.
+    static func isOnlyTrailingPunctuation(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar == ":" || scalar == "." || scalar == "!" || scalar == ">" || scalar == " " || scalar == "»"
+                || scalar == "›" || scalar == "→" || scalar == "…"
+        }
     }
 
     /// Lower-cased with trailing punctuation and arrows removed. ASCII lines (most short

@@ -50,7 +50,7 @@ public enum HTMLFileLoader {
         let expected = Int(status.st_size)
         guard expected <= limit else { throw LoadError.tooLarge(path, limit: limit) }
         // Regular files report their size; pipes and /proc files report 0 and are read to EOF.
-        var bytes = [UInt8](repeating: 0, count: max(expected, 1 << 16))
+        var bytes = [UInt8](repeating: 0, count: max(expected + 1, 1 << 12))
         var filled = 0
         while true {
             if filled == bytes.count {
@@ -78,8 +78,12 @@ public enum HTMLFileLoader {
         // ISIZE is exact for a single member under 4 GiB; otherwise it is only a first guess.
         let trailer = compressed.count >= 18
             ? compressed[compressed.count - 4..<compressed.count].reversed().reduce(0) { $0 << 8 | Int($1) } : 0
-        let firstGuess = min(max(trailer, compressed.count * 4, 1 << 12), limit + 1)
-        var output = Data(count: firstGuess)
+        var capacity = min(max(trailer, compressed.count * 4, 1 << 12), limit + 1)
+        // malloc'd and handed to `Data` without a copy; not zero-filled first, since inflate
+        // writes every byte that is kept.
+        guard var output = malloc(capacity) else { throw LoadError.unreadable(path) }
+        var handedOver = false
+        defer { if !handedOver { free(output) } }
         var produced = 0
         var stream = z_stream()
         guard cd_inflate_init_gzip(&stream) == Z_OK else { throw LoadError.unreadable(path) }
@@ -88,28 +92,27 @@ public enum HTMLFileLoader {
             var consumed = 0
             var memberEnded = false
             while consumed < input.count {
-                if produced == output.count {
-                    guard output.count <= limit else { throw LoadError.tooLarge(path, limit: limit) }
-                    output.count = min(output.count * 2, limit + 1)
+                if produced == capacity {
+                    guard capacity <= limit else { throw LoadError.tooLarge(path, limit: limit) }
+                    capacity = min(capacity * 2, limit + 1)
+                    guard let grown = realloc(output, capacity) else { throw LoadError.unreadable(path) }
+                    output = grown
                 }
-                let status: Int32 = output.withUnsafeMutableBytes { out in
-                    stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + consumed)
-                    stream.avail_in = UInt32(clamping: input.count - consumed)
-                    stream.next_out = out.baseAddress!.assumingMemoryBound(to: UInt8.self) + produced
-                    stream.avail_out = UInt32(clamping: out.count - produced)
-                    let availableIn = stream.avail_in, availableOut = stream.avail_out
-                    let status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                    consumed += Int(availableIn - stream.avail_in)
-                    produced += Int(availableOut - stream.avail_out)
-                    return status
-                }
+                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + consumed)
+                stream.avail_in = UInt32(clamping: input.count - consumed)
+                stream.next_out = output.assumingMemoryBound(to: UInt8.self) + produced
+                stream.avail_out = UInt32(clamping: capacity - produced)
+                let availableIn = stream.avail_in, availableOut = stream.avail_out
+                let status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                consumed += Int(availableIn - stream.avail_in)
+                produced += Int(availableOut - stream.avail_out)
                 switch status {
                 case Z_OK:
                     continue
                 case Z_BUF_ERROR:
                     // No progress possible: either the output is full (grown above) or the
                     // input ended inside a member.
-                    if produced < output.count { throw LoadError.unreadable(path) }
+                    if produced < capacity { throw LoadError.unreadable(path) }
                 case Z_STREAM_END:
                     memberEnded = true
                     // Another member may follow; anything that is not one (padding) ends the file.
@@ -127,7 +130,7 @@ public enum HTMLFileLoader {
             if !memberEnded { throw LoadError.unreadable(path) }
         }
         guard produced <= limit else { throw LoadError.tooLarge(path, limit: limit) }
-        output.count = produced
-        return output
+        handedOver = true
+        return Data(bytesNoCopy: output, count: produced, deallocator: .free)
     }
 }
