@@ -77,20 +77,38 @@ def run(quick, peers, pages_dir, gold):
             measure([VENV_PYTHON, BENCH / "extract_trafilatura.py", pages_dir, work / "quality-trafilatura"]).check("trafilatura")
             quality["trafilatura"] = score(gold, work / "quality-trafilatura")
         timed_dir = pages_dir if copies == 1 else replicate(pages_dir, copies, work / "pages")
+        # Fixed process costs (start-up; for trafilatura the interpreter and its imports), taken
+        # from runs over an empty folder and subtracted from each run's CPU time, so that CPU
+        # seconds per page compare the extraction work alone. CPU time is far less disturbed
+        # than wall time by other processes on a shared machine.
+        empty = work / "empty"
+        empty.mkdir()
+        fixed_ours = min(measure([BIN, "extract", "--input-dir", empty, "--output-dir", work / "empty-out",
+                                  "--jobs", "1"]).check("copydesk extract").cpu for _ in range(3))
+        fixed_theirs = None
+        if peers.get("trafilatura"):
+            fixed_theirs = min(measure([VENV_PYTHON, BENCH / "extract_trafilatura.py", empty, work / "empty-out"])
+                               .check("trafilatura").cpu for _ in range(3))
+        raw["fixed_cpu_seconds"] = {"copydesk": fixed_ours, "trafilatura": fixed_theirs}
+        cpu = {}
         results = {}
         for jobs in sorted({1, cores}):
             ours, theirs = [], []
             for _ in range(repeats):
                 out = work / f"copydesk-{jobs}"
                 shutil.rmtree(out, ignore_errors=True)
-                ours.append(ours_seconds(measure([BIN, "extract", "--input-dir", timed_dir, "--output-dir", out,
-                                                  "--jobs", str(jobs)]).check("copydesk extract")))
+                m = measure([BIN, "extract", "--input-dir", timed_dir, "--output-dir", out,
+                             "--jobs", str(jobs)]).check("copydesk extract")
+                ours.append(ours_seconds(m))
+                cpu.setdefault((jobs, "ours"), []).append(m.cpu - fixed_ours)
                 if peers.get("trafilatura"):
                     out = work / f"trafilatura-{jobs}"
                     shutil.rmtree(out, ignore_errors=True)
                     m = measure([VENV_PYTHON, BENCH / "extract_trafilatura.py", timed_dir, out, "--jobs", str(jobs)])
                     theirs.append(float(re.search(r"seconds=([0-9.]+)", m.check("trafilatura").stdout).group(1)))
+                    cpu.setdefault((jobs, "theirs"), []).append(m.cpu - fixed_theirs)
             results[jobs] = (ours, theirs)
+            raw[f"cpu_seconds_jobs_{jobs}"] = {"copydesk": cpu.get((jobs, "ours")), "trafilatura": cpu.get((jobs, "theirs"))}
             log(f"extraction jobs={jobs}: ours {pages / min(ours):.0f} pages/s"
                 + (f", trafilatura {pages / min(theirs):.0f} pages/s" if theirs else ""))
         for jobs, (ours, theirs) in results.items():
@@ -105,6 +123,12 @@ def run(quick, peers, pages_dir, gold):
                                 target, (ratio >= 7) if jobs == 1 else None))
                 rows.append(Row(name, "MB/s", "MB/s", mbps_ours, spread(megabytes / s for s in theirs), "trafilatura", ratio,
                                 "ours/trafilatura"))
+                if jobs == 1:
+                    cpu_ours = spread(pages / c for c in cpu[(1, "ours")])
+                    cpu_theirs = spread(pages / c for c in cpu[(1, "theirs")])
+                    rows.append(Row(name, "pages per CPU-second (start-up subtracted)", "pages/cpu-s", cpu_ours,
+                                    cpu_theirs, "trafilatura", cpu_ours.median / cpu_theirs.median, "ours/trafilatura",
+                                    note="process CPU time minus that of a run over an empty folder, both tools"))
             else:
                 rows.append(Row(name, "pages/s", "pages/s", rate_ours, None, "trafilatura (missing)", None, "",
                                 ">= 7x trafilatura" if jobs == 1 else "", None, note="peer missing"))

@@ -10,6 +10,8 @@ struct BodySelection {
         var method: QualityFlags.Method
         /// Score of the winning container (0 when none).
         var score: Double
+        /// Characters in `lines` (grapheme clusters), counted once for every later threshold.
+        var characterCount = 0
     }
 
     func select() -> Body {
@@ -25,27 +27,29 @@ struct BodySelection {
         if let reanchored = reanchor(lines) {
             lines = reanchored
         }
-        let visible = lines.reduce(0) { $0 + $1.count }
+        let visible = CharacterCount.of(lines)
+        var current = visible
 
         if visible < 200 {
             let fallback = paragraphFallback()
-            let fallbackLength = fallback.reduce(0) { $0 + $1.count }
+            let fallbackLength = CharacterCount.of(fallback)
             if fallbackLength > visible * 2 && fallbackLength >= 200 {
                 lines = fallback
+                current = fallbackLength
                 method = .paragraphFallback
             }
         }
         if let structured = structuredBody() {
-            let structuredLength = structured.reduce(0) { $0 + $1.count }
-            let current = lines.reduce(0) { $0 + $1.count }
+            let structuredLength = CharacterCount.of(structured)
             // The visible text is the better copy (JSON-LD bodies are often truncated or
             // stripped of paragraphs), so structured data only wins by a wide margin.
             if structuredLength >= 200 && current * 2 < structuredLength {
                 lines = structured
+                current = structuredLength
                 method = .structuredData
             }
         }
-        return Body(lines: lines, method: method, score: score)
+        return Body(lines: lines, method: method, score: score, characterCount: current)
     }
 
     /// When the publisher's JSON-LD copy of the body mostly disagrees with the scored

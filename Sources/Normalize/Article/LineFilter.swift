@@ -43,24 +43,35 @@ enum LineFilter {
         "advertisement", "© ", "copyright ©", "all rights reserved",
     ]
 
+    /// The phrase lists as UTF-8 bytes: lines are compared as bytes, without building strings.
+    private static let exactPhraseBytes = Set(exactPhrases.map { Array($0.utf8) })
+    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+
     static func filter(_ lines: [BodyWriter.Line], title: String?) -> [String] {
         var kept: [BodyWriter.Line] = []
-        let normalizedTitle = title.map(comparable)
+        let normalizedTitle = title.map(comparableBytes)
         for line in lines {
             // Long lines are prose; only short ones can be furniture or the title, so the
-            // Unicode-aware comparisons below run on few lines.
+            // comparisons below run on few lines.
             let bytes = line.text.utf8.count
             if bytes > 480 || (bytes > 240 && !kept.isEmpty) {
                 kept.append(line)
                 continue
             }
-            let key = comparable(line.text)
-            if key.isEmpty { continue }
             let length = line.text.unicodeScalars.count
-            if length <= 60 && exactPhrases.contains(key) { continue }
-            if length <= 160 && prefixes.contains(where: { key.hasPrefix($0) }) { continue }
+            if length > 160 && !kept.isEmpty {
+                // No phrase, prefix, title, duration or counter test applies to a line this long
+                // once the title position is past; only an all-punctuation line is dropped.
+                if isOnlyTrailingPunctuation(line.text) { continue }
+                kept.append(line)
+                continue
+            }
+            let key = comparableBytes(line.text)
+            if key.isEmpty { continue }
+            if length <= 60 && exactPhraseBytes.contains(key) { continue }
+            if length <= 160 && prefixBytes.contains(where: { key.starts(with: $0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
-            if isDuration(key) || isCounter(key) { continue }
+            if isDuration(key) || (key.count <= 24 && isCounter(String(decoding: key, as: UTF8.self))) { continue }
             kept.append(line)
         }
         kept = dropRepeats(kept)
@@ -137,8 +148,9 @@ enum LineFilter {
     }
 
     /// A video length or clock time standing alone ("2:18", "1:02:45"): player furniture.
-    static func isDuration(_ key: String) -> Bool {
-        let bytes = Array(key.utf8)
+    static func isDuration(_ key: String) -> Bool { isDuration(Array(key.utf8)) }
+
+    static func isDuration(_ bytes: [UInt8]) -> Bool {
         guard (3...8).contains(bytes.count), bytes.contains(0x3A) else { return false }
         return bytes.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A }
     }
@@ -152,9 +164,23 @@ enum LineFilter {
         return !body.contains(". ")
     }
 
+    /// Whether `comparable` would strip `text` to nothing: every scalar is one of the trailing
+    /// punctuation marks it removes.
+    static func isOnlyTrailingPunctuation(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            scalar == ":" || scalar == "." || scalar == "!" || scalar == ">" || scalar == " " || scalar == "»"
+                || scalar == "›" || scalar == "→" || scalar == "…"
+        }
+    }
+
     /// Lower-cased with trailing punctuation and arrows removed. ASCII lines (most short
     /// lines) are folded byte by byte; only others pay for Unicode case mapping.
     static func comparable(_ text: String) -> String {
+        String(decoding: comparableBytes(text), as: UTF8.self)
+    }
+
+    /// `comparable` as UTF-8 bytes.
+    static func comparableBytes(_ text: String) -> [UInt8] {
         var bytes = Array(text.utf8)
         var ascii = true
         for index in bytes.indices {
@@ -168,14 +194,14 @@ enum LineFilter {
         while let last = bytes.last, last == 0x3A || last == 0x2E || last == 0x21 || last == 0x3E || last == 0x20 {
             bytes.removeLast()
         }
-        var result = String(decoding: bytes, as: UTF8.self)
-        if ascii { return result }
-        result = result.lowercased()
+        if ascii { return bytes }
+        var result = String(decoding: bytes, as: UTF8.self).lowercased()
         while let last = result.unicodeScalars.last,
               last == ":" || last == "." || last == "!" || last == "»" || last == "›" || last == ">"
                 || last == " " || last == "→" || last == "…" {
             result.unicodeScalars.removeLast()
         }
-        return result
+        // Composed, so that byte equality is canonical equivalence, as it is for strings.
+        return Array(TextNormalizer.nfc(result).utf8)
     }
 }

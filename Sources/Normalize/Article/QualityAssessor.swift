@@ -4,7 +4,8 @@ struct QualityAssessor {
 
     func assess(body: BodySelection.Body, analysis: PageAnalysis, metadata: MetadataReader.Result) -> QualityFlags {
         var flags = QualityFlags(method: body.method)
-        let length = body.lines.reduce(0) { $0 + $1.count }
+        // NFC (applied since the count) never changes the number of characters.
+        let length = body.characterCount
         let pageChars = Int(analysis.chars.first ?? 0)
         flags.tooShort = length < minimumBodyCharacters
         flags.scriptOnly = pageChars < 200 && analysis.tree.nodes.count < 400 && length < 200

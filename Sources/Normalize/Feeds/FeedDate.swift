@@ -30,6 +30,7 @@ public enum FeedDate {
         {
             return ISO8601DateParser.parse(bytes)
         }
+        if let seconds = RFC1123FastPath.epochSeconds(bytes) { return Date(timeIntervalSince1970: Double(seconds)) }
         return RFC822DateParser.parse(bytes)
     }
 

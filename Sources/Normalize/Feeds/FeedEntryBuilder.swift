@@ -54,6 +54,11 @@ enum FeedLink {
     /// URL); nil when empty or not http(s) after resolution (`javascript:`, `mailto:`).
     static func resolve(_ raw: String, base: URL?) -> URL? {
         guard let trimmed = FeedText.trimmed(raw) else { return nil }
+        // Most feed links are absolute http(s) URLs, which resolve to themselves whatever the
+        // base: parsing them once skips building and re-parsing a relative URL.
+        if hasHTTPScheme(trimmed), let url = URL(string: trimmed) {
+            return url.host != nil ? url : nil
+        }
         let candidate =
             URL(string: trimmed, relativeTo: base)
             ?? URL(string: trimmed.replacingOccurrences(of: " ", with: "%20"), relativeTo: base)
@@ -61,6 +66,17 @@ enum FeedLink {
             scheme == "http" || scheme == "https", absolute.host != nil
         else { return nil }
         return absolute
+    }
+
+    /// Starts with `http://` or `https://` in any case.
+    static func hasHTTPScheme(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = utf8.next(), byte | 0x20 == expected else { return false }
+        }
+        var byte = utf8.next()
+        if byte.map({ $0 | 0x20 }) == UInt8(ascii: "s") { byte = utf8.next() }
+        return byte == UInt8(ascii: ":") && utf8.next() == UInt8(ascii: "/") && utf8.next() == UInt8(ascii: "/")
     }
 
     /// An RSS `author` is usually `email (Name)`; the name is what a reader wants.

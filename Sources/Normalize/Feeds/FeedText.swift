@@ -12,6 +12,21 @@ enum FeedText {
         return String(text[first...last])
     }
 
+    /// Whether `text` holds `://` (a guid or id that is a URL). On bytes: `String.contains`
+    /// with a string argument goes through Foundation's locale-aware search.
+    static func containsSchemeSeparator(_ text: String) -> Bool {
+        var state = 0
+        for byte in text.utf8 {
+            switch (state, byte) {
+            case (_, UInt8(ascii: ":")): state = 1
+            case (1, UInt8(ascii: "/")): state = 2
+            case (2, UInt8(ascii: "/")): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
+
     static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 }
 
     /// Whether `text` needs no tag stripping, reference decoding or whitespace collapsing.
@@ -34,6 +49,12 @@ enum FeedText {
     /// plain text that feeds nonetheless fill with `<b>…</b>` or double-escaped `&amp;#8217;`.
     static func plain(_ text: String) -> String? {
         if isAlreadyPlain(text) { return text }
+        if let ascii = plainASCII(text) { return ascii.isEmpty ? nil : ascii }
+        return plainScalars(text)
+    }
+
+    /// `plain` for any text, scalar by scalar.
+    static func plainScalars(_ text: String) -> String? {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var iterator = text.unicodeScalars.makeIterator()
@@ -95,6 +116,84 @@ enum FeedText {
         }
         if let reference { emit("&" + reference) }
         return output.isEmpty ? nil : output
+    }
+
+    /// `plain` for text that is all ASCII (titles with `&amp;`, `<b>`), on bytes: the general
+    /// path builds a string per scalar. Follows the general path rule for rule (what opens a
+    /// tag or a reference, what ends one, which byte is emitted as it is). Nil for non-ASCII.
+    static func plainASCII(_ text: String) -> String? {
+        let bytes = text.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        func emit(_ byte: UInt8) {
+            if pendingSpace && !output.isEmpty { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+        }
+        func emit(_ string: String) {
+            if pendingSpace && !output.isEmpty { output.append(0x20) }
+            pendingSpace = false
+            output.append(contentsOf: string.utf8)
+        }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        // Unicode's White_Space among ASCII: tab, LF, VT, FF, CR and space.
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var tag: [UInt8]? = nil
+        var reference: [UInt8]? = nil
+        var iterator = bytes.makeIterator()
+        while let byte = iterator.next() {
+            if var current = tag {
+                if byte == UInt8(ascii: ">") {
+                    tag = nil
+                    pendingSpace = pendingSpace || isBlockTag(String(decoding: current, as: UTF8.self))
+                } else {
+                    current.append(byte)
+                    tag = current
+                }
+                continue
+            }
+            if var current = reference {
+                if byte == UInt8(ascii: ";") {
+                    reference = nil
+                    let name = String(decoding: current, as: UTF8.self)
+                    emit(decodeReference(name) ?? "&\(name);")
+                } else if current.count < 12, isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "#") {
+                    current.append(byte)
+                    reference = current
+                } else {
+                    reference = nil
+                    emit(UInt8(ascii: "&"))
+                    output.append(contentsOf: current)
+                    if isWhitespace(byte) { pendingSpace = true } else { emit(byte) }
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "<"):
+                if let next = iterator.next() {
+                    if isLetter(next) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") {
+                        tag = [next]
+                    } else {
+                        emit(UInt8(ascii: "<"))
+                        if isWhitespace(next) { pendingSpace = true } else { emit(next) }
+                    }
+                } else {
+                    emit(UInt8(ascii: "<"))
+                }
+            case UInt8(ascii: "&"):
+                reference = []
+            default:
+                if isASCIISpace(byte) { pendingSpace = true } else { emit(byte) }
+            }
+        }
+        if let reference {
+            emit(UInt8(ascii: "&"))
+            output.append(contentsOf: reference)
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isBlockTag(_ tag: String) -> Bool {

@@ -35,7 +35,7 @@ extension XMLFeedParser {
                 let base = currentBase()
                 guard let id = text() else { return }
                 builder.entry.guid = id
-                builder.guidURL = id.contains("://") ? FeedLink.resolve(id, base: base) : nil
+                builder.guidURL = FeedText.containsSchemeSeparator(id) ? FeedLink.resolve(id, base: base) : nil
             case "title":
                 builder.entry.title = readAtomText(plain: true)
             case "link":

@@ -86,7 +86,7 @@ extension XMLFeedParser {
             guard let guid = text() else { return }
             builder.entry.guid = guid
             builder.guidIsPermaLink = isPermaLink
-            builder.guidURL = FeedLink.resolve(guid, base: base).flatMap { guid.contains("://") ? $0 : nil }
+            builder.guidURL = FeedText.containsSchemeSeparator(guid) ? FeedLink.resolve(guid, base: base) : nil
         case "description":
             if builder.entry.summary == nil { builder.entry.summary = text() }
         case "pubDate":

@@ -61,7 +61,7 @@ struct HTMLTreeBuilder {
             while let attributeName = attrs[pair] {
                 let value = attrs[pair + 1]
                 pair += 2
-                switch Self.classify(attributeName) {
+                switch Self.classify(attributeName, on: tag) {
                 case .ignored:
                     continue
                 case .hint:
@@ -170,24 +170,25 @@ struct HTMLTreeBuilder {
         attributeBytes.append(contentsOf: UnsafeBufferPointer(start: value, count: index))
     }
 
-    private enum AttributeRole {
+    enum AttributeRole {
         case ignored, hint, hidden, ariaHidden, style
         case kept(HTMLAttributeName)
     }
 
-    /// Maps an attribute name to what the builder does with it, by bytes.
-    private static func classify(_ name: UnsafePointer<UInt8>) -> AttributeRole {
+    /// Maps an attribute name (on an element `tag`) to what the builder does with it, by bytes:
+    /// only what the extractor reads is kept (`href` only on `<link>`, for the canonical URL).
+    /// `MarkupPrefilter` drops every attribute this calls `.ignored` before parsing, so a name
+    /// added here is kept by the prefilter too (names up to 31 bytes).
+    static func classify(_ name: UnsafePointer<UInt8>, on tag: HTMLTag) -> AttributeRole {
         switch name[0] {
         case UInt8(ascii: "c"):
             if equals(name, "class") { return .hint }
             if equals(name, "content") { return .kept(.content) }
-            if equals(name, "charset") { return .kept(.charset) }
         case UInt8(ascii: "i"):
             if equals(name, "id") { return .hint }
             if equals(name, "itemprop") { return .kept(.itemprop) }
-            if equals(name, "itemtype") { return .kept(.itemtype) }
         case UInt8(ascii: "h"):
-            if equals(name, "href") { return .kept(.href) }
+            if tag == .link && equals(name, "href") { return .kept(.href) }
             if equals(name, "hidden") { return .hidden }
             if equals(name, "http-equiv") { return .kept(.httpEquiv) }
         case UInt8(ascii: "p"):
@@ -201,10 +202,7 @@ struct HTMLTreeBuilder {
             if equals(name, "datetime") { return .kept(.datetime) }
         case UInt8(ascii: "l"):
             if equals(name, "lang") { return .kept(.lang) }
-        case UInt8(ascii: "t"):
-            if equals(name, "type") { return .kept(.type) }
         case UInt8(ascii: "s"):
-            if equals(name, "src") { return .kept(.src) }
             if equals(name, "style") { return .style }
         case UInt8(ascii: "a"):
             if equals(name, "aria-hidden") { return .ariaHidden }

@@ -1,79 +1,174 @@
 import Glibc
 
-/// Removes the bodies of `<script>`, `<style>` and `<svg>` elements and HTML comments before
-/// libxml2 sees the page. On news pages these are well over half of the bytes, and the
-/// extractor throws them away anyway; libxml2 would still walk them character by character.
-/// The tags themselves stay (empty), so the tree has the same shape. JSON-LD scripts are
-/// kept whole because they carry the article's metadata.
+/// Shrinks a page to what the extractor reads before libxml2 sees it; libxml2 walks every
+/// byte it is given character by character, and most of a news page's bytes carry nothing
+/// the extractor uses:
 ///
-/// This follows the HTML tokenizer's own rule for raw-text elements: their content ends at
-/// the first case-insensitive `</script` (or `</style`), whatever it is inside.
+/// - the bodies of `<script>`, `<style>` and `<svg>` elements and HTML comments (on news
+///   pages well over half of the bytes). The tags themselves stay (empty), so the tree has
+///   the same shape. JSON-LD scripts are kept whole because they carry the article's metadata.
+///   This follows the HTML tokenizer's own rule for raw-text elements: their content ends at
+///   the first case-insensitive `</script` (or `</style`), whatever it is inside;
+/// - attributes `HTMLTreeBuilder` ignores (`data-*`, `srcset`, `src`, `alt`, `title`, `onclick`,
+///   `href` except on `<link>`, …: a third of what is left), so libxml2 neither parses nor copies them
+///   (`MarkupPrefilter+StartTag`);
+/// - runs of white space in text (indentation, an eighth of what is left): every later stage
+///   collapses white space anyway, and a single blank still separates words.
+///
+/// The output is never longer than the input, so it is written into one buffer of the
+/// input's size.
 enum MarkupPrefilter {
     static func strip(_ bytes: [UInt8]) -> [UInt8] {
-        var output: [UInt8] = []
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            let count = buffer.count
-            var copyFrom = 0
-            var index = 0
-            output.reserveCapacity(count / 2)
-
-            func find(_ needle: StaticString, from start: Int) -> Int? {
-                // Case-insensitive search for an ASCII needle that starts with "<" or "-".
-                let first = Int32(needle.utf8Start[0])
-                var position = start
-                while position < count {
-                    guard let hit = memchr(base + position, first, count - position) else { return nil }
-                    let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                    if matches(buffer, offset, needle) { return offset }
-                    position = offset + 1
+            [UInt8](unsafeUninitializedCapacity: buffer.count) { output, written in
+                guard let base = buffer.baseAddress, let target = output.baseAddress else {
+                    written = 0
+                    return
                 }
-                return nil
+                var writer = Writer(target: target)
+                strip(base, buffer.count, into: &writer)
+                written = writer.count
             }
-
-            while index < count {
-                guard let hit = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
-                let open = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-                if matches(buffer, open, "<!--") {
-                    let close = find("-->", from: open + 4).map { $0 + 3 } ?? count
-                    output.append(contentsOf: buffer[copyFrom..<open])
-                    copyFrom = close
-                    index = close
-                    continue
-                }
-                let element: (name: StaticString, close: StaticString)?
-                if matchesTag(buffer, open, "<script") {
-                    element = ("script", "</script")
-                } else if matchesTag(buffer, open, "<style") {
-                    element = ("style", "</style")
-                } else if matchesTag(buffer, open, "<svg") {
-                    element = ("svg", "</svg")
-                } else {
-                    element = nil
-                }
-                guard let element else {
-                    index = open + 1
-                    continue
-                }
-                guard let tagEnd = memchr(base + open, Int32(UInt8(ascii: ">")), count - open)
-                    .map({ UnsafeRawPointer($0) - UnsafeRawPointer(base) }) else { break }
-                if element.name.utf8Start[1] == UInt8(ascii: "c") && isJSONLD(buffer, open, tagEnd) {
-                    index = tagEnd + 1
-                    continue
-                }
-                let close = find(element.close, from: tagEnd + 1) ?? count
-                output.append(contentsOf: buffer[copyFrom...tagEnd])
-                copyFrom = close
-                index = close + 1
-            }
-            output.append(contentsOf: buffer[copyFrom..<count])
         }
-        return output
+    }
+
+    /// Appends into the output buffer; every write is bounded by the input already consumed.
+    struct Writer {
+        let target: UnsafeMutablePointer<UInt8>
+        var count = 0
+
+        @inline(__always)
+        mutating func copy(_ source: UnsafePointer<UInt8>, _ length: Int) {
+            guard length > 0 else { return }
+            (target + count).update(from: source, count: length)
+            count += length
+        }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            target[count] = byte
+            count += 1
+        }
+    }
+
+    private static func strip(_ base: UnsafePointer<UInt8>, _ count: Int, into writer: inout Writer) {
+        let buffer = UnsafeBufferPointer(start: base, count: count)
+        var index = 0
+
+        func find(_ needle: StaticString, from start: Int) -> Int? {
+            // Case-insensitive search for an ASCII needle that starts with "<" or "-".
+            let first = Int32(needle.utf8Start[0])
+            var position = start
+            while position < count {
+                guard let hit = memchr(base + position, first, count - position) else { return nil }
+                let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if matches(buffer, offset, needle) { return offset }
+                position = offset + 1
+            }
+            return nil
+        }
+
+        /// Copies through the next `>` (or to the end) unchanged.
+        func copyThroughTagEnd(from start: Int, into writer: inout Writer) -> Int {
+            let end = memchr(base + start, Int32(UInt8(ascii: ">")), count - start)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) + 1 } ?? count
+            writer.copy(base + start, end - start)
+            return end
+        }
+
+        while index < count {
+            guard let hit = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else {
+                copyCollapsingBlanks(base + index, count - index, into: &writer)
+                return
+            }
+            let open = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+            copyCollapsingBlanks(base + index, open - index, into: &writer)
+            guard open + 1 < count else {
+                writer.append(UInt8(ascii: "<"))
+                return
+            }
+            let next = base[open + 1]
+            if next == UInt8(ascii: "!") {
+                if matches(buffer, open, "<!--") {
+                    index = find("-->", from: open + 4).map { $0 + 3 } ?? count
+                } else {
+                    index = copyThroughTagEnd(from: open, into: &writer)
+                }
+                continue
+            }
+            if next == UInt8(ascii: "/") || next == UInt8(ascii: "?") {
+                index = copyThroughTagEnd(from: open, into: &writer)
+                continue
+            }
+            guard isASCIILetter(next) else {
+                // A lone "<" in text: libxml2 reads it as a character too.
+                writer.append(UInt8(ascii: "<"))
+                index = open + 1
+                continue
+            }
+            let element: (name: StaticString, close: StaticString)?
+            if matchesTag(buffer, open, "<script") {
+                element = ("script", "</script")
+            } else if matchesTag(buffer, open, "<style") {
+                element = ("style", "</style")
+            } else if matchesTag(buffer, open, "<svg") {
+                element = ("svg", "</svg")
+            } else {
+                element = nil
+            }
+            guard let element else {
+                index = rewriteStartTag(buffer, open, into: &writer)
+                continue
+            }
+            guard let tagEnd = memchr(base + open, Int32(UInt8(ascii: ">")), count - open)
+                .map({ UnsafeRawPointer($0) - UnsafeRawPointer(base) }) else {
+                writer.copy(base + open, count - open)
+                return
+            }
+            writer.copy(base + open, tagEnd + 1 - open)
+            let close = find(element.close, from: tagEnd + 1) ?? count
+            if element.name.utf8Start[1] == UInt8(ascii: "c") && isJSONLD(buffer, open, tagEnd) {
+                // Kept whole and unchanged: white space inside JSON strings is content.
+                writer.copy(base + tagEnd + 1, close - tagEnd - 1)
+            }
+            index = close
+        }
+    }
+
+    /// Text between tags: a run of blanks (space, tab, CR, LF: libxml2's own blank set)
+    /// becomes its first byte.
+    @inline(__always)
+    private static func copyCollapsingBlanks(_ source: UnsafePointer<UInt8>, _ length: Int,
+                                             into writer: inout Writer) {
+        // Runs are copied whole; only the blanks after a run's first are skipped.
+        var start = 0
+        var index = 0
+        while index < length {
+            guard isBlank(source[index]) else {
+                index += 1
+                continue
+            }
+            index += 1
+            writer.copy(source + start, index - start)
+            while index < length && isBlank(source[index]) { index += 1 }
+            start = index
+        }
+        writer.copy(source + start, length - start)
+    }
+
+    @inline(__always)
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    @inline(__always)
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
     }
 
     /// `needle` (lower-case ASCII) at `offset`, compared case-insensitively.
     @inline(__always)
-    private static func matches(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, _ needle: StaticString) -> Bool {
+    static func matches(_ buffer: UnsafeBufferPointer<UInt8>, _ offset: Int, _ needle: StaticString) -> Bool {
         let length = needle.utf8CodeUnitCount
         guard offset + length <= buffer.count else { return false }
         let bytes = needle.utf8Start

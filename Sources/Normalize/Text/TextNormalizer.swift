@@ -81,7 +81,7 @@ public enum TextNormalizer {
         for unit in text.utf8 where unit >= 0xCC {
             // Below U+0300 every scalar is NFC-stable; only look closer when a lead byte
             // of U+0300 or above appears.
-            return !text.unicodeScalars.contains(where: mayChangeUnderNFC)
+            return !text.unicodeScalars.contains { $0.value >= 0x300 && mayChangeUnderNFC($0) }
         }
         return true
     }

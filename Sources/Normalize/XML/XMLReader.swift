@@ -16,9 +16,11 @@ final class XMLReader {
     private let input: any ChunkSource
     private let chunk: UnsafeMutableRawBufferPointer
     private var inputFinished = false
-    private var current = XMLEvent(kind: .none, depth: -1)
+    // Read on every event; unchecked for the reason given in `XMLEventSink`: one thread, and
+    // `current` is only ever passed inout to the sink's `dequeue`, which touches nothing else here.
+    @exclusivity(unchecked) private var current = XMLEvent(kind: .none, depth: -1)
     /// Incremented by every `read()`, so `forEachChild` can tell whether its body moved.
-    private var position = 0
+    @exclusivity(unchecked) private var position = 0
     /// The error the chunk source threw, if reading stopped because of it.
     private(set) var inputError: (any Error)?
 
@@ -60,8 +62,7 @@ final class XMLReader {
     /// Advances to the next event; false at the end of the document.
     func read() -> Bool {
         while true {
-            if let event = sink.dequeue() {
-                current = event
+            if sink.dequeue(into: &current) {
                 position += 1
                 return true
             }

@@ -1,0 +1,142 @@
+import Glibc
+
+/// Start tags rewritten with only the attributes `HTMLTreeBuilder` reads.
+///
+/// The tag is read with libxml2 2.9's own grammar for HTML start tags (`htmlParseStartTag`):
+/// names are ASCII letters, digits and `: - _ .`, starting with a letter or `_ : .`; blanks
+/// are space, tab, CR and LF; a value is double-quoted, single-quoted (either may hold `>`)
+/// or runs to the next blank or `>`. Whenever a tag strays from that grammar (a bogus
+/// attribute name, a stray `/`, an unterminated quote, a name longer than libxml2's buffer)
+/// it is copied unchanged, so libxml2 sees exactly what it would have seen and recovers its
+/// own way. The result is the same tree, built from fewer bytes.
+extension MarkupPrefilter {
+    /// libxml2 truncates names at 100 bytes; longer ones are left to libxml2.
+    private static let longestName = 90
+
+    /// Rewrites the start tag at `open` (`<` followed by a letter) into `writer` and returns
+    /// the index just past it.
+    static func rewriteStartTag(_ buffer: UnsafeBufferPointer<UInt8>, _ open: Int,
+                                into writer: inout Writer) -> Int {
+        let count = buffer.count
+        let mark = writer.count
+        var index = open + 1
+        let nameEnd = scanName(buffer, from: index)
+        guard nameEnd - index <= longestName else { return copyUnchanged(buffer, open, mark, &writer) }
+        writer.copy(buffer.baseAddress! + open, nameEnd - open)
+        let tag = lookupTag(buffer, open + 1, nameEnd)
+        index = nameEnd
+        while true {
+            while index < count && isBlank(buffer[index]) { index += 1 }
+            guard index < count else { return copyUnchanged(buffer, open, mark, &writer) }
+            let byte = buffer[index]
+            if byte == UInt8(ascii: ">") {
+                writer.append(byte)
+                return index + 1
+            }
+            if byte == UInt8(ascii: "/") {
+                guard index + 1 < count, buffer[index + 1] == UInt8(ascii: ">") else {
+                    return copyUnchanged(buffer, open, mark, &writer)
+                }
+                writer.append(UInt8(ascii: "/"))
+                writer.append(UInt8(ascii: ">"))
+                return index + 2
+            }
+            guard isNameStart(byte) else { return copyUnchanged(buffer, open, mark, &writer) }
+            let attributeStart = index
+            let attributeNameEnd = scanName(buffer, from: index)
+            guard attributeNameEnd - attributeStart <= longestName else {
+                return copyUnchanged(buffer, open, mark, &writer)
+            }
+            index = attributeNameEnd
+            var valueEnd = attributeNameEnd
+            var probe = index
+            while probe < count && isBlank(buffer[probe]) { probe += 1 }
+            if probe < count && buffer[probe] == UInt8(ascii: "=") {
+                probe += 1
+                while probe < count && isBlank(buffer[probe]) { probe += 1 }
+                guard probe < count else { return copyUnchanged(buffer, open, mark, &writer) }
+                let quote = buffer[probe]
+                if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+                    guard let close = firstIndex(of: quote, in: buffer, from: probe + 1) else {
+                        return copyUnchanged(buffer, open, mark, &writer)
+                    }
+                    valueEnd = close + 1
+                } else {
+                    var end = probe
+                    while end < count && !isBlank(buffer[end]) && buffer[end] != UInt8(ascii: ">") { end += 1 }
+                    guard end > probe else { return copyUnchanged(buffer, open, mark, &writer) }
+                    valueEnd = end
+                }
+                index = valueEnd
+            }
+            if isRead(buffer, attributeStart, attributeNameEnd, on: tag) {
+                writer.append(0x20)
+                writer.copy(buffer.baseAddress! + attributeStart, valueEnd - attributeStart)
+            }
+        }
+    }
+
+    /// Gives up on rewriting: drops what was written for this tag and copies it as it is,
+    /// through the next `>`.
+    private static func copyUnchanged(_ buffer: UnsafeBufferPointer<UInt8>, _ open: Int, _ mark: Int,
+                                      _ writer: inout Writer) -> Int {
+        writer.count = mark
+        let end = (firstIndex(of: UInt8(ascii: ">"), in: buffer, from: open)).map { $0 + 1 } ?? buffer.count
+        writer.copy(buffer.baseAddress! + open, end - open)
+        return end
+    }
+
+    @inline(__always)
+    private static func firstIndex(of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < buffer.count, let base = buffer.baseAddress,
+              let hit = memchr(base + start, Int32(byte), buffer.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+    }
+
+    @inline(__always)
+    private static func isNameStart(_ byte: UInt8) -> Bool {
+        isASCIILetter(byte) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".")
+    }
+
+    @inline(__always)
+    private static func scanName(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        while index < buffer.count {
+            let byte = buffer[index]
+            guard isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ":")
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+            else { break }
+            index += 1
+        }
+        return index
+    }
+
+    /// The element named by `buffer[start..<end]` (any case), as the builder will look it up.
+    private static func lookupTag(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> HTMLTag {
+        guard end - start <= 31 else { return .other }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { name in
+            for offset in 0..<(end - start) {
+                let byte = buffer[start + offset]
+                name[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            name[end - start] = 0
+            return HTMLTag.lookup(UnsafePointer(name.baseAddress!))
+        }
+    }
+
+    /// Whether the tree builder reads the attribute named by `buffer[start..<end]` (any case)
+    /// on a `tag` element.
+    private static func isRead(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, on tag: HTMLTag) -> Bool {
+        // Every name the builder reads is far shorter ("aria-hidden" is the longest).
+        guard end - start <= 31 else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { name in
+            for offset in 0..<(end - start) {
+                let byte = buffer[start + offset]
+                name[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            }
+            name[end - start] = 0
+            guard case .ignored = HTMLTreeBuilder.classify(UnsafePointer(name.baseAddress!), on: tag) else { return true }
+            return false
+        }
+    }
+}
