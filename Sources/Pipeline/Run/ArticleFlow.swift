@@ -202,13 +202,16 @@ final class ArticleFlow: Sendable {
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
+            // Branch-free: a word starts where a non-space follows a space; `spaceBits` has a
+            // bit set for space, tab, line feed and carriage return (all below 64).
+            let spaceBits: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
             var count = 0
-            var previousSpace = true
+            var previous: UInt64 = 1
             for byte in bytes {
-                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-                // A word starts where a non-space follows a space (branch-free, so it vectorises).
-                count &+= (previousSpace && !isSpace) ? 1 : 0
-                previousSpace = isSpace
+                let value = UInt64(byte)
+                let isSpace = (spaceBits &>> (value & 63)) & 1 & (value &>> 6 == 0 ? 1 : 0)
+                count &+= Int(previous & (isSpace ^ 1))
+                previous = isSpace
             }
             return count
         }
