@@ -169,10 +169,9 @@ struct WARCBackfill {
             return nil
         }
         if let type = contentType?.lowercased(), !(type.contains("html") || type.contains("xml")) { return nil }
-        var metadata = EntryMetadata()
-        metadata.published = nil
-        let item = QueuedURL(canonicalURL: canonical, url: uri, source: source, entryJSON: metadata.json(),
-                             nextAttemptAt: Date())
+        // A capture carries no feed metadata: no entry JSON to encode here and decode again
+        // on the writer.
+        let item = QueuedURL(canonicalURL: canonical, url: uri, source: source, entryJSON: nil, nextAttemptAt: Date())
         return FetchedPage(item: item, finalURL: uri, fetchedAt: record.date ?? Date(), body: body,
                            contentType: contentType, contentLanguage: contentLanguage)
     }

@@ -202,19 +202,23 @@ final class ArticleFlow: Sendable {
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            // Branch-free: a word starts where a non-space follows a space; `spaceBits` has a
-            // bit set for space, tab, line feed and carriage return (all below 64).
-            let spaceBits: UInt64 = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0D
-            var count = 0
-            var previous: UInt64 = 1
-            for byte in bytes {
-                let value = UInt64(byte)
-                let isSpace = (spaceBits &>> (value & 63)) & 1 & (value &>> 6 == 0 ? 1 : 0)
-                count &+= Int(previous & (isSpace ^ 1))
-                previous = isSpace
+            // A word starts at a non-space whose previous byte is a space. Each step reads two
+            // bytes and carries nothing over, so the loop vectorises.
+            guard let first = bytes.first else { return 0 }
+            var count = Int(space(first) ^ 1)
+            var index = 1
+            while index < bytes.count {
+                count &+= Int(space(bytes[index - 1]) & (space(bytes[index]) ^ 1))
+                index &+= 1
             }
             return count
         }
+    }
+
+    /// 1 for space, tab, line feed and carriage return, else 0 (arithmetic, not branches).
+    @inline(__always)
+    private static func space(_ byte: UInt8) -> UInt8 {
+        (byte == 0x20 ? 1 : 0) | (byte == 0x0A ? 1 : 0) | (byte == 0x09 ? 1 : 0) | (byte == 0x0D ? 1 : 0)
     }
 
     /// Decides and writes one group; false when the group could not be committed.
