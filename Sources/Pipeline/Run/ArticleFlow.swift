@@ -202,13 +202,31 @@ final class ArticleFlow: Sendable {
     static func wordCount(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in
-            // A word starts at a non-space whose previous byte is a space. Each step reads two
-            // bytes and carries nothing over, so the loop vectorises.
-            guard let first = bytes.first else { return 0 }
-            var count = Int(space(first) ^ 1)
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+            // A word starts at a non-space whose previous byte is a space (or at the start).
+            var count = Int(space(base[0]) ^ 1)
             var index = 1
+            // 16 bytes at a time: compare the block and the block one byte earlier, count the
+            // starts in a byte-wide accumulator flushed before it can overflow.
+            let spaceByte = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+            let lineFeed = SIMD16<UInt8>(repeating: 0x0A), carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
+            let raw = UnsafeRawPointer(base)
+            while index &+ 16 <= bytes.count {
+                var starts = SIMD16<UInt8>(repeating: 0)
+                var rounds = 0
+                while rounds < 255, index &+ 16 <= bytes.count {
+                    let current = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    let previous = raw.loadUnaligned(fromByteOffset: index &- 1, as: SIMD16<UInt8>.self)
+                    let currentSpace = (current .== spaceByte) .| (current .== tab) .| (current .== lineFeed) .| (current .== carriageReturn)
+                    let previousSpace = (previous .== spaceByte) .| (previous .== tab) .| (previous .== lineFeed) .| (previous .== carriageReturn)
+                    starts &+= SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: previousSpace .& .!currentSpace)
+                    index &+= 16
+                    rounds &+= 1
+                }
+                for lane in starts.indices { count &+= Int(starts[lane]) }
+            }
             while index < bytes.count {
-                count &+= Int(space(bytes[index - 1]) & (space(bytes[index]) ^ 1))
+                count &+= Int(space(base[index &- 1]) & (space(base[index]) ^ 1))
                 index &+= 1
             }
             return count
