@@ -55,9 +55,9 @@ def backfill(path):
 
 
 def run(quick, peers):
-    # RSS is compared between the full WARC and one an eighth (quick: a quarter) of its size.
+    # RSS is compared between the full WARC and one a quarter of its size.
     full_mb = 60 if quick else 500
-    small_mb = 15 if quick else 60
+    small_mb = 15 if quick else 125
     big, small = warc(full_mb), warc(small_mb)
     megabytes = big.stat().st_size / 1e6
     name = f"WARC backfill, {megabytes:.0f} MB WARC"

@@ -106,6 +106,91 @@ struct BackfillTests {
     }
 }
 
+extension BackfillTests {
+    /// A WARC of `count` article captures (request + response each), one URL captured twice
+    /// and some garbage between records, as a crawler would leave it.
+    fileprivate func captureWARC(_ corpus: NewsCorpus) -> Data {
+        var warc = Data()
+        let articles = corpus.articles(outlet: 0)
+        for (index, article) in articles.enumerated() {
+            let uri = "https://news.example.org\(article.path)"
+            let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
+            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+            warc += WARCWriting.record(type: "request", uri: uri, contentType: "application/http; msgtype=request",
+                                       block: Data("GET \(article.path) HTTP/1.1\r\nHost: news.example.org\r\n\r\n".utf8))
+            warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+            if index == 7 { warc += Data("garbage that is not a record\r\n\r\n".utf8) }
+            // The same URL captured again right away: still one record.
+            if index == 20 { warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http) }
+        }
+        return warc
+    }
+
+    /// Every invariant of a finished WARC backfill of `count` distinct articles.
+    fileprivate func expectComplete(_ harness: BinaryHarness, count: Int) throws {
+        let snapshot = try OutputSnapshot(root: harness.path("records"))
+        #expect(snapshot.allLines.count == count)
+        #expect(Set(snapshot.allLines.map(\.canonical_url)).count == count)
+        for (day, lines) in snapshot.linesByDay {
+            let seqs = lines.compactMap(\.seq).sorted()
+            #expect(seqs == Array(0..<seqs.count))
+            #expect(Set(lines.compactMap(\.file)) == snapshot.textFilesByDay[day, default: []])
+        }
+        #expect(snapshot.temporaries.isEmpty)
+        let pending = (try? FileManager.default.contentsOfDirectory(atPath: harness.path("records/.pending"))) ?? []
+        #expect(pending.isEmpty, "no pending body left once the backfill finished")
+    }
+
+    @Test func warcBackfillKilledAtRandomInstantsLosesAndDoublesNothing() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 240, pageBytes: 4_000...8_000, seed: 21)
+        let path = harness.path("capture.warc")
+        try captureWARC(corpus).write(to: URL(fileURLWithPath: path))
+        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+
+        var random = SplitMix(seed: 23)
+        for _ in 0..<8 {
+            let process = try harness.start(["backfill", "--config", config, "--warc", path])
+            try await Task.sleep(for: .milliseconds(80 + Int(random.next() % 700)))
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+        }
+        let finished = try harness.run(["backfill", "--config", config, "--warc", path])
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let again = try harness.run(["backfill", "--config", config, "--warc", path])
+        #expect(again.status == 0)
+        try expectComplete(harness, count: 240)
+    }
+
+    @Test func warcBackfillStopsGracefullyOnSIGTERMAndResumes() async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 400, pageBytes: 6_000...12_000, seed: 22)
+        let path = harness.path("capture.warc")
+        try captureWARC(corpus).write(to: URL(fileURLWithPath: path))
+        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+
+        let process = try harness.start(["backfill", "--config", config, "--warc", path])
+        let writing = try await waitFor(seconds: 60) {
+            ((try? OutputSnapshot(root: harness.path("records")))?.allLines.count ?? 0) >= 5
+        }
+        try #require(writing)
+        let signalled = ContinuousClock.now
+        kill(process.processIdentifier, SIGTERM)
+        #expect(try await waitFor(seconds: 12) { !process.isRunning })
+        #expect(ContinuousClock.now - signalled < .seconds(10))
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let stopped = try OutputSnapshot(root: harness.path("records"))
+        #expect(stopped.allLines.count < 400, "the stop came before the end")
+
+        let finished = try harness.run(["backfill", "--config", config, "--warc", path])
+        #expect(finished.status == 0, "\(finished.stderr)")
+        try expectComplete(harness, count: 400)
+    }
+}
+
 /// Minimal WARC 1.1 writer for fixtures made inside a test.
 enum WARCWriting {
     static func record(type: String, uri: String, contentType: String, block: Data) -> Data {

@@ -1,11 +1,14 @@
+import AsyncAlgorithms
 import Foundation
 import Logging
 import Normalize
 import Synchronization
 
 /// `backfill --warc`: HTTP responses stored in WARC files go straight to extraction — no
-/// network. Each file's position is checkpointed after the records before it are committed, and
-/// URLs already recorded are skipped, so a resumed backfill neither loses nor doubles a record.
+/// network. The reader is the first stage of the same extract → write flow as `run`, feeding it
+/// continuously; each file's position is checkpointed once every record before it is
+/// committed, and URLs already recorded are skipped, so a resumed backfill neither loses nor
+/// doubles a record.
 ///
 /// Handled deliberately: `response` (HTTP status 200 HTML pages) and `resource` records become
 /// articles; `revisit` records carry no payload and are skipped; `request`, `metadata`,
@@ -19,8 +22,6 @@ struct WARCBackfill {
     let isStopped: @Sendable () -> Bool
     let onFlow: @Sendable (ArticleFlow) -> Void
 
-    /// Records handed to the stages at a time; the checkpoint moves after each batch.
-    static let batchSize = 256
     /// Largest stored HTTP message read.
     static let maxRecordBytes = 32 << 20
 
@@ -31,15 +32,66 @@ struct WARCBackfill {
         }
     }
 
+    /// Reads one file as a producer stage feeding extract → write continuously: reading,
+    /// inflating and HTTP parsing overlap extraction, and nothing drains until the file ends.
+    /// The checkpoint follows the writer (``WARCCheckpointTracker``): saved after each group
+    /// that moves the low-watermark, and marked done once the last record is committed.
     private func ingest(_ file: String) async throws {
         let key = "\(job):warc:\(URL(fileURLWithPath: file).standardizedFileURL.path)"
-        var start = WARCPosition.start
+        var resumeAt = WARCPosition.start
         if let checkpoint = try context.store.checkpoint(job: key) {
             if checkpoint.done { return }
             if let position = try? JSONDecoder().decode(WARCPosition.self, from: Data(checkpoint.position.utf8)) {
-                start = position
+                resumeAt = position
             }
         }
+        let start = resumeAt
+        let tracker = WARCCheckpointTracker(start: start)
+        let outcome = Mutex(ProducerOutcome())
+        let store = context.store
+        let logger = context.logger
+        let flow = ArticleFlow(context: context)
+        onFlow(flow)
+        await flow.run(producing: { channel in
+            let result = await self.produce(file, from: start, tracker: tracker, flow: flow, into: channel)
+            outcome.withLock { $0 = result }
+        }, written: { group, committed in
+            guard committed else {
+                tracker.fail()
+                return
+            }
+            guard let position = tracker.complete(group.compactMap(\.inputOrdinal)) else { return }
+            do {
+                try store.saveCheckpoint(job: key, position: try Self.encode(position), done: false, at: Date())
+            } catch {
+                // Only progress is lost: the next start reads again from an earlier checkpoint.
+                logger.warning("could not save WARC checkpoint", metadata: ["file": "\(file)", "error": "\(error)"])
+            }
+        })
+
+        let result = outcome.withLock { $0 }
+        guard !tracker.hasFailed else { return }
+        if let end = result.endPosition, tracker.inFlight == 0 {
+            try store.saveCheckpoint(job: key, position: try Self.encode(end), done: true, at: Date())
+        } else {
+            try store.saveCheckpoint(job: key, position: try Self.encode(tracker.watermark), done: false, at: Date())
+        }
+        if let error = result.error { throw error }
+    }
+
+    /// How the reading of a file ended.
+    private struct ProducerOutcome: Sendable {
+        /// The end of the file, when reading reached it.
+        var endPosition: WARCPosition?
+        /// A failure to read the file (I/O, not damage: damaged records are skipped).
+        var error: WARCReaderError?
+    }
+
+    /// The producer stage: opens the file (the reader is not thread-safe, so it lives in this
+    /// task only) and sends its article pages, in order, until the end, a stop, a failed
+    /// commit or a read error.
+    private func produce(_ file: String, from start: WARCPosition, tracker: WARCCheckpointTracker, flow: ArticleFlow,
+                         into channel: AsyncChannel<FetchedPage>) async -> ProducerOutcome {
         let hosts = options.hostPattern.map { [WARCHostPattern($0)] } ?? []
         let filter = WARCRecordFilter.documents(hosts: hosts, since: options.since, until: options.until)
         let reader: WARCReader
@@ -48,7 +100,7 @@ struct WARCBackfill {
                                     options: WARCReaderOptions(maxBlockBytes: Int64(Self.maxRecordBytes), filter: filter))
         } catch {
             context.stats.failed(source, errorClass: "warc_unreadable", message: "\(file): \(error)")
-            return
+            return ProducerOutcome()
         }
         let stats = context.stats
         let source = self.source
@@ -57,28 +109,36 @@ struct WARCBackfill {
             stats.failed(source, errorClass: "warc_corrupt", message: "\(file): \(warning)")
             logger.warning("WARC record skipped", metadata: ["file": "\(file)", "warning": "\(warning)"])
         }
-        while !isStopped() {
-            var pages: [FetchedPage] = []
-            var reachedEnd = false
-            while pages.count < Self.batchSize {
-                guard let record = try reader.next() else {
-                    reachedEnd = true
-                    break
-                }
-                if let page = self.page(from: record) { pages.append(page) }
+        while !isStopped(), !flow.isStopRequested, !tracker.hasFailed, !Task.isCancelled {
+            let record: WARCRecord
+            do {
+                guard let next = try reader.next() else { return ProducerOutcome(endPosition: reader.position) }
+                record = next
+            } catch {
+                return ProducerOutcome(error: error)
             }
-            let fresh = try unknownPages(pages)
-            if !fresh.isEmpty {
-                let flow = ArticleFlow(context: context)
-                onFlow(flow)
-                if isStopped() { flow.stopRequested.withLock { $0 = true } }
-                await flow.run(pages: fresh)
-                if isStopped() { return }
+            // A page of a URL already recorded (a resumed file, another input) or still in
+            // flight (a URL captured twice) is passed over like any other non-article record.
+            guard var page = page(from: record), !isKnown(page.item.canonicalURL),
+                  let ordinal = tracker.issue(url: page.item.canonicalURL, through: record.nextPosition)
+            else {
+                tracker.skip(through: record.nextPosition)
+                continue
             }
-            let position = String(decoding: try JSONEncoder().encode(reader.position), as: UTF8.self)
-            try context.store.saveCheckpoint(job: key, position: position, done: reachedEnd, at: Date())
-            if reachedEnd { return }
+            page.inputOrdinal = ordinal
+            await channel.send(page)
         }
+        return ProducerOutcome()
+    }
+
+    /// Whether the URL has a record already; a failed lookup counts as unknown (the writer
+    /// checks again before writing, so nothing is doubled either way).
+    private func isKnown(_ canonicalURL: String) -> Bool {
+        ((try? context.store.knownURL(canonicalURL)) ?? nil) != nil
+    }
+
+    private static func encode(_ position: WARCPosition) throws -> String {
+        String(decoding: try JSONEncoder().encode(position), as: UTF8.self)
     }
 
     /// An article page from a record, or nil for records that carry none.
@@ -109,18 +169,10 @@ struct WARCBackfill {
             return nil
         }
         if let type = contentType?.lowercased(), !(type.contains("html") || type.contains("xml")) { return nil }
-        var metadata = EntryMetadata()
-        metadata.published = nil
-        let item = QueuedURL(canonicalURL: canonical, url: uri, source: source, entryJSON: metadata.json(),
-                             nextAttemptAt: Date())
+        // A capture carries no feed metadata: no entry JSON to encode here and decode again
+        // on the writer.
+        let item = QueuedURL(canonicalURL: canonical, url: uri, source: source, entryJSON: nil, nextAttemptAt: Date())
         return FetchedPage(item: item, finalURL: uri, fetchedAt: record.date ?? Date(), body: body,
                            contentType: contentType, contentLanguage: contentLanguage)
-    }
-
-    /// Drops pages whose URL is recorded already (a resumed file, or a URL captured twice).
-    private func unknownPages(_ pages: [FetchedPage]) throws -> [FetchedPage] {
-        let known = try context.store.knownURLs(pages.map(\.item.canonicalURL))
-        var seen = Set<String>()
-        return pages.filter { known[$0.item.canonicalURL] == nil && seen.insert($0.item.canonicalURL).inserted }
     }
 }

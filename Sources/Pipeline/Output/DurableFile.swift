@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 #endif
 
-/// The few file operations whose order makes record output crash-safe: write-to-temporary,
-/// fsync, rename, fsync the folder; append one whole write; truncate a torn tail.
+/// The few file operations whose order makes record output crash-safe: write (and flush) a
+/// group of pending files, rename them into place and fsync the folder; write-to-temporary and
+/// rename for a single file; append one whole write; truncate a torn tail.
 enum DurableFile {
     /// Writes `contents` to `path` atomically: a reader sees no file or the whole file.
     static func writeAtomically(_ contents: String, to path: String, sync: Bool) throws {
@@ -13,7 +14,8 @@ enum DurableFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXFailure(operation: "open \(temporary)", code: errno) }
         do {
-            try writeAll(fd, Array(contents.utf8), path: temporary)
+            var contents = contents
+            try contents.withUTF8 { try writeAll(fd, UnsafeRawBufferPointer($0), path: temporary) }
             if sync, fsync(fd) != 0 { throw POSIXFailure(operation: "fsync \(temporary)", code: errno) }
             close(fd)
         } catch {
@@ -29,40 +31,43 @@ enum DurableFile {
         if sync { syncFolder(url.deletingLastPathComponent().path) }
     }
 
-    /// Writes a group of files atomically with one flush for all: each is written under a
-    /// temporary name, the file system is flushed once (`syncfs`), then each is renamed into
-    /// place and the folders are flushed. A reader sees, for each file, no file or the whole file.
-    static func writeGroupAtomically(_ files: [(path: String, contents: String)], sync: Bool) throws {
-        guard files.count > 1 else {
-            if let file = files.first { try writeAtomically(file.contents, to: file.path, sync: sync) }
-            return
-        }
-        var temporaries: [(temporary: String, path: String)] = []
+    /// Writes a group of new files with one flush for all (`syncfs`): when this returns, every
+    /// file is whole and durable. On failure the files written so far are removed.
+    static func writeGroup(_ files: [(path: String, contents: String)], sync: Bool) throws {
+        guard !files.isEmpty else { return }
+        var written: [String] = []
         do {
             for file in files {
-                let url = URL(fileURLWithPath: file.path)
-                let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp").path
-                let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                guard fd >= 0 else { throw POSIXFailure(operation: "open \(temporary)", code: errno) }
-                temporaries.append((temporary, file.path))
+                let fd = open(file.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { throw POSIXFailure(operation: "open \(file.path)", code: errno) }
+                written.append(file.path)
                 defer { close(fd) }
-                try writeAll(fd, Array(file.contents.utf8), path: temporary)
+                var contents = file.contents
+                try contents.withUTF8 { try writeAll(fd, UnsafeRawBufferPointer($0), path: file.path) }
             }
-            if sync, let first = temporaries.first {
-                let fd = open(first.temporary, O_RDONLY | O_CLOEXEC)
-                guard fd >= 0 else { throw POSIXFailure(operation: "open \(first.temporary)", code: errno) }
+            if sync {
+                // One flush of the file system instead of an fsync per file: a group holds
+                // dozens of small files, and each fsync would wait for its own journal commit.
+                let fd = open(files[0].path, O_RDONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw POSIXFailure(operation: "open \(files[0].path)", code: errno) }
                 defer { close(fd) }
                 if linuxSyncfs(fd) != 0 { throw POSIXFailure(operation: "syncfs", code: errno) }
             }
-            for item in temporaries {
-                guard rename(item.temporary, item.path) == 0 else { throw POSIXFailure(operation: "rename \(item.temporary)", code: errno) }
-            }
         } catch {
-            for item in temporaries { unlink(item.temporary) }
+            for path in written { unlink(path) }
             throw error
         }
+    }
+
+    /// Renames files into place (each rename atomic: a reader sees no file or the whole file),
+    /// then flushes the folders they entered.
+    static func renameGroup(_ moves: [(from: String, to: String)], sync: Bool) throws {
+        guard !moves.isEmpty else { return }
+        for move in moves {
+            guard rename(move.from, move.to) == 0 else { throw POSIXFailure(operation: "rename \(move.from)", code: errno) }
+        }
         if sync {
-            for folder in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }) {
+            for folder in Set(moves.map { ($0.to as NSString).deletingLastPathComponent }) {
                 syncFolder(folder)
             }
         }
@@ -74,7 +79,8 @@ enum DurableFile {
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXFailure(operation: "open \(path)", code: errno) }
         defer { close(fd) }
-        try writeAll(fd, Array(text.utf8), path: path)
+        var text = text
+        try text.withUTF8 { try writeAll(fd, UnsafeRawBufferPointer($0), path: path) }
         if sync, fsync(fd) != 0 { throw POSIXFailure(operation: "fsync \(path)", code: errno) }
     }
 
@@ -111,12 +117,10 @@ enum DurableFile {
         close(fd)
     }
 
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                write(fd, raw.baseAddress! + offset, bytes.count - offset)
-            }
+            let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw POSIXFailure(operation: "write \(path)", code: errno)

@@ -116,22 +116,6 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         supersedes = try c.decodeIfPresent(String.self, forKey: .supersedes)
         extraction = try c.decodeIfPresent(ExtractionSummary.self, forKey: .extraction)
     }
-
-    /// The manifest line: compact JSON, no newline, keys in the documented order (`id`, `seq`,
-    /// `file`, … as in ``CodingKeys``) so lines read the same from run to run.
-    public func jsonLine() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        let object = try JSONSerialization.jsonObject(with: try encoder.encode(self)) as? [String: Any] ?? [:]
-        var parts: [String] = []
-        for key in CodingKeys.allCases.map(\.stringValue) {
-            let value = object[key] ?? NSNull()
-            let encoded = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes, .sortedKeys])
-            let keyData = try JSONSerialization.data(withJSONObject: key, options: [.fragmentsAllowed])
-            parts.append(String(decoding: keyData, as: UTF8.self) + ":" + String(decoding: encoded, as: UTF8.self))
-        }
-        return "{" + parts.joined(separator: ",") + "}"
-    }
 }
 
 /// How the body was obtained and how far to trust it.
@@ -149,8 +133,12 @@ public struct ExtractionSummary: Sendable, Equatable, Codable {
 
 /// ISO 8601 in UTC with seconds, the manifest's one date format.
 public enum ManifestDates {
+    /// `2026-11-20T10:00:00Z`: the instant's whole second in UTC. Built from `gmtime_r` rather
+    /// than a `FormatStyle`, as every manifest line carries up to three dates.
     public static func format(_ date: Date) -> String {
-        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+        let (parts, _) = utc(date)
+        return digits(Int(parts.tm_year) + 1900, 4) + "-" + digits(Int(parts.tm_mon) + 1, 2) + "-" + digits(Int(parts.tm_mday), 2)
+            + "T" + digits(Int(parts.tm_hour), 2) + ":" + digits(Int(parts.tm_min), 2) + ":" + digits(Int(parts.tm_sec), 2) + "Z"
     }
 
     public static func parse(_ string: String) -> Date? {
@@ -160,9 +148,20 @@ public enum ManifestDates {
 
     /// The UTC day folder name of an instant.
     public static func day(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        let (parts, _) = utc(date)
+        return digits(Int(parts.tm_year) + 1900, 4) + "-" + digits(Int(parts.tm_mon) + 1, 2) + "-" + digits(Int(parts.tm_mday), 2)
+    }
+
+    /// The broken-down UTC time of the second the instant falls in (rounded down, also before 1970).
+    private static func utc(_ date: Date) -> (tm, time_t) {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return (parts, seconds)
+    }
+
+    private static func digits(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 }

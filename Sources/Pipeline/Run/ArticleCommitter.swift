@@ -36,10 +36,18 @@ final class ArticleCommitter: Sendable {
         var pending: [Pending] = []
         var records: [PreparedRecord] = []
         var canonicalInGroup = Set<String>()
+        // Every URL row the group needs, in one query rather than one per page.
+        let canonicals = pages.map { $0.analysis == nil ? nil : canonicalURL(for: $0) }
+        var lookups = Set<String>()
+        for (page, canonical) in zip(pages, canonicals) {
+            guard let canonical else { continue }
+            lookups.insert(canonical)
+            lookups.insert(page.item.canonicalURL)
+        }
+        let knownURLs = try context.store.knownURLs(Array(lookups))
         for (index, page) in pages.enumerated() {
-            guard let analysed = page.analysis else { continue }  // nothing to record
+            guard let analysed = page.analysis, let canonical = canonicals[index] else { continue }  // nothing to record
             let item = page.item
-            let canonical = canonicalURL(for: page)
             guard canonicalInGroup.insert(canonical).inserted else {
                 // The same article reached twice in one group (two feeds, or a redirect).
                 outcomes[index] = .unchanged
@@ -47,7 +55,7 @@ final class ArticleCommitter: Sendable {
             }
             let id = RecordID(value: RecordID.hash(canonical)).hex
             let metadata = EntryMetadata.from(json: item.entryJSON)
-            let known = try context.store.knownURL(canonical) ?? (canonical == item.canonicalURL ? nil : try context.store.knownURL(item.canonicalURL))
+            let known = knownURLs[canonical] ?? (canonical == item.canonicalURL ? nil : knownURLs[item.canonicalURL])
             var revision = 1
             var supersedes: String?
             if let known {

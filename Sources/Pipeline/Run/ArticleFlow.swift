@@ -13,6 +13,9 @@ struct FetchedPage: Sendable {
     var body: Data
     var contentType: String?
     var contentLanguage: String?
+    /// The page's place in an ordered input (a WARC record's ordinal), handed back by the
+    /// writer so the input can checkpoint what is committed; nil for fetched URLs.
+    var inputOrdinal: Int? = nil
 }
 
 /// An extracted article on its way to the writer.
@@ -32,35 +35,51 @@ struct ExtractedPage: Sendable {
     var article: ExtractedArticle
     /// `nil` when no body was found.
     var analysis: Analysis?
+    /// See ``FetchedPage/inputOrdinal``.
+    var inputOrdinal: Int?
 }
 
-/// fetch → extract → decide-and-write over the URLs queued for this pass. Stages are joined by
-/// bounded channels (`AsyncChannel`: a send waits for a receiver), so memory stays flat however
-/// long the queue is; each stage has its own bounded concurrency.
+/// fetch → extract → decide-and-write. Fetch and extract are joined by a rendezvous channel
+/// (`AsyncChannel`: a send waits for a receiver), extract and write by a ``BoundedQueue`` the
+/// writer drains a group at a time, so memory stays flat however long the input is and a
+/// writer waiting on a file-system flush never stalls extraction; each stage has its own
+/// bounded concurrency.
 final class ArticleFlow: Sendable {
     let context: PipelineContext
     /// Set when a graceful stop was asked for: no new URL is started.
     let stopRequested: Mutex<Bool>
+    /// The writer's blocking work (fsync, SQLite) runs here, off the cooperative thread pool,
+    /// which then stays free for extraction while a group is being made durable.
+    private let writerQueue = DispatchQueue(label: "copydesk.writer")
 
     init(context: PipelineContext) {
         self.context = context
         stopRequested = Mutex(false)
     }
 
+    /// Most records committed as one group.
+    static let groupSize = 64
+    /// Extracted pages that may wait for the writer: enough for a group to gather while the
+    /// previous one is flushed, few enough to keep memory flat (a page with its text is a few
+    /// hundred kilobytes at most).
+    static let writeQueueCapacity = 96
+    /// How long the writer lets a small group grow before committing it.
+    static let groupLinger: Duration = .milliseconds(25)
+
+    var isStopRequested: Bool { stopRequested.withLock { $0 } }
+
     func run(_ items: [QueuedURL]) async {
         let toFetch = AsyncChannel<QueuedURL>()
         let toExtract = AsyncChannel<FetchedPage>()
-        let toWrite = AsyncChannel<ExtractedPage>()
         let ordered = Self.interleavedByHost(items)
         // More workers than transfers, so the client always has requests for other hosts while
         // some wait on one host's politeness; each holds at most one page.
         let fetchWorkers = max(1, min(ordered.count, context.config.fetch.concurrency * 2))
-        let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for item in ordered {
-                    if self.stopRequested.withLock({ $0 }) || Task.isCancelled { break }
+                    if self.isStopRequested || Task.isCancelled { break }
                     await toFetch.send(item)
                 }
                 toFetch.finish()
@@ -77,47 +96,33 @@ final class ArticleFlow: Sendable {
                 }
                 toExtract.finish()
             }
-            group.addTask {
-                await withTaskGroup(of: Void.self) { workers in
-                    for _ in 0..<extractWorkers {
-                        workers.addTask {
-                            for await page in toExtract {
-                                await toWrite.send(self.extract(page))
-                            }
-                        }
-                    }
-                }
-                toWrite.finish()
-            }
-            group.addTask { await self.writeStage(toWrite) }
+            group.addTask { await self.extractAndWrite(toExtract, written: { _, _ in }) }
         }
     }
 
-    /// Group commit: whatever the writer finds waiting (up to 64 pages, or what arrived within
-    /// 50 ms) is written as one group.
-    private func writeStage(_ pages: AsyncChannel<ExtractedPage>) async {
-        let committer = ArticleCommitter(context: context)
-        for await group in pages.chunks(ofCount: Self.groupSize, or: .repeating(every: .milliseconds(50))) {
-            write(group, with: committer)
-        }
-    }
-
-    static let groupSize = 64
-
-    /// extract → decide-and-write over pages already in hand (WARC records): the same stages as
-    /// ``run(_:)`` after the fetch.
-    func run(pages: [FetchedPage]) async {
+    /// extract → decide-and-write over pages a producer sends (WARC records), continuously:
+    /// the same stages as ``run(_:)`` after the fetch. `produce` sends pages and returns when
+    /// it has no more (or a stop was asked for); `written` is called after each group the
+    /// writer handled, with the group and whether it was committed (false: a state or disk
+    /// failure, the records were not written).
+    func run(producing produce: @escaping @Sendable (AsyncChannel<FetchedPage>) async -> Void,
+             written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
         let toExtract = AsyncChannel<FetchedPage>()
-        let toWrite = AsyncChannel<ExtractedPage>()
-        let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                for page in pages {
-                    if self.stopRequested.withLock({ $0 }) || Task.isCancelled { break }
-                    await toExtract.send(page)
-                }
+                await produce(toExtract)
                 toExtract.finish()
             }
+            group.addTask { await self.extractAndWrite(toExtract, written: written) }
+        }
+    }
+
+    /// The extract workers (one per core) and the writer.
+    private func extractAndWrite(_ toExtract: AsyncChannel<FetchedPage>,
+                                 written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
+        let toWrite = BoundedQueue<ExtractedPage>(capacity: Self.writeQueueCapacity)
+        let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 await withTaskGroup(of: Void.self) { workers in
                     for _ in 0..<extractWorkers {
@@ -128,7 +133,31 @@ final class ArticleFlow: Sendable {
                 }
                 toWrite.finish()
             }
-            group.addTask { await self.writeStage(toWrite) }
+            group.addTask { await self.writeStage(toWrite, written: written) }
+        }
+    }
+
+    /// Group commit: the writer takes what has gathered (up to ``groupSize``), lets a small
+    /// group grow for ``groupLinger``, and commits it as one group.
+    private func writeStage(_ pages: BoundedQueue<ExtractedPage>,
+                            written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
+        let committer = ArticleCommitter(context: context)
+        while true {
+            var group = await pages.take(upTo: Self.groupSize)
+            if group.isEmpty { break }
+            if group.count < Self.groupSize {
+                try? await Task.sleep(for: Self.groupLinger)
+                group += pages.takeAvailable(upTo: Self.groupSize - group.count)
+            }
+            let batch = group
+            // Once started a group is committed whole (a cancel waits for it): the bridge has
+            // no cancellation handler on purpose.
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                writerQueue.async {
+                    written(batch, self.write(batch, with: committer))
+                    continuation.resume()
+                }
+            }
         }
     }
 
@@ -165,23 +194,53 @@ final class ArticleFlow: Sendable {
                                               fingerprint: context.dedupe.fingerprint(text))
         }
         return ExtractedPage(item: page.item, finalURL: page.finalURL, fetchedAt: page.fetchedAt, article: article,
-                             analysis: analysis)
+                             analysis: analysis, inputOrdinal: page.inputOrdinal)
     }
 
-    /// Words: runs of bytes between spaces and line ends, counted on UTF-8 without building
-    /// strings (bodies can be hundreds of kilobytes).
+    /// Words: runs of bytes between spaces and line ends, counted on the UTF-8 buffer without
+    /// building strings or iterating the string view (bodies can be hundreds of kilobytes).
     static func wordCount(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if !isSpace && !inWord { count += 1 }
-            inWord = !isSpace
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return 0 }
+            // A word starts at a non-space whose previous byte is a space (or at the start).
+            var count = Int(space(base[0]) ^ 1)
+            var index = 1
+            // 16 bytes at a time: compare the block and the block one byte earlier, count the
+            // starts in a byte-wide accumulator flushed before it can overflow.
+            let spaceByte = SIMD16<UInt8>(repeating: 0x20), tab = SIMD16<UInt8>(repeating: 0x09)
+            let lineFeed = SIMD16<UInt8>(repeating: 0x0A), carriageReturn = SIMD16<UInt8>(repeating: 0x0D)
+            let raw = UnsafeRawPointer(base)
+            while index &+ 16 <= bytes.count {
+                var starts = SIMD16<UInt8>(repeating: 0)
+                var rounds = 0
+                while rounds < 255, index &+ 16 <= bytes.count {
+                    let current = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    let previous = raw.loadUnaligned(fromByteOffset: index &- 1, as: SIMD16<UInt8>.self)
+                    let currentSpace = (current .== spaceByte) .| (current .== tab) .| (current .== lineFeed) .| (current .== carriageReturn)
+                    let previousSpace = (previous .== spaceByte) .| (previous .== tab) .| (previous .== lineFeed) .| (previous .== carriageReturn)
+                    starts &+= SIMD16<UInt8>(repeating: 0).replacing(with: 1, where: previousSpace .& .!currentSpace)
+                    index &+= 16
+                    rounds &+= 1
+                }
+                for lane in starts.indices { count &+= Int(starts[lane]) }
+            }
+            while index < bytes.count {
+                count &+= Int(space(base[index &- 1]) & (space(base[index]) ^ 1))
+                index &+= 1
+            }
+            return count
         }
-        return count
     }
 
-    private func write(_ group: [ExtractedPage], with committer: ArticleCommitter) {
+    /// 1 for space, tab, line feed and carriage return, else 0 (arithmetic, not branches).
+    @inline(__always)
+    private static func space(_ byte: UInt8) -> UInt8 {
+        (byte == 0x20 ? 1 : 0) | (byte == 0x0A ? 1 : 0) | (byte == 0x09 ? 1 : 0) | (byte == 0x0D ? 1 : 0)
+    }
+
+    /// Decides and writes one group; false when the group could not be committed.
+    private func write(_ group: [ExtractedPage], with committer: ArticleCommitter) -> Bool {
         let outcomes: [ArticleCommitter.Outcome]
         do {
             outcomes = try committer.commit(group, now: Date())
@@ -191,7 +250,7 @@ final class ArticleFlow: Sendable {
                 context.stats.failed(page.item.source, errorClass: "write", message: "\(error)")
             }
             context.logger.error("could not write records", metadata: ["records": "\(group.count)", "error": "\(error)"])
-            return
+            return false
         }
         for (page, outcome) in zip(group, outcomes) {
             let source = page.item.source
@@ -209,6 +268,7 @@ final class ArticleFlow: Sendable {
                 fail(page.item, errorClass: "extraction_empty", message: "no article text found at \(page.finalURL)", permanent: false)
             }
         }
+        return true
     }
 
     // MARK: Failures

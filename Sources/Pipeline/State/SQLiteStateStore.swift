@@ -192,12 +192,13 @@ public final class SQLiteStateStore: StateStore {
 
     // MARK: Commit journal
 
-    public func beginCommits(_ records: [PreparedRecord], day: String, at now: Date) throws -> [JournalEntry] {
+    public func beginCommits(_ records: [PreparedRecord], bodyFiles: [String?], day: String, at now: Date) throws -> [JournalEntry] {
         guard !records.isEmpty else { return [] }
+        precondition(bodyFiles.count == records.count, "one body file (or nil) per record")
         return try database.write { db in
             var next = try Int.fetchOne(db, sql: "SELECT next_seq FROM day_sequences WHERE day = ?", arguments: [day]) ?? 0
             var entries: [JournalEntry] = []
-            for record in records {
+            for (record, bodyFile) in zip(records, bodyFiles) {
                 var manifest = record.manifest
                 if record.body != nil {
                     manifest.seq = next
@@ -207,16 +208,20 @@ public final class SQLiteStateStore: StateStore {
                     manifest.seq = nil
                     manifest.file = nil
                 }
+                let bodyFile = record.body == nil ? nil : bodyFile
                 let entry = JournalEntry(
                     token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
-                    manifestLine: try manifest.jsonLine(), body: record.body, canonicalURL: record.canonicalURL,
+                    manifestLine: try manifest.jsonLine(), body: record.body, bodyFile: bodyFile,
+                    canonicalURL: record.canonicalURL,
                     source: record.source, id: record.id, contentHash: record.contentHash, revision: record.revision,
                     duplicateOf: record.duplicateOf, entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
-                try db.execute(sql: """
-                    INSERT INTO pending_records (token, day, seq, file, manifest_line, body, canonical_url, source, id,
-                        content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine, entry.body,
+                // Cached: prepared once per connection, not once per record.
+                try db.cachedStatement(sql: """
+                    INSERT INTO pending_records (token, day, seq, file, manifest_line, body, body_file, canonical_url, source,
+                        id, content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine,
+                                     bodyFile == nil ? entry.body : nil, bodyFile,
                                      entry.canonicalURL, entry.source, entry.id, entry.contentHash, entry.revision,
                                      entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970, entry.signature,
                                      now.timeIntervalSince1970])
@@ -234,14 +239,15 @@ public final class SQLiteStateStore: StateStore {
         guard !entries.isEmpty else { return }
         try database.write { db in
             let t = now.timeIntervalSince1970
+            // Cached statements: prepared once per connection, not once per record.
             for entry in entries {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
+                    """).execute(arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
                                      entry.revision, entry.duplicateOf, t])
                 let file = entry.file.map { "\(entry.day)/\($0)" }
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
                         first_seen_at, last_seen_at, signature)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -249,10 +255,10 @@ public final class SQLiteStateStore: StateStore {
                         revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
                         entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
                         signature = excluded.signature
-                    """, arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
+                    """).execute(arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
                                      entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
-                try db.execute(sql: "DELETE FROM url_queue WHERE canonical_url = ?", arguments: [entry.canonicalURL])
-                try db.execute(sql: "DELETE FROM pending_records WHERE token = ?", arguments: [entry.token])
+                try db.cachedStatement(sql: "DELETE FROM url_queue WHERE canonical_url = ?").execute(arguments: [entry.canonicalURL])
+                try db.cachedStatement(sql: "DELETE FROM pending_records WHERE token = ?").execute(arguments: [entry.token])
             }
         }
     }
@@ -261,7 +267,8 @@ public final class SQLiteStateStore: StateStore {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM pending_records ORDER BY created_at, seq").map { row in
                 JournalEntry(token: row["token"], day: row["day"], seq: row["seq"], file: row["file"],
-                             manifestLine: row["manifest_line"], body: row["body"], canonicalURL: row["canonical_url"],
+                             manifestLine: row["manifest_line"], body: row["body"], bodyFile: row["body_file"],
+                             canonicalURL: row["canonical_url"],
                              source: row["source"], id: row["id"], contentHash: row["content_hash"],
                              revision: row["revision"], duplicateOf: row["duplicate_of"],
                              entryUpdatedAt: Self.date(row["entry_updated_at"]), signature: row["signature"])

@@ -128,5 +128,10 @@ enum StateMigrations {
                 )
                 """)
         }
+        migrator.registerMigration("state-v2-journal-body-file") { db in
+            // Bodies wait in pending files named by the journal instead of in the journal
+            // itself, so a body is written once (not also into the database and its log).
+            try db.execute(sql: "ALTER TABLE pending_records ADD COLUMN body_file TEXT")
+        }
     }
 }

@@ -38,8 +38,9 @@ public protocol StateStore: Sendable {
 
     // MARK: Record commit journal
     /// Writes journal entries for records about to be written, handing out their day sequence
-    /// numbers, in one transaction.
-    func beginCommits(_ records: [PreparedRecord], day: String, at: Date) throws -> [JournalEntry]
+    /// numbers, in one transaction. `bodyFiles[i]` names the pending file that already holds
+    /// record `i`'s body (see ``RecordWriter``); when it is nil the body is kept in the entry.
+    func beginCommits(_ records: [PreparedRecord], bodyFiles: [String?], day: String, at: Date) throws -> [JournalEntry]
     /// Marks journal entries done: record rows, URL rows and the queue are updated and the
     /// entries removed, in one transaction.
     func finishCommits(_ entries: [JournalEntry], at: Date) throws
@@ -64,6 +65,11 @@ public protocol StateStore: Sendable {
 }
 
 extension StateStore {
+    /// ``beginCommits(_:bodyFiles:day:at:)`` with every body kept in its journal entry.
+    public func beginCommits(_ records: [PreparedRecord], day: String, at: Date) throws -> [JournalEntry] {
+        try beginCommits(records, bodyFiles: Array(repeating: nil, count: records.count), day: day, at: at)
+    }
+
     /// ``beginCommits(_:day:at:)`` for one record.
     public func beginCommit(_ record: PreparedRecord, day: String, at: Date) throws -> JournalEntry {
         try beginCommits([record], day: day, at: at)[0]

@@ -103,7 +103,12 @@ public struct JournalEntry: Sendable, Equatable {
     public var file: String?
     /// The full manifest line (JSON, no newline).
     public var manifestLine: String
+    /// The text file's body. A journal read back by recovery holds it only for entries written
+    /// before bodies moved to pending files; the writer reads the others from ``bodyFile``.
     public var body: String?
+    /// The pending file (in the output folder's `.pending`) that holds the body until it is
+    /// renamed into place; nil when the body is in ``body`` or the record has no file.
+    public var bodyFile: String?
     public var canonicalURL: String
     public var source: String
     public var id: String

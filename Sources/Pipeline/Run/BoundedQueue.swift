@@ -1,0 +1,167 @@
+import Synchronization
+
+/// A bounded first-in, first-out buffer between two stages: many senders, one receiver.
+///
+/// Unlike a rendezvous channel, up to `capacity` elements wait here while the receiver is
+/// busy, so a writer that pauses for a file-system flush does not stall the workers feeding
+/// it; and the receiver takes whatever has gathered as one batch (group commit). A sender
+/// waits while the buffer is full, so memory stays bounded however far ahead the senders are.
+///
+/// Cancellation: a waiting sender gives up (its element is dropped) and a waiting receiver
+/// returns what there is, so a cancelled stage never hangs.
+final class BoundedQueue<Element: Sendable>: Sendable {
+    private struct Waiter {
+        var id: Int
+        var continuation: CheckedContinuation<Void, Never>
+    }
+
+    private struct State {
+        var items: [Element] = []
+        /// Index of the oldest element in `items` (taken elements are compacted away in bulk).
+        var head = 0
+        var finished = false
+        var sendersWaiting: [Waiter] = []
+        var receiverWaiting: Waiter?
+        var nextWaiterID = 0
+
+        var count: Int { items.count - head }
+    }
+
+    private enum SendStep {
+        case sent(wake: CheckedContinuation<Void, Never>?)
+        case dropped
+        case wait
+    }
+
+    let capacity: Int
+    private let state: Mutex<State>
+
+    init(capacity: Int) {
+        precondition(capacity > 0, "a bounded queue holds at least one element")
+        self.capacity = capacity
+        state = Mutex(State())
+    }
+
+    /// Appends `element`, waiting while the queue is full. Returns false (dropping the element)
+    /// when the queue was finished or the task cancelled.
+    @discardableResult
+    func send(_ element: Element) async -> Bool {
+        while true {
+            let step: SendStep = state.withLock { state in
+                if state.finished || Task.isCancelled { return .dropped }
+                guard state.count < capacity else { return .wait }
+                state.items.append(element)
+                let receiver = state.receiverWaiting
+                state.receiverWaiting = nil
+                return .sent(wake: receiver?.continuation)
+            }
+            switch step {
+            case .sent(let receiver):
+                receiver?.resume()
+                return true
+            case .dropped:
+                return false
+            case .wait:
+                await waitForSpace()
+            }
+        }
+    }
+
+    /// No more elements will be sent: the receiver gets what is left, then an empty batch.
+    func finish() {
+        let woken: [Waiter] = state.withLock { state in
+            state.finished = true
+            var woken = state.sendersWaiting
+            state.sendersWaiting = []
+            if let receiver = state.receiverWaiting { woken.append(receiver) }
+            state.receiverWaiting = nil
+            return woken
+        }
+        woken.forEach { $0.continuation.resume() }
+    }
+
+    /// Up to `limit` elements, oldest first, waiting until at least one is there. Empty once the
+    /// queue is finished and drained (or the task was cancelled while nothing was there).
+    func take(upTo limit: Int) async -> [Element] {
+        while true {
+            let batch = takeAvailable(upTo: limit)
+            if !batch.isEmpty { return batch }
+            if state.withLock({ $0.finished }) || Task.isCancelled { return [] }
+            await waitForElements()
+        }
+    }
+
+    /// Up to `limit` elements already waiting, without waiting for more.
+    func takeAvailable(upTo limit: Int) -> [Element] {
+        let (batch, woken): ([Element], [Waiter]) = state.withLock { state in
+            let count = min(limit, state.count)
+            guard count > 0 else { return ([], []) }
+            let batch = Array(state.items[state.head..<(state.head + count)])
+            state.head += count
+            if state.head == state.items.count {
+                state.items.removeAll(keepingCapacity: true)
+                state.head = 0
+            } else if state.head >= capacity {
+                state.items.removeFirst(state.head)
+                state.head = 0
+            }
+            let woken = state.sendersWaiting
+            state.sendersWaiting = []
+            return (batch, woken)
+        }
+        woken.forEach { $0.continuation.resume() }
+        return batch
+    }
+
+    // MARK: Waiting
+
+    private func waitForSpace() async {
+        let id = state.withLock { state in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    // Space may have appeared (or the queue finished, or a cancel came) since
+                    // the caller looked: then no one would wake this waiter.
+                    if state.count < capacity || state.finished || Task.isCancelled { return true }
+                    state.sendersWaiting.append(Waiter(id: id, continuation: continuation))
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> Waiter? in
+                guard let index = state.sendersWaiting.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.sendersWaiting.remove(at: index)
+            }
+            waiter?.continuation.resume()
+        }
+    }
+
+    private func waitForElements() async {
+        let id = state.withLock { state in
+            defer { state.nextWaiterID += 1 }
+            return state.nextWaiterID
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = state.withLock { state in
+                    if state.count > 0 || state.finished || Task.isCancelled { return true }
+                    precondition(state.receiverWaiting == nil, "a bounded queue has one receiver")
+                    state.receiverWaiting = Waiter(id: id, continuation: continuation)
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> Waiter? in
+                guard state.receiverWaiting?.id == id else { return nil }
+                defer { state.receiverWaiting = nil }
+                return state.receiverWaiting
+            }
+            waiter?.continuation.resume()
+        }
+    }
+}
