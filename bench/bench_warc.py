@@ -14,7 +14,8 @@ from common import BENCH, BIN, VENV_PYTHON, WORK, Row, key_values, log, measure,
 
 
 def warc(size_mb):
-    path = WORK / f"news-{size_mb}mb.warc.gz"
+    # v2: pages with real-news proportions (see warc_generate.py); v1 files are not reused.
+    path = WORK / f"news-v2-{size_mb}mb.warc.gz"
     if not path.exists():
         log(f"generating a {size_mb} MB news WARC in {path} (first run only)")
         WORK.mkdir(parents=True, exist_ok=True)

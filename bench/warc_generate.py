@@ -3,9 +3,14 @@
 
     python3 bench/warc_generate.py --size-mb 600 --out /tmp/news.warc.gz [--seed 7]
 
-Standard library only. Each capture is a request + response pair (like Common Crawl's CC-NEWS):
-HTML pages of roughly 50-200 KB with site furniture (navigation, cookie banner, ads, related
-links, comments, inline scripts) around a generated article; about 1 in 12 articles is a reprint
+Standard library only. Each capture is a request + response pair (like Common Crawl's CC-NEWS).
+Pages have the proportions of the real pages in ../shared/extraction-dev (HTML median 121 KB,
+article text median 3.8 KB, mean 9.3 KB): an article of log-normally distributed length
+(median 4.5 KB of text, 1.2-40 KB) inside site furniture (navigation, cookie banner, ads,
+related links, comments, inline state and style blocks) that brings the page to a log-normally
+distributed size (median 120 KB, 50-400 KB). Version 1 of this generator wrote 30-170 KB of
+article text per page, ten times real pages, which made text-proportional work (the dedupe
+fingerprint) weigh far more than it does on real news; about 1 in 12 articles is a reprint
 of an earlier one on another outlet (same text, different furniture and URL), 1 in 40 captures a
 revisit, 1 in 50 a metadata record. Some responses keep the raw transfer (gzip content coding).
 Deterministic for a given seed; the size is reached to within one record.
@@ -14,6 +19,8 @@ import argparse
 import gzip
 import hashlib
 import base64
+import json
+import math
 import random
 import uuid
 import zlib
@@ -83,6 +90,34 @@ def page(rng, outlet, section, title, author, date, paragraphs):
             f'<time datetime="{date}">{date[:10]}</time></p>\n{body}\n</article></main>\n{foot}\n</body></html>\n').encode()
 
 
+def article_bytes(rng):
+    """Length of an article's text, in bytes: log-normal around real news (median 4.5 KB)."""
+    return int(min(40_000, max(1_200, rng.lognormvariate(math.log(4_500), 0.7))))
+
+
+def page_bytes(rng):
+    """Size of a whole page, in bytes: log-normal around real news pages (median 120 KB)."""
+    return int(min(400_000, max(50_000, rng.lognormvariate(math.log(120_000), 0.5))))
+
+
+def padding(rng, host):
+    """A block of the markup that makes up most of a real page: inline state, styles, menus."""
+    kind = rng.random()
+    if kind < 0.5:
+        state = {"page": {"id": rng.randint(1, 10**9), "tags": rng.choices(WORDS, k=12),
+                          "teasers": [{"url": f"https://{host}/{rng.choice(SECTIONS)}/{rng.randint(1, 99999)}",
+                                       "headline": sentence(rng), "image": f"/img/{rng.randint(1, 10**6)}.jpg"}
+                                      for _ in range(rng.randint(10, 40))]}}
+        return f'<script type="application/json" id="__STATE_{rng.randint(1, 10**6)}__">{json.dumps(state)}</script>\n'
+    if kind < 0.8:
+        rules = "".join(f".c-{rng.randint(1, 10**6):x}{{margin:{rng.randint(0, 40)}px;color:#{rng.randint(0, 0xFFFFFF):06x};"
+                        f"font-size:{rng.randint(10, 30)}px}}" for _ in range(rng.randint(40, 160)))
+        return f"<style>{rules}</style>\n"
+    items = "".join(f'<li class="menu-item"><a href="https://{host}/{rng.choice(SECTIONS)}/{"-".join(rng.choices(WORDS, k=3))}" '
+                    f'data-track="nav-{rng.randint(1, 999)}">{rng.choice(WORDS).title()}</a></li>' for _ in range(rng.randint(20, 60)))
+    return f'<nav class="mega-menu" aria-hidden="true"><ul>{items}</ul></nav>\n'
+
+
 def digest(data):
     return "sha1:" + base64.b32encode(hashlib.sha1(data).digest()).decode()
 
@@ -131,7 +166,7 @@ def main():
             else:
                 title = sentence(rng).rstrip(".?!")[:90]
                 author = rng.choice(NAMES)
-                paragraphs = article(rng, rng.randint(30_000, 170_000))
+                paragraphs = article(rng, article_bytes(rng))
                 if len(earlier) < 500:
                     earlier.append((title, author, paragraphs))
                 else:
@@ -148,9 +183,16 @@ def main():
                 written += out.write(member(data))
                 continue
             html = page(rng, outlet, section, title, author, date, paragraphs)
-            # Pages between ~50 and ~200 KB: pad thin ones with more comments/furniture.
-            while len(html) < 50_000:
-                html = html.replace(b"</body>", ("<div class='promo'>" + sentence(rng) * 20 + "</div></body>").encode(), 1)
+            target = page_bytes(rng)
+            blocks = []
+            size = len(html)
+            while size < target:
+                blocks.append(padding(rng, outlet[0]))
+                size += len(blocks[-1])
+            # Half the padding in the head (state, styles), half before </body> (menus, scripts).
+            half = len(blocks) // 2
+            html = html.replace(b"</head>", "".join(blocks[:half]).encode() + b"</head>", 1)
+            html = html.replace(b"</body>", "".join(blocks[half:]).encode() + b"</body>", 1)
             request = (f"GET /{uri.split('/', 3)[3]} HTTP/1.1\r\nHost: {outlet[0]}\r\n"
                        f"User-Agent: copydesk-bench/1.0\r\nAccept-Encoding: gzip\r\n\r\n").encode()
             data, request_id = record("request", uri, date, "application/http; msgtype=request", request)
