@@ -46,6 +46,11 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"])]
+        ),
 
         .target(
             name: "Fetch",
@@ -62,6 +67,7 @@ let package = Package(
                 "CLibXML2",
                 "CXXHash",
                 "CZlib",
+                "CDeflate",
             ],
             swiftSettings: swiftSettings
         ),

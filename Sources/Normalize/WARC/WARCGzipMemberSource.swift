@@ -7,6 +7,11 @@ import Foundation
 ///
 /// Unlike ``GzipChunkSource``, which joins concatenated members into one stream, this source stops
 /// at each member's end and reports how it ended.
+///
+/// A member is first decoded whole by libdeflate (``GzipMemberDecoder``) when it lies in the
+/// read window; a member it cannot decode (damaged, truncated, larger than the window or its
+/// output limit) is streamed through zlib from its start, which keeps what a truncated member
+/// holds and reports the damage, exactly as before the fast path existed.
 final class WARCGzipMemberSource: WARCSegmentSource {
     /// The first three bytes of a gzip member: magic 1f 8b and method 8 (deflate), RFC 1952.
     static let memberMagic: [UInt8] = [0x1f, 0x8b, 0x08]
@@ -24,6 +29,14 @@ final class WARCGzipMemberSource: WARCSegmentSource {
     private var memberStart: Int64 = 0
     private var state: WARCSegmentEnd?
     private var memberEndOffset: Int64 = 0
+    private let fastDecoder = GzipMemberDecoder()
+    /// Whether the fast path was tried on the current member.
+    private var triedFastPath = false
+    /// The current member's decoded bytes not yet read, when the fast path decoded it.
+    private var decoded: UnsafeRawBufferPointer?
+    /// Compressed bytes wanted in the window at a member's start for the fast path: most
+    /// members are smaller, and a larger one reloads the window once.
+    static let fastPathWindow = 64 * 1024
 
     init(input: any WARCInput, bufferSize: Int = 256 * 1024) throws(WARCReaderError) {
         self.input = input
@@ -58,6 +71,8 @@ final class WARCGzipMemberSource: WARCSegmentSource {
                 position = found
                 inflateReset(stream)
                 state = nil
+                triedFastPath = false
+                decoded = nil
                 return .segment(offset: found, skippedBytes: found - offset)
             }
             // No magic in the window: continue from its last two bytes (a magic may straddle).
@@ -67,6 +82,22 @@ final class WARCGzipMemberSource: WARCSegmentSource {
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(WARCReaderError) -> Int {
         guard state == nil, buffer.count > 0 else { return 0 }
+        if !triedFastPath {
+            triedFastPath = true
+            try decodeWholeMember()
+            if state != nil { return 0 } // an empty member
+        }
+        if let rest = decoded {
+            let count = min(rest.count, buffer.count)
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: rest[0..<count]))
+            if count == rest.count {
+                decoded = nil
+                state = .clean
+            } else {
+                decoded = UnsafeRawBufferPointer(rebasing: rest[count...])
+            }
+            return count
+        }
         let capacity = UInt32(min(buffer.count, Int(UInt32.max)))
         stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         stream.pointee.avail_out = capacity
@@ -110,6 +141,8 @@ final class WARCGzipMemberSource: WARCSegmentSource {
         position = memberStart
         inflateReset(stream)
         state = nil
+        triedFastPath = false
+        decoded = nil
         let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
         defer { scratch.deallocate() }
         var remaining = decompressedOffset
@@ -119,6 +152,36 @@ final class WARCGzipMemberSource: WARCSegmentSource {
             if count == 0 { return }
             remaining -= Int64(count)
         }
+    }
+
+    /// Decodes the current member whole when it can (see ``GzipMemberDecoder``): sets `decoded`
+    /// and the member's end. Leaves everything as it was otherwise, for the zlib path.
+    private func decodeWholeMember() throws(WARCReaderError) {
+        guard let fastDecoder else { return }
+        let remaining = input.size - memberStart
+        guard remaining > 0,
+              try ensureWindow(at: memberStart, minimum: Int(min(Int64(Self.fastPathWindow), remaining)))
+        else { return }
+        var result = decode(with: fastDecoder)
+        // The member may run past the window: read a whole window from its start and retry once.
+        if result == nil, windowOffset != memberStart, windowOffset + Int64(windowCount) < input.size {
+            windowCount = 0
+            guard try ensureWindow(at: memberStart, minimum: compressed.count) else { return }
+            result = decode(with: fastDecoder)
+        }
+        guard let (consumed, bytes) = result else { return }
+        decoded = bytes
+        position = memberStart + Int64(consumed)
+        memberEndOffset = position
+        if bytes.isEmpty {
+            decoded = nil
+            state = .clean
+        }
+    }
+
+    private func decode(with decoder: GzipMemberDecoder) -> (consumed: Int, bytes: UnsafeRawBufferPointer)? {
+        let index = Int(memberStart - windowOffset)
+        return decoder.decodeMember(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(compressed)[index..<windowCount]))
     }
 
     /// Makes the window hold the byte at `offset` and at least `minimum` bytes after it where the

@@ -11,6 +11,12 @@ enum WARCInflater {
 
     /// The inflated bytes; throws ``Failure/corrupt`` when `data` is none of the three formats.
     static func inflate(_ data: Data, maxOutputBytes: Int) throws(Failure) -> Data {
+        // Whole gzip members (nearly every gzip body) go through libdeflate; the rest, and
+        // anything it refuses, through zlib, which reports damage and keeps a truncated tail.
+        if data.count >= 2, data[data.startIndex] == 0x1f, data[data.startIndex + 1] == 0x8b,
+           let whole = GzipMemberDecoder.decodeAll(data, maxOutputBytes: maxOutputBytes) {
+            return whole
+        }
         // windowBits 15 + 32: zlib detects a gzip or a zlib header by itself.
         do {
             return try inflate(data, windowBits: 15 + 32, maxOutputBytes: maxOutputBytes)
