@@ -1,0 +1,122 @@
+import GRDB
+
+/// The dedupe index in the state database (tables of migration `dedupe-v2`, see
+/// ``GRDBDedupeStorage/registerMigrations(_:)``): one row per indexed text in `dedupe_doc`,
+/// one row per indexed sampled hash in the posting table `dedupe_sample(hash, doc)`, and the
+/// hashes found to be boilerplate in `dedupe_boilerplate`.
+///
+/// Nothing is loaded into memory: a check is a handful of indexed queries (the 128 lookups
+/// in one `IN` list), an insert one short transaction. Engines in several processes on one
+/// database share the index live. The SQL is portable (PostgreSQL: `BIGINT` columns, an
+/// identity column for `ordinal`, `BYTEA` for the sample; the posting table is a plain
+/// primary-key table there, as `WITHOUT ROWID` makes it here).
+final class SQLDedupeIndex: DedupeBackend, Sendable {
+    let writer: any DatabaseWriter
+    let parameters: DedupeParameters
+    /// Texts deleted per transaction by expiry: the write lock is held for milliseconds, so
+    /// a concurrent pass is never held up for long.
+    static let expiryChunk = 256
+
+    init(writer: any DatabaseWriter, parameters: DedupeParameters) {
+        self.writer = writer
+        self.parameters = parameters
+    }
+
+    /// Reads run on the writer's connection, in a deferred (read-only) transaction: they see
+    /// this process's last insert, and share its page cache with the inserts that follow.
+    func reading<T>(_ body: (any DedupeIndexSession) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.deferred) {
+                result = try body(SQLDedupeSession(db: db, parameters: parameters))
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    /// An immediate transaction: it takes the database's write lock first, so a check and
+    /// insert is atomic across processes too.
+    func writing<T>(_ body: (any DedupeIndexSession) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction(.immediate) {
+                result = try body(SQLDedupeSession(db: db, parameters: parameters))
+                return .commit
+            }
+            return result!
+        }
+    }
+
+    func count() throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_doc WHERE indexed_at > ?",
+                             arguments: [SQLDedupeSession.replaced]) ?? 0
+        }
+    }
+
+    /// The page cache is SQLite's, bounded whatever the index size.
+    var memoryBytes: Int { 0 }
+
+    /// Deletes texts indexed before `time` (and replaced ones), oldest first,
+    /// ``expiryChunk`` a transaction; returns how many expired. Members of a deleted text's
+    /// group become the first of their own, as in memory.
+    func removeAll(before time: Int64) throws -> Int {
+        var expired = 0
+        while true {
+            let chunk = try writer.write { db in
+                try SQLDedupeSession(db: db, parameters: parameters).removeOldest(before: time, limit: Self.expiryChunk)
+            }
+            expired += chunk.expired
+            if chunk.deleted < Self.expiryChunk { return expired }
+        }
+    }
+
+    /// Moves the rows of an index written by `dedupe-v1` (one row per text, loaded into
+    /// memory at start-up) into this one, oldest first, in short transactions.
+    func importLegacyEntries() throws {
+        while true {
+            let moved = try writer.write { db -> Int in
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT rowid, id, indexed_at, content_hash, shingle_count, sample, root_id
+                    FROM dedupe_entry ORDER BY rowid LIMIT 1000
+                    """)
+                let session = SQLDedupeSession(db: db, parameters: parameters)
+                for row in rows {
+                    let id: String = row[1]
+                    guard let sample = try row.withUnsafeData(atIndex: 5, SQLDedupeSession.decode) else {
+                        throw DedupeError.corruptEntry(id: id)
+                    }
+                    let rootID: String? = row[6]
+                    let root = try rootID.flatMap {
+                        try Int64.fetchOne(db, sql: "SELECT ordinal FROM dedupe_doc WHERE id = ?", arguments: [$0])
+                    }
+                    let hash: Int64 = row[3]
+                    try session.add(id: id, time: row[2], contentHash: UInt64(bitPattern: hash),
+                                    shingleCount: row[4], sample: sample, root: root)
+                }
+                if let last = rows.last {
+                    let rowid: Int64 = last[0]
+                    try db.execute(sql: "DELETE FROM dedupe_entry WHERE rowid <= ?", arguments: [rowid])
+                }
+                return rows.count
+            }
+            if moved < 1000 { return }
+        }
+    }
+
+    /// Indexes stored entries in one transaction, by the rules of ``DedupeIndexSession/add``
+    /// (for filling large indexes quickly in benchmarks and tests).
+    func add(_ entries: [DedupeEntry]) throws {
+        try writer.write { db in
+            let session = SQLDedupeSession(db: db, parameters: parameters)
+            for entry in entries {
+                let root = try entry.rootID.flatMap {
+                    try Int64.fetchOne(db, sql: "SELECT ordinal FROM dedupe_doc WHERE id = ?", arguments: [$0])
+                }
+                try session.add(id: entry.id, time: DedupeEngine.seconds(entry.indexedAt), contentHash: entry.contentHash,
+                                shingleCount: entry.shingleCount, sample: entry.sample, root: root)
+            }
+        }
+    }
+}

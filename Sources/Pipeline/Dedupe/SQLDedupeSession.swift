@@ -1,0 +1,223 @@
+import Foundation
+import GRDB
+
+/// The queries of ``SQLDedupeIndex`` inside one transaction.
+struct SQLDedupeSession: DedupeIndexSession {
+    let db: Database
+    let parameters: DedupeParameters
+
+    /// `indexed_at` of a replaced text: never in a window, first to go at the next expiry.
+    static let replaced = Int64.min
+
+    /// One indexed text as the verification needs it.
+    private struct Document {
+        var ordinal: Int64
+        var id: String
+        var time: Int64
+        var shingleCount: Int
+        var indexedCount: Int
+        var sample: [UInt32]
+        var root: Int64?
+
+        var candidate: DedupeQuery.Candidate {
+            let limit = shingleCount > sample.count ? (sample.last ?? .max) : .max
+            return DedupeQuery.Candidate(sampleLimit: limit, indexedCount: indexedCount, shingleCount: shingleCount)
+        }
+    }
+
+    // MARK: Check
+
+    func bestMatch(for fingerprint: DedupeFingerprint, excludedID: String, notBefore: Int64) throws
+        -> DedupeGroupMatch? {
+        guard !fingerprint.hashes.isEmpty else { return nil }
+        func isEligible(_ document: Document) -> Bool { document.time >= notBefore && document.id != excludedID }
+        // Identical normalized text: the first text indexed with it, if it may be matched.
+        if let exact = try fetchDocuments(where: "content_hash = ? AND indexed_at > ? ORDER BY ordinal LIMIT 1",
+                                          [Int64(bitPattern: fingerprint.contentHash), Self.replaced]).first,
+           isEligible(exact) {
+            return try groupMatch(exact, similarity: 1, coverage: 1)
+        }
+        var query = DedupeQuery(fingerprint: fingerprint, parameters: parameters)
+        let looked = Array(query.lookedUp)
+        let boilerplate = try boilerplateAmong(looked)
+        query.boilerplateLooked = looked.filter { boilerplate.contains($0) }
+        var hits: [Int64] = []
+        let postings = try db.cachedStatement(sql: "SELECT hash, doc FROM dedupe_sample WHERE hash IN (\(Self.marks(looked.count)))")
+        let rows = try Row.fetchCursor(postings, arguments: StatementArguments(looked.map { Int64($0) }))
+        while let row = try rows.next() {
+            let hash: Int64 = row[0]
+            if !boilerplate.contains(UInt32(hash)) { hits.append(row[1]) }
+        }
+        guard hits.count >= parameters.minimumSharedHashes else { return nil }
+        hits.sort()
+        var shared: [Int64: Int] = [:]
+        for hit in hits { shared[hit, default: 0] += 1 }
+        let wanted = shared.filter { $0.value >= parameters.minimumSharedHashes }.map(\.key)
+        guard !wanted.isEmpty else { return nil }
+        var documents: [Int64: Document] = [:]
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+            for document in try fetchDocuments(where: "ordinal IN (\(Self.marks(chunk.count)))", chunk) {
+                documents[document.ordinal] = document
+            }
+        }
+        // Boilerplate among the query's hashes beyond those looked up, fetched once for the
+        // candidates whose sample reaches there (texts much shorter than the query).
+        var beyond: Set<UInt32>?
+        let best = query.best(sortedHits: hits, isEligible: { documents[$0].map(isEligible) ?? false }) { ordinal, hits in
+            guard let document = documents[ordinal] else { return nil }
+            let candidate = document.candidate
+            return query.score(hits: hits, candidate: candidate) { hash in
+                if beyond == nil {
+                    let reach = documents.values.map(\.candidate.sampleLimit).max() ?? candidate.sampleLimit
+                    let hashes = fingerprint.hashes[query.lookups...].prefix { $0 <= reach }
+                    beyond = (try? boilerplateAmong(Array(hashes))) ?? []
+                }
+                if beyond!.contains(hash) { return .boilerplate }
+                return document.sample.binarySearchContains(hash) ? .shared : .absent
+            }
+        }
+        guard let best, let document = documents[best.ordinal] else { return nil }
+        return try groupMatch(document, similarity: best.similarity, coverage: best.coverage)
+    }
+
+    func groupSize(root: Int64) throws -> Int {
+        1 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_doc WHERE root = ?", arguments: [root]) ?? 0)
+    }
+
+    private func groupMatch(_ document: Document, similarity: Double, coverage: Double) throws -> DedupeGroupMatch {
+        if let root = document.root,
+           let rootID = try String.fetchOne(db, sql: "SELECT id FROM dedupe_doc WHERE ordinal = ?", arguments: [root]) {
+            return DedupeGroupMatch(similarity: similarity, coverage: coverage, root: root, rootID: rootID)
+        }
+        return DedupeGroupMatch(similarity: similarity, coverage: coverage, root: document.ordinal, rootID: document.id)
+    }
+
+    private func fetchDocuments(where condition: String, _ arguments: [Int64]) throws -> [Document] {
+        let statement = try db.cachedStatement(sql: """
+            SELECT ordinal, id, indexed_at, shingle_count, indexed_count, sample, root FROM dedupe_doc WHERE \(condition)
+            """)
+        return try Row.fetchAll(statement, arguments: StatementArguments(arguments)).map { row in
+            let id: String = row[1]
+            guard let sample = try row.withUnsafeData(atIndex: 5, Self.decode) else { throw DedupeError.corruptEntry(id: id) }
+            return Document(ordinal: row[0], id: id, time: row[2], shingleCount: row[3], indexedCount: row[4],
+                            sample: sample, root: row[6])
+        }
+    }
+
+    /// Which of `hashes` are boilerplate.
+    private func boilerplateAmong(_ hashes: [UInt32]) throws -> Set<UInt32> {
+        var found = Set<UInt32>()
+        for start in stride(from: 0, to: hashes.count, by: 500) {
+            let chunk = hashes[start..<min(start + 500, hashes.count)]
+            let statement = try db.cachedStatement(sql: "SELECT hash FROM dedupe_boilerplate WHERE hash IN (\(Self.marks(chunk.count)))")
+            for hash in try Int64.fetchAll(statement, arguments: StatementArguments(chunk.map { Int64($0) })) {
+                found.insert(UInt32(hash))
+            }
+        }
+        return found
+    }
+
+    // MARK: Insert
+
+    func add(id: String, time: Int64, fingerprint: DedupeFingerprint, root: Int64?) throws {
+        try add(id: id, time: time, contentHash: fingerprint.contentHash, shingleCount: fingerprint.shingleCount,
+                sample: Array(fingerprint.sample(size: parameters.sampleSize)), root: root)
+    }
+
+    /// Indexes one text. Boilerplate is decided as in memory: a sampled hash already indexed
+    /// for `boilerplateLimit - 1` texts becomes boilerplate instead of being indexed again.
+    func add(id: String, time: Int64, contentHash: UInt64, shingleCount: Int, sample: [UInt32], root: Int64?) throws {
+        guard shingleCount > 0, !sample.isEmpty else { return }
+        // A replaced text stays, out of every window, until the next expiry: its hashes keep
+        // counting towards boilerplate and its members keep naming its id, as in memory.
+        try db.cachedStatement(sql: "UPDATE dedupe_doc SET indexed_at = ? WHERE id = ? AND indexed_at > ?")
+            .execute(arguments: [Self.replaced, id, Self.replaced])
+        let boilerplate = try boilerplateAmong(sample)
+        var counts: [UInt32: Int] = [:]
+        let counting = try db.cachedStatement(sql: """
+            SELECT hash, COUNT(*) FROM dedupe_sample WHERE hash IN (\(Self.marks(sample.count))) GROUP BY hash
+            """)
+        for row in try Row.fetchAll(counting, arguments: StatementArguments(sample.map { Int64($0) })) {
+            let hash: Int64 = row[0]
+            counts[UInt32(hash)] = row[1]
+        }
+        var indexed: [UInt32] = []
+        indexed.reserveCapacity(sample.count)
+        for hash in sample where !boilerplate.contains(hash) {
+            if counts[hash, default: 0] + 1 >= parameters.boilerplateLimit {
+                try db.execute(sql: "INSERT INTO dedupe_boilerplate(hash) VALUES (?)", arguments: [Int64(hash)])
+            } else {
+                indexed.append(hash)
+            }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO dedupe_doc(id, indexed_at, content_hash, shingle_count, indexed_count, sample, root)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, time, Int64(bitPattern: contentHash), shingleCount, indexed.count,
+                                     Self.encode(sample), root])
+        let ordinal = db.lastInsertedRowID
+        guard !indexed.isEmpty else { return }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO dedupe_sample(hash, doc) VALUES \(Array(repeating: "(?, ?)", count: indexed.count).joined(separator: ", "))
+            """)
+        var values: [Int64] = []
+        values.reserveCapacity(2 * indexed.count)
+        for hash in indexed { values += [Int64(hash), ordinal] }
+        try insert.execute(arguments: StatementArguments(values))
+    }
+
+    // MARK: Expiry
+
+    /// Deletes up to `limit` texts indexed before `time` or replaced, oldest first; returns
+    /// how many rows went and how many of them had expired (rather than been replaced).
+    func removeOldest(before time: Int64, limit: Int) throws -> (deleted: Int, expired: Int) {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT ordinal, sample, indexed_at FROM dedupe_doc WHERE indexed_at < ? ORDER BY indexed_at LIMIT ?
+            """, arguments: [time, limit])
+        guard !rows.isEmpty else { return (0, 0) }
+        var ordinals: [Int64] = []
+        var expired = 0
+        for row in rows {
+            let ordinal: Int64 = row[0]
+            let indexedAt: Int64 = row[2]
+            if indexedAt != Self.replaced { expired += 1 }
+            ordinals.append(ordinal)
+            try deletePostings(of: ordinal, sample: try row.withUnsafeData(atIndex: 1, Self.decode) ?? [])
+        }
+        let marks = Self.marks(ordinals.count)
+        try db.execute(sql: "DELETE FROM dedupe_doc WHERE ordinal IN (\(marks))", arguments: StatementArguments(ordinals))
+        // A member whose group's first text is gone leads its group now.
+        try db.execute(sql: "UPDATE dedupe_doc SET root = NULL WHERE root IN (\(marks))", arguments: StatementArguments(ordinals))
+        return (rows.count, expired)
+    }
+
+    /// The postings of a text are found through its stored sample: no index on `doc` needed.
+    private func deletePostings(of ordinal: Int64, sample: [UInt32]) throws {
+        let delete = try db.cachedStatement(sql: "DELETE FROM dedupe_sample WHERE hash = ? AND doc = ?")
+        for hash in sample { try delete.execute(arguments: [Int64(hash), ordinal]) }
+    }
+
+    // MARK: Encoding
+
+    /// `count` comma-separated placeholders.
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+
+    /// The sample as a BLOB of little-endian 32-bit hashes (at most 256 bytes).
+    static func encode(_ sample: [UInt32]) -> Data {
+        var data = Data(capacity: sample.count * 4)
+        for value in sample {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func decode(_ data: Data?) -> [UInt32]? {
+        guard let data, data.count % 4 == 0 else { return nil }
+        return data.withUnsafeBytes { raw in
+            (0..<raw.count / 4).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
+        }
+    }
+}
