@@ -44,13 +44,13 @@ struct DedupeBackendEquivalenceTests {
         return steps
     }
 
-    @Test(arguments: [16, 4])
-    func databaseAndMemoryGiveIdenticalDecisions(boilerplateLimit: Int) throws {
+    @Test(arguments: [16, 4], [DedupeTestBackend.database, .databaseTail])
+    func databaseAndMemoryGiveIdenticalDecisions(boilerplateLimit: Int, backend: DedupeTestBackend) throws {
         var parameters = DedupeParameters()
         parameters.boilerplateLimit = boilerplateLimit
         let configuration = DedupeConfig(windowDays: 2)
         let memory = try DedupeTestBackend.memory.engine(configuration: configuration, parameters: parameters)
-        let database = try DedupeTestBackend.database.engine(configuration: configuration, parameters: parameters)
+        let database = try backend.engine(configuration: configuration, parameters: parameters)
         var duplicates = 0
         for (number, step) in try stream(count: 1_500, seed: UInt64(boilerplateLimit)).enumerated() {
             let print = memory.fingerprint(step.text)

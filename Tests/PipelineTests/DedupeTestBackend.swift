@@ -3,10 +3,13 @@ import GRDB
 import Testing
 @testable import Pipeline
 
-/// The two places an engine can keep its index; engine tests run against both.
+/// The places an engine can keep its index; engine tests run against each. `database`
+/// writes its postings to the table every few texts, so that lookups cross both the table
+/// and the in-memory tail; `databaseTail` keeps them all in the tail.
 enum DedupeTestBackend: String, CaseIterable, CustomTestStringConvertible {
     case memory
     case database
+    case databaseTail
 
     var testDescription: String { rawValue }
 
@@ -16,9 +19,10 @@ enum DedupeTestBackend: String, CaseIterable, CustomTestStringConvertible {
         switch self {
         case .memory:
             return try DedupeEngine(configuration: configuration, parameters: parameters, now: now)
-        case .database:
+        case .database, .databaseTail:
             return try DedupeEngine(configuration: configuration, parameters: parameters,
-                                    storage: try Self.memoryDatabase(), now: now)
+                                    storage: try Self.memoryDatabase(), now: now,
+                                    tailCapacity: self == .database ? 3 : SQLDedupeIndex.defaultTailCapacity)
         }
     }
 

@@ -43,10 +43,18 @@ public final class DedupeEngine: @unchecked Sendable {
     /// the index is the database's: the parameters are checked against the stored ones, an
     /// index written by an older version is converted, and texts past the window before
     /// `now` are deleted.
-    public init(configuration: DedupeConfig = DedupeConfig(),
-                parameters: DedupeParameters = DedupeParameters(),
-                storage: GRDBDedupeStorage? = nil,
-                now: Date = Date()) throws {
+    public convenience init(configuration: DedupeConfig = DedupeConfig(),
+                            parameters: DedupeParameters = DedupeParameters(),
+                            storage: GRDBDedupeStorage? = nil,
+                            now: Date = Date()) throws {
+        try self.init(configuration: configuration, parameters: parameters, storage: storage, now: now,
+                      tailCapacity: SQLDedupeIndex.defaultTailCapacity)
+    }
+
+    /// With the number of texts whose postings wait in memory (tests make it small, so that
+    /// batches are written often).
+    init(configuration: DedupeConfig, parameters: DedupeParameters, storage: GRDBDedupeStorage?, now: Date,
+         tailCapacity: Int) throws {
         self.configuration = configuration
         self.parameters = parameters
         lastExpiry = Self.seconds(now)
@@ -55,7 +63,7 @@ public final class DedupeEngine: @unchecked Sendable {
             return
         }
         try storage.prepare(signature: parameters.signature)
-        let index = SQLDedupeIndex(writer: storage.writer, parameters: parameters)
+        let index = SQLDedupeIndex(writer: storage.writer, parameters: parameters, tailCapacity: tailCapacity)
         try index.importLegacyEntries()
         _ = try index.removeAll(before: Self.seconds(now) - Int64(configuration.windowDays) * 86_400)
         backend = index

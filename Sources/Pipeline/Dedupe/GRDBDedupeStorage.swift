@@ -44,7 +44,10 @@ public struct GRDBDedupeStorage: Sendable {
             // `root` is the ordinal of the group's first text, NULL for a first. A replaced
             // text (its id indexed again) keeps its row, with the smallest `indexed_at`,
             // until the next expiry, as the in-memory index keeps it until it compacts.
-            // The posting table is clustered by hash: a lookup reads one short range.
+            // `indexed_mask`: bit i set when `sample[i]` was indexed (not boilerplate then).
+            // The posting table is clustered by hash: a lookup reads one short range. Rows
+            // past `dedupe_meta.posted_through` have their postings written later, in batches
+            // (see SQLDedupeTail).
             // WITHOUT ROWID is SQLite's spelling of a table that is its primary key.
             try db.execute(sql: """
                 CREATE TABLE dedupe_doc (
@@ -53,7 +56,7 @@ public struct GRDBDedupeStorage: Sendable {
                     indexed_at INTEGER NOT NULL,
                     content_hash INTEGER NOT NULL,
                     shingle_count INTEGER NOT NULL,
-                    indexed_count INTEGER NOT NULL,
+                    indexed_mask INTEGER NOT NULL,
                     sample BLOB NOT NULL,
                     root INTEGER
                 );

@@ -10,16 +10,25 @@ import GRDB
 /// database share the index live. The SQL is portable (PostgreSQL: `BIGINT` columns, an
 /// identity column for `ordinal`, `BYTEA` for the sample; the posting table is a plain
 /// primary-key table there, as `WITHOUT ROWID` makes it here).
-final class SQLDedupeIndex: DedupeBackend, Sendable {
+final class SQLDedupeIndex: DedupeBackend {
+    // Not Sendable: the tail is mutable; the engine calls every method under its lock.
     let writer: any DatabaseWriter
     let parameters: DedupeParameters
+    /// The newest texts, whose postings are not written yet.
+    let tail: SQLDedupeTail
     /// Texts deleted per transaction by expiry: the write lock is held for milliseconds, so
     /// a concurrent pass is never held up for long.
     static let expiryChunk = 256
+    /// Texts whose postings wait in memory (≈ 0.7 KB each) before a batch is written.
+    static let defaultTailCapacity = 8_192
+    /// Postings written per transaction by a batch: a few milliseconds of write lock.
+    static let postingChunk = 16_384
 
-    init(writer: any DatabaseWriter, parameters: DedupeParameters) {
+    init(writer: any DatabaseWriter, parameters: DedupeParameters, tailCapacity: Int = defaultTailCapacity) {
+        precondition(parameters.sampleSize <= 64, "indexed_mask holds 64 bits")
         self.writer = writer
         self.parameters = parameters
+        tail = SQLDedupeTail(capacity: tailCapacity)
     }
 
     /// Reads run on the writer's connection, in a deferred (read-only) transaction: they see
@@ -28,7 +37,8 @@ final class SQLDedupeIndex: DedupeBackend, Sendable {
         try writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.deferred) {
-                result = try body(SQLDedupeSession(db: db, parameters: parameters))
+                try tail.refresh(db)
+                result = try body(SQLDedupeSession(db: db, parameters: parameters, tail: tail))
                 return .commit
             }
             return result!
@@ -38,14 +48,64 @@ final class SQLDedupeIndex: DedupeBackend, Sendable {
     /// An immediate transaction: it takes the database's write lock first, so a check and
     /// insert is atomic across processes too.
     func writing<T>(_ body: (any DedupeIndexSession) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var result: T?
-            try db.inTransaction(.immediate) {
-                result = try body(SQLDedupeSession(db: db, parameters: parameters))
-                return .commit
+        try write(body)
+    }
+
+    /// ``writing(_:)`` with the SQL session itself.
+    func write<T>(_ body: (SQLDedupeSession) throws -> T) throws -> T {
+        let result: T
+        do {
+            result = try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    try tail.refresh(db)
+                    result = try body(SQLDedupeSession(db: db, parameters: parameters, tail: tail))
+                    return .commit
+                }
+                return result!
             }
-            return result!
+        } catch {
+            // The tail may hold a row that was rolled back: rebuild it from the rows.
+            tail.reset(postedThrough: tail.postedThrough)
+            throw error
         }
+        if tail.isFull { try flush() }
+        return result
+    }
+
+    /// Writes the tail's postings to `dedupe_sample` in hash order, ``postingChunk`` a
+    /// transaction, then moves the `posted_through` mark. A kill half-way leaves postings
+    /// written twice over nothing: the next batch writes them again (`ON CONFLICT DO
+    /// NOTHING`), and a lookup counts a (hash, text) pair once.
+    func flush() throws {
+        guard let last = tail.ordinals.max() else { return }
+        let postings = tail.sortedPostings()
+        for start in stride(from: 0, to: postings.count, by: Self.postingChunk) {
+            let chunk = postings[start..<min(start + Self.postingChunk, postings.count)]
+            try writer.write { db in
+                for rows in stride(from: chunk.startIndex, to: chunk.endIndex, by: 500) {
+                    let part = chunk[rows..<min(rows + 500, chunk.endIndex)]
+                    let statement = try db.cachedStatement(sql: """
+                        INSERT INTO dedupe_sample(hash, doc) VALUES \(Array(repeating: "(?, ?)", count: part.count).joined(separator: ", "))
+                        ON CONFLICT DO NOTHING
+                        """)
+                    var values: [Int64] = []
+                    values.reserveCapacity(2 * part.count)
+                    for posting in part { values += [Int64(posting.hash), posting.doc] }
+                    try statement.execute(arguments: StatementArguments(values))
+                }
+            }
+        }
+        let posted = try writer.write { db -> Int64 in
+            let current = try SQLDedupeTail.postedThrough(db)
+            guard last > current else { return current }
+            try db.execute(sql: """
+                INSERT INTO dedupe_meta(key, value) VALUES ('posted_through', ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [String(last)])
+            return last
+        }
+        tail.reset(postedThrough: posted)
     }
 
     func count() throws -> Int {
@@ -63,12 +123,19 @@ final class SQLDedupeIndex: DedupeBackend, Sendable {
     /// group become the first of their own, as in memory.
     func removeAll(before time: Int64) throws -> Int {
         var expired = 0
+        var deleted = 0
         while true {
             let chunk = try writer.write { db in
-                try SQLDedupeSession(db: db, parameters: parameters).removeOldest(before: time, limit: Self.expiryChunk)
+                try SQLDedupeSession(db: db, parameters: parameters, tail: tail)
+                    .removeOldest(before: time, limit: Self.expiryChunk)
             }
             expired += chunk.expired
-            if chunk.deleted < Self.expiryChunk { return expired }
+            deleted += chunk.deleted
+            if chunk.deleted < Self.expiryChunk {
+                // Deleted texts leave the tail too: it is rebuilt from the rows.
+                if deleted > 0 { tail.reset(postedThrough: tail.postedThrough) }
+                return expired
+            }
         }
     }
 
@@ -76,12 +143,12 @@ final class SQLDedupeIndex: DedupeBackend, Sendable {
     /// memory at start-up) into this one, oldest first, in short transactions.
     func importLegacyEntries() throws {
         while true {
-            let moved = try writer.write { db -> Int in
+            let moved = try write { session -> Int in
+                let db = session.db
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT rowid, id, indexed_at, content_hash, shingle_count, sample, root_id
                     FROM dedupe_entry ORDER BY rowid LIMIT 1000
                     """)
-                let session = SQLDedupeSession(db: db, parameters: parameters)
                 for row in rows {
                     let id: String = row[1]
                     guard let sample = try row.withUnsafeData(atIndex: 5, SQLDedupeSession.decode) else {
@@ -108,8 +175,8 @@ final class SQLDedupeIndex: DedupeBackend, Sendable {
     /// Indexes stored entries in one transaction, by the rules of ``DedupeIndexSession/add``
     /// (for filling large indexes quickly in benchmarks and tests).
     func add(_ entries: [DedupeEntry]) throws {
-        try writer.write { db in
-            let session = SQLDedupeSession(db: db, parameters: parameters)
+        try write { session in
+            let db = session.db
             for entry in entries {
                 let root = try entry.rootID.flatMap {
                     try Int64.fetchOne(db, sql: "SELECT ordinal FROM dedupe_doc WHERE id = ?", arguments: [$0])

@@ -5,6 +5,8 @@ import GRDB
 struct SQLDedupeSession: DedupeIndexSession {
     let db: Database
     let parameters: DedupeParameters
+    /// The newest texts, whose postings are still in memory.
+    let tail: SQLDedupeTail
 
     /// `indexed_at` of a replaced text: never in a window, first to go at the next expiry.
     static let replaced = Int64.min
@@ -15,13 +17,14 @@ struct SQLDedupeSession: DedupeIndexSession {
         var id: String
         var time: Int64
         var shingleCount: Int
-        var indexedCount: Int
+        var indexedMask: UInt64
         var sample: [UInt32]
         var root: Int64?
 
         var candidate: DedupeQuery.Candidate {
             let limit = shingleCount > sample.count ? (sample.last ?? .max) : .max
-            return DedupeQuery.Candidate(sampleLimit: limit, indexedCount: indexedCount, shingleCount: shingleCount)
+            return DedupeQuery.Candidate(sampleLimit: limit, indexedCount: indexedMask.nonzeroBitCount,
+                                         shingleCount: shingleCount)
         }
     }
 
@@ -41,13 +44,7 @@ struct SQLDedupeSession: DedupeIndexSession {
         let looked = Array(query.lookedUp)
         let boilerplate = try boilerplateAmong(looked)
         query.boilerplateLooked = looked.filter { boilerplate.contains($0) }
-        var hits: [Int64] = []
-        let postings = try db.cachedStatement(sql: "SELECT hash, doc FROM dedupe_sample WHERE hash IN (\(Self.marks(looked.count)))")
-        let rows = try Row.fetchCursor(postings, arguments: StatementArguments(looked.map { Int64($0) }))
-        while let row = try rows.next() {
-            let hash: Int64 = row[0]
-            if !boilerplate.contains(UInt32(hash)) { hits.append(row[1]) }
-        }
+        var hits = try postings(of: looked.filter { !boilerplate.contains($0) }).map(\.doc)
         guard hits.count >= parameters.minimumSharedHashes else { return nil }
         hits.sort()
         var shared: [Int64: Int] = [:]
@@ -95,13 +92,14 @@ struct SQLDedupeSession: DedupeIndexSession {
 
     private func fetchDocuments(where condition: String, _ arguments: [Int64]) throws -> [Document] {
         let statement = try db.cachedStatement(sql: """
-            SELECT ordinal, id, indexed_at, shingle_count, indexed_count, sample, root FROM dedupe_doc WHERE \(condition)
+            SELECT ordinal, id, indexed_at, shingle_count, indexed_mask, sample, root FROM dedupe_doc WHERE \(condition)
             """)
         return try Row.fetchAll(statement, arguments: StatementArguments(arguments)).map { row in
             let id: String = row[1]
             guard let sample = try row.withUnsafeData(atIndex: 5, Self.decode) else { throw DedupeError.corruptEntry(id: id) }
-            return Document(ordinal: row[0], id: id, time: row[2], shingleCount: row[3], indexedCount: row[4],
-                            sample: sample, root: row[6])
+            let mask: Int64 = row[4]
+            return Document(ordinal: row[0], id: id, time: row[2], shingleCount: row[3],
+                            indexedMask: UInt64(bitPattern: mask), sample: sample, root: row[6])
         }
     }
 
@@ -113,6 +111,28 @@ struct SQLDedupeSession: DedupeIndexSession {
             let statement = try db.cachedStatement(sql: "SELECT hash FROM dedupe_boilerplate WHERE hash IN (\(Self.marks(chunk.count)))")
             for hash in try Int64.fetchAll(statement, arguments: StatementArguments(chunk.map { Int64($0) })) {
                 found.insert(UInt32(hash))
+            }
+        }
+        return found
+    }
+
+    /// Every (hash, text) posting of `hashes`, from the table and from the tail, each once
+    /// (a batch being written by another process can be in both for a moment).
+    private func postings(of hashes: [UInt32]) throws -> [(hash: UInt32, doc: Int64)] {
+        guard !hashes.isEmpty else { return [] }
+        var found: [(hash: UInt32, doc: Int64)] = []
+        var seen = Set<Int64>()
+        let statement = try db.cachedStatement(sql: "SELECT hash, doc FROM dedupe_sample WHERE hash IN (\(Self.marks(hashes.count)))")
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(hashes.map { Int64($0) }))
+        while let row = try rows.next() {
+            let hash: Int64 = row[0]
+            let doc: Int64 = row[1]
+            found.append((UInt32(hash), doc))
+            if doc > tail.postedThrough { seen.insert(hash << 32 ^ doc) }
+        }
+        for hash in hashes {
+            for doc in tail.documents(of: hash) where seen.isEmpty || !seen.contains(Int64(hash) << 32 ^ doc) {
+                found.append((hash, doc))
             }
         }
         return found
@@ -135,36 +155,27 @@ struct SQLDedupeSession: DedupeIndexSession {
             .execute(arguments: [Self.replaced, id, Self.replaced])
         let boilerplate = try boilerplateAmong(sample)
         var counts: [UInt32: Int] = [:]
-        let counting = try db.cachedStatement(sql: """
-            SELECT hash, COUNT(*) FROM dedupe_sample WHERE hash IN (\(Self.marks(sample.count))) GROUP BY hash
-            """)
-        for row in try Row.fetchAll(counting, arguments: StatementArguments(sample.map { Int64($0) })) {
-            let hash: Int64 = row[0]
-            counts[UInt32(hash)] = row[1]
+        for posting in try postings(of: sample.filter { !boilerplate.contains($0) }) {
+            counts[posting.hash, default: 0] += 1
         }
+        var mask: UInt64 = 0
         var indexed: [UInt32] = []
         indexed.reserveCapacity(sample.count)
-        for hash in sample where !boilerplate.contains(hash) {
+        for (position, hash) in sample.enumerated() where !boilerplate.contains(hash) {
             if counts[hash, default: 0] + 1 >= parameters.boilerplateLimit {
                 try db.execute(sql: "INSERT INTO dedupe_boilerplate(hash) VALUES (?)", arguments: [Int64(hash)])
             } else {
                 indexed.append(hash)
+                mask |= 1 << UInt64(position)
             }
         }
         try db.cachedStatement(sql: """
-            INSERT INTO dedupe_doc(id, indexed_at, content_hash, shingle_count, indexed_count, sample, root)
+            INSERT INTO dedupe_doc(id, indexed_at, content_hash, shingle_count, indexed_mask, sample, root)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, time, Int64(bitPattern: contentHash), shingleCount, indexed.count,
+            """).execute(arguments: [id, time, Int64(bitPattern: contentHash), shingleCount, Int64(bitPattern: mask),
                                      Self.encode(sample), root])
-        let ordinal = db.lastInsertedRowID
-        guard !indexed.isEmpty else { return }
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO dedupe_sample(hash, doc) VALUES \(Array(repeating: "(?, ?)", count: indexed.count).joined(separator: ", "))
-            """)
-        var values: [Int64] = []
-        values.reserveCapacity(2 * indexed.count)
-        for hash in indexed { values += [Int64(hash), ordinal] }
-        try insert.execute(arguments: StatementArguments(values))
+        // The postings wait in the tail, to be written with others in hash order.
+        tail.add(ordinal: db.lastInsertedRowID, postings: indexed)
     }
 
     // MARK: Expiry
@@ -178,12 +189,16 @@ struct SQLDedupeSession: DedupeIndexSession {
         guard !rows.isEmpty else { return (0, 0) }
         var ordinals: [Int64] = []
         var expired = 0
+        let posted = try SQLDedupeTail.postedThrough(db)
         for row in rows {
             let ordinal: Int64 = row[0]
             let indexedAt: Int64 = row[2]
             if indexedAt != Self.replaced { expired += 1 }
             ordinals.append(ordinal)
-            try deletePostings(of: ordinal, sample: try row.withUnsafeData(atIndex: 1, Self.decode) ?? [])
+            // Rows past the mark have no postings in the table yet.
+            if ordinal <= posted {
+                try deletePostings(of: ordinal, sample: try row.withUnsafeData(atIndex: 1, Self.decode) ?? [])
+            }
         }
         let marks = Self.marks(ordinals.count)
         try db.execute(sql: "DELETE FROM dedupe_doc WHERE ordinal IN (\(marks))", arguments: StatementArguments(ordinals))

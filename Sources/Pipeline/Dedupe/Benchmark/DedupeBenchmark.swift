@@ -142,7 +142,7 @@ public struct DedupeBenchmark {
         report("startup.database_bytes_per_doc", size / max(1, count))
     }
 
-    /// Adds `count` texts with random samples to a database index, 20,000 a transaction: a
+    /// Adds `count` texts with random samples to a database index, 4,096 a transaction: a
     /// quick way to a large index for measurements (`copydesk dedupe --bench-fill`).
     public static func fill(_ storage: GRDBDedupeStorage, count: Int, parameters: DedupeParameters = DedupeParameters(),
                             at: Date = Date()) throws {
@@ -152,7 +152,7 @@ public struct DedupeBenchmark {
         let first = try index.count()
         var offset = 0
         while offset < count {
-            let entries = (offset..<min(offset + 20_000, count)).map { number in
+            let entries = (offset..<min(offset + 4_096, count)).map { number in
                 // The 64 smallest of about 440 shingle hashes lie below 2^29.
                 let sample = Array(Set((0..<parameters.sampleSize).map { _ in
                     UInt32(truncatingIfNeeded: generator.next() >> 35)
