@@ -47,7 +47,8 @@ public struct GRDBDedupeStorage: Sendable {
             // `indexed_mask`: bit i set when `sample[i]` was indexed (not boilerplate then).
             // The posting table is clustered by hash: a lookup reads one short range. Rows
             // past `dedupe_meta.posted_through` have their postings written later, in batches
-            // (see SQLDedupeTail).
+            // (see SQLDedupeTail). A posting to text 0 marks a boilerplate hash, so that one
+            // lookup finds both.
             // WITHOUT ROWID is SQLite's spelling of a table that is its primary key.
             try db.execute(sql: """
                 CREATE TABLE dedupe_doc (
@@ -69,9 +70,6 @@ public struct GRDBDedupeStorage: Sendable {
                     doc INTEGER NOT NULL,
                     PRIMARY KEY (hash, doc)
                 ) WITHOUT ROWID;
-                CREATE TABLE dedupe_boilerplate (
-                    hash INTEGER NOT NULL PRIMARY KEY
-                );
                 """)
         }
     }

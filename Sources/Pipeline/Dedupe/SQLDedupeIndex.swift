@@ -2,8 +2,8 @@ import GRDB
 
 /// The dedupe index in the state database (tables of migration `dedupe-v2`, see
 /// ``GRDBDedupeStorage/registerMigrations(_:)``): one row per indexed text in `dedupe_doc`,
-/// one row per indexed sampled hash in the posting table `dedupe_sample(hash, doc)`, and the
-/// hashes found to be boilerplate in `dedupe_boilerplate`.
+/// one row per indexed sampled hash in the posting table `dedupe_sample(hash, doc)` (doc 0
+/// marking a hash found to be boilerplate).
 ///
 /// Nothing is loaded into memory: a check is a handful of indexed queries (the 128 lookups
 /// in one `IN` list), an insert one short transaction. Engines in several processes on one
@@ -80,19 +80,34 @@ final class SQLDedupeIndex: DedupeBackend {
     func flush() throws {
         guard let last = tail.ordinals.max() else { return }
         let postings = tail.sortedPostings()
+        let ordinals = tail.ordinals
         for start in stride(from: 0, to: postings.count, by: Self.postingChunk) {
             let chunk = postings[start..<min(start + Self.postingChunk, postings.count)]
             try writer.write { db in
-                for rows in stride(from: chunk.startIndex, to: chunk.endIndex, by: 500) {
-                    let part = chunk[rows..<min(rows + 500, chunk.endIndex)]
-                    let statement = try db.cachedStatement(sql: """
-                        INSERT INTO dedupe_sample(hash, doc) VALUES \(Array(repeating: "(?, ?)", count: part.count).joined(separator: ", "))
-                        ON CONFLICT DO NOTHING
-                        """)
-                    var values: [Int64] = []
-                    values.reserveCapacity(2 * part.count)
-                    for posting in part { values += [Int64(posting.hash), posting.doc] }
-                    try statement.execute(arguments: StatementArguments(values))
+                // Rows of 500 postings, and the rest one by one: two statement texts in all.
+                let rows = try db.cachedStatement(sql: """
+                    INSERT INTO dedupe_sample(hash, doc) VALUES \(Array(repeating: "(?, ?)", count: 500).joined(separator: ", "))
+                    ON CONFLICT DO NOTHING
+                    """)
+                let single = try db.cachedStatement(sql: "INSERT INTO dedupe_sample(hash, doc) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                var values: [Int64] = []
+                values.reserveCapacity(1_000)
+                var index = chunk.startIndex
+                while index < chunk.endIndex {
+                    let count = min(500, chunk.endIndex - index)
+                    values.removeAll(keepingCapacity: true)
+                    for entry in chunk[index..<index + count] {
+                        values.append(Int64(entry >> 32))
+                        values.append(ordinals[Int(UInt32(truncatingIfNeeded: entry) - 1)])
+                    }
+                    if count == 500 {
+                        try rows.execute(arguments: StatementArguments(values))
+                    } else {
+                        for pair in stride(from: 0, to: values.count, by: 2) {
+                            try single.execute(arguments: [values[pair], values[pair + 1]])
+                        }
+                    }
+                    index += count
                 }
             }
         }

@@ -42,9 +42,11 @@ struct SQLDedupeSession: DedupeIndexSession {
         }
         var query = DedupeQuery(fingerprint: fingerprint, parameters: parameters)
         let looked = Array(query.lookedUp)
-        let boilerplate = try boilerplateAmong(looked)
-        query.boilerplateLooked = looked.filter { boilerplate.contains($0) }
-        var hits = try postings(of: looked.filter { !boilerplate.contains($0) }).map(\.doc)
+        let found = try postings(of: looked)
+        query.boilerplateLooked = looked.filter { found.boilerplate.contains($0) }
+        var hits: [Int64] = []
+        hits.reserveCapacity(found.postings.count)
+        for posting in found.postings where !found.boilerplate.contains(posting.hash) { hits.append(posting.doc) }
         guard hits.count >= parameters.minimumSharedHashes else { return nil }
         hits.sort()
         var shared: [Int64: Int] = [:]
@@ -52,8 +54,8 @@ struct SQLDedupeSession: DedupeIndexSession {
         let wanted = shared.filter { $0.value >= parameters.minimumSharedHashes }.map(\.key)
         guard !wanted.isEmpty else { return nil }
         var documents: [Int64: Document] = [:]
-        for start in stride(from: 0, to: wanted.count, by: 500) {
-            let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+        for start in stride(from: 0, to: wanted.count, by: 128) {
+            let chunk = Self.padded(Array(wanted[start..<min(start + 128, wanted.count)]))
             for document in try fetchDocuments(where: "ordinal IN (\(Self.marks(chunk.count)))", chunk) {
                 documents[document.ordinal] = document
             }
@@ -103,13 +105,15 @@ struct SQLDedupeSession: DedupeIndexSession {
         }
     }
 
-    /// Which of `hashes` are boilerplate.
+    /// Which of `hashes` are boilerplate (marked by a posting to text 0).
     private func boilerplateAmong(_ hashes: [UInt32]) throws -> Set<UInt32> {
         var found = Set<UInt32>()
-        for start in stride(from: 0, to: hashes.count, by: 500) {
-            let chunk = hashes[start..<min(start + 500, hashes.count)]
-            let statement = try db.cachedStatement(sql: "SELECT hash FROM dedupe_boilerplate WHERE hash IN (\(Self.marks(chunk.count)))")
-            for hash in try Int64.fetchAll(statement, arguments: StatementArguments(chunk.map { Int64($0) })) {
+        for start in stride(from: 0, to: hashes.count, by: 128) {
+            let chunk = Self.padded(hashes[start..<min(start + 128, hashes.count)].map { Int64($0) })
+            let statement = try db.cachedStatement(sql: """
+                SELECT hash FROM dedupe_sample WHERE doc = 0 AND hash IN (\(Self.marks(chunk.count)))
+                """)
+            for hash in try Int64.fetchAll(statement, arguments: StatementArguments(chunk)) {
                 found.insert(UInt32(hash))
             }
         }
@@ -117,25 +121,37 @@ struct SQLDedupeSession: DedupeIndexSession {
     }
 
     /// Every (hash, text) posting of `hashes`, from the table and from the tail, each once
-    /// (a batch being written by another process can be in both for a moment).
-    private func postings(of hashes: [UInt32]) throws -> [(hash: UInt32, doc: Int64)] {
-        guard !hashes.isEmpty else { return [] }
+    /// (a batch being written by another process can be in both for a moment), and which of
+    /// them are boilerplate: one query for both, since boilerplate is marked in the posting
+    /// table by a posting to text 0.
+    private func postings(of hashes: [UInt32]) throws -> (postings: [(hash: UInt32, doc: Int64)], boilerplate: Set<UInt32>) {
+        guard !hashes.isEmpty, hashes.count <= 128 else {
+            return hashes.isEmpty ? ([], []) : try Self.merge(stride(from: 0, to: hashes.count, by: 128).map {
+                try postings(of: Array(hashes[$0..<min($0 + 128, hashes.count)]))
+            })
+        }
+        let keys = Self.padded(hashes.map { Int64($0) })
         var found: [(hash: UInt32, doc: Int64)] = []
-        var seen = Set<Int64>()
-        let statement = try db.cachedStatement(sql: "SELECT hash, doc FROM dedupe_sample WHERE hash IN (\(Self.marks(hashes.count)))")
-        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(hashes.map { Int64($0) }))
-        while let row = try rows.next() {
-            let hash: Int64 = row[0]
-            let doc: Int64 = row[1]
-            found.append((UInt32(hash), doc))
-            if doc > tail.postedThrough { seen.insert(hash << 32 ^ doc) }
-        }
-        for hash in hashes {
-            for doc in tail.documents(of: hash) where seen.isEmpty || !seen.contains(Int64(hash) << 32 ^ doc) {
-                found.append((hash, doc))
+        var boilerplate = Set<UInt32>()
+        var inBoth = Set<Int64>()
+        // One integer a posting (hash in the high half: ordinals stay below 2^32), read
+        // without the cost of decoding a row.
+        let statement = try db.cachedStatement(sql: """
+            SELECT ((hash << 32) | doc) FROM dedupe_sample WHERE hash IN (\(Self.marks(keys.count)))
+            """)
+        let rows = try Int64.fetchCursor(statement, arguments: StatementArguments(keys))
+        while let packed = try rows.next() {
+            let hash = UInt32(truncatingIfNeeded: packed >> 32)
+            let doc = packed & 0xFFFF_FFFF
+            if doc == 0 {
+                boilerplate.insert(hash)
+                continue
             }
+            found.append((hash, doc))
+            if doc > tail.postedThrough { inBoth.insert(Int64(hash) << 32 ^ doc) }
         }
-        return found
+        tail.appendPostings(of: hashes, to: &found, skipping: inBoth)
+        return (found, boilerplate)
     }
 
     // MARK: Insert
@@ -153,17 +169,17 @@ struct SQLDedupeSession: DedupeIndexSession {
         // counting towards boilerplate and its members keep naming its id, as in memory.
         try db.cachedStatement(sql: "UPDATE dedupe_doc SET indexed_at = ? WHERE id = ? AND indexed_at > ?")
             .execute(arguments: [Self.replaced, id, Self.replaced])
-        let boilerplate = try boilerplateAmong(sample)
+        let found = try postings(of: sample)
+        let boilerplate = found.boilerplate
         var counts: [UInt32: Int] = [:]
-        for posting in try postings(of: sample.filter { !boilerplate.contains($0) }) {
-            counts[posting.hash, default: 0] += 1
-        }
+        for posting in found.postings { counts[posting.hash, default: 0] += 1 }
         var mask: UInt64 = 0
         var indexed: [UInt32] = []
         indexed.reserveCapacity(sample.count)
         for (position, hash) in sample.enumerated() where !boilerplate.contains(hash) {
             if counts[hash, default: 0] + 1 >= parameters.boilerplateLimit {
-                try db.execute(sql: "INSERT INTO dedupe_boilerplate(hash) VALUES (?)", arguments: [Int64(hash)])
+                try db.execute(sql: "INSERT INTO dedupe_sample(hash, doc) VALUES (?, 0) ON CONFLICT DO NOTHING",
+                               arguments: [Int64(hash)])
             } else {
                 indexed.append(hash)
                 mask |= 1 << UInt64(position)
@@ -214,6 +230,24 @@ struct SQLDedupeSession: DedupeIndexSession {
     }
 
     // MARK: Encoding
+
+    /// `values` lengthened to 8, 32 or 128 by repeating the first (an `IN` list means the
+    /// same with repeats): a handful of statement texts, so the connection's statement cache
+    /// stays small however varied the queries.
+    static func padded(_ values: [Int64]) -> [Int64] {
+        guard let first = values.first else { return values }
+        let size = values.count <= 8 ? 8 : values.count <= 32 ? 32 : max(128, values.count)
+        return values + Array(repeating: first, count: size - values.count)
+    }
+
+    /// Lookups of more than 128 hashes, made in parts.
+    private static func merge(_ parts: [(postings: [(hash: UInt32, doc: Int64)], boilerplate: Set<UInt32>)])
+        -> (postings: [(hash: UInt32, doc: Int64)], boilerplate: Set<UInt32>) {
+        parts.reduce(into: ([], [])) { result, part in
+            result.postings += part.postings
+            result.boilerplate.formUnion(part.boilerplate)
+        }
+    }
 
     /// `count` comma-separated placeholders.
     static func marks(_ count: Int) -> String {

@@ -62,23 +62,32 @@ final class SQLDedupeTail {
         lastSeen = max(lastSeen, ordinal)
     }
 
-    /// The row ordinals indexed under `hash`.
-    func documents(of hash: UInt32) -> [Int64] {
+    /// Appends the (hash, row ordinal) postings held for each of `hashes`, except pairs in
+    /// `skipping` (keyed hash << 32 ^ ordinal).
+    func appendPostings(of hashes: [UInt32], to found: inout [(hash: UInt32, doc: Int64)], skipping: Set<Int64>) {
+        guard !ordinals.isEmpty else { return }
         var hits: [UInt32] = []
         var boilerplate: [UInt32] = []
-        withUnsafePointer(to: hash) { key in
-            samples.lookup(UnsafeBufferPointer(start: key, count: 1), hits: &hits, boilerplate: &boilerplate)
+        for hash in hashes {
+            hits.removeAll(keepingCapacity: true)
+            withUnsafePointer(to: hash) { key in
+                samples.lookup(UnsafeBufferPointer(start: key, count: 1), hits: &hits, boilerplate: &boilerplate)
+            }
+            for hit in hits {
+                let doc = ordinals[Int(hit)]
+                if skipping.isEmpty || !skipping.contains(Int64(hash) << 32 ^ doc) { found.append((hash, doc)) }
+            }
         }
-        return hits.map { ordinals[Int($0)] }
     }
 
     var isFull: Bool { ordinals.count >= capacity }
 
-    /// Every posting held, as (hash, row ordinal), in hash order.
-    func sortedPostings() -> [(hash: UInt32, doc: Int64)] {
+    /// Every posting held, in hash order, as the table stores it: hash << 32 | position + 1,
+    /// where position indexes ``ordinals``.
+    func sortedPostings() -> [UInt64] {
         var entries = samples.slots.filter { $0 != 0 }
         entries.sort()
-        return entries.map { (UInt32(truncatingIfNeeded: $0 >> 32), ordinals[Int(UInt32(truncatingIfNeeded: $0) - 1)]) }
+        return entries
     }
 
     /// The sampled hashes of a text that were indexed: bit i of `mask` for `sample[i]`.

@@ -142,12 +142,15 @@ public struct DedupeBenchmark {
         report("startup.database_bytes_per_doc", size / max(1, count))
     }
 
-    /// Adds `count` texts with random samples to a database index, 4,096 a transaction: a
+    /// Adds `count` texts with random samples to a database index, 4,096 a transaction, and
+    /// writes all their postings: a
     /// quick way to a large index for measurements (`copydesk dedupe --bench-fill`).
     public static func fill(_ storage: GRDBDedupeStorage, count: Int, parameters: DedupeParameters = DedupeParameters(),
                             at: Date = Date()) throws {
         try storage.prepare(signature: parameters.signature)
-        let index = SQLDedupeIndex(writer: storage.writer, parameters: parameters)
+        // A large tail: postings are written in a few big hash-ordered batches, each page of
+        // the posting table once per batch, as a bulk load would.
+        let index = SQLDedupeIndex(writer: storage.writer, parameters: parameters, tailCapacity: 262_144)
         var generator = SplitMix64(seed: 5)
         let first = try index.count()
         var offset = 0
@@ -163,6 +166,7 @@ public struct DedupeBenchmark {
             try index.add(entries)
             offset += entries.count
         }
+        try index.flush()
     }
 
     static func seconds(since start: DispatchTime) -> Double {
