@@ -7,8 +7,9 @@ import Testing
 struct DedupeConcurrencyTests {
     /// Many threads check and insert at once: no crash, no lost or doubled entry, and a
     /// text and its copies are indexed once whichever thread wins.
-    @Test func concurrentCheckAndInsertKeepsOneTextPerGroup() throws {
-        let engine = try DedupeEngine(now: DedupeFixtures.start)
+    @Test(arguments: DedupeTestBackend.allCases)
+    func concurrentCheckAndInsertKeepsOneTextPerGroup(backend: DedupeTestBackend) throws {
+        let engine = try backend.engine()
         var corpus = SyntheticCorpus(seed: 21)
         corpus.reprintShare = 0
         let originals = (0..<60).map { _ in corpus.next().text }

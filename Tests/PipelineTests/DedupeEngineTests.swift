@@ -2,25 +2,26 @@ import Foundation
 import Testing
 @testable import Pipeline
 
-@Suite("Dedupe engine")
+@Suite("Dedupe engine", .timeLimit(.minutes(1)))
 struct DedupeEngineTests {
     private let start = DedupeFixtures.start
     private let day = DedupeFixtures.day
 
-    private func engine(threshold: Double = DedupeConfig().threshold, windowDays: Int = 7) throws -> DedupeEngine {
-        try DedupeEngine(configuration: DedupeConfig(threshold: threshold, windowDays: windowDays), now: start)
+    private func engine(_ backend: DedupeTestBackend, threshold: Double = DedupeConfig().threshold,
+                        windowDays: Int = 7) throws -> DedupeEngine {
+        try backend.engine(configuration: DedupeConfig(threshold: threshold, windowDays: windowDays), now: start)
     }
 
-    @Test func distinctReportsOfOneEventAreAllKept() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func distinctReportsOfOneEventAreAllKept(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         for (name, text) in zip(DedupeFixtures.reportNames, try DedupeFixtures.reports()) {
             #expect(try engine.checkAndInsert(id: name, text: text, at: start) == .unique, "\(name)")
         }
         #expect(engine.indexSize == 5)
     }
 
-    @Test func trimmedReprintIsFlagged() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func trimmedReprintIsFlagged(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let reports = try DedupeFixtures.reports()
         for (name, text) in zip(DedupeFixtures.reportNames, reports) {
             try engine.insert(id: name, text: text, at: start)
@@ -31,8 +32,8 @@ struct DedupeEngineTests {
         #expect(decision.similarity >= 0.8)
     }
 
-    @Test func originalArrivingAfterItsTrimmedReprintIsFlagged() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func originalArrivingAfterItsTrimmedReprintIsFlagged(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let original = try DedupeFixtures.report("report-2-coastal-wire")
         let reprint = DedupeFixtures.trimmedReprint(original, share: 0.6)
         #expect(try engine.checkAndInsert(id: "reprint", text: reprint, at: start) == .unique)
@@ -40,8 +41,8 @@ struct DedupeEngineTests {
         #expect(decision.duplicateOf == "reprint")
     }
 
-    @Test func lightlyEditedReprintIsFlagged() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func lightlyEditedReprintIsFlagged(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let original = try DedupeFixtures.report("report-3-evening-standard")
         try engine.insert(id: "original", text: original, at: start)
         var paragraphs = DedupeFixtures.paragraphs(original)
@@ -52,30 +53,30 @@ struct DedupeEngineTests {
         #expect(decision.duplicateOf == "original")
     }
 
-    @Test func exactDuplicateFromAnotherURLIsFlaggedWithFullSimilarity() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func exactDuplicateFromAnotherURLIsFlaggedWithFullSimilarity(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let text = try DedupeFixtures.report("report-4-business-daily")
         try engine.insert(id: "first", text: text, at: start)
         let cosmetic = text.uppercased().replacingOccurrences(of: "'", with: "’")
         #expect(engine.check(id: "second", text: cosmetic, at: start) == .duplicate(of: "first", similarity: 1))
     }
 
-    @Test func shortExactDuplicateIsFlagged() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func shortExactDuplicateIsFlagged(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         try engine.insert(id: "brief", text: "Roads closed near the quay.", at: start)
         #expect(engine.check(id: "again", text: "ROADS closed near the quay!", at: start).duplicateOf == "brief")
     }
 
-    @Test func aTextIsNotItsOwnDuplicate() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func aTextIsNotItsOwnDuplicate(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let text = try DedupeFixtures.report("report-5-radio-news")
         try engine.insert(id: "same", text: text, at: start)
         #expect(engine.check(id: "same", text: text, at: start) == .unique)
         #expect(engine.check(id: "other", text: text, at: start).duplicateOf == "same")
     }
 
-    @Test func reinsertingAnIDReplacesItsText() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func reinsertingAnIDReplacesItsText(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let reports = try DedupeFixtures.reports()
         try engine.insert(id: "story", text: reports[0], at: start)
         try engine.insert(id: "story", text: reports[1], at: start)
@@ -84,8 +85,8 @@ struct DedupeEngineTests {
         #expect(engine.check(id: "x", text: reports[1], at: start).duplicateOf == "story")
     }
 
-    @Test func expiredEntryIsNoLongerMatched() throws {
-        let engine = try engine(windowDays: 7)
+    @Test(arguments: DedupeTestBackend.allCases) func expiredEntryIsNoLongerMatched(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend, windowDays: 7)
         let text = try DedupeFixtures.report("report-1-harbour-gazette")
         try engine.insert(id: "old", text: text, at: start)
         // Inside the window it matches; past it, it does not, even before expiry runs.
@@ -96,17 +97,17 @@ struct DedupeEngineTests {
         #expect(engine.check(id: "new", text: text, at: start) == .unique)
     }
 
-    @Test func insertingExpiresOldEntriesOnceADay() throws {
-        let engine = try engine(windowDays: 2)
+    @Test(arguments: DedupeTestBackend.allCases) func insertingExpiresOldEntriesOnceADay(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend, windowDays: 2)
         let reports = try DedupeFixtures.reports()
         try engine.insert(id: "a", text: reports[0], at: start)
         try engine.insert(id: "b", text: reports[1], at: start.addingTimeInterval(3 * day))
         #expect(engine.indexSize == 1)
     }
 
-    @Test func thresholdIsRespected() throws {
-        let strict = try engine(threshold: 0.99)
-        let loose = try engine(threshold: 0.3)
+    @Test(arguments: DedupeTestBackend.allCases) func thresholdIsRespected(backend: DedupeTestBackend) throws {
+        let strict = try engine(backend, threshold: 0.99)
+        let loose = try engine(backend, threshold: 0.3)
         let original = try DedupeFixtures.report("report-1-harbour-gazette")
         let reprint = DedupeFixtures.trimmedReprint(original, share: 0.6)
             .replacingOccurrences(of: "fought the blaze", with: "fought the huge blaze")
@@ -115,8 +116,8 @@ struct DedupeEngineTests {
         #expect(loose.check(id: "reprint", text: reprint, at: start).duplicateOf == "original")
     }
 
-    @Test func duplicatesAreNotIndexedAndPointAtTheFirstRecord() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func duplicatesAreNotIndexedAndPointAtTheFirstRecord(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let original = try DedupeFixtures.report("report-2-coastal-wire")
         #expect(try engine.checkAndInsert(id: "first", text: original, at: start) == .unique)
         let copy = DedupeFixtures.trimmedReprint(original, share: 0.8)
@@ -125,8 +126,8 @@ struct DedupeEngineTests {
         #expect(engine.indexSize == 1)
     }
 
-    @Test func aLongerVersionJoinsTheGroupOfItsTrimmedReprint() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func aLongerVersionJoinsTheGroupOfItsTrimmedReprint(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let original = try DedupeFixtures.report("report-1-harbour-gazette")
         let paragraphs = DedupeFixtures.paragraphs(original)
         let head = DedupeFixtures.trimmedReprint(original, share: 0.4)
@@ -140,8 +141,8 @@ struct DedupeEngineTests {
         #expect(engine.check(id: "tail", text: tail, at: start).duplicateOf == "head")
     }
 
-    @Test func theSplitCheckThenInsertFlowIndexesMembersToo() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func theSplitCheckThenInsertFlowIndexesMembersToo(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let original = try DedupeFixtures.report("report-2-coastal-wire")
         let head = DedupeFixtures.trimmedReprint(original, share: 0.4)
         let headPrint = engine.fingerprint(head)
@@ -159,15 +160,15 @@ struct DedupeEngineTests {
         #expect(engine.indexSize == 2)
     }
 
-    @Test func emptyTextIsUniqueAndNotIndexed() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func emptyTextIsUniqueAndNotIndexed(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         #expect(try engine.checkAndInsert(id: "blank", text: " \n — ", at: start) == .unique)
         #expect(try engine.checkAndInsert(id: "blank2", text: "", at: start) == .unique)
         #expect(engine.indexSize == 0)
     }
 
-    @Test func japaneseReprintIsFlaggedAndUnrelatedJapaneseIsNot() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func japaneseReprintIsFlaggedAndUnrelatedJapaneseIsNot(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let original = """
             港の古い穀物倉庫で火災が発生し、消防隊が九時間にわたって消火活動を行いました。
             けが人は二人で、いずれも煙を吸って病院に運ばれましたが、命に別状はないということです。
@@ -184,8 +185,8 @@ struct DedupeEngineTests {
         #expect(engine.check(id: "jp-other", text: other, at: start) == .unique)
     }
 
-    @Test func shortTextsAreComparedByJaccardNotContainment() throws {
-        let engine = try engine()
+    @Test(arguments: DedupeTestBackend.allCases) func shortTextsAreComparedByJaccardNotContainment(backend: DedupeTestBackend) throws {
+        let engine = try engine(backend)
         let article = try DedupeFixtures.report("report-1-harbour-gazette")
         try engine.insert(id: "article", text: article, at: start)
         // A two-sentence snippet lifted from the article is not a reprint of it.

@@ -16,48 +16,57 @@ import CXXHash
 /// be judged unique. Run checks and inserts from one stage in order, or use
 /// ``checkAndInsert(id:fingerprint:at:)``.
 ///
-/// Durability: ``insert(id:fingerprint:at:)`` writes to the storage first, then indexes in
-/// memory, so a failed write leaves both unchanged. The pipeline should check, write its
-/// record, then insert: a crash in between leaves a record that is not indexed (a later
-/// reprint is kept), never an index entry without its record.
+/// Where the index lives: in memory (the default: fast, gone with the process), or, with a
+/// ``GRDBDedupeStorage``, in the database itself (``SQLDedupeIndex``): nothing is loaded at
+/// start-up, memory stays flat however many texts are indexed, and several engines — in
+/// several processes — on one database see each other's inserts at once. Both backends take
+/// the same decisions (one verification, ``DedupeQuery``).
+///
+/// Durability: with a database, each insert is one transaction. The pipeline should check,
+/// journal its record, then insert: a crash in between leaves a record that is not indexed
+/// (recovery indexes it), never an index entry without its record.
 public final class DedupeEngine: @unchecked Sendable {
-    // @unchecked: `index` and `lastExpiry` are only touched while holding `lock`.
+    // @unchecked: `backend` and `lastExpiry` are only touched while holding `lock`.
 
     /// Threshold, window and policy as configured.
     public let configuration: DedupeConfig
     /// Fingerprint and index parameters.
     public let parameters: DedupeParameters
-    private let storage: (any DedupeStorage)?
     private let lock = NSLock()
-    private var index: DedupeIndex
+    private let backend: any DedupeBackend
     private var lastExpiry: Int64
 
     /// Expiry runs by itself on insert once a day of indexing time has passed.
     static let automaticExpiryInterval: Int64 = 86_400
 
-    /// Creates an engine; with `storage`, loads the texts indexed within the window before
-    /// `now` and writes every insert and expiry through to it.
-    public init(configuration: DedupeConfig = DedupeConfig(),
-                parameters: DedupeParameters = DedupeParameters(),
-                storage: (any DedupeStorage)? = nil,
-                now: Date = Date()) throws {
+    /// Creates an engine. Without `storage` the index is in memory and starts empty; with it,
+    /// the index is the database's: the parameters are checked against the stored ones, an
+    /// index written by an older version is converted, and texts past the window before
+    /// `now` are deleted.
+    public convenience init(configuration: DedupeConfig = DedupeConfig(),
+                            parameters: DedupeParameters = DedupeParameters(),
+                            storage: GRDBDedupeStorage? = nil,
+                            now: Date = Date()) throws {
+        try self.init(configuration: configuration, parameters: parameters, storage: storage, now: now,
+                      tailCapacity: SQLDedupeIndex.defaultTailCapacity)
+    }
+
+    /// With the number of texts whose postings wait in memory (tests make it small, so that
+    /// batches are written often).
+    init(configuration: DedupeConfig, parameters: DedupeParameters, storage: GRDBDedupeStorage?, now: Date,
+         tailCapacity: Int) throws {
         self.configuration = configuration
         self.parameters = parameters
-        self.storage = storage
-        let cutoff = Self.seconds(now) - Int64(configuration.windowDays) * 86_400
         lastExpiry = Self.seconds(now)
         guard let storage else {
-            index = DedupeIndex(parameters: parameters)
+            backend = MemoryDedupeBackend(parameters: parameters)
             return
         }
         try storage.prepare(signature: parameters.signature)
-        _ = try storage.deleteEntries(before: Date(timeIntervalSince1970: TimeInterval(cutoff)))
-        var entries: [DedupeEntry] = []
-        entries.reserveCapacity(try storage.entryCount())
-        try storage.forEachEntry { entries.append($0) }
-        var loaded = DedupeIndex(parameters: parameters, expectedDocuments: entries.count)
-        loaded.load(entries, idHash: { Self.idHash($0, parameters) }, time: Self.seconds)
-        index = loaded
+        let index = SQLDedupeIndex(writer: storage.writer, parameters: parameters, tailCapacity: tailCapacity)
+        try index.importLegacyEntries()
+        _ = try index.removeAll(before: Self.seconds(now) - Int64(configuration.windowDays) * 86_400)
+        backend = index
     }
 
     /// Fingerprints a text with this engine's parameters; pure, call it from any thread.
@@ -71,10 +80,17 @@ public final class DedupeEngine: @unchecked Sendable {
     }
 
     /// Like ``check(id:text:at:)`` for a text fingerprinted already.
+    /// A database that cannot be read gives `.unique` (a reprint kept is better than a
+    /// record lost); ``checked(id:fingerprint:at:)`` throws instead.
     public func check(id: String, fingerprint: DedupeFingerprint, at: Date) -> DedupeDecision {
+        (try? checked(id: id, fingerprint: fingerprint, at: at)) ?? .unique
+    }
+
+    /// Like ``check(id:fingerprint:at:)``, throwing when the index cannot be read.
+    public func checked(id: String, fingerprint: DedupeFingerprint, at: Date) throws -> DedupeDecision {
         lock.lock()
         defer { lock.unlock() }
-        return evaluate(id: id, fingerprint: fingerprint, at: at).decision
+        return try backend.reading { try evaluate($0, id: id, fingerprint: fingerprint, at: at).decision }
     }
 
     /// Indexes a text as the first of its group (for a text judged `.unique`).
@@ -87,7 +103,8 @@ public final class DedupeEngine: @unchecked Sendable {
     public func insert(id: String, fingerprint: DedupeFingerprint, at: Date) throws {
         lock.lock()
         defer { lock.unlock() }
-        try add(id: id, fingerprint: fingerprint, at: at, root: nil)
+        try backend.writing { try add($0, id: id, fingerprint: fingerprint, at: at, root: nil) }
+        try expireIfDue(at)
     }
 
     /// Records the outcome of a ``check(id:fingerprint:at:)`` once the record is written:
@@ -97,13 +114,16 @@ public final class DedupeEngine: @unchecked Sendable {
     public func insert(id: String, fingerprint: DedupeFingerprint, at: Date, decision: DedupeDecision) throws {
         lock.lock()
         defer { lock.unlock() }
-        guard let first = decision.duplicateOf else {
-            try add(id: id, fingerprint: fingerprint, at: at, root: nil)
-            return
+        try backend.writing { session in
+            guard let first = decision.duplicateOf else {
+                try add(session, id: id, fingerprint: fingerprint, at: at, root: nil)
+                return
+            }
+            let evaluation = try evaluate(session, id: id, fingerprint: fingerprint, at: at)
+            guard let match = evaluation.match, evaluation.decision.duplicateOf == first else { return }
+            try addMember(session, id: id, fingerprint: fingerprint, at: at, match: match)
         }
-        let evaluation = evaluate(id: id, fingerprint: fingerprint, at: at)
-        guard let match = evaluation.match, evaluation.decision.duplicateOf == first else { return }
-        try addMember(id: id, fingerprint: fingerprint, at: at, match: match)
+        try expireIfDue(at)
     }
 
     /// Checks, and indexes the text when it is unique, in one step under the lock.
@@ -115,83 +135,79 @@ public final class DedupeEngine: @unchecked Sendable {
     public func checkAndInsert(id: String, fingerprint: DedupeFingerprint, at: Date) throws -> DedupeDecision {
         lock.lock()
         defer { lock.unlock() }
-        let evaluation = evaluate(id: id, fingerprint: fingerprint, at: at)
-        if let match = evaluation.match {
-            try addMember(id: id, fingerprint: fingerprint, at: at, match: match)
-        } else {
-            try add(id: id, fingerprint: fingerprint, at: at, root: nil)
+        let decision = try backend.writing { session in
+            let evaluation = try evaluate(session, id: id, fingerprint: fingerprint, at: at)
+            if let match = evaluation.match {
+                try addMember(session, id: id, fingerprint: fingerprint, at: at, match: match)
+            } else {
+                try add(session, id: id, fingerprint: fingerprint, at: at, root: nil)
+            }
+            return evaluation.decision
         }
-        return evaluation.decision
+        try expireIfDue(at)
+        return decision
     }
 
-    /// Texts in the index (ones past the window count until they expire).
+    /// Texts in the index (ones past the window count until they expire); 0 when the
+    /// database cannot be read.
     public var indexSize: Int {
         lock.lock()
         defer { lock.unlock() }
-        return index.liveCount
+        return (try? backend.count()) ?? 0
     }
 
-    /// Bytes of memory the index holds.
+    /// Bytes of process memory the index holds (none per text in the database).
     public var memoryBytes: Int {
         lock.lock()
         defer { lock.unlock() }
-        return index.memoryBytes
+        return backend.memoryBytes
     }
 
-    /// Removes texts indexed before `date`, from memory and storage; returns how many.
-    /// Rebuilds the in-memory table: O(indexed texts).
+    /// Removes texts indexed before `date`; returns how many. In memory it rebuilds the
+    /// table (O(indexed texts)); in the database it deletes in short transactions.
     @discardableResult
     public func expire(before date: Date) throws -> Int {
         lock.lock()
         defer { lock.unlock() }
-        return try removeAll(before: Self.seconds(date))
+        return try backend.removeAll(before: Self.seconds(date))
     }
 
     // MARK: - Under the lock
 
     /// The decision, and for a duplicate the indexed text it matched.
-    private func evaluate(id: String, fingerprint: DedupeFingerprint, at: Date)
-        -> (decision: DedupeDecision, match: DedupeMatch?) {
+    private func evaluate(_ session: any DedupeIndexSession, id: String, fingerprint: DedupeFingerprint, at: Date)
+        throws -> (decision: DedupeDecision, match: DedupeGroupMatch?) {
         let notBefore = Self.seconds(at) - Int64(configuration.windowDays) * 86_400
-        guard let match = index.bestMatch(for: fingerprint, excludedID: Self.idHash(id, parameters),
-                                          notBefore: notBefore),
+        guard let match = try session.bestMatch(for: fingerprint, excludedID: id, notBefore: notBefore),
               match.similarity >= configuration.threshold
         else { return (.unique, nil) }
         let rounded = (match.similarity * 1000).rounded() / 1000
-        return (.duplicate(of: index.id(of: index.root(of: match.ordinal)), similarity: rounded), match)
+        return (.duplicate(of: match.rootID, similarity: rounded), match)
     }
 
     /// Indexes a duplicate as a member of its group when it brings material the matched
     /// text lacks and the group has room.
-    private func addMember(id: String, fingerprint: DedupeFingerprint, at: Date, match: DedupeMatch) throws {
-        let root = index.root(of: match.ordinal)
+    private func addMember(_ session: any DedupeIndexSession, id: String, fingerprint: DedupeFingerprint, at: Date,
+                           match: DedupeGroupMatch) throws {
         guard match.coverage < parameters.memberCoverageLimit,
               match.similarity >= parameters.memberMinimumSimilarity,
-              index.groupSize(root) < parameters.maximumGroupSize
+              try session.groupSize(root: match.root) < parameters.maximumGroupSize
         else { return }
-        try add(id: id, fingerprint: fingerprint, at: at, root: root)
+        try add(session, id: id, fingerprint: fingerprint, at: at, root: match.root)
     }
 
-    private func add(id: String, fingerprint: DedupeFingerprint, at: Date, root: UInt32?) throws {
+    private func add(_ session: any DedupeIndexSession, id: String, fingerprint: DedupeFingerprint, at: Date,
+                     root: Int64?) throws {
         guard fingerprint.shingleCount > 0 else { return }
-        let time = Self.seconds(at)
-        let sample = fingerprint.sample(size: parameters.sampleSize)
-        try storage?.save(DedupeEntry(id: id, indexedAt: Date(timeIntervalSince1970: TimeInterval(time)),
-                                      contentHash: fingerprint.contentHash,
-                                      shingleCount: fingerprint.shingleCount, sample: Array(sample),
-                                      rootID: root.map { index.id(of: $0) }))
-        index.add(id: id, idHash: Self.idHash(id, parameters), time: time,
-                  contentHash: fingerprint.contentHash, shingleCount: fingerprint.shingleCount,
-                  sample: sample, root: root)
-        if time - lastExpiry >= Self.automaticExpiryInterval {
-            _ = try removeAll(before: time - Int64(configuration.windowDays) * 86_400)
-            lastExpiry = time
-        }
+        try session.add(id: id, time: Self.seconds(at), fingerprint: fingerprint, root: root)
     }
 
-    private func removeAll(before time: Int64) throws -> Int {
-        _ = try storage?.deleteEntries(before: Date(timeIntervalSince1970: TimeInterval(time)))
-        return index.removeAll(before: time)
+    /// The automatic expiry, once a day of indexing time, after the insert's transaction.
+    private func expireIfDue(_ at: Date) throws {
+        let time = Self.seconds(at)
+        guard time - lastExpiry >= Self.automaticExpiryInterval else { return }
+        _ = try backend.removeAll(before: time - Int64(configuration.windowDays) * 86_400)
+        lastExpiry = time
     }
 
     static func seconds(_ date: Date) -> Int64 {

@@ -1,21 +1,26 @@
-public import Foundation
 public import GRDB
 
-/// ``DedupeStorage`` in the SQLite state store, through GRDB.
+/// The dedupe index's place in a SQLite database, through GRDB: hand it to
+/// ``DedupeEngine/init(configuration:parameters:storage:now:)`` and the engine keeps its
+/// index in the database itself (``SQLDedupeIndex``), shared live by every engine on it.
 ///
-/// One row per indexed text; the sample is a BLOB of little-endian 32-bit hashes (at most
-/// 256 bytes), so a million texts load in one sequential scan. Works on any
-/// `DatabaseWriter` (pool or queue) whose schema was migrated with ``registerMigrations(_:)``.
-public struct GRDBDedupeStorage: DedupeStorage {
-    private let writer: any DatabaseWriter
+/// Works on any `DatabaseWriter` (pool or queue) whose schema was migrated with
+/// ``registerMigrations(_:)``; the pipeline passes its state store's.
+public struct GRDBDedupeStorage: Sendable {
+    /// The database holding the index.
+    public let writer: any DatabaseWriter
 
     /// Uses `writer`; the caller has run the migrations.
     public init(writer: any DatabaseWriter) {
         self.writer = writer
     }
 
-    /// Adds the dedupe tables. Append-only, string-named migrations that never refer to app
-    /// types, so that they stay valid whatever the code becomes.
+    /// Adds the dedupe tables. Append-only, string-named migrations in portable SQL that
+    /// never refer to app types, so that they stay valid whatever the code becomes.
+    ///
+    /// `dedupe-v1` held one row per text, loaded into memory at start-up; `dedupe-v2` is the
+    /// index itself, queried in place. Rows left in `dedupe_entry` are moved into it when an
+    /// engine opens the database (the move needs the engine's parameters, so it is not SQL).
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("dedupe-v1") { db in
             try db.execute(sql: """
@@ -34,6 +39,39 @@ public struct GRDBDedupeStorage: DedupeStorage {
                 );
                 """)
         }
+        migrator.registerMigration("dedupe-v2") { db in
+            // `ordinal` numbers texts in insertion order (candidates are compared in it);
+            // `root` is the ordinal of the group's first text, NULL for a first. A replaced
+            // text (its id indexed again) keeps its row, with the smallest `indexed_at`,
+            // until the next expiry, as the in-memory index keeps it until it compacts.
+            // `indexed_mask`: bit i set when `sample[i]` was indexed (not boilerplate then).
+            // The posting table is clustered by hash: a lookup reads one short range. Rows
+            // past `dedupe_meta.posted_through` have their postings written later, in batches
+            // (see SQLDedupeTail). A posting to text 0 marks a boilerplate hash, so that one
+            // lookup finds both.
+            // WITHOUT ROWID is SQLite's spelling of a table that is its primary key.
+            try db.execute(sql: """
+                CREATE TABLE dedupe_doc (
+                    ordinal INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL,
+                    indexed_at INTEGER NOT NULL,
+                    content_hash INTEGER NOT NULL,
+                    shingle_count INTEGER NOT NULL,
+                    indexed_mask INTEGER NOT NULL,
+                    sample BLOB NOT NULL,
+                    root INTEGER
+                );
+                CREATE INDEX dedupe_doc_id ON dedupe_doc(id);
+                CREATE INDEX dedupe_doc_indexed_at ON dedupe_doc(indexed_at);
+                CREATE INDEX dedupe_doc_content_hash ON dedupe_doc(content_hash);
+                CREATE INDEX dedupe_doc_root ON dedupe_doc(root);
+                CREATE TABLE dedupe_sample (
+                    hash INTEGER NOT NULL,
+                    doc INTEGER NOT NULL,
+                    PRIMARY KEY (hash, doc)
+                ) WITHOUT ROWID;
+                """)
+        }
     }
 
     /// Opens (creating it when missing) a database file holding only the dedupe index, for
@@ -41,6 +79,10 @@ public struct GRDBDedupeStorage: DedupeStorage {
     public static func open(path: String) throws -> GRDBDedupeStorage {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // As the state store: WAL + NORMAL survives a process kill.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         let pool = try DatabasePool(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         registerMigrations(&migrator)
@@ -53,86 +95,26 @@ public struct GRDBDedupeStorage: DedupeStorage {
         try writer.write { db in
             let stored = try String.fetchOne(db, sql: "SELECT value FROM dedupe_meta WHERE key = 'parameters'")
             if let stored, stored != signature {
-                let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_entry") ?? 0
-                guard count == 0 else { throw DedupeError.incompatibleIndex(stored: stored, current: signature) }
-            }
-            try db.execute(sql: "INSERT OR REPLACE INTO dedupe_meta(key, value) VALUES ('parameters', ?)",
-                           arguments: [signature])
-        }
-    }
-
-    /// Writes one entry in its own transaction.
-    public func save(_ entry: DedupeEntry) throws {
-        try save([entry])
-    }
-
-    /// Writes entries in one transaction (`INSERT OR REPLACE` by id).
-    public func save(_ entries: [DedupeEntry]) throws {
-        guard !entries.isEmpty else { return }
-        try writer.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO dedupe_entry(id, indexed_at, content_hash, shingle_count, sample, root_id)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for entry in entries {
-                try statement.execute(arguments: [
-                    entry.id,
-                    Int64(entry.indexedAt.timeIntervalSince1970.rounded(.down)),
-                    Int64(bitPattern: entry.contentHash),
-                    entry.shingleCount,
-                    Self.encode(entry.sample),
-                    entry.rootID,
-                ])
-            }
-        }
-    }
-
-    /// Rows in `dedupe_entry`.
-    public func entryCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_entry") ?? 0 }
-    }
-
-    /// Streams the rows in insertion order (rowid), decoding each sample BLOB.
-    public func forEachEntry(_ body: (DedupeEntry) throws -> Void) throws {
-        try writer.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, indexed_at, content_hash, shingle_count, sample, root_id FROM dedupe_entry ORDER BY rowid
-                """)
-            while let row = try rows.next() {
-                let id: String = row[0]
-                guard let sample = try row.withUnsafeData(atIndex: 4, Self.decode) else {
-                    throw DedupeError.corruptEntry(id: id)
+                guard try Self.count(db) == 0 else {
+                    throw DedupeError.incompatibleIndex(stored: stored, current: signature)
                 }
-                let seconds: Int64 = row[1]
-                let hash: Int64 = row[2]
-                try body(DedupeEntry(id: id, indexedAt: Date(timeIntervalSince1970: TimeInterval(seconds)),
-                                     contentHash: UInt64(bitPattern: hash), shingleCount: row[3],
-                                     sample: sample, rootID: row[5]))
             }
+            try db.execute(sql: """
+                INSERT INTO dedupe_meta(key, value) VALUES ('parameters', ?)
+                ON CONFLICT(key) DO UPDATE SET value = excluded.value
+                """, arguments: [signature])
         }
     }
 
-    /// Deletes rows indexed before `date` (uses the `indexed_at` index).
-    public func deleteEntries(before date: Date) throws -> Int {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
-        return try writer.write { db in
-            try db.execute(sql: "DELETE FROM dedupe_entry WHERE indexed_at < ?", arguments: [seconds])
-            return db.changesCount
-        }
+    /// Texts in the index (rows of an older index not yet moved included).
+    public func entryCount() throws -> Int {
+        try writer.read { db in try Self.count(db) }
     }
 
-    static func encode(_ sample: [UInt32]) -> Data {
-        var data = Data(capacity: sample.count * 4)
-        for value in sample {
-            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-        }
-        return data
-    }
-
-    static func decode(_ data: Data?) -> [UInt32]? {
-        guard let data, data.count % 4 == 0 else { return nil }
-        return data.withUnsafeBytes { raw in
-            (0..<raw.count / 4).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self)) }
-        }
+    private static func count(_ db: Database) throws -> Int {
+        let current = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_doc WHERE indexed_at > ?",
+                                       arguments: [SQLDedupeSession.replaced]) ?? 0
+        let legacy = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_entry") ?? 0
+        return current + legacy
     }
 }

@@ -11,7 +11,8 @@ struct DedupeCommand: AsyncParsableCommand {
         discussion: """
             Reads {"id": …, "text": …} lines in order and writes one line per input:
             {"id": …, "duplicate_of": id-or-null, "similarity": x}. The index is fresh and in
-            memory unless --state names a SQLite file, which then keeps it between runs.
+            memory unless --state names a SQLite file, which then holds it (queried in place,
+            kept between runs, shared with the pipeline when it is the state file).
             """
     )
 
@@ -36,8 +37,15 @@ struct DedupeCommand: AsyncParsableCommand {
     @Option(help: .hidden)
     var benchStartup: Int?
 
+    /// Adds this many synthetic texts to the --state index and exits (bench/dedupe_sql.sh).
+    @Option(help: .hidden)
+    var benchFill: Int?
+
     func validate() throws {
-        if benchGenerate == nil, input == nil {
+        if benchFill != nil, state == nil {
+            throw ValidationError("--bench-fill needs --state.")
+        }
+        if benchGenerate == nil, benchFill == nil, input == nil {
             throw ValidationError("Missing expected argument '<input>'.")
         }
     }
@@ -48,13 +56,9 @@ struct DedupeCommand: AsyncParsableCommand {
             return
         }
         let settings = try config.map { try loadConfig($0).dedupe } ?? DedupeConfig()
-        let engine: DedupeEngine
-        do {
-            let storage = try state.map { try GRDBDedupeStorage.open(path: $0) }
-            engine = try DedupeEngine(configuration: settings, storage: storage)
-        } catch {
-            printError("copydesk dedupe: cannot open the index: \(error)")
-            throw ExitCode.failure
+        if let count = benchFill, let state {
+            try DedupeBenchmark.fill(try GRDBDedupeStorage.open(path: state), count: count)
+            return
         }
         let path = input ?? "-"
         let data: Data
@@ -64,6 +68,19 @@ struct DedupeCommand: AsyncParsableCommand {
         } catch {
             printError("copydesk dedupe: cannot read \(path): \(error.localizedDescription)")
             throw ExitCode(66)
+        }
+        if bench, let state {
+            try DedupeBenchmark.runDatabase(stream: data, storage: try GRDBDedupeStorage.open(path: state),
+                                            settings: settings)
+            return
+        }
+        let engine: DedupeEngine
+        do {
+            let storage = try state.map { try GRDBDedupeStorage.open(path: $0) }
+            engine = try DedupeEngine(configuration: settings, storage: storage)
+        } catch {
+            printError("copydesk dedupe: cannot open the index: \(error)")
+            throw ExitCode.failure
         }
         if bench {
             var benchmark = DedupeBenchmark(engine: engine, settings: settings, sizes: benchSizes)

@@ -123,40 +123,50 @@ public struct DedupeBenchmark {
         report("scale.fill_docs_per_second", Int(Double(filled) / Self.seconds(since: fillStart)))
     }
 
-    /// Writes `count` entries (random samples, as large as real ones) to a SQLite file and
-    /// times an engine start on it.
+    /// Fills a SQLite index with `count` texts (random samples, as large as real ones) and
+    /// times an engine start on it, then checks and inserts on it.
     private func startup(count: Int) throws {
-        var generator = SplitMix64(seed: 5)
-        let k = engine.parameters.sampleSize
-        let at = Date()
-        let entries = (0..<count).map { number in
-            let sample = (0..<k).map { _ in UInt32(truncatingIfNeeded: generator.next() >> 35) }.sorted()
-            return DedupeEntry(id: "startup-\(number)", indexedAt: at, contentHash: generator.next(),
-                               shingleCount: 400, sample: sample)
-        }
         let path = NSTemporaryDirectory() + "copydesk-dedupe-bench-\(getpid()).sqlite"
         defer {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
         let storage = try GRDBDedupeStorage.open(path: path)
-        try storage.prepare(signature: engine.parameters.signature)
-        var offset = 0
-        while offset < entries.count {
-            try storage.save(Array(entries[offset..<min(offset + 20_000, entries.count)]))
-            offset += 20_000
-        }
-        let readStart = DispatchTime.now()
-        var read = 0
-        try storage.forEachEntry { read += $0.sample.count }
-        report("startup.read_only_seconds", String(format: "%.2f", Self.seconds(since: readStart)))
+        try Self.fill(storage, count: count, parameters: engine.parameters)
         let start = DispatchTime.now()
         let cpuStart = Self.threadCPUSeconds()
         let loaded = try DedupeEngine(configuration: settings, parameters: engine.parameters, storage: storage)
-        report("startup.indexed", loaded.indexSize)
         report("startup.seconds", String(format: "%.2f", Self.seconds(since: start)))
         report("startup.cpu_seconds", String(format: "%.2f", Self.threadCPUSeconds() - cpuStart))
+        report("startup.indexed", loaded.indexSize)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        report("startup.database_bytes_per_doc", size / max(1, entries.count))
+        report("startup.database_bytes_per_doc", size / max(1, count))
+    }
+
+    /// Adds `count` texts with random samples to a database index, 4,096 a transaction, and
+    /// writes all their postings: a
+    /// quick way to a large index for measurements (`copydesk dedupe --bench-fill`).
+    public static func fill(_ storage: GRDBDedupeStorage, count: Int, parameters: DedupeParameters = DedupeParameters(),
+                            at: Date = Date()) throws {
+        try storage.prepare(signature: parameters.signature)
+        // A large tail: postings are written in a few big hash-ordered batches, each page of
+        // the posting table once per batch, as a bulk load would.
+        let index = SQLDedupeIndex(writer: storage.writer, parameters: parameters, tailCapacity: 262_144)
+        var generator = SplitMix64(seed: 5)
+        let first = try index.count()
+        var offset = 0
+        while offset < count {
+            let entries = (offset..<min(offset + 4_096, count)).map { number in
+                // The 64 smallest of about 440 shingle hashes lie below 2^29.
+                let sample = Array(Set((0..<parameters.sampleSize).map { _ in
+                    UInt32(truncatingIfNeeded: generator.next() >> 35)
+                })).sorted()
+                return DedupeEntry(id: "fill-\(first + number)", indexedAt: at, contentHash: generator.next(),
+                                   shingleCount: 440, sample: sample)
+            }
+            try index.add(entries)
+            offset += entries.count
+        }
+        try index.flush()
     }
 
     static func seconds(since start: DispatchTime) -> Double {

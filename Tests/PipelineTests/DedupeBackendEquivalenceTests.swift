@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import Pipeline
+
+/// The database index must decide exactly as the in-memory one: same duplicates, same
+/// `duplicate_of`, same similarity, same texts indexed — on a stream with wire reprints
+/// (trimmed, credited, edited, with page junk), distinct reports, exact copies, short
+/// snippets, re-used ids (revisions), a window that slides and expiry.
+@Suite("Dedupe backends decide alike", .timeLimit(.minutes(2)))
+struct DedupeBackendEquivalenceTests {
+    /// One step of the generated stream.
+    private struct Step {
+        var id: String
+        var text: String
+        var at: Date
+    }
+
+    private func stream(count: Int, seed: UInt64) throws -> [Step] {
+        var corpus = SyntheticCorpus(seed: seed)
+        corpus.reprintShare = 0.35
+        var steps: [Step] = []
+        var texts: [String] = try DedupeFixtures.reports()
+        var ids: [String] = []
+        for number in 0..<count {
+            // Six minutes apart: the stream spans several days, so the two-day window
+            // slides and the daily expiry runs.
+            let at = DedupeFixtures.start.addingTimeInterval(Double(number) * 360)
+            var id = "doc-\(number)"
+            let text: String
+            switch number % 53 {
+            case 7: text = texts[number % 5]                              // seed reports, again and again
+            case 19: text = texts[texts.count - 3]                        // an exact copy under a new id
+            case 23: text = String(texts[texts.count - 2].prefix(90))     // a short snippet
+            case 31 where !ids.isEmpty:                                   // a revision: an id re-used
+                id = ids[ids.count - 4 < 0 ? 0 : ids.count - 4]
+                text = corpus.next().text
+            case 43: text = DedupeFixtures.trimmedReprint(texts[texts.count - 6], share: 0.5)
+            default: text = corpus.next().text
+            }
+            texts.append(text)
+            ids.append(id)
+            steps.append(Step(id: id, text: text, at: at))
+        }
+        return steps
+    }
+
+    @Test(arguments: [16, 4], [DedupeTestBackend.database, .databaseTail])
+    func databaseAndMemoryGiveIdenticalDecisions(boilerplateLimit: Int, backend: DedupeTestBackend) throws {
+        var parameters = DedupeParameters()
+        parameters.boilerplateLimit = boilerplateLimit
+        let configuration = DedupeConfig(windowDays: 2)
+        let memory = try DedupeTestBackend.memory.engine(configuration: configuration, parameters: parameters)
+        let database = try backend.engine(configuration: configuration, parameters: parameters)
+        var duplicates = 0
+        for (number, step) in try stream(count: 1_500, seed: UInt64(boilerplateLimit)).enumerated() {
+            let print = memory.fingerprint(step.text)
+            let expected: DedupeDecision
+            let actual: DedupeDecision
+            if number % 2 == 0 {
+                expected = try memory.checkAndInsert(id: step.id, fingerprint: print, at: step.at)
+                actual = try database.checkAndInsert(id: step.id, fingerprint: print, at: step.at)
+            } else {
+                // The pipeline's split flow: check, record, then insert with the decision.
+                expected = memory.check(id: step.id, fingerprint: print, at: step.at)
+                actual = try database.checked(id: step.id, fingerprint: print, at: step.at)
+                try memory.insert(id: step.id, fingerprint: print, at: step.at, decision: expected)
+                try database.insert(id: step.id, fingerprint: print, at: step.at, decision: actual)
+            }
+            #expect(actual == expected, "step \(number) (\(step.id))")
+            if expected != .unique { duplicates += 1 }
+            if number % 100 == 99 { #expect(database.indexSize == memory.indexSize, "after step \(number)") }
+            if number == 1_000 {
+                let cutoff = step.at.addingTimeInterval(-DedupeFixtures.day)
+                #expect(try database.expire(before: cutoff) == (try memory.expire(before: cutoff)))
+            }
+        }
+        // The stream exercised both outcomes in earnest.
+        #expect(duplicates > 300)
+        #expect(database.indexSize == memory.indexSize)
+    }
+}
