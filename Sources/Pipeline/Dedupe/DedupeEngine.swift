@@ -93,6 +93,18 @@ public final class DedupeEngine: @unchecked Sendable {
         return try backend.reading { try evaluate($0, id: id, fingerprint: fingerprint, at: at).decision }
     }
 
+    /// Checks several texts on one view of the index (one read transaction in the database,
+    /// instead of one per text): the decisions ``checked(id:fingerprint:at:)`` would give them
+    /// one by one. None of them is indexed, so they are not compared with each other.
+    public func checked(_ texts: [(id: String, fingerprint: DedupeFingerprint)], at: Date) throws -> [DedupeDecision] {
+        guard !texts.isEmpty else { return [] }
+        lock.lock()
+        defer { lock.unlock() }
+        return try backend.reading { session in
+            try texts.map { try evaluate(session, id: $0.id, fingerprint: $0.fingerprint, at: at).decision }
+        }
+    }
+
     /// Indexes a text as the first of its group (for a text judged `.unique`).
     /// Re-inserting an id replaces its earlier text. Texts without a word are not indexed.
     public func insert(id: String, text: String, at: Date) throws {
@@ -112,18 +124,34 @@ public final class DedupeEngine: @unchecked Sendable {
     /// brings material its group lacks (see ``DedupeParameters/memberCoverageLimit``), and
     /// otherwise nothing is stored.
     public func insert(id: String, fingerprint: DedupeFingerprint, at: Date, decision: DedupeDecision) throws {
+        try insert([(id, fingerprint, decision)], at: at)
+    }
+
+    /// Records the outcomes of several checks, in order, as one atomic change of the index (one
+    /// transaction in the database): each as ``insert(id:fingerprint:at:decision:)`` would,
+    /// seeing the ones before it.
+    public func insert(_ outcomes: [(id: String, fingerprint: DedupeFingerprint, decision: DedupeDecision)],
+                       at: Date) throws {
+        guard !outcomes.isEmpty else { return }
         lock.lock()
         defer { lock.unlock() }
         try backend.writing { session in
-            guard let first = decision.duplicateOf else {
-                try add(session, id: id, fingerprint: fingerprint, at: at, root: nil)
-                return
+            for outcome in outcomes {
+                try record(session, id: outcome.id, fingerprint: outcome.fingerprint, at: at, decision: outcome.decision)
             }
-            let evaluation = try evaluate(session, id: id, fingerprint: fingerprint, at: at)
-            guard let match = evaluation.match, evaluation.decision.duplicateOf == first else { return }
-            try addMember(session, id: id, fingerprint: fingerprint, at: at, match: match)
         }
         try expireIfDue(at)
+    }
+
+    private func record(_ session: any DedupeIndexSession, id: String, fingerprint: DedupeFingerprint, at: Date,
+                        decision: DedupeDecision) throws {
+        guard let first = decision.duplicateOf else {
+            try add(session, id: id, fingerprint: fingerprint, at: at, root: nil)
+            return
+        }
+        let evaluation = try evaluate(session, id: id, fingerprint: fingerprint, at: at)
+        guard let match = evaluation.match, evaluation.decision.duplicateOf == first else { return }
+        try addMember(session, id: id, fingerprint: fingerprint, at: at, match: match)
     }
 
     /// Checks, and indexes the text when it is unique, in one step under the lock.

@@ -85,7 +85,7 @@ final class SQLDedupeTail {
     /// Every posting held, in hash order, as the table stores it: hash << 32 | position + 1,
     /// where position indexes ``ordinals``.
     func sortedPostings() -> [UInt64] {
-        var entries = samples.slots.filter { $0 != 0 }
+        var entries = samples.slots.withUnsafeBufferPointer { $0.filter { $0 != 0 } }
         entries.sort()
         return entries
     }

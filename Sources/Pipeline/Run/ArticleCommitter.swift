@@ -21,6 +21,17 @@ final class ArticleCommitter: Sendable {
         case empty
     }
 
+    /// A page that becomes a record (new, or a revision), before the dedupe decision.
+    private struct Candidate {
+        var index: Int
+        var analysed: ExtractedPage.Analysis
+        var canonical: String
+        var id: String
+        var metadata: EntryMetadata
+        var revision: Int
+        var supersedes: String?
+    }
+
     /// A record about to be written, with what the index needs once it is journalled.
     private struct Pending {
         var index: Int
@@ -45,6 +56,9 @@ final class ArticleCommitter: Sendable {
             lookups.insert(page.item.canonicalURL)
         }
         let knownURLs = try context.store.knownURLs(Array(lookups))
+        // First which URL each page is, and whether it is new, a revision or unchanged; then
+        // the new texts are checked against the index together, on one view of it.
+        var candidates: [Candidate] = []
         for (index, page) in pages.enumerated() {
             guard let analysed = page.analysis, let canonical = canonicals[index] else { continue }  // nothing to record
             let item = page.item
@@ -68,8 +82,14 @@ final class ArticleCommitter: Sendable {
                 revision = known.revision + 1
                 supersedes = known.lastFile
             }
+            candidates.append(Candidate(index: index, analysed: analysed, canonical: canonical, id: id,
+                                        metadata: metadata, revision: revision, supersedes: supersedes))
+        }
+        let checked = context.dedupe.check(candidates.map { ($0.id, $0.analysed.fingerprint) }, at: now)
+        for (candidate, checkedDecision) in zip(candidates, checked) {
+            let (index, analysed, id) = (candidate.index, candidate.analysed, candidate.id)
             let signature = context.dedupe.signature(analysed.fingerprint)
-            var decision = context.dedupe.check(id: id, fingerprint: analysed.fingerprint, at: now)
+            var decision = checkedDecision
             if decision == .unique {
                 // The index does not hold this group's earlier records yet: compare with them.
                 for earlier in pending where earlier.decision == .unique {
@@ -80,17 +100,16 @@ final class ArticleCommitter: Sendable {
                     }
                 }
             }
-            records.append(record(for: page, analysed: analysed, canonical: canonical, id: id, metadata: metadata,
-                                  revision: revision, supersedes: supersedes, decision: decision, signature: signature))
-            pending.append(Pending(index: index, id: id, revision: revision, fingerprint: analysed.fingerprint,
+            records.append(record(for: pages[index], analysed: analysed, canonical: candidate.canonical, id: id,
+                                  metadata: candidate.metadata, revision: candidate.revision,
+                                  supersedes: candidate.supersedes, decision: decision, signature: signature))
+            pending.append(Pending(index: index, id: id, revision: candidate.revision, fingerprint: analysed.fingerprint,
                                    decision: decision, signature: signature))
         }
         // Index once the journal holds the records: recovery will finish any of them, so the
         // index never names a record that will not exist.
         _ = try context.writer.commit(records, at: now) { _ in
-            for item in pending {
-                context.dedupe.insert(id: item.id, fingerprint: item.fingerprint, at: now, decision: item.decision)
-            }
+            context.dedupe.insert(pending.map { ($0.id, $0.fingerprint, $0.decision) }, at: now)
         }
         let redirected = zip(records, pending).compactMap { record, item in
             record.canonicalURL != pages[item.index].item.canonicalURL ? pages[item.index].item.canonicalURL : nil

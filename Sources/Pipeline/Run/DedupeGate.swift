@@ -35,6 +35,17 @@ final class DedupeGate: Sendable {
         try? engine.insert(id: id, fingerprint: fingerprint, at: at, decision: decision)
     }
 
+    /// ``check(id:fingerprint:at:)`` for a writer group, on one view of the index. An index
+    /// that cannot be read judges every text unique (a reprint kept, never a record lost).
+    func check(_ texts: [(id: String, fingerprint: DedupeFingerprint)], at: Date) -> [DedupeDecision] {
+        (try? engine.checked(texts, at: at)) ?? texts.map { _ in .unique }
+    }
+
+    /// ``insert(id:fingerprint:at:decision:)`` for a writer group, in one transaction.
+    func insert(_ outcomes: [(id: String, fingerprint: DedupeFingerprint, decision: DedupeDecision)], at: Date) {
+        try? engine.insert(outcomes, at: at)
+    }
+
     func expire(now: Date) {
         _ = try? engine.expire(before: now.addingTimeInterval(-Double(engine.configuration.windowDays) * 86_400))
     }
