@@ -65,18 +65,20 @@ public final class Ingestion: Sendable {
 
         // The due queue a page at a time, so memory stays flat however long it is. A URL is
         // taken once per pass: one that neither succeeds nor fails for good (a write error)
-        // waits for the next pass instead of looping.
+        // waits for the next pass instead of looping. Only those are remembered — a recorded
+        // URL leaves the queue and a failed one is rescheduled — so the set stays as small as
+        // the failures, not as large as the pass.
         let enabled = Set(config.sources.filter(\.enabled).map(\.name))
         var taken = Set<String>()
         while !stopped.withLock({ $0 }) {
             let page = try context.store.dueQueue(source: nil, now: Date(), limit: Self.queuePage)
                 .filter { enabled.contains($0.source) && !taken.contains($0.canonicalURL) }
             if page.isEmpty { break }
-            page.forEach { taken.insert($0.canonicalURL) }
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             if stopped.withLock({ $0 }) { articleFlow.stopRequested.withLock { $0 = true } }
             await articleFlow.run(page)
+            taken.formUnion(try context.store.stillDue(page.map(\.canonicalURL), now: Date()))
         }
     }
 

@@ -108,6 +108,22 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    public func stillDue(_ canonicalURLs: [String], now: Date) throws -> Set<String> {
+        guard !canonicalURLs.isEmpty else { return [] }
+        return try database.read { db in
+            var due = Set<String>()
+            // Chunks stay under SQLite's bound-parameter limit.
+            for start in stride(from: 0, to: canonicalURLs.count, by: 500) {
+                let chunk = Array(canonicalURLs[start..<min(start + 500, canonicalURLs.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let sql = "SELECT canonical_url FROM url_queue WHERE next_attempt_at <= ? AND canonical_url IN (\(marks))"
+                let arguments = StatementArguments([now.timeIntervalSince1970]) + StatementArguments(chunk)
+                for url in try String.fetchAll(db, sql: sql, arguments: arguments) { due.insert(url) }
+            }
+            return due
+        }
+    }
+
     public func markUnchanged(_ canonicalURL: String, entryUpdatedAt: Date?, at now: Date) throws {
         try database.write { db in
             try db.execute(sql: """

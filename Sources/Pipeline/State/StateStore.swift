@@ -31,6 +31,8 @@ public protocol StateStore: Sendable {
     func dueQueue(source: String?, now: Date, limit: Int) throws -> [QueuedURL]
     /// Drops queue entries (recorded, or given up).
     func dequeue(_ canonicalURLs: [String]) throws
+    /// Those of `canonicalURLs` still queued and due at `now` (neither recorded nor rescheduled).
+    func stillDue(_ canonicalURLs: [String], now: Date) throws -> Set<String>
     /// Records a failed attempt and when to try again.
     func deferQueued(_ canonicalURL: String, error: String, nextAttempt: Date) throws
     /// Number of queued URLs, for status.
