@@ -16,10 +16,17 @@ public final class SQLiteStateStore: StateStore {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.label = "copydesk.state"
+        // Each connection keeps its own page cache, which fills as the database grows (the
+        // dedupe postings are read in place): two readers (the writer stage and the status and
+        // queue reads; the machine's cores are busy extracting) and 1 MiB caches bound that at
+        // 3 MiB, where GRDB's five readers with SQLite's 2 MiB default made the resident size
+        // grow with the database. The OS page cache still holds the file.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             // WAL + NORMAL is durable across a process kill (the log is in the OS page cache
             // and replayed on open); only a power cut can lose the last transactions.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -1024")
         }
         // Two processes opening a new database at once (a timer run and a backfill) would both
         // see the migrations as pending; a kernel lock makes opening and migrating one at a time.
