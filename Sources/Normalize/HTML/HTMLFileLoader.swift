@@ -1,4 +1,3 @@
-internal import CDeflate
 internal import CZlib
 public import Foundation
 import Glibc
@@ -78,20 +77,8 @@ public enum HTMLFileLoader {
     /// `compressed` decoded by libdeflate when it is exactly one member that inflates to `size`
     /// bytes (its ISIZE); nil otherwise, for the zlib path.
     static func decodeSingleMember(_ compressed: [UInt8], size: Int, limit: Int) -> Data? {
-        guard size > 0, size <= limit, let decompressor = libdeflate_alloc_decompressor() else { return nil }
-        defer { libdeflate_free_decompressor(decompressor) }
-        // malloc'd and handed to `Data` without a copy, as below.
-        guard let output = malloc(size) else { return nil }
-        var consumed = 0
-        var produced = 0
-        let result = compressed.withUnsafeBytes { input in
-            libdeflate_gzip_decompress_ex(decompressor, input.baseAddress, input.count, output, size, &consumed, &produced)
-        }
-        guard result == LIBDEFLATE_SUCCESS, consumed == compressed.count, produced == size else {
-            free(output)
-            return nil
-        }
-        return Data(bytesNoCopy: output, count: produced, deallocator: .free)
+        guard size <= limit else { return nil }
+        return compressed.withUnsafeBytes { GzipMemberDecoder.decodeExactly($0, size: size) }
     }
 
     /// Inflates every gzip member of `compressed` (concatenated members are one document, as

@@ -50,6 +50,25 @@ final class GzipMemberDecoder {
         }
     }
 
+    /// `input` decoded when it is exactly one gzip member inflating to exactly `size` bytes (a
+    /// file's ISIZE says how many), into a buffer of that size handed to `Data` without a copy;
+    /// nil otherwise.
+    static func decodeExactly(_ input: UnsafeRawBufferPointer, size: Int) -> Data? {
+        guard size > 0, let decompressor = libdeflate_alloc_decompressor() else { return nil }
+        defer { libdeflate_free_decompressor(decompressor) }
+        // Not zero-filled first: a successful decode writes every byte kept.
+        guard let output = malloc(size) else { return nil }
+        var consumed = 0
+        var produced = 0
+        let result = libdeflate_gzip_decompress_ex(decompressor, input.baseAddress, input.count, output, size,
+                                                    &consumed, &produced)
+        guard result == LIBDEFLATE_SUCCESS, consumed == input.count, produced == size else {
+            free(output)
+            return nil
+        }
+        return Data(bytesNoCopy: output, count: produced, deallocator: .free)
+    }
+
     /// Decodes `data` when it is one or more whole gzip members and nothing else; nil otherwise
     /// (zlib-wrapped or raw deflate, damage, trailing bytes, or more than `maxOutputBytes`).
     static func decodeAll(_ data: Data, maxOutputBytes: Int) -> Data? {

@@ -76,20 +76,12 @@ final class DedupeGate: Sendable {
     /// when the signature is unusable.
     func similarity(_ fingerprint: DedupeFingerprint, _ stored: Data) -> Double? {
         guard stored.count >= 8, stored.count % 4 == 0 else { return nil }
-        let values = stride(from: 0, to: stored.count, by: 4).map { offset in
-            stored.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        let values = stored.withUnsafeBytes { raw in
+            stride(from: 0, to: raw.count, by: 4).map { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0, as: UInt32.self)) }
         }
-        let storedShingles = Int(values[0])
-        let sample = values.dropFirst()
-        let limit = storedShingles > sample.count ? sample.last! : UInt32.max
-        let queryInRange = fingerprint.count(upTo: limit)
-        let common = sample.reduce(0) { $0 + (fingerprint.hashes.binarySearchContains($1) ? 1 : 0) }
-        let compared = min(sample.count, queryInRange)
-        guard compared > 0 else { return nil }
-        let shortest = min(storedShingles, fingerprint.shingleCount)
-        return shortest >= engine.parameters.minimumShinglesForContainment
-            ? Double(min(common, compared)) / Double(compared)
-            : Double(common) / Double(sample.count + queryInRange - common)
+        return values.withUnsafeBufferPointer { values in
+            similarity(fingerprint, sample: UnsafeBufferPointer(rebasing: values[1...]), shingleCount: Int(values[0]))
+        }
     }
 }
 

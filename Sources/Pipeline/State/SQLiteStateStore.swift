@@ -102,10 +102,7 @@ public final class SQLiteStateStore: StateStore {
         guard !canonicalURLs.isEmpty else { return [:] }
         return try database.read { db in
             var found: [String: KnownURL] = [:]
-            // Chunks stay under SQLite's bound-parameter limit.
-            for start in stride(from: 0, to: canonicalURLs.count, by: 500) {
-                let chunk = Array(canonicalURLs[start..<min(start + 500, canonicalURLs.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try Self.forEachChunk(of: canonicalURLs) { chunk, marks in
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM urls WHERE canonical_url IN (\(marks))", arguments: StatementArguments(chunk)) {
                     let known = Self.knownURL(row)
                     found[known.canonicalURL] = known
@@ -119,15 +116,21 @@ public final class SQLiteStateStore: StateStore {
         guard !canonicalURLs.isEmpty else { return [] }
         return try database.read { db in
             var due = Set<String>()
-            // Chunks stay under SQLite's bound-parameter limit.
-            for start in stride(from: 0, to: canonicalURLs.count, by: 500) {
-                let chunk = Array(canonicalURLs[start..<min(start + 500, canonicalURLs.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try Self.forEachChunk(of: canonicalURLs) { chunk, marks in
                 let sql = "SELECT canonical_url FROM url_queue WHERE next_attempt_at <= ? AND canonical_url IN (\(marks))"
                 let arguments = StatementArguments([now.timeIntervalSince1970]) + StatementArguments(chunk)
                 for url in try String.fetchAll(db, sql: sql, arguments: arguments) { due.insert(url) }
             }
             return due
+        }
+    }
+
+    /// Calls `body` with chunks of `values` small enough for SQLite's bound-parameter limit,
+    /// each with its `?,?,…` placeholder list for an `IN (…)`.
+    private static func forEachChunk(of values: [String], _ body: ([String], String) throws -> Void) throws {
+        for start in stride(from: 0, to: values.count, by: 500) {
+            let chunk = Array(values[start..<min(start + 500, values.count)])
+            try body(chunk, Array(repeating: "?", count: chunk.count).joined(separator: ","))
         }
     }
 
