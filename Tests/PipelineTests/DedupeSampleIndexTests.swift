@@ -36,6 +36,38 @@ struct DedupeSampleIndexTests {
         #expect(boilerplate == [99])
     }
 
+    @Test func aBoilerplateMarkReplacesTheEntriesAndKeepsTheRunFindable() {
+        var index = SampleIndex(expectedEntries: 0, boilerplateLimit: 6)
+        let capacity = index.slots.count
+        // A crowded stretch, so that the removed entries sit inside a run of other keys.
+        let crowd = keys(homedIn: 100...140, capacity: capacity, count: 60)
+        let common = crowd[30]
+        for (document, key) in zip(UInt32(0)..., crowd) where key != common {
+            index.insert(key: key, document: document)
+        }
+        for document in UInt32(100)..<106 { index.insert(key: common, document: document) }
+        #expect(index.isBoilerplate(common))
+        #expect(index.count == crowd.count - 1 + 1) // the other keys and one mark
+        #expect(isInRobinHoodOrder(index))
+        for (document, key) in zip(UInt32(0)..., crowd) where key != common {
+            #expect(documents(of: index, key: key) == [document])
+        }
+        #expect(index.state(of: common, document: 100) == .boilerplate)
+        #expect(index.state(of: crowd[0], document: 0) == .indexed)
+        #expect(index.state(of: crowd[0], document: 1) == .absent)
+    }
+
+    @Test func rebuildKeepsBoilerplate() {
+        var index = SampleIndex(expectedEntries: 0, boilerplateLimit: 3)
+        for document in UInt32(0)..<3 { index.insert(key: 8, document: document) }
+        index.insert(key: 9, document: 0)
+        index.rebuild { $0 == 0 ? nil : $0 }
+        #expect(index.isBoilerplate(8))
+        let added = index.insert(key: 8, document: 5)
+        #expect(!added)
+        #expect(documents(of: index, key: 9).isEmpty)
+    }
+
     @Test func bulkLoadMatchesInsertingOneByOne() {
         var generator = SplitMix64(seed: 11)
         var entries: [UInt64] = []
@@ -57,7 +89,8 @@ struct DedupeSampleIndexTests {
         var bulk = SampleIndex(expectedEntries: 0, boilerplateLimit: 8)
         let bulkCounts = bulk.bulkLoad(entries, documents: 3_000)
         #expect(bulkCounts.map(Int.init) == counts)
-        #expect(bulk.boilerplate == incremental.boilerplate)
+        #expect(bulk.boilerplateKeys == incremental.boilerplateKeys)
+        #expect(!bulk.boilerplateKeys.isEmpty)
         #expect(bulk.count == incremental.count)
         for key in UInt32(0)..<20_000 where key % 7 == 0 {
             #expect(documents(of: bulk, key: key) == documents(of: incremental, key: key))

@@ -36,8 +36,11 @@ extension DedupeIndex {
                                                   indexedCount: Int(documents.sampleCounts[Int(ordinal)]),
                                                   shingleCount: Int(documents.shingleCounts[Int(ordinal)]))
             return query.score(hits: shared, candidate: candidate) { hash in
-                if samples.isBoilerplate(hash) { return .boilerplate }
-                return samples.contains(key: hash, document: ordinal) ? .shared : .absent
+                switch samples.state(of: hash, document: ordinal) {
+                case .boilerplate: .boilerplate
+                case .indexed: .shared
+                case .absent: .absent
+                }
             }
         }
         return best.map { DedupeMatch(ordinal: $0.ordinal, similarity: $0.similarity, coverage: $0.coverage) }

@@ -4,8 +4,9 @@ extension SampleIndex {
     ///
     /// Inserting a million texts one hash at a time is a cache miss per hash; here the
     /// entries are radix-sorted by home slot and laid down in one sequential sweep, which a
-    /// linear-probing table allows, and which yields Robin Hood order by construction. Boilerplate is decided exactly as by ``insert(key:document:)``:
-    /// the stable sort keeps each hash's entries in ordinal order.
+    /// linear-probing table allows, and which yields Robin Hood order by construction.
+    /// Boilerplate is decided exactly as by ``insert(key:document:)``: the stable sort keeps
+    /// each hash's entries in ordinal order.
     mutating func bulkLoad(_ entries: consuming [UInt64], documents: Int) -> [UInt16] {
         precondition(count == 0, "bulk load into an empty table")
         let capacity = max(slots.count, Self.capacity(for: entries.count))
@@ -14,47 +15,64 @@ extension SampleIndex {
         Self.sortByHome(&sorted, capacity: capacity)
         var indexed = [UInt16](repeating: 0, count: documents)
         var overflow: [UInt64] = []
-        // Keys kept so far in the current home group: few (one, nearly always), and a
-        // boilerplate key stops being kept at the limit, so a linear scan is enough.
-        var keptInGroup: [UInt32] = []
+        var laid = 0
         let table = SlotTable(count: capacity)
-        sorted.withUnsafeBufferPointer { sorted in
-            table.withUnsafeMutableBufferPointer { table in
-                indexed.withUnsafeMutableBufferPointer { indexed in
-                    var nextFree = 0
-                    var index = 0
-                    var groupHome = -1
-                    while index < sorted.count {
-                        let entry = sorted[index]
-                        index += 1
-                        let key = UInt32(truncatingIfNeeded: entry >> 32)
-                        let home = Self.home(of: key, capacity: capacity)
-                        if home != groupHome {
-                            groupHome = home
-                            keptInGroup.removeAll(keepingCapacity: true)
-                        }
-                        if isBoilerplate(key) { continue }
-                        var seen = 0
-                        for kept in keptInGroup where kept == key { seen += 1 }
-                        if seen + 1 >= boilerplateLimit {
-                            markBoilerplate(key)
-                            continue
-                        }
-                        keptInGroup.append(key)
-                        let position = max(home, nextFree)
-                        if position < table.count {
-                            table[position] = entry
-                            nextFree = position + 1
-                        } else {
-                            overflow.append(entry)
-                        }
+        // One home group (the entries of one home slot, in ordinal order) at a time: its keys
+        // are few (one, nearly always), so counting them by linear scan is enough.
+        var group: [UInt64] = []
+        var counts: [(key: UInt32, count: Int)] = []
+        table.withUnsafeMutableBufferPointer { table in
+            var nextFree = 0
+            func lay(_ entry: UInt64, home: Int) {
+                let position = max(home, nextFree)
+                if position < table.count {
+                    table[position] = entry
+                    nextFree = position + 1
+                } else {
+                    overflow.append(entry)
+                }
+                laid += 1
+            }
+            func layGroup() {
+                guard let first = group.first else { return }
+                let home = Self.home(of: UInt32(truncatingIfNeeded: first >> 32), capacity: capacity)
+                counts.removeAll(keepingCapacity: true)
+                // As `insert(key:document:)` would decide, entry by entry: an entry counts as
+                // indexed until its key reaches the limit; the key then keeps only its mark.
+                for entry in group {
+                    let key = UInt32(truncatingIfNeeded: entry >> 32)
+                    let slot = counts.firstIndex { $0.key == key } ?? {
+                        counts.append((key, 0))
+                        return counts.count - 1
+                    }()
+                    guard counts[slot].count < boilerplateLimit else { continue }
+                    counts[slot].count += 1
+                    if counts[slot].count < boilerplateLimit {
                         indexed[Int(UInt32(truncatingIfNeeded: entry) - 1)] += 1
                     }
                 }
+                for entry in group {
+                    let key = UInt32(truncatingIfNeeded: entry >> 32)
+                    if counts.first(where: { $0.key == key })!.count < boilerplateLimit { lay(entry, home: home) }
+                }
+                for (key, seen) in counts where seen >= boilerplateLimit {
+                    lay(UInt64(key) << 32 | Self.boilerplateMark, home: home)
+                }
+                group.removeAll(keepingCapacity: true)
             }
+            var groupHome = -1
+            for entry in sorted {
+                let home = Self.home(of: UInt32(truncatingIfNeeded: entry >> 32), capacity: capacity)
+                if home != groupHome {
+                    layGroup()
+                    groupHome = home
+                }
+                group.append(entry)
+            }
+            layGroup()
         }
         slots = table
-        count = indexed.reduce(0) { $0 + Int($1) } - overflow.count
+        count = laid - overflow.count
         // Entries pushed past the end wrap to the start, where Robin Hood order puts them
         // before the entries homed there.
         for entry in overflow { place(entry) }

@@ -6,24 +6,31 @@
 /// (hash in the high half, ordinal + 1 in the low half, 0 for empty): no per-entry
 /// allocation, and a lookup touches one or two cache lines.
 ///
+/// A hash found in `boilerplateLimit` texts is boilerplate: its entries are replaced by one
+/// marker entry (``boilerplateMark`` in the low half), so that a lookup learns it from the
+/// same cache line that holds the hash's entries. (It was a set beside the table, with a
+/// bitmap in front: at a million texts there are ~180,000 boilerplate hashes, the bitmap
+/// was full, and nearly every lookup paid a second random access into the set.)
+///
 /// Insertion is Robin Hood: each run of occupied slots stays ordered by home slot, so a
 /// lookup stops at the first entry whose home lies after its own instead of scanning to the
 /// end of the run. Most lookups are misses (a new text shares few hashes with the index), and
 /// with plain linear probing a miss scans ½(1 + 1/(1−load)²) slots — 5 at the load after a
 /// resize, 22 just before the next — so query time followed the table's fill, not the
-/// index size. Entries are never removed one by one (expiry rebuilds the table), which keeps
-/// Robin Hood simple. The table lives in a
+/// index size. Entries are removed one by one only when their hash becomes boilerplate
+/// (backward-shift deletion); expiry rebuilds the table. The table lives in a
 /// ``SlotTable`` (huge pages once it is large); the struct copies it on write, like an array.
 /// Not thread-safe.
 struct SampleIndex {
     // Settable inside the module for the bulk build in `SampleIndex+Bulk.swift`.
     var slots: SlotTable
+    /// Occupied slots (entries and boilerplate marks).
     var count = 0
-    /// Hashes seen in `boilerplateLimit` texts; no longer indexed or matched.
-    var boilerplate: Set<UInt32> = []
-    /// One bit per 16-bit mix of a boilerplate hash.
-    var boilerplateBits = [UInt64](repeating: 0, count: 1024)
     let boilerplateLimit: Int
+
+    /// The low half of the entry that marks its hash as boilerplate: seen in
+    /// `boilerplateLimit` texts, no longer indexed or matched. Ordinals stay below it.
+    static let boilerplateMark: UInt64 = 0xFFFF_FFFF
 
     /// The table grows by 30 % when it is this full: linear probing stays short below it.
     static let maximumLoad = 0.85
@@ -44,10 +51,8 @@ struct SampleIndex {
         max(1024, Int(Double(entries) / rebuildLoad))
     }
 
-    /// Bytes held by the table and the boilerplate set.
-    var memoryBytes: Int {
-        slots.memoryBytes + boilerplate.capacity * 8 + boilerplateBits.count * 8
-    }
+    /// Bytes held by the table.
+    var memoryBytes: Int { slots.memoryBytes }
 
     @inline(__always)
     func home(of key: UInt32) -> Int {
@@ -63,41 +68,107 @@ struct SampleIndex {
     }
 
     @inline(__always)
+    static func isMark(_ entry: UInt64) -> Bool { entry & 0xFFFF_FFFF == boilerplateMark }
+
+    /// What the table holds for `key` and `document`.
+    enum KeyState: Equatable {
+        case boilerplate
+        case indexed
+        case absent
+    }
+
+    /// Whether `key → document` is indexed, or `key` is boilerplate; one walk of the run.
+    func state(of key: UInt32, document: UInt32) -> KeyState {
+        let wanted = UInt64(key) << 32 | UInt64(document + 1)
+        var state = KeyState.absent
+        forEachEntry(of: key) { entry in
+            if Self.isMark(entry) {
+                state = .boilerplate
+            } else if entry == wanted, state == .absent {
+                state = .indexed
+            }
+        }
+        return state
+    }
+
     func isBoilerplate(_ key: UInt32) -> Bool {
-        // A bitmap in front of the set: most keys are answered without hashing.
-        let bit = Int(home16(key))
-        guard boilerplateBits[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return false }
-        return boilerplate.contains(key)
+        var found = false
+        forEachEntry(of: key) { found = found || Self.isMark($0) }
+        return found
     }
 
-    @inline(__always)
-    private func home16(_ key: UInt32) -> UInt32 {
-        UInt32(truncatingIfNeeded: (UInt64(key) &* 0xD6E8_FEB8_6659_FD93) >> 48)
-    }
-
-    mutating func markBoilerplate(_ key: UInt32) {
-        boilerplate.insert(key)
-        let bit = Int(home16(key))
-        boilerplateBits[bit >> 6] |= 1 << UInt64(bit & 63)
+    /// Hashes marked as boilerplate (a scan of the whole table).
+    var boilerplateKeys: Set<UInt32> {
+        slots.withUnsafeBufferPointer { table in
+            Set(table.lazy.filter { $0 != 0 && Self.isMark($0) }.map { UInt32(truncatingIfNeeded: $0 >> 32) })
+        }
     }
 
     /// Adds `key → document`. Returns false, and adds nothing, when `key` is (or just became)
     /// boilerplate.
     @discardableResult
     mutating func insert(key: UInt32, document: UInt32) -> Bool {
-        if isBoilerplate(key) { return false }
         makeUnique()
         if Double(count + 1) > Double(slots.count) * Self.maximumLoad {
             resize(to: slots.count + slots.count * 3 / 10)
         }
         var same = 0
-        forEachEntry(of: key) { _ in same += 1 }
+        var boilerplate = false
+        forEachEntry(of: key) { entry in
+            if Self.isMark(entry) { boilerplate = true } else { same += 1 }
+        }
+        if boilerplate { return false }
         if same + 1 >= boilerplateLimit {
             markBoilerplate(key)
             return false
         }
         place(UInt64(key) << 32 | UInt64(document + 1))
         return true
+    }
+
+    /// Replaces the entries of `key` by its boilerplate mark.
+    private mutating func markBoilerplate(_ key: UInt32) {
+        while let position = firstPosition(of: key) { remove(at: position) }
+        place(UInt64(key) << 32 | Self.boilerplateMark)
+    }
+
+    private func firstPosition(of key: UInt32) -> Int? {
+        slots.withUnsafeBufferPointer { table in
+            let capacity = table.count
+            var position = home(of: key)
+            var distance = 0
+            while true {
+                let entry = table[position]
+                if entry == 0 { return nil }
+                let resident = UInt32(truncatingIfNeeded: entry >> 32)
+                if resident == key { return position }
+                if Self.distance(at: position, of: resident, capacity: capacity) < distance { return nil }
+                position += 1
+                if position == capacity { position = 0 }
+                distance += 1
+            }
+        }
+    }
+
+    /// Empties the slot at `position` and shifts the rest of its run back by one (backward
+    /// shift deletion), which keeps Robin Hood order without tombstones.
+    private mutating func remove(at position: Int) {
+        slots.withUnsafeMutableBufferPointer { table in
+            let capacity = table.count
+            var hole = position
+            while true {
+                var next = hole + 1
+                if next == capacity { next = 0 }
+                let entry = table[next]
+                if entry == 0 || Self.distance(at: next, of: UInt32(truncatingIfNeeded: entry >> 32), capacity: capacity) == 0 {
+                    table[hole] = 0
+                    break
+                }
+                table[hole] = entry
+                hole = next
+            }
+        }
+        count -= 1
     }
 
     /// Probe distance of the entry at `position` whose key is `key`: how far it sits past
@@ -118,7 +189,7 @@ struct SampleIndex {
         return table[home] | (nextLine < table.count ? table[nextLine] : 0)
     }
 
-    /// Calls `body` with each entry indexed under `key`. Walks the run from the key's home
+    /// Calls `body` with each entry indexed under `key` (its boilerplate mark included). Walks the run from the key's home
     /// slot past entries displaced from earlier homes, and stops at an empty slot or at an
     /// entry from a later home (Robin Hood order).
     @inline(__always)
@@ -177,21 +248,27 @@ struct SampleIndex {
             for key in keys { touched |= Self.touch(home: home(of: key), in: table) }
             guard touched != 0 else { return }
             for key in keys {
-                if isBoilerplate(key) {
-                    found.append(key)
-                    continue
+                let before = hits.count
+                var boilerplate = false
+                Self.forEachEntry(of: key, in: table) { entry in
+                    if Self.isMark(entry) {
+                        boilerplate = true
+                    } else {
+                        hits.append(UInt32(truncatingIfNeeded: entry) - 1)
+                    }
                 }
-                Self.forEachEntry(of: key, in: table) { hits.append(UInt32(truncatingIfNeeded: $0) - 1) }
+                if boilerplate {
+                    // A mark replaces the hash's entries, so none was appended; kept safe anyway.
+                    hits.removeSubrange(before...)
+                    found.append(key)
+                }
             }
         }
     }
 
     /// Whether `key → document` is indexed.
     func contains(key: UInt32, document: UInt32) -> Bool {
-        let wanted = UInt64(key) << 32 | UInt64(document + 1)
-        var found = false
-        forEachEntry(of: key) { found = found || $0 == wanted }
-        return found
+        state(of: key, document: document) == .indexed
     }
 
     /// Rebuilds the table, keeping entries whose document `renumber` maps to a new ordinal
@@ -201,7 +278,9 @@ struct SampleIndex {
         kept.reserveCapacity(count)
         slots.withUnsafeBufferPointer { old in
             for entry in old where entry != 0 {
-                if let document = renumber(UInt32(truncatingIfNeeded: entry) - 1) {
+                if Self.isMark(entry) {
+                    kept.append(entry)
+                } else if let document = renumber(UInt32(truncatingIfNeeded: entry) - 1) {
                     kept.append(entry & 0xFFFF_FFFF_0000_0000 | UInt64(document + 1))
                 }
             }
