@@ -13,6 +13,10 @@ from pathlib import Path
 from common import BENCH, BIN, VENV_PYTHON, WORK, Row, key_values, log, measure, spread
 
 
+# Timed runs of each side of the throughput comparison.
+ROUNDS = 2
+
+
 def warc(size_mb):
     # v2: pages with real-news proportions (see warc_generate.py); v1 files are not reused.
     path = WORK / f"news-v2-{size_mb}mb.warc.gz"
@@ -38,21 +42,28 @@ def pages(path, peers):
     return folder
 
 
-def backfill(path):
+def backfill(path, keep):
+    """One backfill of `path` into a fresh folder, appended to `keep` for deletion after every timed
+    run: deleting thousands of record files just before a timed run slows its own file creation
+    (ext4 skips inodes freed in the last minute), which would favour whichever side runs first."""
     folder = Path(tempfile.mkdtemp(prefix="warc-", dir=WORK))
-    try:
-        # The configuration needs a source; a disabled one is never polled (backfill reads the WARC only).
-        config = {"output": {"directory": str(folder / "records")}, "state": {"path": str(folder / "state.sqlite")},
-                  "sources": [{"name": "warc-bench", "type": "feed", "url": "http://127.0.0.1:9/rss.xml", "enabled": False}]}
-        (folder / "pipeline.json").write_text(json.dumps(config))
-        m = measure([BIN, "backfill", "--warc", path, "--config", folder / "pipeline.json"], timeout=3600).check("copydesk backfill")
-        total = next((line for line in m.stdout.splitlines() if line.startswith("total")), None)
-        if total is None:
-            raise RuntimeError("copydesk backfill printed no summary total:\n" + m.stdout[-800:])
-        _, _, new, records, dupes, _, errors = map(int, re.findall(r"\d+", total)[:7])
-        return m, {"records": records, "duplicates": dupes, "errors": errors}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    keep.append(folder)
+    # The configuration needs a source; a disabled one is never polled (backfill reads the WARC only).
+    config = {"output": {"directory": str(folder / "records")}, "state": {"path": str(folder / "state.sqlite")},
+              "sources": [{"name": "warc-bench", "type": "feed", "url": "http://127.0.0.1:9/rss.xml", "enabled": False}]}
+    (folder / "pipeline.json").write_text(json.dumps(config))
+    m = measure([BIN, "backfill", "--warc", path, "--config", folder / "pipeline.json"], timeout=3600).check("copydesk backfill")
+    total = next((line for line in m.stdout.splitlines() if line.startswith("total")), None)
+    if total is None:
+        raise RuntimeError("copydesk backfill printed no summary total:\n" + m.stdout[-800:])
+    _, _, new, records, dupes, _, errors = map(int, re.findall(r"\d+", total)[:7])
+    return m, {"records": records, "duplicates": dupes, "errors": errors}
+
+
+def extract(folder, keep):
+    out = Path(tempfile.mkdtemp(prefix="warc-extract-", dir=WORK))
+    keep.append(out)
+    return measure([BIN, "extract", "--input-dir", folder, "--output-dir", out], timeout=3600).check("copydesk extract")
 
 
 def run(quick, peers):
@@ -64,32 +75,45 @@ def run(quick, peers):
     name = f"WARC backfill, {megabytes:.0f} MB WARC"
     rows, raw = [], {"warc_mb": megabytes, "small_warc_mb": small.stat().st_size / 1e6}
 
-    log(f"backfill {small.name}")
-    small_run, small_facts = backfill(small)
-    log(f"backfill {big.name}")
-    big_run, facts = backfill(big)
+    keep = []
+    try:
+        log(f"backfill {small.name}")
+        small_run, small_facts = backfill(small, keep)
+        folder = pages(big, peers)
+        count = sum(1 for p in folder.iterdir() if p.name.endswith(".html")) if folder else 0
+        # Both sides twice, alternating, and each side's faster run compared: one run of either
+        # moves by 5-15 % on this shared machine.
+        big_runs, extracts = [], []
+        for round in range(ROUNDS):
+            log(f"backfill {big.name} (round {round + 1} of {ROUNDS})")
+            big_runs.append(backfill(big, keep))
+            if folder:
+                log(f"copydesk extract --input-dir on the same {count} pages, all cores (round {round + 1} of {ROUNDS})")
+                extracts.append(extract(folder, keep))
+    finally:
+        for path in keep:
+            shutil.rmtree(path, ignore_errors=True)
+    big_run, facts = min(big_runs, key=lambda run: run[0].wall)
     articles = facts["records"] + facts["duplicates"]
     log(f"backfill {big.name}: {big_run.wall:.1f} s, {articles} articles, peak RSS {big_run.peak_rss / 1e6:.0f} MB")
-    raw.update(backfill={"wall": big_run.wall, "cpu": big_run.cpu, "peak_rss": big_run.peak_rss, **facts},
+    raw.update(backfill={"wall": big_run.wall, "cpu": big_run.cpu, "peak_rss": big_run.peak_rss,
+                         "walls": [run.wall for run, _ in big_runs], **facts},
                backfill_small={"wall": small_run.wall, "peak_rss": small_run.peak_rss, **small_facts})
     rate = articles / big_run.wall
 
-    folder = pages(big, peers)
     if folder:
-        count = sum(1 for p in folder.iterdir() if p.name.endswith(".html"))
-        out = Path(tempfile.mkdtemp(prefix="warc-extract-", dir=WORK))
-        try:
-            log(f"copydesk extract --input-dir on the same {count} pages, all cores")
-            extract = measure([BIN, "extract", "--input-dir", folder, "--output-dir", out], timeout=3600).check("copydesk extract")
-        finally:
-            shutil.rmtree(out, ignore_errors=True)
-        extract_rate = count / extract.wall
+        best = min(extracts, key=lambda run: run.wall)
+        extract_rate = count / best.wall
         ratio = rate / extract_rate
-        raw["extract"] = {"pages": count, "wall": extract.wall, "cpu": extract.cpu, "peak_rss": extract.peak_rss}
+        raw["extract"] = {"pages": count, "wall": best.wall, "cpu": best.cpu, "peak_rss": best.peak_rss,
+                          "walls": [run.wall for run in extracts]}
+        walls = lambda runs: " / ".join(f"{run.wall:.1f}" for run in runs)
         rows.append(Row(name, "articles/s (WARC -> records)", "articles/s", rate, extract_rate,
                         "copydesk extract --input-dir (all cores)", ratio, "backfill/extract", ">= 0.8x extract", ratio >= 0.8,
                         note=f"{articles} articles ({facts['duplicates']} duplicates), {facts['errors']} errors; "
-                             f"backfill {big_run.cpu:.0f} CPU-s, extract {extract.cpu:.0f} CPU-s (both whole process)"))
+                             f"backfill {big_run.cpu:.0f} CPU-s, extract {best.cpu:.0f} CPU-s (both whole process); "
+                             f"faster of {ROUNDS} alternating runs each (backfill {walls([r for r, _ in big_runs])} s, "
+                             f"extract {walls(extracts)} s)"))
     else:
         rows.append(Row(name, "articles/s (WARC -> records)", "articles/s", rate, None, "extract (pages missing: warcio missing)",
                         target=">= 0.8x extract", met=None))
@@ -101,7 +125,8 @@ def run(quick, peers):
                         note="warcio only iterates and decodes records; ours above also extracts, dedupes and writes"))
     else:
         rows.append(Row(name, "MB/s read only (reference)", "MB/s", None, None, "warcio (missing)", note="peer missing"))
-    peak_small, peak_big = small_run.peak_rss / 1e6, big_run.peak_rss / 1e6
+    # The highest peak of the full-size runs: memory is judged on the worst run, not the best.
+    peak_small, peak_big = small_run.peak_rss / 1e6, max(run.peak_rss for run, _ in big_runs) / 1e6
     rows.append(Row(name, "peak RSS", "MB", peak_big, target="<= 250 MB", met=peak_big <= 250))
     rows.append(Row(f"WARC backfill, RSS {small.stat().st_size / 1e6:.0f} MB -> {megabytes:.0f} MB WARC", "peak RSS ratio",
                     "x", peak_big / peak_small, target="flat (<= 1.2x)", met=peak_big / peak_small <= 1.2,

@@ -36,7 +36,7 @@ extension HTTPResponseParts {
     /// `gzip, chunked` → ["gzip", "chunked"], lower-cased.
     private static func codings(_ values: [String]) -> [String] {
         values.flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { FieldText.trimmed($0.utf8).lowercased() }
             .filter { !$0.isEmpty }
     }
 }

@@ -94,9 +94,7 @@ public struct HTTPResponseParts: Sendable {
         return ArraySlice(bytes[start..<end])
     }
 
-    private static func text<C: Collection<UInt8>>(_ bytes: C) -> String {
-        String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
-    }
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { FieldText.trimmed(bytes) }
 }
 
 /// An HTTP message in a WARC record could not be parsed.

@@ -92,9 +92,9 @@ extension WARCReader {
                     return try dropRecord(.malformedHeader("more than \(options.maxHeaderLines) lines"), at: here, restartAfter: recordStart)
                 }
                 if line[0] == 0x20 || line[0] == 0x09 {
-                    headers.appendToLast(Self.trimmed(line[...]))
+                    headers.appendToLast(FieldText.trimmed(line[...]))
                 } else if let colon = line.firstIndex(of: 0x3a) {
-                    headers.append(name: Self.trimmed(line[..<colon]), value: Self.trimmed(line[(colon + 1)...]))
+                    headers.append(name: FieldText.trimmed(line[..<colon]), value: FieldText.trimmed(line[(colon + 1)...]))
                 } else {
                     return try dropRecord(.malformedHeader("line without a colon"), at: here, restartAfter: recordStart)
                 }
@@ -195,10 +195,4 @@ extension WARCReader {
         return skipped == nil ? .segmentOver : .retry
     }
 
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> String {
-        var slice = bytes
-        while let first = slice.first, first == 0x20 || first == 0x09 { slice = slice.dropFirst() }
-        while let last = slice.last, last == 0x20 || last == 0x09 || last == 0x0d { slice = slice.dropLast() }
-        return String(decoding: slice, as: UTF8.self)
-    }
 }

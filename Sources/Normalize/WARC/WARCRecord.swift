@@ -38,7 +38,7 @@ public struct WARCRecord: Sendable {
     /// as a match, as several writers leave it out.
     public func holdsHTTP(_ messageType: String) -> Bool {
         guard let contentType = headers.contentType?.lowercased() else { return false }
-        let parts = contentType.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = contentType.split(separator: ";").map { FieldText.trimmed($0.utf8) }
         guard parts.first == "application/http" else { return false }
         guard let parameter = parts.dropFirst().first(where: { $0.hasPrefix("msgtype=") }) else { return true }
         return parameter.dropFirst("msgtype=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) == messageType

@@ -109,32 +109,62 @@ struct WARCBackfill {
             stats.failed(source, errorClass: "warc_corrupt", message: "\(file): \(warning)")
             logger.warning("WARC record skipped", metadata: ["file": "\(file)", "warning": "\(warning)"])
         }
+        // Records are read a few at a time, so that one query asks which of their URLs are
+        // recorded already (one per record cost more than HTTP parsing).
+        var batch = RecordBatch()
         while !isStopped(), !flow.isStopRequested, !tracker.hasFailed, !Task.isCancelled {
             let record: WARCRecord
             do {
-                guard let next = try reader.next() else { return ProducerOutcome(endPosition: reader.position) }
+                guard let next = try reader.next() else {
+                    await send(&batch, tracker: tracker, into: channel)
+                    return ProducerOutcome(endPosition: reader.position)
+                }
                 record = next
             } catch {
+                await send(&batch, tracker: tracker, into: channel)
                 return ProducerOutcome(error: error)
             }
-            // A page of a URL already recorded (a resumed file, another input) or still in
-            // flight (a URL captured twice) is passed over like any other non-article record.
-            guard var page = page(from: record), !isKnown(page.item.canonicalURL),
-                  let ordinal = tracker.issue(url: page.item.canonicalURL, through: record.nextPosition)
+            batch.append(page(from: record), through: record.nextPosition)
+            if batch.isFull { await send(&batch, tracker: tracker, into: channel) }
+        }
+        return ProducerOutcome()
+    }
+
+    /// Records read and not yet sent, in file order: each with its article page, if any.
+    private struct RecordBatch {
+        var records: [(page: FetchedPage?, next: WARCPosition)] = []
+        var bytes = 0
+
+        static let maximumRecords = 8
+        static let maximumBytes = 4 << 20
+
+        mutating func append(_ page: FetchedPage?, through next: WARCPosition) {
+            records.append((page, next))
+            bytes += page?.body.count ?? 0
+        }
+
+        var isFull: Bool { records.count >= Self.maximumRecords || bytes >= Self.maximumBytes }
+    }
+
+    /// Sends the batch's pages in order. A page of a URL already recorded (a resumed file,
+    /// another input) or still in flight (a URL captured twice) is passed over like any
+    /// other non-article record. A failed lookup counts as unknown: the writer checks again
+    /// before writing, so nothing is doubled either way.
+    private func send(_ batch: inout RecordBatch, tracker: WARCCheckpointTracker,
+                      into channel: AsyncChannel<FetchedPage>) async {
+        let urls = batch.records.compactMap { $0.page?.item.canonicalURL }
+        let known = urls.isEmpty ? [:] : ((try? context.store.knownURLs(urls)) ?? [:])
+        for (page, next) in batch.records {
+            guard var page, known[page.item.canonicalURL] == nil,
+                  let ordinal = tracker.issue(url: page.item.canonicalURL, through: next)
             else {
-                tracker.skip(through: record.nextPosition)
+                tracker.skip(through: next)
                 continue
             }
             page.inputOrdinal = ordinal
             await channel.send(page)
         }
-        return ProducerOutcome()
-    }
-
-    /// Whether the URL has a record already; a failed lookup counts as unknown (the writer
-    /// checks again before writing, so nothing is doubled either way).
-    private func isKnown(_ canonicalURL: String) -> Bool {
-        ((try? context.store.knownURL(canonicalURL)) ?? nil) != nil
+        batch = RecordBatch()
     }
 
     private static func encode(_ position: WARCPosition) throws -> String {

@@ -98,8 +98,21 @@ extension SQLDedupeSession {
         }
     }
 
-    /// `count` comma-separated placeholders.
+    /// `count` comma-separated placeholders (the padded sizes made once).
     static func marks(_ count: Int) -> String {
+        switch count {
+        case 8: marks8
+        case 32: marks32
+        case 128: marks128
+        default: makeMarks(count)
+        }
+    }
+
+    private static let marks8 = makeMarks(8)
+    private static let marks32 = makeMarks(32)
+    private static let marks128 = makeMarks(128)
+
+    private static func makeMarks(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ",")
     }
 

@@ -62,7 +62,7 @@ struct SQLDedupeSession: DedupeIndexSession {
         }
         // Boilerplate among the query's hashes beyond those looked up, for the candidates
         // whose sample reaches there (texts much shorter than the query).
-        let reach = documents.values.map(\.candidate.sampleLimit).max() ?? 0
+        let reach = documents.values.lazy.map { $0.candidate.sampleLimit }.max() ?? 0
         let beyond = reach > query.queryLimit
             ? try boilerplateAmong(Array(fingerprint.hashes[query.lookups...].prefix { $0 <= reach }))
             : []
@@ -110,9 +110,7 @@ struct SQLDedupeSession: DedupeIndexSession {
             let statement = try db.cachedStatement(sql: """
                 SELECT hash FROM dedupe_sample WHERE doc = 0 AND hash IN (\(Self.marks(chunk.count)))
                 """)
-            for hash in try Int64.fetchAll(statement, arguments: StatementArguments(chunk)) {
-                found.insert(UInt32(hash))
-            }
+            try SQLStatementRows.forEach(statement, binding: chunk, in: db) { found.insert(UInt32($0)) }
         }
         return found
     }
@@ -136,13 +134,12 @@ struct SQLDedupeSession: DedupeIndexSession {
         let statement = try db.cachedStatement(sql: """
             SELECT ((hash << 32) | doc) FROM dedupe_sample WHERE hash IN (\(Self.marks(keys.count)))
             """)
-        let rows = try Int64.fetchCursor(statement, arguments: StatementArguments(keys))
-        while let packed = try rows.next() {
+        try SQLStatementRows.forEach(statement, binding: keys, in: db) { packed in
             let hash = UInt32(truncatingIfNeeded: packed >> 32)
             let doc = packed & 0xFFFF_FFFF
             if doc == 0 {
                 boilerplate.insert(hash)
-                continue
+                return
             }
             found.append((hash, doc))
             if doc > tail.postedThrough { inBoth.insert(Int64(hash) << 32 ^ doc) }

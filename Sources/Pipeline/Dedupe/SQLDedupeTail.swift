@@ -21,12 +21,19 @@ final class SQLDedupeTail {
     private(set) var postedThrough: Int64 = 0
     /// Rows up to this ordinal are in the tail (or posted).
     private var lastSeen: Int64 = 0
-    private var samples = SampleIndex(expectedEntries: 0, boilerplateLimit: .max)
+    private var samples: SampleIndex
     /// Row ordinal of each text of the tail, by position in `samples`.
     private(set) var ordinals: [Int64] = []
 
     init(capacity: Int) {
         self.capacity = capacity
+        samples = Self.emptySamples(capacity: capacity)
+    }
+
+    /// A table sized for a full tail (64 hashes a text at most), so that it never grows:
+    /// growing rehashes every entry. The mapping is filled in by the kernel as it is used.
+    private static func emptySamples(capacity: Int) -> SampleIndex {
+        SampleIndex(expectedEntries: capacity * 64, boilerplateLimit: .max)
     }
 
     /// Catches up with the database: new rows join, and when another process has written
@@ -49,7 +56,7 @@ final class SQLDedupeTail {
     func reset(postedThrough posted: Int64) {
         postedThrough = posted
         lastSeen = posted
-        samples = SampleIndex(expectedEntries: 0, boilerplateLimit: .max)
+        samples = Self.emptySamples(capacity: capacity)
         ordinals = []
     }
 
@@ -66,17 +73,9 @@ final class SQLDedupeTail {
     /// `skipping` (keyed hash << 32 ^ ordinal).
     func appendPostings(of hashes: [UInt32], to found: inout [(hash: UInt32, doc: Int64)], skipping: Set<Int64>) {
         guard !ordinals.isEmpty else { return }
-        var hits: [UInt32] = []
-        var boilerplate: [UInt32] = []
-        for hash in hashes {
-            hits.removeAll(keepingCapacity: true)
-            withUnsafePointer(to: hash) { key in
-                samples.lookup(UnsafeBufferPointer(start: key, count: 1), hits: &hits, boilerplate: &boilerplate)
-            }
-            for hit in hits {
-                let doc = ordinals[Int(hit)]
-                if skipping.isEmpty || !skipping.contains(Int64(hash) << 32 ^ doc) { found.append((hash, doc)) }
-            }
+        samples.forEachHit(of: hashes) { hash, position in
+            let doc = ordinals[Int(position)]
+            if skipping.isEmpty || !skipping.contains(Int64(hash) << 32 ^ doc) { found.append((hash, doc)) }
         }
     }
 

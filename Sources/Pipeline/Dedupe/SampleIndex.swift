@@ -266,6 +266,21 @@ struct SampleIndex {
         }
     }
 
+    /// Calls `body` with each (key, document) indexed under `keys` (boilerplate marks left
+    /// out), after one pass that reads every home slot, as ``lookup(_:hits:boilerplate:)`` does.
+    func forEachHit(of keys: [UInt32], _ body: (UInt32, UInt32) -> Void) {
+        slots.withUnsafeBufferPointer { table in
+            var touched: UInt64 = 0
+            for key in keys { touched |= Self.touch(home: home(of: key), in: table) }
+            guard touched != 0 else { return }
+            for key in keys {
+                Self.forEachEntry(of: key, in: table) { entry in
+                    if !Self.isMark(entry) { body(key, UInt32(truncatingIfNeeded: entry) - 1) }
+                }
+            }
+        }
+    }
+
     /// Whether `key → document` is indexed.
     func contains(key: UInt32, document: UInt32) -> Bool {
         state(of: key, document: document) == .indexed

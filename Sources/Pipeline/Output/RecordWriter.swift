@@ -75,7 +75,8 @@ public final class RecordWriter: Sendable {
         return try lock.withLock {
             let day = ManifestDates.day(now)
             let dayFolder = folder(day)
-            let bodyFiles = records.map { $0.body == nil ? nil : ".\(UUID().uuidString).tmp" }
+            // Unique across processes and runs: 64 random bits (no file to open, unlike UUID()).
+            let bodyFiles = records.map { $0.body == nil ? nil : ".\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp" }
             let pendingPaths = zip(records, bodyFiles).compactMap { record, name -> (path: String, contents: String)? in
                 guard let name, let body = record.body else { return nil }
                 return ((pendingDirectory as NSString).appendingPathComponent(name), body)

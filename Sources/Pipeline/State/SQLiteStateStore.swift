@@ -17,16 +17,19 @@ public final class SQLiteStateStore: StateStore {
         configuration.busyMode = .timeout(30)
         configuration.label = "copydesk.state"
         // Each connection keeps its own page cache, which fills as the database grows (the
-        // dedupe postings are read in place): two readers (the writer stage and the status and
-        // queue reads; the machine's cores are busy extracting) and 1 MiB caches bound that at
-        // 3 MiB, where GRDB's five readers with SQLite's 2 MiB default made the resident size
-        // grow with the database. The OS page cache still holds the file.
+        // dedupe postings are read in place). Their sum is bounded at 10 MiB, whatever the
+        // database size: two readers (the status and queue reads; the machine's cores are
+        // busy extracting) with 1 MiB each, and the writer with 8 MiB, since the dedupe
+        // index is read and written on the writer's connection, 200 B-tree seeks a text
+        // (with 1 MiB, most of them were a `pread` and a 4 KB copy). GRDB's five readers with
+        // SQLite's 2 MiB default made the resident size grow with the database. The OS page
+        // cache still holds the file.
         configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             // WAL + NORMAL is durable across a process kill (the log is in the OS page cache
             // and replayed on open); only a power cut can lose the last transactions.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            try db.execute(sql: "PRAGMA cache_size = -1024")
+            try db.execute(sql: db.configuration.readonly ? "PRAGMA cache_size = -1024" : "PRAGMA cache_size = -8192")
         }
         // Two processes opening a new database at once (a timer run and a backfill) would both
         // see the migrations as pending; a kernel lock makes opening and migrating one at a time.
@@ -92,14 +95,31 @@ public final class SQLiteStateStore: StateStore {
 
     // MARK: Known URLs
 
+    /// Asked once per WARC record by a backfill: one cached statement, and no transaction
+    /// around it (a single SELECT reads one consistent snapshot on its own).
     public func knownURL(_ canonicalURL: String) throws -> KnownURL? {
-        try database.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM urls WHERE canonical_url = ?", arguments: [canonicalURL]).map(Self.knownURL)
+        try database.unsafeReentrantRead { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM urls WHERE canonical_url = ?"),
+                             arguments: [canonicalURL]).map(Self.knownURL)
         }
     }
 
+    /// Asked for every few WARC records by a backfill: lists of up to 8 URLs are padded to 8
+    /// (an `IN` list means the same with repeats), so that one cached statement serves them.
     public func knownURLs(_ canonicalURLs: [String]) throws -> [String: KnownURL] {
         guard !canonicalURLs.isEmpty else { return [:] }
+        if canonicalURLs.count <= 8 {
+            let padded = canonicalURLs + Array(repeating: canonicalURLs[0], count: 8 - canonicalURLs.count)
+            return try database.unsafeReentrantRead { db in
+                let statement = try db.cachedStatement(sql: "SELECT * FROM urls WHERE canonical_url IN (?,?,?,?,?,?,?,?)")
+                var found: [String: KnownURL] = [:]
+                for row in try Row.fetchAll(statement, arguments: StatementArguments(padded)) {
+                    let known = Self.knownURL(row)
+                    found[known.canonicalURL] = known
+                }
+                return found
+            }
+        }
         return try database.read { db in
             var found: [String: KnownURL] = [:]
             try Self.forEachChunk(of: canonicalURLs) { chunk, marks in
