@@ -64,6 +64,18 @@ struct WARCHTTPResponseTests {
         #expect(parts.decodings.isEmpty)
     }
 
+    @Test("optional whitespace around header names and values is trimmed, inner spaces and non-ASCII kept")
+    func headerWhitespace() throws {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: \t text/html; charset=utf-8 \t\r\n"
+            + "Content-Language:fr\r\nX-Note:  café crème  \r\nX-Empty: \t\r\n\r\n"
+        let parts = try HTTPResponseParts.parse(Self.message(head, Data("<p>x</p>".utf8)))
+        #expect(parts.contentType == "text/html; charset=utf-8")
+        #expect(parts.headers["content-language"] == "fr")
+        #expect(parts.headers["X-Note"] == "café crème")
+        #expect(parts.headers["X-Empty"] == "")
+        #expect(parts.reason == "OK")
+    }
+
     @Test("chunk extensions, bare LFs, a missing reason phrase and a body cut inside a chunk")
     func sloppyChunked() throws {
         let chunked = Data("5;name=value\r\nHello\r\n7\n, world\n0\r\nX-Trailer: yes\r\n\r\n".utf8)
