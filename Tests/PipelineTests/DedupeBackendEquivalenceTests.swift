@@ -78,4 +78,32 @@ struct DedupeBackendEquivalenceTests {
         #expect(duplicates > 300)
         #expect(database.indexSize == memory.indexSize)
     }
+
+    /// The pipeline's group flow: a commit group checked on one view of the index, then its
+    /// outcomes indexed in order in one transaction. The database's inserts reuse the rows its
+    /// checks read (``SQLPostingCache``); a tail of 3 texts writes postings (and so changes the
+    /// table under the cache) every few texts.
+    @Test(arguments: [DedupeTestBackend.database, .databaseTail])
+    func groupFlowGivesIdenticalDecisions(backend: DedupeTestBackend) throws {
+        var parameters = DedupeParameters()
+        parameters.boilerplateLimit = 4
+        let configuration = DedupeConfig(windowDays: 2)
+        let memory = try DedupeTestBackend.memory.engine(configuration: configuration, parameters: parameters)
+        let database = try backend.engine(configuration: configuration, parameters: parameters)
+        let steps = try stream(count: 700, seed: 29)
+        var duplicates = 0
+        for start in stride(from: 0, to: steps.count, by: 6) {
+            let group = Array(steps[start..<min(start + 6, steps.count)])
+            let at = group[0].at
+            let texts = group.map { (id: $0.id, fingerprint: memory.fingerprint($0.text)) }
+            let expected = try memory.checked(texts, at: at)
+            let actual = try database.checked(texts, at: at)
+            #expect(actual == expected, "group at step \(start)")
+            try memory.insert(zip(texts, expected).map { ($0.id, $0.fingerprint, $1) }, at: at)
+            try database.insert(zip(texts, actual).map { ($0.id, $0.fingerprint, $1) }, at: at)
+            duplicates += expected.filter { $0 != .unique }.count
+            #expect(database.indexSize == memory.indexSize, "after the group at step \(start)")
+        }
+        #expect(duplicates > 100)
+    }
 }

@@ -16,6 +16,8 @@ final class SQLDedupeIndex: DedupeBackend {
     let parameters: DedupeParameters
     /// The newest texts, whose postings are not written yet.
     let tail: SQLDedupeTail
+    /// Posting-table rows read by the last checks, for the inserts that follow them.
+    let cache = SQLPostingCache()
     /// Texts deleted per transaction by expiry: the write lock is held for milliseconds, so
     /// a concurrent pass is never held up for long.
     static let expiryChunk = 256
@@ -37,8 +39,9 @@ final class SQLDedupeIndex: DedupeBackend {
         try writer.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.deferred) {
+                try cache.beginRecording(db)
                 try tail.refresh(db)
-                result = try body(SQLDedupeSession(db: db, parameters: parameters, tail: tail))
+                result = try body(SQLDedupeSession(db: db, parameters: parameters, tail: tail, cache: cache, recording: true))
                 return .commit
             }
             return result!
@@ -59,7 +62,8 @@ final class SQLDedupeIndex: DedupeBackend {
                 var result: T?
                 try db.inTransaction(.immediate) {
                     try tail.refresh(db)
-                    result = try body(SQLDedupeSession(db: db, parameters: parameters, tail: tail))
+                    result = try body(SQLDedupeSession(db: db, parameters: parameters, tail: tail, cache: cache,
+                                                       recording: false))
                     return .commit
                 }
                 return result!
@@ -67,6 +71,7 @@ final class SQLDedupeIndex: DedupeBackend {
         } catch {
             // The tail may hold a row that was rolled back: rebuild it from the rows.
             tail.reset(postedThrough: tail.postedThrough)
+            cache.tableChanged()
             throw error
         }
         if tail.isFull { try flush() }
@@ -79,6 +84,7 @@ final class SQLDedupeIndex: DedupeBackend {
     /// NOTHING`), and a lookup counts a (hash, text) pair once.
     func flush() throws {
         guard let last = tail.ordinals.max() else { return }
+        cache.tableChanged()
         let postings = tail.sortedPostings()
         let ordinals = tail.ordinals
         for start in stride(from: 0, to: postings.count, by: Self.postingChunk) {
@@ -137,11 +143,12 @@ final class SQLDedupeIndex: DedupeBackend {
     /// ``expiryChunk`` a transaction; returns how many expired. Members of a deleted text's
     /// group become the first of their own, as in memory.
     func removeAll(before time: Int64) throws -> Int {
+        cache.tableChanged()
         var expired = 0
         var deleted = 0
         while true {
             let chunk = try writer.write { db in
-                try SQLDedupeSession(db: db, parameters: parameters, tail: tail)
+                try SQLDedupeSession(db: db, parameters: parameters, tail: tail, cache: cache, recording: false)
                     .removeOldest(before: time, limit: Self.expiryChunk)
             }
             expired += chunk.expired

@@ -29,6 +29,7 @@ extension SQLDedupeSession {
             if counts[hash, default: 0] + 1 >= parameters.boilerplateLimit {
                 try db.execute(sql: "INSERT INTO dedupe_sample(hash, doc) VALUES (?, 0) ON CONFLICT DO NOTHING",
                                arguments: [Int64(hash)])
+                cache.markWritten(hash)
             } else {
                 indexed.append(hash)
                 mask |= 1 << UInt64(position)

@@ -7,6 +7,10 @@ struct SQLDedupeSession: DedupeIndexSession {
     let parameters: DedupeParameters
     /// The newest texts, whose postings are still in memory.
     let tail: SQLDedupeTail
+    /// Posting-table rows shared between a check and the insert after it.
+    let cache: SQLPostingCache
+    /// Whether lookups are recorded in `cache` (read transactions).
+    let recording: Bool
 
     /// `indexed_at` of a replaced text: never in a window, first to go at the next expiry.
     static let replaced = Int64.min
@@ -125,16 +129,10 @@ struct SQLDedupeSession: DedupeIndexSession {
                 try postings(of: Array(hashes[$0..<min($0 + 128, hashes.count)]))
             })
         }
-        let keys = Self.padded(hashes.map { Int64($0) })
         var found: [(hash: UInt32, doc: Int64)] = []
         var boilerplate = Set<UInt32>()
         var inBoth = Set<Int64>()
-        // One integer a posting (hash in the high half: ordinals stay below 2^32), read
-        // without the cost of decoding a row.
-        let statement = try db.cachedStatement(sql: """
-            SELECT ((hash << 32) | doc) FROM dedupe_sample WHERE hash IN (\(Self.marks(keys.count)))
-            """)
-        try SQLStatementRows.forEach(statement, binding: keys, in: db) { packed in
+        try forEachTableRow(of: hashes) { packed in
             let hash = UInt32(truncatingIfNeeded: packed >> 32)
             let doc = packed & 0xFFFF_FFFF
             if doc == 0 {
@@ -146,5 +144,27 @@ struct SQLDedupeSession: DedupeIndexSession {
         }
         tail.appendPostings(of: hashes, to: &found, skipping: inBoth)
         return (found, boilerplate)
+    }
+
+    /// The posting-table rows of `hashes` (at most 128), each as hash << 32 | doc: from the
+    /// rows the check of the same texts read when they still hold (see ``SQLPostingCache``),
+    /// otherwise from the table (and recorded, in a read transaction).
+    private func forEachTableRow(of hashes: [UInt32], _ body: (Int64) -> Void) throws {
+        if !recording, let rows = cache.rows(of: hashes), try cache.isCurrent(db) {
+            rows.forEach(body)
+            return
+        }
+        let keys = Self.padded(hashes.map { Int64($0) })
+        // One integer a posting (hash in the high half: ordinals stay below 2^32), read
+        // without the cost of decoding a row.
+        let statement = try db.cachedStatement(sql: """
+            SELECT ((hash << 32) | doc) FROM dedupe_sample WHERE hash IN (\(Self.marks(keys.count)))
+            """)
+        var rows: [Int64] = []
+        try SQLStatementRows.forEach(statement, binding: keys, in: db) { packed in
+            body(packed)
+            if recording { rows.append(packed) }
+        }
+        if recording { cache.record(hashes, rows: rows) }
     }
 }
