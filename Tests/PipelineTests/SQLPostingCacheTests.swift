@@ -7,60 +7,66 @@ import Testing
 struct SQLPostingCacheTests {
     private let row = Int64(7) << 32 | 5
 
-    @Test func rowsRecordedByACheckServeTheInsertAfterIt() throws {
+    /// A cache that recorded, on a fresh database file, one check's lookup of hashes 7 and 8
+    /// (one row for 7, none for 8); `body` runs in the check's connection.
+    private func afterACheck(_ body: (Database, SQLPostingCache, DatabasePool, String) throws -> Void) throws {
         try withDedupeDatabaseFile { path in
             let pool = try DatabasePool(path: path)
             let cache = SQLPostingCache()
             try pool.writeWithoutTransaction { db in
                 try cache.beginRecording(db)
                 cache.record([7, 8], rows: [row])
-                #expect(try cache.isCurrent(db))
-                #expect(cache.rows(of: [7, 8]) == [row])
-                #expect(cache.rows(of: [8]) == [])
-                // A hash the check did not look up: the insert must read the table.
-                #expect(cache.rows(of: [7, 9]) == nil)
-                // A second text looking the same hash up on the same table: counted once.
-                cache.record([7, 9], rows: [row, Int64(9) << 32 | 6])
-                #expect(cache.rows(of: [7, 9]) == [row, Int64(9) << 32 | 6])
+                try body(db, cache, pool, path)
             }
+        }
+    }
+
+    @Test func rowsRecordedByACheckServeTheInsertAfterIt() throws {
+        try afterACheck { db, cache, _, _ in
+            let current1 = try cache.isCurrent(db)
+            #expect(current1)
+            #expect(cache.rows(of: [7, 8]) == [row])
+            #expect(cache.rows(of: [8]) == [])
+            // A hash the check did not look up: the insert must read the table.
+            #expect(cache.rows(of: [7, 9]) == nil)
+            // A second text looking the same hash up on the same table: counted once.
+            cache.record([7, 9], rows: [row, Int64(9) << 32 | 6])
+            #expect(cache.rows(of: [7, 9]) == [row, Int64(9) << 32 | 6])
         }
     }
 
     @Test func aCommitByAnotherConnectionMakesTheRowsStale() throws {
-        try withDedupeDatabaseFile { path in
-            let pool = try DatabasePool(path: path)
-            let other = try DatabasePool(path: path)
-            try pool.write { try $0.execute(sql: "CREATE TABLE other_process (x INTEGER)") }
-            let cache = SQLPostingCache()
-            try pool.writeWithoutTransaction { db in
-                try cache.beginRecording(db)
-                cache.record([7], rows: [row])
-            }
+        try afterACheck { db, cache, _, path in
+            try db.execute(sql: "CREATE TABLE other_process (x INTEGER)")
             // This connection's own commits leave the rows current…
-            try pool.write { try $0.execute(sql: "INSERT INTO other_process VALUES (1)") }
-            let afterOwnCommit = try pool.writeWithoutTransaction { db in try cache.isCurrent(db) }
-            #expect(afterOwnCommit)
+            try db.execute(sql: "INSERT INTO other_process VALUES (1)")
+            let current2 = try cache.isCurrent(db)
+            #expect(current2)
             // …another connection's (another process) do not.
+            let other = try DatabaseQueue(path: path)
             try other.write { try $0.execute(sql: "INSERT INTO other_process VALUES (2)") }
-            let afterOtherCommit = try pool.writeWithoutTransaction { db in try cache.isCurrent(db) }
-            #expect(!afterOtherCommit)
+            let current3 = try cache.isCurrent(db)
+            #expect(!current3)
         }
     }
 
     @Test func aTableChangeHereDropsTheRowsAndAMarkIsAddedToThem() throws {
-        try withDedupeDatabaseFile { path in
-            let pool = try DatabasePool(path: path)
-            let cache = SQLPostingCache()
-            try pool.writeWithoutTransaction { db in
-                try cache.beginRecording(db)
-                cache.record([7, 8], rows: [row])
-                cache.markWritten(8)
-                #expect(cache.rows(of: [8]) == [Int64(8) << 32])
-                #expect(try cache.isCurrent(db))
-                cache.tableChanged() // a batch of postings or an expiry
-                #expect(try !cache.isCurrent(db))
-                #expect(cache.rows(of: [7]) == nil)
-            }
+        try afterACheck { db, cache, _, _ in
+            cache.markWritten(8)
+            #expect(cache.rows(of: [8]) == [Int64(8) << 32])
+            let current4 = try cache.isCurrent(db)
+            #expect(current4)
+            cache.tableChanged() // a batch of postings or an expiry
+            let current5 = try cache.isCurrent(db)
+            #expect(!current5)
+            #expect(cache.rows(of: [7]) == nil)
+        }
+    }
+
+    @Test func theNextCheckStartsAfresh() throws {
+        try afterACheck { db, cache, _, _ in
+            try cache.beginRecording(db)
+            #expect(cache.rows(of: [7]) == nil)
         }
     }
 }

@@ -35,18 +35,15 @@ final class SQLPostingCache {
         if let found = rows[hash], !found.contains(mark) { rows[hash] = found + [mark] }
     }
 
-    /// Starts recording for a read transaction; drops what no longer holds. Called before the
-    /// transaction's first read: a commit by another connection after it moves the version
-    /// past the one noted here, so rows read later can only look older than they are
-    /// (dropped), never newer.
+    /// Starts recording for a read transaction, dropping the rows of the check before: an
+    /// insert follows the check of its own group, so one group's rows (at most 128 hashes a
+    /// text) are all that is kept. Called before the transaction's first read: a commit by
+    /// another connection after it moves the version past the one noted here, so rows read
+    /// later can only look older than they are (dropped), never newer.
     func beginRecording(_ db: Database) throws {
-        let version = try Self.dataVersion(db)
-        if version != dataVersion || readAtGeneration != generation {
-            rows.removeAll(keepingCapacity: true)
-            dataVersion = version
-            readAtGeneration = generation
-        }
-        if rows.count > Self.maximumHashes { rows.removeAll(keepingCapacity: true) }
+        rows.removeAll(keepingCapacity: rows.count <= Self.keptCapacity)
+        dataVersion = try Self.dataVersion(db)
+        readAtGeneration = generation
     }
 
     /// Whether the recorded rows still describe the table, in a transaction of `db`.
@@ -78,8 +75,8 @@ final class SQLPostingCache {
         return result
     }
 
-    /// A bound on the hashes kept (a few commit groups' worth).
-    static let maximumHashes = 65_536
+    /// Dictionary capacity kept between groups (a group of 64 texts looks up about 8,000).
+    static let keptCapacity = 16_384
 
     private static func dataVersion(_ db: Database) throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0

@@ -142,6 +142,7 @@ final class ArticleFlow: Sendable {
     private func writeStage(_ pages: BoundedQueue<ExtractedPage>,
                             written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
         let committer = ArticleCommitter(context: context)
+        let trimmer = HeapTrimmer()
         while true {
             var group = await pages.take(upTo: Self.groupSize)
             if group.isEmpty { break }
@@ -155,6 +156,7 @@ final class ArticleFlow: Sendable {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 writerQueue.async {
                     written(batch, self.write(batch, with: committer))
+                    trimmer.trimIfDue()
                     continuation.resume()
                 }
             }
