@@ -107,6 +107,15 @@ struct BackfillTests {
 }
 
 extension BackfillTests {
+    /// The corpus's capture written as `capture.warc`, and a configuration whose only source is
+    /// never polled: (WARC path, config path).
+    fileprivate func captureSetUp(_ harness: BinaryHarness, _ corpus: NewsCorpus) throws -> (String, String) {
+        let path = harness.path("capture.warc")
+        try captureWARC(corpus).write(to: URL(fileURLWithPath: path))
+        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+        return (path, config)
+    }
+
     /// A WARC of `count` article captures (request + response each), one URL captured twice
     /// and some garbage between records, as a crawler would leave it.
     fileprivate func captureWARC(_ corpus: NewsCorpus) -> Data {
@@ -144,10 +153,7 @@ extension BackfillTests {
     @Test func warcBackfillKilledAtRandomInstantsLosesAndDoublesNothing() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
-        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 240, pageBytes: 4_000...8_000, seed: 21)
-        let path = harness.path("capture.warc")
-        try captureWARC(corpus).write(to: URL(fileURLWithPath: path))
-        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+        let (path, config) = try captureSetUp(harness, NewsCorpus(outlets: 1, articlesPerOutlet: 240, pageBytes: 4_000...8_000, seed: 21))
 
         var random = SplitMix(seed: 23)
         for _ in 0..<8 {
@@ -166,10 +172,7 @@ extension BackfillTests {
     @Test func warcBackfillStopsGracefullyOnSIGTERMAndResumes() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
-        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 400, pageBytes: 6_000...12_000, seed: 22)
-        let path = harness.path("capture.warc")
-        try captureWARC(corpus).write(to: URL(fileURLWithPath: path))
-        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+        let (path, config) = try captureSetUp(harness, NewsCorpus(outlets: 1, articlesPerOutlet: 400, pageBytes: 6_000...12_000, seed: 22))
 
         let process = try harness.start(["backfill", "--config", config, "--warc", path])
         let writing = try await waitFor(seconds: 60) {

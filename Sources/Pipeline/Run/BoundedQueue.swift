@@ -116,52 +116,51 @@ final class BoundedQueue<Element: Sendable>: Sendable {
     // MARK: Waiting
 
     private func waitForSpace() async {
-        let id = state.withLock { state in
-            defer { state.nextWaiterID += 1 }
-            return state.nextWaiterID
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    // Space may have appeared (or the queue finished, or a cancel came) since
-                    // the caller looked: then no one would wake this waiter.
-                    if state.count < capacity || state.finished || Task.isCancelled { return true }
-                    state.sendersWaiting.append(Waiter(id: id, continuation: continuation))
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = state.withLock { state -> Waiter? in
+        await wait(
+            park: { state, waiter in
+                // Space may have appeared (or the queue finished, or a cancel came) since the
+                // caller looked: then no one would wake this waiter.
+                if state.count < self.capacity || state.finished || Task.isCancelled { return false }
+                state.sendersWaiting.append(waiter)
+                return true
+            },
+            unpark: { @Sendable state, id in
                 guard let index = state.sendersWaiting.firstIndex(where: { $0.id == id }) else { return nil }
                 return state.sendersWaiting.remove(at: index)
-            }
-            waiter?.continuation.resume()
-        }
+            })
     }
 
     private func waitForElements() async {
+        await wait(
+            park: { state, waiter in
+                if state.count > 0 || state.finished || Task.isCancelled { return false }
+                precondition(state.receiverWaiting == nil, "a bounded queue has one receiver")
+                state.receiverWaiting = waiter
+                return true
+            },
+            unpark: { @Sendable state, id in
+                guard state.receiverWaiting?.id == id else { return nil }
+                defer { state.receiverWaiting = nil }
+                return state.receiverWaiting
+            })
+    }
+
+    /// Suspends until woken: `park` registers the waiter under the lock, or returns false when
+    /// there is no need to wait; on cancellation `unpark` takes the waiter back out (nil if it
+    /// was woken already) so that it can be resumed here.
+    private func wait(park: (inout State, Waiter) -> Bool,
+                      unpark: @escaping @Sendable (inout State, Int) -> Waiter?) async {
         let id = state.withLock { state in
             defer { state.nextWaiterID += 1 }
             return state.nextWaiterID
         }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state in
-                    if state.count > 0 || state.finished || Task.isCancelled { return true }
-                    precondition(state.receiverWaiting == nil, "a bounded queue has one receiver")
-                    state.receiverWaiting = Waiter(id: id, continuation: continuation)
-                    return false
-                }
-                if resumeNow { continuation.resume() }
+                let parked = state.withLock { park(&$0, Waiter(id: id, continuation: continuation)) }
+                if !parked { continuation.resume() }
             }
         } onCancel: {
-            let waiter = state.withLock { state -> Waiter? in
-                guard state.receiverWaiting?.id == id else { return nil }
-                defer { state.receiverWaiting = nil }
-                return state.receiverWaiting
-            }
-            waiter?.continuation.resume()
+            state.withLock { unpark(&$0, id) }?.continuation.resume()
         }
     }
 }
