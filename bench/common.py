@@ -125,7 +125,8 @@ def median_of(value):
 # MARK: peers
 # trafilatura imports lxml.html.clean, which lxml ≥ 5.2 ships as the separate lxml-html-clean.
 
-PEER_PACKAGES = {"trafilatura": ["trafilatura", "lxml-html-clean"], "feedparser": ["feedparser"], "datasketch": ["datasketch"],
+PEER_PACKAGES = {"trafilatura": ["trafilatura", "lxml-html-clean"], "resiliparse": ["resiliparse"],
+                 "htmldate": ["htmldate"], "feedparser": ["feedparser"], "datasketch": ["datasketch"],
                  "warcio": ["warcio"]}
 
 

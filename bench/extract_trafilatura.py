@@ -4,7 +4,6 @@
 usage: extract_trafilatura.py INPUT_DIR OUTPUT_DIR [--jobs N]
 Prints one line: pages, seconds (wall, extraction only), pages/s, MB/s.
 """
-import gzip
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -12,19 +11,7 @@ from pathlib import Path
 
 import trafilatura
 
-
-def pages(input_dir):
-    for path in sorted(Path(input_dir).iterdir()):
-        name = path.name
-        for suffix in (".html.gz", ".html"):
-            if name.endswith(suffix):
-                yield path, name[: -len(suffix)]
-                break
-
-
-def read(path):
-    data = path.read_bytes()
-    return gzip.decompress(data) if path.name.endswith(".gz") else data
+from peer_pages import pages, read
 
 
 def extract_one(job):

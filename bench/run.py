@@ -2,7 +2,7 @@
 """`make bench`: every benchmark the issues name, each with its peer in the same invocation, one
 table, JSON results in bench/results/latest.json.
 
-    python3 bench/run.py [--quick] [--only fetch,feeds,extract,dedupe,e2e,warc] [--no-build]
+    python3 bench/run.py [--quick] [--only fetch,feeds,extract,web,dedupe,e2e,warc] [--no-build]
                          [--pages DIR] [--gold FILE]
 
 --quick is a ~2 minute smoke run on small inputs. Generated inputs are cached in bench/work/, so
@@ -23,12 +23,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench_dedupe  # noqa: E402
 import bench_e2e  # noqa: E402
 import bench_extract  # noqa: E402
+import bench_web  # noqa: E402
 import bench_feeds  # noqa: E402
 import bench_fetch  # noqa: E402
 import bench_warc  # noqa: E402
 from common import RESULTS, ROOT, Row, Spread, ensure_peers, log, write_json  # noqa: E402
 
-BENCHMARKS = ["fetch", "feeds", "extract", "dedupe", "e2e", "warc"]
+BENCHMARKS = ["fetch", "feeds", "extract", "web", "dedupe", "e2e", "warc"]
 
 
 def build():
@@ -115,6 +116,7 @@ def main():
         "fetch": lambda: bench_fetch.run(args.quick),
         "feeds": lambda: bench_feeds.run(args.quick, peers),
         "extract": lambda: bench_extract.run(args.quick, peers, args.pages, gold),
+        "web": lambda: bench_web.run(args.quick, peers),
         "dedupe": lambda: bench_dedupe.run(args.quick, peers),
         "e2e": lambda: bench_e2e.run(args.quick),
         "warc": lambda: bench_warc.run(args.quick, peers),

@@ -267,7 +267,7 @@ final class ArticleFlow: Sendable {
             case .unchanged:
                 context.stats.update(source) { $0.unchangedArticles += 1 }
             case .empty:
-                fail(page.item, errorClass: "extraction_empty", message: "no article text found at \(page.finalURL)", permanent: false)
+                withoutText(page)
             }
         }
         return true
@@ -275,18 +275,37 @@ final class ArticleFlow: Sendable {
 
     // MARK: Failures
 
+    /// A fetched page that gave no article text: counted by reason, logged with its URL, and
+    /// kept in the retry queue (a script-only page or a consent wall may serve text next time;
+    /// bytes that are not text will not).
+    private func withoutText(_ page: ExtractedPage) {
+        let reason = page.article.noTextReason ?? .noText
+        let item = page.item
+        context.stats.update(item.source) { $0.withoutText[reason.rawValue, default: 0] += 1 }
+        context.logger.warning("no article text", metadata: [
+            "source": "\(item.source)", "url": "\(page.finalURL)", "reason": "\(reason.rawValue)",
+            "extraction.method": "\(page.article.quality.method.rawValue)"])
+        retryLater(item, error: "no_text: \(reason.rawValue) at \(page.finalURL)", permanent: reason == .binary)
+    }
+
     /// Attempts before a URL is dropped from the retry queue.
     static let maxAttempts = 5
 
     private func fail(_ item: QueuedURL, errorClass: String, message: String, permanent: Bool) {
         context.stats.failed(item.source, errorClass: errorClass, message: message)
         context.logger.warning("article failed", metadata: ["source": "\(item.source)", "url": "\(item.url)", "error.class": "\(errorClass)", "error": "\(message)"])
+        retryLater(item, error: "\(errorClass): \(message)", permanent: permanent)
+    }
+
+    /// Keeps a URL queued for a later run with backoff, or drops it from the queue when another
+    /// attempt cannot help or the attempts are used up.
+    private func retryLater(_ item: QueuedURL, error: String, permanent: Bool) {
         if permanent || item.attempts + 1 >= Self.maxAttempts {
-            giveUp(item, errorClass: nil, message: message)
+            giveUp(item, errorClass: nil, message: error)
         } else {
             // 15 min, 1 h, 4 h, 16 h: a flaky page gets another chance on later runs.
             let delay = 900 * pow(4, Double(item.attempts))
-            try? context.store.deferQueued(item.canonicalURL, error: "\(errorClass): \(message)", nextAttempt: Date().addingTimeInterval(delay))
+            try? context.store.deferQueued(item.canonicalURL, error: error, nextAttempt: Date().addingTimeInterval(delay))
         }
     }
 

@@ -9,6 +9,7 @@ extension RunSummary {
             recordsWritten: totals.records + totals.revisions, duplicates: totals.duplicates, revisions: totals.revisions,
             lowConfidenceExtractions: totals.lowConfidence, dedupeIndexSize: dedupeIndexSize)
         for (source, counts) in sources.sorted(by: { $0.key < $1.key }) {
+            if !counts.withoutText.isEmpty { metrics.withoutText[source] = counts.withoutText }
             for (outcome, count) in counts.fetches.sorted(by: { $0.key < $1.key }) {
                 let mapped: FetchOutcome = outcome == "ok" ? .fetched : outcome == "not_modified" ? .notModified : .failed(errorClass: outcome)
                 for _ in 0..<count { metrics.recordFetch(source: source, outcome: mapped) }

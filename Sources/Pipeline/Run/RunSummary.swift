@@ -21,6 +21,9 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public var unchangedArticles = 0
         /// Pages extracted with low confidence.
         public var lowConfidence = 0
+        /// Fetched pages that gave no article text, by reason (`NoTextReason` raw values). Such a
+        /// page writes no record; it is counted here, logged with its URL and retried later.
+        public var withoutText: [String: Int] = [:]
         /// Fetches by outcome: `ok`, `not_modified`, or an error class.
         public var fetches: [String: Int] = [:]
         /// Failures by error class (poll and article fetches, extraction).
@@ -31,6 +34,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
         public init() {}
 
         var errorCount: Int { errors.values.reduce(0, +) }
+        /// Pages that gave no article text, whatever the reason.
+        public var withoutTextCount: Int { withoutText.values.reduce(0, +) }
     }
 
     public var kind: String
@@ -59,6 +64,7 @@ public struct RunSummary: Sendable, Codable, Equatable {
             t.revisions += c.revisions
             t.unchangedArticles += c.unchangedArticles
             t.lowConfidence += c.lowConfidence
+            t.withoutText.merge(c.withoutText, uniquingKeysWith: +)
             t.fetches.merge(c.fetches, uniquingKeysWith: +)
             t.errors.merge(c.errors, uniquingKeysWith: +)
         }
@@ -75,12 +81,16 @@ public struct RunSummary: Sendable, Codable, Equatable {
         let duration = (finishedAt ?? Date()).timeIntervalSince(startedAt)
         lines.append("\(kind) \(interrupted ? "interrupted" : "finished") in \(String(format: "%.1f", duration)) s" +
                      (recovered > 0 ? " (recovered \(recovered) interrupted commits)" : ""))
-        let header = "source".padding(toLength: 24, withPad: " ", startingAt: 0) + "  polled unchanged    new records  dupes revs errors"
+        let header = "source".padding(toLength: 24, withPad: " ", startingAt: 0) + "  polled unchanged    new records  dupes revs notext errors"
         lines.append(header)
         func row(_ name: String, _ c: SourceCounts) -> String {
             let n = name.count > 24 ? String(name.prefix(23)) + "…" : name.padding(toLength: 24, withPad: " ", startingAt: 0)
-            var line = n + "  " + [c.polled, c.unchanged, c.newEntries, c.records, c.duplicates, c.revisions, c.errorCount]
-                .enumerated().map { i, v in String(v).leftPadded(to: [6, 9, 6, 7, 6, 4, 6][i]) }.joined(separator: " ")
+            var line = n + "  " + [c.polled, c.unchanged, c.newEntries, c.records, c.duplicates, c.revisions,
+                                   c.withoutTextCount, c.errorCount]
+                .enumerated().map { i, v in String(v).leftPadded(to: [6, 9, 6, 7, 6, 4, 6, 6][i]) }.joined(separator: " ")
+            if !c.withoutText.isEmpty {
+                line += "  no text: " + c.withoutText.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            }
             if !c.errors.isEmpty {
                 line += "  " + c.errors.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
             }

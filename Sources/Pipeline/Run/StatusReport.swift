@@ -17,6 +17,8 @@ public struct StatusReport: Sendable, Codable {
         public var queued: Int
         /// Records written per UTC day, newest first.
         public var recordsPerDay: [String: Int]
+        /// Pages of the last finished pass that gave no article text, by reason.
+        public var withoutTextLastRun: [String: Int] = [:]
     }
 
     public var sources: [SourceHealth]
@@ -42,13 +44,18 @@ public struct StatusReport: Sendable, Codable {
                 notModifiedShare: s.polls > 0 ? Double(s.notModified) / Double(s.polls) : 0,
                 nextPoll: s.nextPollAt, queued: queue.filter { $0.source == s.name }.count, recordsPerDay: perDay))
         }
+        let lastRuns = try store.recentRuns(limit: 5)
+        let lastFinished = lastRuns.first { $0.finishedAt != nil }
+        for index in sources.indices {
+            sources[index].withoutTextLastRun = lastFinished?.withoutText[sources[index].name] ?? [:]
+        }
         for source in config?.sources ?? [] where !names.contains(source.name) {
             sources.append(SourceHealth(name: source.name, url: source.url, configured: true, lastSuccess: nil, lastPoll: nil,
                                         consecutiveFailures: 0, lastError: nil, polls: 0, notModifiedShare: 0,
                                         nextPoll: nil, queued: 0, recordsPerDay: [:]))
         }
         return StatusReport(sources: sources.sorted { $0.name < $1.name }, dedupeIndexSize: dedupeIndexSize,
-                            queuedURLs: queue.count, lastRuns: try store.recentRuns(limit: 5))
+                            queuedURLs: queue.count, lastRuns: lastRuns)
     }
 
     /// The human table.
@@ -77,11 +84,21 @@ public struct StatusReport: Sendable, Codable {
             if !s.configured { line += "  (no longer configured)" }
             lines.append(line)
             if let error = s.lastError, s.consecutiveFailures > 0 { lines.append("    last error: \(error)") }
+            if !s.withoutTextLastRun.isEmpty {
+                lines.append("    no article text in the last pass: " + Self.reasons(s.withoutTextLastRun))
+            }
         }
         lines.append("dedupe index: \(dedupeIndexSize) articles; retry queue: \(queuedURLs) URLs")
         if let run = lastRuns.first {
-            lines.append("last run: \(run.kind) #\(run.id) started \(ago(run.startedAt)), \(run.outcome ?? "running or killed")")
+            var line = "last run: \(run.kind) #\(run.id) started \(ago(run.startedAt)), \(run.outcome ?? "running or killed")"
+            if run.withoutTextTotal > 0 { line += "; \(run.withoutTextTotal) pages gave no article text (see the log)" }
+            lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `paywall=1, script_only=2`, sorted by reason.
+    static func reasons(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
     }
 }

@@ -352,7 +352,8 @@ public final class SQLiteStateStore: StateStore {
         try database.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM runs ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
                 RunRecord(id: row["id"], kind: row["kind"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
-                          finishedAt: Self.date(row["finished_at"]), outcome: row["outcome"])
+                          finishedAt: Self.date(row["finished_at"]), outcome: row["outcome"],
+                          withoutText: RunSummaryJSON.withoutText(row["summary_json"]))
             }
         }
     }

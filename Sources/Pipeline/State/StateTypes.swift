@@ -133,4 +133,10 @@ public struct RunRecord: Sendable, Equatable, Codable {
     public var startedAt: Date
     public var finishedAt: Date?
     public var outcome: String?
+    /// Fetched pages of that pass that gave no article text: source → reason → count (read
+    /// from the stored run summary; empty for runs that had none or are still going).
+    public var withoutText: [String: [String: Int]] = [:]
+
+    /// Pages without text over all sources.
+    public var withoutTextTotal: Int { withoutText.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 }

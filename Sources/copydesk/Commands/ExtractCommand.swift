@@ -11,8 +11,9 @@ struct ExtractCommand: AsyncParsableCommand {
         abstract: "Extract the article body and metadata from HTML pages.",
         discussion: """
             Prints the body of each FILE (or '-' for standard input) in the seed-file format: \
-            one paragraph per line. With --input-dir, every *.html and *.html.gz in the \
-            directory is extracted to OUTPUT-DIR/<name>.txt.
+            one paragraph per line. With --input-dir, every *.html, *.htm, *.html.gz and \
+            *.htm.gz in the directory is extracted to OUTPUT-DIR/<name>.txt, where <name> is \
+            the file name without .html/.gz (a.htm.gz gives a.htm.txt).
             """
     )
 
@@ -31,7 +32,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "An HTTP Content-Type header to honour (may carry a charset).")
     var contentType: String?
 
-    @Option(help: "Extract every *.html and *.html.gz in this directory.")
+    @Option(help: "Extract every *.html, *.htm, *.html.gz and *.htm.gz in this directory.")
     var inputDir: String?
 
     @Option(help: "Where --input-dir writes <name>.txt (and <name>.json with --json).")
@@ -104,12 +105,17 @@ struct ExtractBatch {
         var seconds = 0.0
     }
 
-    /// Names of pages in the directory: `*.html` and `*.html.gz`, sorted for stable order.
+    /// Page file endings `--input-dir` reads, each with what is cut off for the output name:
+    /// `a.html.gz` → `a`, but `a.htm.gz` → `a.htm`, so that `a.htm` and `a.html` in one
+    /// directory never write the same output files.
+    static let pageSuffixes: [(suffix: String, cut: Int)] = [(".html.gz", 8), (".htm.gz", 3), (".html", 5), (".htm", 0)]
+
+    /// Names of pages in the directory (`pageSuffixes`), sorted for stable order.
     func pageFiles() throws -> [(path: String, name: String)] {
         let names = try FileManager.default.contentsOfDirectory(atPath: inputDir).sorted()
         return names.compactMap { file in
-            for suffix in [".html.gz", ".html"] where file.hasSuffix(suffix) && file.count > suffix.count {
-                return ("\(inputDir)/\(file)", String(file.dropLast(suffix.count)))
+            for (suffix, cut) in Self.pageSuffixes where file.hasSuffix(suffix) && file.count > suffix.count {
+                return ("\(inputDir)/\(file)", String(file.dropLast(cut)))
             }
             return nil
         }

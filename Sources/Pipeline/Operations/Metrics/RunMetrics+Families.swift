@@ -42,6 +42,13 @@ extension RunMetrics {
                 ratioSamples.append(MetricSample(labels: [source], value: ratio))
             }
         }
+        var withoutTextSamples: [MetricSample] = []
+        for (source, reasons) in withoutText.sorted(by: { $0.key < $1.key }) {
+            for (reason, count) in reasons.sorted(by: { $0.key < $1.key }) {
+                withoutTextSamples.append(MetricSample(labels: [command, MetricLabel("source", source), MetricLabel("reason", reason)],
+                                                       value: Double(count)))
+            }
+        }
         let finished = finishedAt.timeIntervalSince1970
         return [
             gauge("copydesk_last_run_duration_seconds", "Wall-clock duration of the last pass.", durationSeconds),
@@ -58,6 +65,8 @@ extension RunMetrics {
             gauge("copydesk_last_run_revisions", "Revisions of earlier records found by the last pass.", Double(revisions)),
             gauge("copydesk_last_run_low_confidence_extractions", "Pages extracted with low confidence by the last pass.",
                   Double(lowConfidenceExtractions)),
+            gauge("copydesk_last_run_articles_without_text", "Fetched pages that gave no article text in the last pass.",
+                  Double(withoutTextTotal)),
             MetricFamily(name: "copydesk_dedupe_index_entries", help: "Texts in the near-duplicate index after the last pass.",
                          kind: .gauge, samples: [MetricSample(value: Double(dedupeIndexSize))]),
             MetricFamily(name: "copydesk_fetch_not_modified_ratio",
@@ -69,6 +78,9 @@ extension RunMetrics {
             counter("copydesk_duplicates_total", "Near-duplicates found.", duplicates),
             counter("copydesk_revisions_total", "Revisions of earlier records found.", revisions),
             counter("copydesk_low_confidence_extractions_total", "Pages extracted with low confidence.", lowConfidenceExtractions),
+            MetricFamily(name: "copydesk_articles_without_text_total",
+                         help: "Fetched pages that gave no article text (no record written), by source and reason.",
+                         kind: .counter, samples: withoutTextSamples),
             MetricFamily(name: "copydesk_fetches_total", help: "Fetches by source and outcome (fetched, not_modified, failed).",
                          kind: .counter, samples: fetchSamples),
             MetricFamily(name: "copydesk_fetch_errors_total", help: "Failed fetches by source and error class.",

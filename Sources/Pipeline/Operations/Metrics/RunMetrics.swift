@@ -27,6 +27,8 @@ public struct RunMetrics: Sendable, Equatable {
     public var dedupeIndexSize: Int
     /// Fetch outcomes per source, in the order sources were first seen.
     public var fetches: [SourceFetchCounts]
+    /// Fetched pages that gave no article text: source → reason → count.
+    public var withoutText: [String: [String: Int]] = [:]
 
     /// A pass's figures; counts default to zero.
     public init(
@@ -45,6 +47,9 @@ public struct RunMetrics: Sendable, Equatable {
         self.dedupeIndexSize = dedupeIndexSize
         self.fetches = fetches
     }
+
+    /// Pages of this pass that gave no article text, whatever the source and reason.
+    public var withoutTextTotal: Int { withoutText.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 
     /// Wall-clock length of the pass, never negative.
     public var durationSeconds: Double { max(0, finishedAt.timeIntervalSince(startedAt)) }

@@ -1,0 +1,27 @@
+"""The two folds of a real-web set (shared/web-dev layout), shared by scripts/web-cv.py and
+bench/bench_web.py. Pages are split by the SHA-1 of their file name, never by content, so the
+split is the same on every machine and every run: fold A is where the method is tuned, fold B
+is held back and is the figure a user can expect."""
+import hashlib
+import json
+import os
+
+
+def fold(name):
+    return "A" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "B"
+
+
+def write_folds(web, into):
+    """Writes fold A and fold B annotation folders (body.json, dates.json: all the scorer reads)
+    under `into`; returns {"A": path, "B": path}."""
+    body = json.load(open(os.path.join(web, "body.json"), encoding="utf-8"))
+    dates = json.load(open(os.path.join(web, "dates.json"), encoding="utf-8"))
+    made = {}
+    for part in ("A", "B"):
+        folder = os.path.join(into, part)
+        os.makedirs(folder)
+        for name, items in (("body.json", body), ("dates.json", dates)):
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as out:
+                json.dump({u: it for u, it in items.items() if fold(it["file"]) == part}, out)
+        made[part] = folder
+    return made
