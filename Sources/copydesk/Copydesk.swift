@@ -21,6 +21,7 @@ struct Copydesk: AsyncParsableCommand {
             DiscoverCommand.self,
             StatusCommand.self,
             CheckConfigCommand.self,
+            SourcesCommand.self,
         ]
     )
 

@@ -12,8 +12,13 @@ enum ExitStatus {
 
 /// Loads and validates a configuration, printing every problem and exiting with 78 on failure.
 func loadConfig(_ path: String) throws -> PipelineConfig {
+    try loadConfigWithWarnings(path).config
+}
+
+/// The same, with what merging the source lists noticed (a feed listed twice, say).
+func loadConfigWithWarnings(_ path: String) throws -> LoadedConfig {
     do {
-        return try ConfigLoader.load(path: path)
+        return try ConfigLoader.loadWithWarnings(path: path)
     } catch {
         printError(error.description)
         throw ExitStatus.configuration

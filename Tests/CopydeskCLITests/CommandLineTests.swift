@@ -101,3 +101,47 @@ struct DiscoverTests {
         #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/sitemap.xml""#))
     }
 }
+
+@Suite("Sources", .timeLimit(.minutes(1)))
+struct SourcesCommandTests {
+    @Test func listsExportsAndChecksMergedSourceLists() throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        try Data("""
+            <opml version="1.0"><head><title>Feedly</title></head><body>
+            <outline text="Tech" title="Tech"><outline type="rss" text="Circuit Weekly" xmlUrl="https://circuit.example/feed"/></outline>
+            <outline type="rss" text="Again" xmlUrl="https://a.example/rss"/>
+            </body></opml>
+            """.utf8).write(to: URL(fileURLWithPath: harness.path("feeds.opml")))
+        try Data(#"{"sources": [{"name": "a", "type": "feed", "url": "https://a.example/rss"}, {"name": "map", "type": "sitemap", "url": "https://a.example/sitemap.xml"}], "sourceFiles": ["feeds.opml"]}"#.utf8)
+            .write(to: URL(fileURLWithPath: harness.path("pipeline.json")))
+
+        let check = try harness.run(["check-config", "pipeline.json"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("OK (3 sources from 2 files"))
+        #expect(check.stderr.contains("warning: feeds.opml:3: https://a.example/rss is already listed by"))
+
+        let list = try harness.run(["sources", "list", "--config", "pipeline.json", "--json"])
+        #expect(list.status == 0, "\(list.stderr)")
+        let lines = list.stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[2] == #"{"category":"Tech","enabled":true,"name":"circuit-weekly","origin":"feeds.opml:2","type":"feed","url":"https://circuit.example/feed"}"#)
+
+        let export = try harness.run(["sources", "export", "--opml", "--config", "pipeline.json"])
+        #expect(export.status == 0)
+        #expect(export.stdout.contains(#"<outline text="Tech" title="Tech">"#))
+        #expect(export.stdout.contains(#"<outline type="rss" text="circuit-weekly" title="circuit-weekly" xmlUrl="https://circuit.example/feed"/>"#))
+        #expect(export.stderr.contains("left out: map (sitemap sources have no OPML form)"))
+
+        // The export is itself a valid source list.
+        try Data(export.stdout.utf8).write(to: URL(fileURLWithPath: harness.path("exported.opml")))
+        try Data(#"{"sourceFiles": ["exported.opml"]}"#.utf8).write(to: URL(fileURLWithPath: harness.path("again.json")))
+        let again = try harness.run(["sources", "list", "--config", "again.json", "--json"])
+        #expect(again.stdout.split(separator: "\n").count == 2, "\(again.stderr)")
+
+        try Data("<opml><body><outline xmlUrl=\"https://x.example/\">".utf8).write(to: URL(fileURLWithPath: harness.path("feeds.opml")))
+        let broken = try harness.run(["check-config", "pipeline.json"])
+        #expect(broken.status == 78)
+        #expect(broken.stderr.contains("feeds.opml: line 1: not well-formed XML"))
+    }
+}

@@ -21,4 +21,6 @@ struct XMLEvent {
     var base: URL?
     /// `xml:lang` in force at an element.
     var language: String?
+    /// 1-based line of an element's start tag (0 for other events), for messages.
+    var line: Int = 0
 }

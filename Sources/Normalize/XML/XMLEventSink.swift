@@ -63,7 +63,8 @@ final class XMLEventSink {
         queue.append(
             XMLEvent(
                 kind: .element, depth: scopes.count, localName: localName, namespace: namespace, prefix: prefix,
-                attributes: attributes, base: base, language: language))
+                attributes: attributes, base: base, language: language,
+                line: parser.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0))
         scopes.append((base, language))
     }
 
@@ -155,7 +156,10 @@ final class XMLEventSink {
                 guard let name = rawAttributes[base], let start = rawAttributes[base + 3],
                     let end = rawAttributes[base + 4]
                 else { continue }
-                let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                var value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                // Without entity substitution libxml2's SAX2 hands `&amp;` in an attribute over
+                // as the reference `&#38;` (every other reference arrives decoded).
+                if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
                 attributes.append(
                     XMLAttribute(localName: String(cString: name), namespace: string(rawAttributes[base + 2]), value: value))
             }

@@ -125,6 +125,8 @@ final class XMLReader {
     var baseURL: URL? { current.base }
     /// The `xml:lang` in force at this element.
     var xmlLang: String? { current.language }
+    /// 1-based line of the current element's start tag.
+    var line: Int { current.line }
 
     /// The value of the attribute with this local name and no namespace.
     func attribute(_ name: String) -> String? {

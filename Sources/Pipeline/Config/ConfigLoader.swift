@@ -5,19 +5,11 @@ public import Foundation
 /// Three passes, so that a user sees every problem at once: unknown keys (a typo must not be
 /// silently ignored), types (from `Codable`, re-worded with the key path), then values.
 public enum ConfigLoader {
-    /// Loads the file at `path`; relative `output`/`state`/`metrics` paths are resolved against
-    /// the file's folder, so the service works whatever its working directory.
+    /// Loads the file at `path` and the source files it names; relative `output`/`state`/
+    /// `metrics` paths and `sourceFiles` are resolved against the file's folder, so the service
+    /// works whatever its working directory.
     public static func load(path: String) throws(ConfigErrors) -> PipelineConfig {
-        let url = URL(fileURLWithPath: path)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ConfigErrors(file: path, errors: [ConfigError(path: "", message: "cannot read the file: \(error.localizedDescription)")])
-        }
-        var config = try decode(data, file: path)
-        config.resolvePaths(relativeTo: url.deletingLastPathComponent())
-        return config
+        try loadWithWarnings(path: path).config
     }
 
     /// Checks and decodes configuration bytes; `file` only labels the errors.

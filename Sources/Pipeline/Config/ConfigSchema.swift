@@ -2,7 +2,7 @@ import Foundation
 
 /// The keys each configuration object may hold, so a misspelt key is an error, not a default.
 enum ConfigSchema {
-    static let topLevel: Set<String> = ["output", "state", "fetch", "dedupe", "polling", "metrics", "sources"]
+    static let topLevel: Set<String> = ["output", "state", "fetch", "dedupe", "polling", "metrics", "sources", "sourceFiles"]
     static let sections: [String: Set<String>] = [
         "output": ["directory"],
         "state": ["path"],
@@ -16,7 +16,7 @@ enum ConfigSchema {
         "polling": ["minIntervalMinutes", "maxIntervalMinutes"],
         "metrics": ["path"],
     ]
-    static let source: Set<String> = ["name", "type", "url", "articlePattern", "enabled", "language"]
+    static let source: Set<String> = ["name", "type", "url", "articlePattern", "enabled", "language", "category"]
 
     static func unknownKeys(in json: Any) -> [ConfigError] {
         guard let root = json as? [String: Any] else {
@@ -33,11 +33,18 @@ enum ConfigSchema {
             }
         }
         if let sources = root["sources"] as? [Any] {
-            for (index, item) in sources.enumerated() {
-                guard let object = item as? [String: Any] else { continue }
-                for key in object.keys.sorted() where !source.contains(key) {
-                    errors.append(unknown(key, path: "sources[\(index)].\(key)", allowed: source))
-                }
+            errors += unknownSourceKeys(in: sources, path: "sources")
+        }
+        return errors
+    }
+
+    /// Unknown keys of the source objects of an array (inline, or from a JSON source file).
+    static func unknownSourceKeys(in sources: [Any], path: String) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        for (index, item) in sources.enumerated() {
+            guard let object = item as? [String: Any] else { continue }
+            for key in object.keys.sorted() where !source.contains(key) {
+                errors.append(unknown(key, path: "\(path)[\(index)].\(key)", allowed: source))
             }
         }
         return errors

@@ -38,16 +38,29 @@ enum ConfigValidator {
             check(!path.isEmpty, "metrics.path", "expected a file path, got an empty string")
         }
 
-        check(!config.sources.isEmpty, "sources", "expected at least one source")
+        check(!config.sources.isEmpty || !config.sourceFiles.isEmpty, "sources", "expected at least one source")
+        for (index, file) in config.sourceFiles.enumerated() {
+            check(!file.isEmpty, "sourceFiles[\(index)]", "expected a file path, got an empty string")
+        }
+        errors += validate(sources: config.sources, path: "sources")
+        return errors
+    }
+
+    /// Each source's own fields and the uniqueness of names, labelled `path[index].key`.
+    static func validate(sources: [SourceConfig], path: String) -> [ConfigError] {
+        var errors: [ConfigError] = []
+        func check(_ condition: Bool, _ path: String, _ message: @autoclosure () -> String) {
+            if !condition { errors.append(ConfigError(path: path, message: message())) }
+        }
         var names: [String: Int] = [:]
-        for (index, source) in config.sources.enumerated() {
-            let at = "sources[\(index)]"
+        for (index, source) in sources.enumerated() {
+            let at = "\(path)[\(index)]"
             let name = source.name.trimmingCharacters(in: .whitespaces)
             check(!name.isEmpty, "\(at).name", "expected a non-empty name")
-            check(name.range(of: "^[A-Za-z0-9][A-Za-z0-9._-]*$", options: .regularExpression) != nil || name.isEmpty,
+            check(SourceNames.isValid(name) || name.isEmpty,
                   "\(at).name", "expected letters, digits, '.', '_' or '-', got \"\(source.name)\"")
             if let first = names[source.name] {
-                errors.append(ConfigError(path: "\(at).name", message: "\"\(source.name)\" is already used by sources[\(first)]"))
+                errors.append(ConfigError(path: "\(at).name", message: "\"\(source.name)\" is already used by \(path)[\(first)]"))
             } else {
                 names[source.name] = index
             }

@@ -12,6 +12,10 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var polling: PollingConfig
     public var metrics: MetricsConfig
     public var sources: [SourceConfig]
+    /// More source lists, besides inline `sources`: OPML files (`.opml`, `.xml`) or JSON files
+    /// holding an array of sources (or an object with `sources`). Relative to the configuration
+    /// file; ``ConfigLoader`` reads them and appends their sources to `sources`.
+    public var sourceFiles: [String]
 
     public init(
         output: OutputConfig = .init(),
@@ -20,7 +24,8 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         dedupe: DedupeConfig = .init(),
         polling: PollingConfig = .init(),
         metrics: MetricsConfig = .init(),
-        sources: [SourceConfig] = []
+        sources: [SourceConfig] = [],
+        sourceFiles: [String] = []
     ) {
         self.output = output
         self.state = state
@@ -29,6 +34,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         self.polling = polling
         self.metrics = metrics
         self.sources = sources
+        self.sourceFiles = sourceFiles
     }
 
     public init(from decoder: any Decoder) throws {
@@ -39,7 +45,10 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         dedupe = try c.decodeIfPresent(DedupeConfig.self, forKey: .dedupe) ?? .init()
         polling = try c.decodeIfPresent(PollingConfig.self, forKey: .polling) ?? .init()
         metrics = try c.decodeIfPresent(MetricsConfig.self, forKey: .metrics) ?? .init()
-        sources = try c.decode([SourceConfig].self, forKey: .sources)
+        sourceFiles = try c.decodeIfPresent([String].self, forKey: .sourceFiles) ?? []
+        // With source files, inline sources may be left out.
+        sources = sourceFiles.isEmpty ? try c.decode([SourceConfig].self, forKey: .sources)
+            : try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
     }
 }
 
@@ -195,15 +204,26 @@ public struct SourceConfig: Codable, Sendable, Equatable {
     public var enabled: Bool
     /// Language to assume when neither the page nor the text says.
     public var language: String?
+    /// A label for the source (an OPML folder, say); added to the `categories` of its records.
+    public var category: String?
+    /// Where the source was declared: nil for `pipeline.json` itself, else the source file
+    /// (and line, for OPML). Not part of the configuration format.
+    public var origin: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case name, type, url, articlePattern, enabled, language, category
+    }
 
     public init(name: String, type: SourceType, url: String, articlePattern: String? = nil,
-                enabled: Bool = true, language: String? = nil) {
+                enabled: Bool = true, language: String? = nil, category: String? = nil, origin: String? = nil) {
         self.name = name
         self.type = type
         self.url = url
         self.articlePattern = articlePattern
         self.enabled = enabled
         self.language = language
+        self.category = category
+        self.origin = origin
     }
 
     public init(from decoder: any Decoder) throws {
@@ -214,5 +234,6 @@ public struct SourceConfig: Codable, Sendable, Equatable {
         articlePattern = try c.decodeIfPresent(String.self, forKey: .articlePattern)
         enabled = try c.decodeIfPresent(Bool.self, forKey: .enabled) ?? true
         language = try c.decodeIfPresent(String.self, forKey: .language)
+        category = try c.decodeIfPresent(String.self, forKey: .category)
     }
 }

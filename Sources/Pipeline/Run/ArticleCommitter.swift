@@ -137,6 +137,9 @@ final class ArticleCommitter: Sendable {
         manifest.modified = extracted.modified ?? metadata.updated
         manifest.authors = extracted.authors.isEmpty ? metadata.authors : extracted.authors
         manifest.categories = metadata.categories
+        if let category = context.sourceCategory(page.item.source), !manifest.categories.contains(category) {
+            manifest.categories.append(category)
+        }
         manifest.language = extracted.language ?? metadata.language ?? context.sourceLanguage(page.item.source)
         manifest.description = extracted.description
         manifest.siteName = extracted.siteName

@@ -18,4 +18,9 @@ struct PipelineContext: Sendable {
     func sourceLanguage(_ name: String) -> String? {
         config.sources.first { $0.name == name }?.language
     }
+
+    /// The source's own label (an OPML folder), added to its records' categories.
+    func sourceCategory(_ name: String) -> String? {
+        config.sources.first { $0.name == name }?.category
+    }
 }

@@ -5,14 +5,21 @@ struct CheckConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
         abstract: "Validate a configuration file; every problem is named by its key path.",
-        discussion: "Exit status 0 when the file is valid, 78 (EX_CONFIG) when it is not."
+        discussion: """
+            Checks the source files named by "sourceFiles" (OPML or JSON) too; a feed listed \
+            twice is reported as a warning. Exit status 0 when the configuration is valid, \
+            78 (EX_CONFIG) when it is not.
+            """
     )
 
     @Argument(help: "The configuration file to check.", completion: .file(extensions: ["json"]))
     var file: String = "pipeline.json"
 
     func run() async throws {
-        let config = try loadConfig(file)
-        print("\(file): OK (\(config.sources.count) sources; records in \(config.output.directory), state in \(config.state.path))")
+        let loaded = try loadConfigWithWarnings(file)
+        for warning in loaded.warnings { printError("warning: \(warning)") }
+        let config = loaded.config
+        let files = config.sourceFiles.isEmpty ? "" : " from \(config.sourceFiles.count + 1) files"
+        print("\(file): OK (\(config.sources.count) sources\(files); records in \(config.output.directory), state in \(config.state.path))")
     }
 }

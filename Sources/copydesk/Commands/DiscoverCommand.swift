@@ -24,6 +24,9 @@ struct DiscoverCommand: AsyncParsableCommand {
     @Flag(help: "Skip probing the common feed and sitemap locations.")
     var noProbe = false
 
+    @Flag(help: "Print the feeds found as an OPML 2.0 document instead of source entries.")
+    var opml = false
+
     func validate() throws {
         guard isWebAddress(url), URL(string: url)?.host != nil else {
             throw ValidationError("expected an http(s) URL, got \"\(url)\"")
@@ -63,6 +66,13 @@ struct DiscoverCommand: AsyncParsableCommand {
         guard !found.isEmpty else {
             printError("copydesk discover: no feed or sitemap found for \(page.finalURL.absoluteString)")
             throw ExitCode(1)
+        }
+        if opml {
+            let feeds = found.filter { $0.type == "feed" }.map { OPMLDocument.Feed(title: $0.note, url: $0.url.absoluteString,
+                                                                                   siteURL: page.finalURL.absoluteString) }
+            for item in found where item.type != "feed" { printError("left out of the OPML: sitemap \(item.url.absoluteString)") }
+            FileHandle.standardOutput.write(Data(OPMLWriter.write(OPMLDocument(title: page.finalURL.host, feeds: feeds)).utf8))
+            return
         }
         let host = (page.finalURL.host ?? "site").replacingOccurrences(of: "www.", with: "")
         let lines = found.enumerated().map { index, item -> String in

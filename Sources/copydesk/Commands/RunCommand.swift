@@ -27,9 +27,11 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
-        let configuration = try loadConfig(config)
+        let loaded = try loadConfigWithWarnings(config)
+        let configuration = loaded.config
         logging.bootstrap()
         let logger = Logger(label: "copydesk.run")
+        for warning in loaded.warnings { logger.warning("configuration", metadata: ["warning": "\(warning)"]) }
         let ingestion = Ingestion(config: configuration, options: IngestionOptions(pollAll: all, waitForLock: wait), logger: logger)
         do {
             let summary = try await IngestionService.runWithSignals(ingestion, logger: logger)

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A loaded configuration and what was noticed while merging its source lists.
+public struct LoadedConfig: Sendable {
+    public var config: PipelineConfig
+    /// Not errors: e.g. a feed listed twice (the later listing is left out). `check-config`
+    /// prints them and `run` logs them.
+    public var warnings: [String]
+}
+
+extension ConfigLoader {
+    /// Loads the file at `path` and the source files it names, with the merge's warnings.
+    public static func loadWithWarnings(path: String) throws(ConfigErrors) -> LoadedConfig {
+        let url = URL(fileURLWithPath: path)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ConfigErrors(file: path, errors: [ConfigError(path: "", message: "cannot read the file: \(error.localizedDescription)")])
+        }
+        var config = try decode(data, file: path)
+        let base = url.deletingLastPathComponent()
+        config.resolvePaths(relativeTo: base)
+        let warnings = try mergeSourceFiles(into: &config, base: base, configLabel: path)
+        return LoadedConfig(config: config, warnings: warnings)
+    }
+
+    /// Appends the sources of every `sourceFiles` entry to `config.sources`. Names stay unique
+    /// (a JSON file reusing a name is an error; OPML feeds are named to fit); a URL already
+    /// listed keeps its first listing and the repeat is reported.
+    static func mergeSourceFiles(into config: inout PipelineConfig, base: URL, configLabel: String) throws(ConfigErrors) -> [String] {
+        var warnings: [String] = []
+        var byURL: [String: String] = [:]
+        var names = Set<String>()
+        var merged: [SourceConfig] = []
+        func where_(_ source: SourceConfig, _ index: Int) -> String { source.origin ?? "\(configLabel) sources[\(index)]" }
+        for (index, source) in config.sources.enumerated() {
+            names.insert(source.name)
+            if let first = byURL[source.url] {
+                warnings.append("\(where_(source, index)): \(source.url) is already listed by \(first); this listing is left out")
+                continue
+            }
+            byURL[source.url] = where_(source, index)
+            merged.append(source)
+        }
+        for file in config.sourceFiles {
+            let path = file.hasPrefix("/") ? file : base.appendingPathComponent(file).standardizedFileURL.path
+            let loaded = try SourceFileLoader.load(path: path, label: file, taken: names)
+            for (index, source) in loaded.enumerated() {
+                if names.contains(source.name) && source.origin == file {
+                    throw ConfigErrors(file: file, errors: [ConfigError(path: "[\(index)].name", message: "\"\(source.name)\" is already used by another source")])
+                }
+                names.insert(source.name)
+                if let first = byURL[source.url] {
+                    warnings.append("\(where_(source, index)): \(source.url) is already listed by \(first); this listing is left out")
+                    continue
+                }
+                byURL[source.url] = where_(source, index)
+                merged.append(source)
+            }
+        }
+        guard !merged.isEmpty else {
+            throw ConfigErrors(file: configLabel, errors: [ConfigError(path: "sources", message: "expected at least one source (inline or in sourceFiles)")])
+        }
+        config.sources = merged
+        return warnings
+    }
+}
