@@ -22,6 +22,7 @@ struct Copydesk: AsyncParsableCommand {
             StatusCommand.self,
             CheckConfigCommand.self,
             SourcesCommand.self,
+            RecordsCommand.self,
         ]
     )
 

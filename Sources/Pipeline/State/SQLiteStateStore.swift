@@ -284,13 +284,17 @@ public final class SQLiteStateStore: StateStore {
         guard !entries.isEmpty else { return }
         try database.write { db in
             let t = now.timeIntervalSince1970
+            // The next place in the record log; rows of one group take consecutive places.
+            var commitSeq = try Int64.fetchOne(db, sql: "SELECT MAX(commit_seq) FROM records") ?? 0
             // Cached statements: prepared once per connection, not once per record.
             for entry in entries {
+                commitSeq += 1
                 try db.cachedStatement(sql: """
-                    INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at,
+                        commit_seq, manifest_line)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
-                                     entry.revision, entry.duplicateOf, t])
+                                     entry.revision, entry.duplicateOf, t, commitSeq, entry.manifestLine])
                 let file = entry.file.map { "\(entry.day)/\($0)" }
                 try db.cachedStatement(sql: """
                     INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,

@@ -133,5 +133,23 @@ enum StateMigrations {
             // itself, so a body is written once (not also into the database and its log).
             try db.execute(sql: "ALTER TABLE pending_records ADD COLUMN body_file TEXT")
         }
+        migrator.registerMigration("state-v3-record-log") { db in
+            // The record log consumers read (`copydesk records`): a gap-free commit order and
+            // each record's manifest line, so that a reader needs neither the day folders'
+            // manifests nor their file order. Rows written before this migration are numbered
+            // in their insertion order and keep a NULL line (read back from the day manifest).
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN commit_seq INTEGER")
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN manifest_line TEXT")
+            try db.execute(sql: "UPDATE records SET commit_seq = rowid")
+            try db.execute(sql: "CREATE UNIQUE INDEX records_by_commit_seq ON records(commit_seq)")
+            // Named consumer cursors: the last commit_seq a consumer has durably received.
+            try db.execute(sql: """
+                CREATE TABLE consumers (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    updated_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+        }
     }
 }

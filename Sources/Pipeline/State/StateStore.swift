@@ -49,6 +49,19 @@ public protocol StateStore: Sendable {
     /// Journal entries left by a process that stopped mid-commit.
     func pendingCommits() throws -> [JournalEntry]
 
+    // MARK: Record log (consumers)
+    /// Committed records after `position` and up to `upper` (inclusive) in commit order, at
+    /// most `limit`, filtered.
+    func committedRecords(after position: Int64, through upper: Int64, filter: RecordLogFilter, limit: Int) throws -> [CommittedRecord]
+    /// The position of the last committed record (0 when there is none).
+    func lastRecordPosition() throws -> Int64
+    /// A named consumer's cursor, nil before its first read.
+    func consumerPosition(_ name: String) throws -> Int64?
+    /// Moves a consumer's cursor (forward or, for a replay, back).
+    func saveConsumerPosition(_ name: String, position: Int64, at: Date) throws
+    /// Every named consumer with its cursor.
+    func consumers() throws -> [ConsumerCursor]
+
     // MARK: Runs and reporting
     func beginRun(kind: String, pid: Int32, at: Date) throws -> Int64
     func finishRun(id: Int64, outcome: String, summaryJSON: String?, at: Date) throws
