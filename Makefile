@@ -2,11 +2,11 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= pipeline.json
-APT_PACKAGES := libcurl4-openssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev libdeflate-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev libdeflate-dev pkg-config
 PREFIX ?= /usr/local
 BIN := .build/release/copydesk
 
-.PHONY: deps build run test demo bench bench-quick install uninstall clean
+.PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean
 
 # What the tests need besides the build: systemd-analyze (unit checks) and jq (install script).
 TEST_PACKAGES := systemd jq
@@ -27,10 +27,19 @@ build: deps
 run: build
 	$(BIN) run --config $(CONFIG)
 
+# Python tools the tests run against our output (warcio reads the WARC archive back), in a
+# venv of their own; the tests find it through COPYDESK_TEST_PYTHON.
+TEST_VENV := .build/test-venv
+TEST_PYTHON_PACKAGES := warcio==1.7.4
+
+test-venv:
+	@[ -x $(TEST_VENV)/bin/python3 ] && $(TEST_VENV)/bin/python3 -c "import warcio" 2>/dev/null || \
+	  { python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q $(TEST_PYTHON_PACKAGES); }
+
 test: EXTRA_PACKAGES = $(TEST_PACKAGES)
-test: deps
+test: deps test-venv
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 $(SWIFT) test --skip-build --parallel
 
 clean:
 	rm -rf .build

@@ -51,6 +51,11 @@ let package = Package(
             pkgConfig: "libdeflate",
             providers: [.apt(["libdeflate-dev"])]
         ),
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
 
         .target(
             name: "Fetch",
@@ -68,6 +73,7 @@ let package = Package(
                 "CXXHash",
                 "CZlib",
                 "CDeflate",
+                "CCrypto",
             ],
             swiftSettings: swiftSettings
         ),

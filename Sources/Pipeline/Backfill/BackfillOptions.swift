@@ -17,6 +17,10 @@ public struct BackfillOptions: Sendable, Equatable {
     public var until: Date?
     /// Label of the records; derived from the input when absent.
     public var source: String?
+    /// WARC input: extract URLs that already have a record again, instead of skipping them. The
+    /// writer then records a revision where the text changed and nothing where it did not: how
+    /// an improved extractor is re-run over an archive of what was collected.
+    public var reextract = false
 
     public init() {}
 
@@ -36,7 +40,7 @@ public struct BackfillOptions: Sendable, Equatable {
         let parts = [urlList ?? "", sitemap?.absoluteString ?? "", feed?.absoluteString ?? "",
                      warcFiles.joined(separator: ","), hostPattern ?? "",
                      since.map { "\($0.timeIntervalSince1970)" } ?? "", until.map { "\($0.timeIntervalSince1970)" } ?? "",
-                     sourceName]
+                     sourceName, reextract ? "reextract" : ""]
         return ContentHash.of(parts.joined(separator: "\u{1F}")).prefix(16).description
     }
 

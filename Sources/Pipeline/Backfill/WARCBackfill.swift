@@ -52,10 +52,11 @@ struct WARCBackfill {
         let logger = context.logger
         let flow = ArticleFlow(context: context)
         onFlow(flow)
+        // In input order, so that two backfills of the same files decide everything alike.
         await flow.run(producing: { channel in
             let result = await self.produce(file, from: start, tracker: tracker, flow: flow, into: channel)
             outcome.withLock { $0 = result }
-        }, written: { group, committed in
+        }, ordered: true, written: { group, committed in
             guard committed else {
                 tracker.fail()
                 return
@@ -152,11 +153,11 @@ struct WARCBackfill {
     /// before writing, so nothing is doubled either way.
     private func send(_ batch: inout RecordBatch, tracker: WARCCheckpointTracker,
                       into channel: AsyncChannel<FetchedPage>) async {
-        let urls = batch.records.compactMap { $0.page?.item.canonicalURL }
+        let urls = options.reextract ? [] : batch.records.compactMap { $0.page?.item.canonicalURL }
         let known = urls.isEmpty ? [:] : ((try? context.store.knownURLs(urls)) ?? [:])
         for (page, next) in batch.records {
-            guard var page, known[page.item.canonicalURL] == nil,
-                  let ordinal = tracker.issue(url: page.item.canonicalURL, through: next)
+            guard var page, options.reextract || known[page.item.canonicalURL] == nil,
+                  let ordinal = tracker.issue(url: page.item.canonicalURL, through: next, allowRepeat: options.reextract)
             else {
                 tracker.skip(through: next)
                 continue

@@ -44,13 +44,16 @@ final class WARCCheckpointTracker: Sendable {
     /// Registers a page about to be sent, whose record ends at `through`. Returns its ordinal,
     /// or nil when a page of the same URL is still in flight (a URL captured twice): the caller
     /// then drops this one and calls ``skip(through:)``.
-    func issue(url: String, through position: WARCPosition) -> Int? {
+    /// `allowRepeat` issues a URL that is still in flight too (re-extraction: the ordered
+    /// writer compares the second capture with the first once that is committed, so the
+    /// outcome does not depend on timing).
+    func issue(url: String, through position: WARCPosition, allowRepeat: Bool = false) -> Int? {
         state.withLock { state in
-            guard state.urlsInFlight[url] == nil else { return nil }
+            guard allowRepeat || state.urlsInFlight[url] == nil else { return nil }
             let ordinal = state.nextOrdinal
             state.nextOrdinal += 1
             state.open.append(Open(ordinal: ordinal, through: position, url: url))
-            state.urlsInFlight[url] = 1
+            state.urlsInFlight[url, default: 0] += 1
             return ordinal
         }
     }
@@ -77,7 +80,11 @@ final class WARCCheckpointTracker: Sendable {
             while state.head < state.open.count, state.completed.remove(state.open[state.head].ordinal) != nil {
                 let retired = state.open[state.head]
                 state.watermark = max(state.watermark, retired.through)
-                state.urlsInFlight[retired.url] = nil
+                if let count = state.urlsInFlight[retired.url], count > 1 {
+                    state.urlsInFlight[retired.url] = count - 1
+                } else {
+                    state.urlsInFlight[retired.url] = nil
+                }
                 state.head += 1
             }
             // Compact now and then, so the array does not grow with the file.

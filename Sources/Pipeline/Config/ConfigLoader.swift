@@ -84,5 +84,6 @@ extension PipelineConfig {
         output.directory = resolve(output.directory)
         state.path = resolve(state.path)
         if let metricsPath = metrics.path { metrics.path = resolve(metricsPath) }
+        if let archiveDirectory = archive.directory { archive.directory = resolve(archiveDirectory) }
     }
 }

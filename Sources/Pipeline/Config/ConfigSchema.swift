@@ -2,7 +2,7 @@ import Foundation
 
 /// The keys each configuration object may hold, so a misspelt key is an error, not a default.
 enum ConfigSchema {
-    static let topLevel: Set<String> = ["output", "state", "fetch", "dedupe", "polling", "metrics", "sources", "sourceFiles"]
+    static let topLevel: Set<String> = ["output", "state", "fetch", "dedupe", "polling", "metrics", "archive", "sources", "sourceFiles"]
     static let sections: [String: Set<String>] = [
         "output": ["directory"],
         "state": ["path"],
@@ -15,6 +15,7 @@ enum ConfigSchema {
         "dedupe": ["threshold", "windowDays", "policy"],
         "polling": ["minIntervalMinutes", "maxIntervalMinutes"],
         "metrics": ["path"],
+        "archive": ["directory", "maxFileBytes"],
     ]
     static let source: Set<String> = ["name", "type", "url", "articlePattern", "enabled", "language", "category"]
 

@@ -11,6 +11,8 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     public var dedupe: DedupeConfig
     public var polling: PollingConfig
     public var metrics: MetricsConfig
+    /// The raw-response archive (off unless `archive.directory` is set).
+    public var archive: ArchiveConfig
     public var sources: [SourceConfig]
     /// More source lists, besides inline `sources`: OPML files (`.opml`, `.xml`) or JSON files
     /// holding an array of sources (or an object with `sources`). Relative to the configuration
@@ -24,6 +26,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         dedupe: DedupeConfig = .init(),
         polling: PollingConfig = .init(),
         metrics: MetricsConfig = .init(),
+        archive: ArchiveConfig = .init(),
         sources: [SourceConfig] = [],
         sourceFiles: [String] = []
     ) {
@@ -33,6 +36,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         self.dedupe = dedupe
         self.polling = polling
         self.metrics = metrics
+        self.archive = archive
         self.sources = sources
         self.sourceFiles = sourceFiles
     }
@@ -45,6 +49,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         dedupe = try c.decodeIfPresent(DedupeConfig.self, forKey: .dedupe) ?? .init()
         polling = try c.decodeIfPresent(PollingConfig.self, forKey: .polling) ?? .init()
         metrics = try c.decodeIfPresent(MetricsConfig.self, forKey: .metrics) ?? .init()
+        archive = try c.decodeIfPresent(ArchiveConfig.self, forKey: .archive) ?? .init()
         sourceFiles = try c.decodeIfPresent([String].self, forKey: .sourceFiles) ?? []
         // With source files, inline sources may be left out.
         sources = sourceFiles.isEmpty ? try c.decode([SourceConfig].self, forKey: .sources)

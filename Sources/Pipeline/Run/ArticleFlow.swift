@@ -105,20 +105,42 @@ final class ArticleFlow: Sendable {
     /// it has no more (or a stop was asked for); `written` is called after each group the
     /// writer handled, with the group and whether it was committed (false: a state or disk
     /// failure, the records were not written).
-    func run(producing produce: @escaping @Sendable (AsyncChannel<FetchedPage>) async -> Void,
+    ///
+    /// The producer numbers its pages 0, 1, 2, … (`inputOrdinal`). With `ordered`, the writer
+    /// commits them in that order, in groups cut by ordinal (``InputOrderBuffer``), so every
+    /// decision follows the input and two runs over the same input give the same records;
+    /// ``InputOrderWindow`` bounds how far extraction may run ahead of the writer.
+    func run(producing produce: @escaping @Sendable (AsyncChannel<FetchedPage>) async -> Void, ordered: Bool = false,
              written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
-        let toExtract = AsyncChannel<FetchedPage>()
+        let produced = AsyncChannel<FetchedPage>()
+        let window = ordered ? InputOrderWindow(size: Self.orderWindow) : nil
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await produce(toExtract)
-                toExtract.finish()
+                await produce(produced)
+                produced.finish()
             }
-            group.addTask { await self.extractAndWrite(toExtract, written: written) }
+            guard let window else {
+                group.addTask { await self.extractAndWrite(produced, written: written) }
+                return
+            }
+            let admitted = AsyncChannel<FetchedPage>()
+            group.addTask {
+                for await page in produced {
+                    await window.admit(page.inputOrdinal ?? 0)
+                    await admitted.send(page)
+                }
+                admitted.finish()
+            }
+            group.addTask { await self.extractAndWrite(admitted, window: window, written: written) }
         }
     }
 
+    /// Pages of an ordered input that may be extracted ahead of the oldest one not committed:
+    /// two commit groups, so extraction never waits on a group being flushed.
+    static let orderWindow = 2 * groupSize
+
     /// The extract workers (one per core) and the writer.
-    private func extractAndWrite(_ toExtract: AsyncChannel<FetchedPage>,
+    private func extractAndWrite(_ toExtract: AsyncChannel<FetchedPage>, window: InputOrderWindow? = nil,
                                  written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
         let toWrite = BoundedQueue<ExtractedPage>(capacity: Self.writeQueueCapacity)
         let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -133,7 +155,47 @@ final class ArticleFlow: Sendable {
                 }
                 toWrite.finish()
             }
-            group.addTask { await self.writeStage(toWrite, written: written) }
+            group.addTask {
+                if let window {
+                    await self.orderedWriteStage(toWrite, window: window, written: written)
+                } else {
+                    await self.writeStage(toWrite, written: written)
+                }
+            }
+        }
+    }
+
+    /// The writer of an ordered input: drains the queue into an ``InputOrderBuffer`` (always,
+    /// so extraction never blocks on it) and commits each group once all of it has arrived.
+    private func orderedWriteStage(_ pages: BoundedQueue<ExtractedPage>, window: InputOrderWindow,
+                                   written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
+        let committer = ArticleCommitter(context: context)
+        let trimmer = HeapTrimmer()
+        var buffer = InputOrderBuffer(groupSize: Self.groupSize)
+        var inputEnded = false
+        defer { window.close() }
+        while !inputEnded || buffer.count > 0 {
+            let arrived = await pages.take(upTo: Self.groupSize)
+            if arrived.isEmpty { inputEnded = true }
+            arrived.forEach { buffer.add($0) }
+            while let batch = buffer.takeGroup(inputEnded: inputEnded) {
+                await commitOnWriterQueue(batch, committer: committer, trimmer: trimmer, written: written)
+                window.committed(through: buffer.next - 1)
+            }
+            if inputEnded && buffer.count > 0 { break }  // takeGroup drains everything at the end; never spin
+        }
+    }
+
+    /// Commits one group on the writer's queue. Once started a group is committed whole (a
+    /// cancel waits for it): the bridge has no cancellation handler on purpose.
+    private func commitOnWriterQueue(_ batch: [ExtractedPage], committer: ArticleCommitter, trimmer: HeapTrimmer,
+                                     written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            writerQueue.async {
+                written(batch, self.write(batch, with: committer))
+                trimmer.trimIfDue()
+                continuation.resume()
+            }
         }
     }
 
@@ -150,16 +212,7 @@ final class ArticleFlow: Sendable {
                 try? await Task.sleep(for: Self.groupLinger)
                 group += pages.takeAvailable(upTo: Self.groupSize - group.count)
             }
-            let batch = group
-            // Once started a group is committed whole (a cancel waits for it): the bridge has
-            // no cancellation handler on purpose.
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                writerQueue.async {
-                    written(batch, self.write(batch, with: committer))
-                    trimmer.trimIfDue()
-                    continuation.resume()
-                }
-            }
+            await commitOnWriterQueue(group, committer: committer, trimmer: trimmer, written: written)
         }
     }
 
@@ -173,7 +226,9 @@ final class ArticleFlow: Sendable {
         do {
             let response = try await context.client.fetch(FetchRequest(url: url, isDiscovered: true))
             context.stats.fetched(item.source, outcome: "ok")
-            return FetchedPage(item: item, finalURL: response.finalURL.absoluteString, fetchedAt: Date(),
+            let fetchedAt = Date()
+            context.archive?.archive(response, fetchedAt: fetchedAt)
+            return FetchedPage(item: item, finalURL: response.finalURL.absoluteString, fetchedAt: fetchedAt,
                                body: response.body, contentType: response.contentType,
                                contentLanguage: response.headers["Content-Language"])
         } catch {

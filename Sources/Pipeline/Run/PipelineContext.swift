@@ -14,6 +14,8 @@ struct PipelineContext: Sendable {
     let dedupe: DedupeGate
     let stats: RunStats
     let logger: Logger
+    /// The raw-response archive, when `archive.directory` is set.
+    let archive: ResponseArchive?
 
     func sourceLanguage(_ name: String) -> String? {
         config.sources.first { $0.name == name }?.language

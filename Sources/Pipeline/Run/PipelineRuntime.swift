@@ -12,6 +12,7 @@ struct PipelineRuntime: Sendable {
     let client: HTTPClient
     let dedupe: DedupeGate
     let logger: Logger
+    let archive: ResponseArchive?
     /// Journal entries a killed process left, finished while opening.
     let recovered: Int
 
@@ -27,16 +28,20 @@ struct PipelineRuntime: Sendable {
             dedupe.insert(id: entry.id, fingerprint: dedupe.fingerprint(body), at: Date(), decision: .unique)
         }
         let client = HTTPClient(configuration: config.fetch.httpClientConfiguration(), logger: logger)
+        let archive = try config.archive.directory.map {
+            try ResponseArchive(config: config.archive, directory: $0, userAgent: config.fetch.userAgent, logger: logger)
+        }
         return PipelineRuntime(config: config, store: store, writer: writer, client: client, dedupe: dedupe,
-                               logger: logger, recovered: recovered.count)
+                               logger: logger, archive: archive, recovered: recovered.count)
     }
 
     func context(stats: RunStats) -> PipelineContext {
         PipelineContext(config: config, store: store, writer: writer, client: client, extractor: ArticleExtractor(),
-                        dedupe: dedupe, stats: stats, logger: logger)
+                        dedupe: dedupe, stats: stats, logger: logger, archive: archive)
     }
 
     func shutdown() async {
+        archive?.close()
         await client.shutdown()
     }
 

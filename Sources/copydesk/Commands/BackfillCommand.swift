@@ -30,6 +30,9 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(parsing: .upToNextOption, help: "WARC files (WARC 1.0/1.1, plain or gzip-compressed).")
     var warc: [String] = []
 
+    @Flag(help: "WARC input: extract URLs that already have a record again; a changed text becomes a revision, an unchanged one writes nothing.")
+    var reextract = false
+
     @Option(help: "Only WARC records of this host (`example.com`, `*.example.com`).")
     var host: String?
 
@@ -53,6 +56,7 @@ struct BackfillCommand: AsyncParsableCommand {
         if let since, Self.date(since, endOfDay: false) == nil { throw ValidationError("--since: expected YYYY-MM-DD or an ISO 8601 date, got \"\(since)\"") }
         if let until, Self.date(until, endOfDay: true) == nil { throw ValidationError("--until: expected YYYY-MM-DD or an ISO 8601 date, got \"\(until)\"") }
         if host != nil && warc.isEmpty { throw ValidationError("--host applies to --warc input only") }
+        if reextract && warc.isEmpty { throw ValidationError("--reextract applies to --warc input only") }
     }
 
     func run() async throws {
@@ -64,6 +68,7 @@ struct BackfillCommand: AsyncParsableCommand {
         options.sitemap = sitemap.flatMap(Self.httpURL)
         options.feed = feed.flatMap(Self.httpURL)
         options.warcFiles = warc
+        options.reextract = reextract
         options.hostPattern = host
         options.since = since.flatMap { Self.date($0, endOfDay: false) }
         options.until = until.flatMap { Self.date($0, endOfDay: true) }
