@@ -99,6 +99,14 @@ struct DiscoverTests {
         #expect(result.stdout.contains(#""url": "\#(server.origin)/feeds/world.atom""#))
         #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/news-sitemap.xml""#))
         #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/sitemap.xml""#))
+
+        let opml = try harness.run(["discover", server.origin + "/", "--config", config, "--opml"])
+        #expect(opml.status == 0, "\(opml.stderr)")
+        #expect(opml.stdout.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
+        #expect(opml.stdout.contains(#"text="Top stories" title="Top stories" xmlUrl="\#(server.origin)/feeds/top.xml" htmlUrl="\#(server.origin)/""#))
+        #expect(opml.stdout.contains(#"xmlUrl="\#(server.origin)/feeds/world.atom""#))
+        #expect(!opml.stdout.contains("sitemap.xml"))
+        #expect(opml.stderr.contains("left out of the OPML: sitemap \(server.origin)/sitemap.xml"))
     }
 }
 

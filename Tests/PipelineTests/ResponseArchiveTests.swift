@@ -109,6 +109,21 @@ struct ResponseArchiveTests {
         #expect(Set(uris).count == 8)
     }
 
+    @Test func filesRotateAtTheirSizeLimitAndEveryOneIsAWholeWARC() async throws {
+        let (servers, sources) = try serve(NewsCorpus(outlets: 2, articlesPerOutlet: 20, seed: 15))
+        defer { servers.forEach { $0.stop() } }
+        var config = config("run", sources: sources, archive: true)
+        config.archive.maxFileBytes = 1 << 16
+        _ = try await Ingestion(config: config, options: IngestionOptions(pollAll: true), logger: .quiet).run()
+        let files = try archiveFiles(config)
+        #expect(files.count >= 2 && files.allSatisfy { $0.hasSuffix(".warc.gz") })
+        let warcio = try python(Self.warcioIndex, files)
+        #expect(warcio.status == 0, "\(warcio.output)")
+        let rows = warcio.output.split(separator: "\n")
+        #expect(rows.filter { $0.hasPrefix("warcinfo ") }.count == files.count)
+        #expect(rows.filter { $0.hasPrefix("response ") }.count == 40)
+    }
+
     @Test func reextractingTheArchiveWritesNothingNewAndAChangedTextBecomesARevision() async throws {
         let (servers, sources) = try serve(NewsCorpus(outlets: 2, articlesPerOutlet: 4, seed: 12))
         defer { servers.forEach { $0.stop() } }

@@ -41,7 +41,7 @@ enum ConfigValidator {
         if let directory = config.archive.directory {
             check(!directory.isEmpty, "archive.directory", "expected a folder path, got an empty string")
         }
-        check(config.archive.maxFileBytes >= 1 << 20, "archive.maxFileBytes", "expected at least 1048576 bytes, got \(config.archive.maxFileBytes)")
+        check(config.archive.maxFileBytes >= 1 << 16, "archive.maxFileBytes", "expected at least 65536 bytes, got \(config.archive.maxFileBytes)")
         check(!config.sources.isEmpty || !config.sourceFiles.isEmpty, "sources", "expected at least one source")
         for (index, file) in config.sourceFiles.enumerated() {
             check(!file.isEmpty, "sourceFiles[\(index)]", "expected a file path, got an empty string")
