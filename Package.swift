@@ -112,6 +112,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "copydesk-corpus-server", dependencies: ["LoopbackServer"], swiftSettings: swiftSettings),
+        // Code that exists only for benchmarks (bench/): not part of the shipped library or CLI.
+        .target(name: "PipelineBenchmarks", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "copydesk-bench",
+            dependencies: [
+                "PipelineBenchmarks", "Pipeline", "Fetch", "Normalize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(
             name: "FetchTests",
@@ -127,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "Fetch", "Normalize", "LoopbackServer"],
+            dependencies: ["Pipeline", "PipelineBenchmarks", "Fetch", "Normalize", "LoopbackServer"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

@@ -6,7 +6,7 @@ import subprocess
 import tempfile
 
 import fetch as fetch_tools
-from common import BIN, Row, log, measure, spread
+from common import BENCH_BIN, Row, log, measure, spread
 
 
 def run(quick):
@@ -40,9 +40,9 @@ def run(quick):
         ours, theirs = [], []
         for number in range(rounds):
             log(f"fetch round {number + 1}/{rounds}")
-            m = measure([BIN, "fetch", "--urls", listing, "--parallel", str(parallel)]).check("copydesk fetch")
+            m = measure([BENCH_BIN, "fetch", "--urls", listing, "--parallel", str(parallel)]).check("copydesk-bench fetch")
             if "failed=0" not in m.stderr:
-                raise RuntimeError("copydesk fetch reported failures: " + m.stderr.strip()[-500:])
+                raise RuntimeError("copydesk-bench fetch reported failures: " + m.stderr.strip()[-500:])
             ours.append(m)
             theirs.append(measure(curl).check("curl"))
     finally:

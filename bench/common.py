@@ -18,6 +18,7 @@ RESULTS = BENCH / "results"    # latest.json (gitignored)
 VENV = BENCH / ".venv"         # the peers: trafilatura, feedparser, datasketch, warcio (gitignored)
 VENV_PYTHON = VENV / "bin" / "python"
 BIN = ROOT / ".build" / "release" / "copydesk"
+BENCH_BIN = ROOT / ".build" / "release" / "copydesk-bench"   # benchmark-only helpers (not shipped)
 CORPUS_SERVER = ROOT / ".build" / "release" / "copydesk-corpus-server"
 
 
@@ -43,28 +44,56 @@ class Measured:
         return self
 
 
+LAUNCHER_SOURCE = BENCH / "launcher.c"
+LAUNCHER = WORK / "launcher"
+
+
+def launcher():
+    """bench/launcher.c, compiled once into bench/work/ (gcc or cc)."""
+    if not LAUNCHER.exists() or LAUNCHER.stat().st_mtime < LAUNCHER_SOURCE.stat().st_mtime:
+        WORK.mkdir(parents=True, exist_ok=True)
+        compiler = next((c for c in ("cc", "gcc", "clang") if subprocess.run(["which", c], capture_output=True).returncode == 0), None)
+        if compiler is None:
+            raise RuntimeError("no C compiler for bench/launcher.c")
+        subprocess.run([compiler, "-O2", "-o", str(LAUNCHER), str(LAUNCHER_SOURCE)], check=True)
+    return LAUNCHER
+
+
 def measure(cmd, *, cwd=None, env=None, timeout=None, stdin=None):
-    """Runs `cmd` and returns its Measured. Output goes to temporary files rather than pipes so
-    that the harness can reap the child itself with wait4 and read its exact rusage (peak RSS
-    and CPU of that process alone, not of everything the harness ever started)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=err, stdin=stdin or subprocess.DEVNULL,
-                                cwd=cwd, env=env)
-        timer = None
-        if timeout:
-            timer = threading.Timer(timeout, proc.kill)
-            timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - started
-        if timer:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return Measured(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_rss=usage.ru_maxrss * 1024,
-                        status=proc.returncode, stdout=out.read().decode("utf-8", "replace"),
-                        stderr=err.read().decode("utf-8", "replace"))
+    """Runs `cmd` and returns its Measured. The command runs under bench/launcher.c, which
+    forks it from a process of a few hundred kilobytes and reports the command's own peak RSS
+    and CPU time (ru_maxrss is inherited across fork+exec: measured straight from this harness,
+    every command would report at least the harness's size). Output goes to temporary files
+    rather than pipes; wall time is the launcher's, which adds about a millisecond."""
+    with tempfile.NamedTemporaryFile(prefix="copydesk-usage-", delete=False) as usage_file:
+        usage_path = usage_file.name
+    try:
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            started = time.perf_counter()
+            proc = subprocess.Popen([str(launcher()), usage_path, *[str(c) for c in cmd]], stdout=out, stderr=err,
+                                    stdin=stdin or subprocess.DEVNULL, cwd=cwd, env=env)
+            timer = None
+            if timeout:
+                timer = threading.Timer(timeout, proc.kill)
+                timer.start()
+            proc.wait()
+            wall = time.perf_counter() - started
+            if timer:
+                timer.cancel()
+            out.seek(0)
+            err.seek(0)
+            try:
+                maxrss_kb, user, system = Path(usage_path).read_text().split()
+            except (OSError, ValueError):
+                maxrss_kb, user, system = 0, 0.0, 0.0  # killed before the launcher could report
+            return Measured(wall=wall, cpu=float(user) + float(system), peak_rss=int(maxrss_kb) * 1024,
+                            status=proc.returncode, stdout=out.read().decode("utf-8", "replace"),
+                            stderr=err.read().decode("utf-8", "replace"))
+    finally:
+        try:
+            os.unlink(usage_path)
+        except OSError:
+            pass
 
 
 @dataclass
@@ -126,8 +155,9 @@ def median_of(value):
 # trafilatura imports lxml.html.clean, which lxml ≥ 5.2 ships as the separate lxml-html-clean.
 
 PEER_PACKAGES = {"trafilatura": ["trafilatura", "lxml-html-clean"], "resiliparse": ["resiliparse"],
-                 "htmldate": ["htmldate"], "feedparser": ["feedparser"], "datasketch": ["datasketch"],
-                 "warcio": ["warcio"]}
+                 "htmldate": ["htmldate"], "feedparser": ["feedparser"], "fastfeedparser": ["fastfeedparser"],
+                 "feedparser_rs": ["feedparser-rs"], "datasketch": ["datasketch"], "rensa": ["rensa"],
+                 "warcio": ["warcio"], "fastwarc": ["fastwarc"]}
 
 
 def ensure_peers():

@@ -52,7 +52,7 @@ for kind in rss atom; do
   report "copydesk $kind 10k" "$wall" "$peak" "$cpu" "$count"
   RATE[copydesk-$kind]=$(awk -v w="$wall" -v c="$count" 'BEGIN { print c / w }')
   CPURATE[copydesk-$kind]=$(awk -v u="$cpu" -v c="$count" 'BEGIN { print c / u }')
-  read -r wall peak cpu count < <(measure "$VENV/bin/python" "$ROOT/bench/feeds_feedparser.py" "$WORK/feed-$kind.xml")
+  read -r wall peak cpu count < <(measure "$VENV/bin/python" "$ROOT/bench/feeds_peer.py" feedparser "$WORK/feed-$kind.xml")
   report "feedparser $kind 10k" "$wall" "$peak" "$cpu" "$count"
   RATE[feedparser-$kind]=$(awk -v w="$wall" -v c="$count" 'BEGIN { print c / w }')
   CPURATE[feedparser-$kind]=$(awk -v u="$cpu" -v c="$count" 'BEGIN { print c / u }')

@@ -5,7 +5,7 @@ nginx (started here, on 127.0.0.1, one worker) serves N pages of S bytes; both c
 the same URL list with the same number of transfers in flight. Reports requests/s, MB/s,
 CPU seconds per 1,000 requests (user + system of the client process) and the wall-time ratio.
 
-Usage: bench/fetch.py --copydesk .build/release/copydesk [--count 20000] [--size 20480] [--parallel 64]
+Usage: bench/fetch.py --copydesk .build/release/copydesk-bench [--count 20000] [--size 20480] [--parallel 64]
 """
 import argparse, os, random, resource, shutil, signal, socket, subprocess, sys, tempfile, time
 

@@ -34,7 +34,8 @@ BENCHMARKS = ["fetch", "feeds", "extract", "web", "dedupe", "e2e", "warc"]
 
 def build():
     for cmd in (["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "copydesk"],
-                ["swift", "build", "-c", "release", "--product", "copydesk-corpus-server"]):
+                ["swift", "build", "-c", "release", "--product", "copydesk-corpus-server"],
+                ["swift", "build", "-c", "release", "--product", "copydesk-bench"]):
         log(" ".join(cmd))
         done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
         if done.returncode != 0:

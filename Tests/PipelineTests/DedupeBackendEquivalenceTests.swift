@@ -1,4 +1,5 @@
 import Foundation
+import PipelineBenchmarks
 import Testing
 @testable import Pipeline
 

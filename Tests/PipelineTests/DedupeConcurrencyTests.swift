@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PipelineBenchmarks
 import Testing
 @testable import Pipeline
 

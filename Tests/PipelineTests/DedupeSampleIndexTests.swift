@@ -1,3 +1,4 @@
+import PipelineBenchmarks
 import Testing
 @testable import Pipeline
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PipelineBenchmarks
 import Testing
 @testable import Pipeline
 

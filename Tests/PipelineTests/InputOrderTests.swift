@@ -1,5 +1,6 @@
 import Foundation
 import Normalize
+import PipelineBenchmarks
 import Testing
 @testable import Pipeline
 

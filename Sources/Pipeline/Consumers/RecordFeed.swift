@@ -58,11 +58,7 @@ public struct RecordFeed: Sendable {
         return String(manifest.dropLast()) + extra + "}"
     }
 
-    static func jsonString(_ text: String) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(text), as: UTF8.self)) ?? "\"\""
-    }
+    static func jsonString(_ text: String) -> String { DedupeStream.jsonString(text) }
 }
 
 /// A record the log names but whose manifest line cannot be found.

@@ -132,7 +132,7 @@ public struct DedupeStream: Sendable {
     }
 
     /// A JSON string literal (the log writer's escaping: one escaper for the package).
-    static func jsonString(_ value: String) -> String {
+    package static func jsonString(_ value: String) -> String {
         var out = ""
         JSONText.appendString(value, to: &out)
         return out

@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// The dedupe index in the state database (tables of migration `dedupe-v2`, see
 /// ``GRDBDedupeStorage/registerMigrations(_:)``): one row per indexed text in `dedupe_doc`,
@@ -10,7 +10,7 @@ import GRDB
 /// database share the index live. The SQL is portable (PostgreSQL: `BIGINT` columns, an
 /// identity column for `ordinal`, `BYTEA` for the sample; the posting table is a plain
 /// primary-key table there, as `WITHOUT ROWID` makes it here).
-final class SQLDedupeIndex: DedupeBackend {
+package final class SQLDedupeIndex: DedupeBackend {
     // Not Sendable: the tail is mutable; the engine calls every method under its lock.
     let writer: any DatabaseWriter
     let parameters: DedupeParameters
@@ -26,7 +26,7 @@ final class SQLDedupeIndex: DedupeBackend {
     /// Postings written per transaction by a batch: a few milliseconds of write lock.
     static let postingChunk = 16_384
 
-    init(writer: any DatabaseWriter, parameters: DedupeParameters, tailCapacity: Int = defaultTailCapacity) {
+    package init(writer: any DatabaseWriter, parameters: DedupeParameters, tailCapacity: Int = defaultTailCapacity) {
         precondition(parameters.sampleSize <= 64, "indexed_mask holds 64 bits")
         self.writer = writer
         self.parameters = parameters
@@ -82,7 +82,7 @@ final class SQLDedupeIndex: DedupeBackend {
     /// transaction, then moves the `posted_through` mark. A kill half-way leaves postings
     /// written twice over nothing: the next batch writes them again (`ON CONFLICT DO
     /// NOTHING`), and a lookup counts a (hash, text) pair once.
-    func flush() throws {
+    package func flush() throws {
         guard let last = tail.ordinals.max() else { return }
         cache.tableChanged()
         let postings = tail.sortedPostings()
@@ -129,7 +129,7 @@ final class SQLDedupeIndex: DedupeBackend {
         tail.reset(postedThrough: posted)
     }
 
-    func count() throws -> Int {
+    package func count() throws -> Int {
         try writer.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_doc WHERE indexed_at > ?",
                              arguments: [SQLDedupeSession.replaced]) ?? 0
@@ -196,7 +196,7 @@ final class SQLDedupeIndex: DedupeBackend {
 
     /// Indexes stored entries in one transaction, by the rules of ``DedupeIndexSession/add``
     /// (for filling large indexes quickly in benchmarks and tests).
-    func add(_ entries: [DedupeEntry]) throws {
+    package func add(_ entries: [DedupeEntry]) throws {
         try write { session in
             let db = session.db
             for entry in entries {

@@ -25,41 +25,12 @@ struct DedupeCommand: AsyncParsableCommand {
     @Option(help: "SQLite file holding the index (created when missing).")
     var state: String?
 
-    @Option(help: .hidden)
-    var benchGenerate: Int?
-
-    @Flag(help: .hidden)
-    var bench = false
-
-    @Option(help: .hidden)
-    var benchSizes: String = "10000,100000,1000000"
-
-    @Option(help: .hidden)
-    var benchStartup: Int?
-
-    /// Adds this many synthetic texts to the --state index and exits (bench/dedupe_sql.sh).
-    @Option(help: .hidden)
-    var benchFill: Int?
-
     func validate() throws {
-        if benchFill != nil, state == nil {
-            throw ValidationError("--bench-fill needs --state.")
-        }
-        if benchGenerate == nil, benchFill == nil, input == nil {
-            throw ValidationError("Missing expected argument '<input>'.")
-        }
+        if input == nil { throw ValidationError("Missing expected argument '<input>'.") }
     }
 
     func run() async throws {
-        if let count = benchGenerate {
-            DedupeBenchmark.generate(count: count)
-            return
-        }
         let settings = try config.map { try loadConfig($0).dedupe } ?? DedupeConfig()
-        if let count = benchFill, let state {
-            try DedupeBenchmark.fill(try GRDBDedupeStorage.open(path: state), count: count)
-            return
-        }
         let path = input ?? "-"
         let data: Data
         do {
@@ -69,11 +40,6 @@ struct DedupeCommand: AsyncParsableCommand {
             printError("copydesk dedupe: cannot read \(path): \(error.localizedDescription)")
             throw ExitCode(66)
         }
-        if bench, let state {
-            try DedupeBenchmark.runDatabase(stream: data, storage: try GRDBDedupeStorage.open(path: state),
-                                            settings: settings)
-            return
-        }
         let engine: DedupeEngine
         do {
             let storage = try state.map { try GRDBDedupeStorage.open(path: $0) }
@@ -81,12 +47,6 @@ struct DedupeCommand: AsyncParsableCommand {
         } catch {
             printError("copydesk dedupe: cannot open the index: \(error)")
             throw ExitCode.failure
-        }
-        if bench {
-            var benchmark = DedupeBenchmark(engine: engine, settings: settings, sizes: benchSizes)
-            benchmark.startupSize = benchStartup
-            try benchmark.run(stream: data)
-            return
         }
         try deduplicate(data, name: path, engine: engine)
     }

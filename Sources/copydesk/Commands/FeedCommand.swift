@@ -28,11 +28,6 @@ struct FeedCommand: AsyncParsableCommand {
     @Option(help: "The URL the document was fetched from (resolves relative links in a file).")
     var baseURL: String?
 
-    /// For the benchmark (bench/bench_feeds.py): prints on standard error the wall and CPU time
-    /// of the parse call alone, the span Python feedparser's `parse()` is timed over.
-    @Flag(help: .hidden)
-    var timeParse = false
-
     func validate() throws {
         if let baseURL, URL(string: baseURL)?.scheme == nil {
             throw ValidationError("--base-url must be an absolute URL")
@@ -75,9 +70,7 @@ struct FeedCommand: AsyncParsableCommand {
         let feed: ParsedFeed
         do {
             let data = try document.readAll(limit: FeedParser.maxInflatedBytes)
-            let clock = ParseClock()
             feed = try FeedParser.parse(data, url: url)
-            if timeParse { printError(clock.report(entries: feed.entries.count)) }
         } catch {
             printError("copydesk feed: \(error)")
             throw ExitCode(65)  // EX_DATAERR
@@ -109,26 +102,6 @@ struct FeedCommand: AsyncParsableCommand {
     }
 }
 
-
-/// Wall and CPU time since it was made, for `--time-parse`.
-struct ParseClock {
-    private let wall = ContinuousClock.now
-    private let cpu = ParseClock.processCPUSeconds()
-
-    static func processCPUSeconds() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-    }
-
-    /// `parse_seconds=… parse_cpu_seconds=… entries=…`, one line.
-    func report(entries: Int) -> String {
-        let elapsed = ContinuousClock.now - wall
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return String(format: "parse_seconds=%.6f parse_cpu_seconds=%.6f entries=%d",
-                      seconds, Self.processCPUSeconds() - cpu, entries)
-    }
-}
 
 /// One JSON object per line on standard output, keys sorted, dates in ISO 8601.
 final class FeedJSONLineWriter {

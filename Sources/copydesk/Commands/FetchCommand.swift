@@ -26,26 +26,13 @@ struct FetchCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Write the body to this file instead of standard output.")
     var output: String?
 
-    /// Benchmark mode: fetch every URL in the file, bodies discarded.
-    @Option(name: .long, help: .hidden)
-    var urls: String?
-
-    @Option(name: .long, help: .hidden)
-    var parallel: Int = 64
-
     func validate() throws {
-        if urls == nil && url == nil { throw ValidationError("Give a URL to fetch.") }
-        if urls != nil && url != nil { throw ValidationError("Give either a URL or --urls, not both.") }
-        if parallel < 1 { throw ValidationError("--parallel must be at least 1.") }
+        if url == nil { throw ValidationError("Give a URL to fetch.") }
     }
 
     func run() async throws {
         Curl.globalInit()
         let fetchConfig = try config.map { try loadConfig($0).fetch } ?? FetchConfig()
-        if let urls {
-            try await FetchBenchmark(listPath: urls, parallel: parallel, configuration: fetchConfig.httpClientConfiguration()).run()
-            return
-        }
         guard let url, let target = URL(string: url), target.scheme != nil else {
             printError("copydesk fetch: invalid_url: \(url ?? "")")
             throw ExitCode.failure
@@ -93,61 +80,4 @@ struct FetchCommand: AsyncParsableCommand {
 func seconds(_ duration: Duration) -> String {
     let (whole, atto) = duration.components
     return String(format: "%.3fs", Double(whole) + Double(atto) / 1e18)
-}
-
-/// The hidden `copydesk fetch --urls FILE --parallel N` mode used by `bench/fetch.sh`: every URL
-/// fetched with the pipeline's client, `N` in flight, bodies discarded, a summary on stderr.
-struct FetchBenchmark {
-    let listPath: String
-    let parallel: Int
-    let configuration: HTTPClientConfiguration
-
-    func run() async throws {
-        let text = try String(contentsOfFile: listPath, encoding: .utf8)
-        let urls = text.split(whereSeparator: \.isNewline).compactMap { URL(string: String($0)) }
-        var configuration = self.configuration
-        // Measure throughput, not politeness: the benchmark server is ours, on loopback.
-        configuration.concurrency = parallel
-        configuration.perHostConcurrency = parallel
-        configuration.perHostDelay = .zero
-        configuration.respectRobotsTxt = false
-        configuration.allowPrivateNetworks = true
-        configuration.connectionCacheSize = max(configuration.connectionCacheSize, parallel * 2)
-        let client = HTTPClient(configuration: configuration)
-        let clock = ContinuousClock()
-        let start = clock.now
-        var bytes = 0
-        var failures: [String: Int] = [:]
-        await withTaskGroup(of: Result<Int, FetchError>.self) { group in
-            var next = urls.makeIterator()
-            func addNext() -> Bool {
-                guard let url = next.next() else { return false }
-                group.addTask {
-                    do throws(FetchError) {
-                        return .success(try await client.fetch(FetchRequest(url: url, isDiscovered: false)).body.count)
-                    } catch {
-                        return .failure(error)
-                    }
-                }
-                return true
-            }
-            for _ in 0..<parallel where !addNext() { break }
-            while let result = await group.next() {
-                switch result {
-                case .success(let count): bytes += count
-                case .failure(let error): failures[error.errorClass, default: 0] += 1
-                }
-                _ = addNext()
-            }
-        }
-        let elapsed = clock.now - start
-        await client.shutdown()
-        let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let failed = failures.values.reduce(0, +)
-        printError(String(
-            format: "requests=%d failed=%d bytes=%d wall=%.3fs req/s=%.1f MB/s=%.2f",
-            urls.count, failed, bytes, wall, Double(urls.count) / wall, Double(bytes) / wall / 1e6
-        ))
-        for (name, count) in failures.sorted(by: { $0.key < $1.key }) { printError("failed.\(name)=\(count)") }
-    }
 }

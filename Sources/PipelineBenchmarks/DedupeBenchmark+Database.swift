@@ -1,4 +1,5 @@
 public import Foundation
+public import Pipeline
 
 extension DedupeBenchmark {
     /// The measurements behind `bench/dedupe_sql.sh` (`copydesk dedupe --bench --state PATH`):

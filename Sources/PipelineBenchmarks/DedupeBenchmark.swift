@@ -1,4 +1,5 @@
 public import Foundation
+public import Pipeline
 
 /// The measurements behind `bench/dedupe.sh` (hidden `copydesk dedupe --bench` options):
 /// throughput of fingerprint + check + insert on all cores, memory per indexed text, query
