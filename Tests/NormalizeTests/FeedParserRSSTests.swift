@@ -46,6 +46,21 @@ import Testing
         #expect(entry.published == FeedFixtures.date("2024-03-14T22:05:00Z"))
     }
 
+    @Test func authorFormsDublinCoreCreatorsAndItunesAuthor() throws {
+        let rss = """
+            <?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"
+              xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>T</title>
+            <item><title>A</title><link>https://x.example/a</link><author>jane@x.example (Jane Roe)</author></item>
+            <item><title>B</title><link>https://x.example/b</link><author>John Doe &lt;john@x.example&gt;</author></item>
+            <item><title>C</title><link>https://x.example/c</link><dc:creator>Ann One</dc:creator><dc:creator>Bob Two</dc:creator></item>
+            <item><title>D</title><link>https://x.example/d</link><itunes:author>Morning Desk</itunes:author></item>
+            <item><title>E</title><link>https://x.example/e</link><dc:creator>Eve Five</dc:creator><itunes:author>Morning Desk</itunes:author></item>
+            </channel></rss>
+            """
+        let feed = try FeedParser.parse(Data(rss.utf8), url: URL(string: feedURL)!)
+        #expect(feed.entries.map(\.authors) == [["Jane Roe"], ["John Doe"], ["Ann One", "Bob Two"], ["Morning Desk"], ["Eve Five"]])
+    }
+
     @Test func permalinkGuidStandsInForMissingLink() throws {
         let entry = try FeedFixtures.feed("rss2-news.xml", url: feedURL).entries[2]
         #expect(entry.link?.absoluteString == "https://www.harbourview-gazette.example/local/2024/03/13/ferry-easter-timetable/")

@@ -25,6 +25,16 @@ struct ConfigTests {
         #expect(config.sources[0].enabled)
     }
 
+    @Test func connectLimitDefaultFollowsALowerOverallTimeout() throws {
+        let lowered = try decode(#"{"fetch":{"timeoutSeconds":4},"sources":[{"name":"a","type":"feed","url":"https://example.com/rss"}]}"#)
+        #expect(lowered.fetch.connectTimeoutSeconds == 4)
+        let defaults = try decode(#"{"sources":[{"name":"a","type":"feed","url":"https://example.com/rss"}]}"#)
+        #expect(defaults.fetch.connectTimeoutSeconds == 10)
+        // A connect limit the user did write is still checked against the overall one.
+        #expect(errors(#"{"fetch":{"timeoutSeconds":4,"connectTimeoutSeconds":8},"sources":[{"name":"a","type":"feed","url":"https://example.com/rss"}]}"#)
+            .contains { $0.hasPrefix("fetch.connectTimeoutSeconds") })
+    }
+
     @Test func badURLIsNamedByKeyPath() {
         let found = errors(#"""
         {"sources":[{"name":"a","type":"feed","url":"https://example.com/rss"},

@@ -10,4 +10,6 @@ enum FeedNamespace {
     static let content = "http://purl.org/rss/1.0/modules/content/"
     static let syndication = "http://purl.org/rss/1.0/modules/syndication/"
     static let xhtml = "http://www.w3.org/1999/xhtml"
+    /// Apple's podcast module, common in news and radio feeds (`itunes:author`).
+    static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 }

@@ -107,6 +107,9 @@ extension XMLFeedParser {
             if builder.entry.content == nil { builder.entry.content = text() }
         case (FeedNamespace.dublinCore, "creator"), (FeedNamespace.dublinCore, "contributor"):
             builder.addAuthor(text().flatMap(FeedText.plain))
+        case (FeedNamespace.itunes, "author"):
+            // The show's credit: used only when the item names nobody else.
+            if builder.entry.authors.isEmpty { builder.addAuthor(text().flatMap(FeedText.plain)) }
         case (FeedNamespace.dublinCore, "date"), (FeedNamespace.dcTerms, "created"), (FeedNamespace.dcTerms, "issued"):
             builder.offerPublished(text().flatMap(FeedDate.parse))
         case (FeedNamespace.dcTerms, "modified"):

@@ -122,7 +122,11 @@ public struct FetchConfig: Codable, Sendable, Equatable {
         perHostConcurrency = try c.decodeIfPresent(Int.self, forKey: .perHostConcurrency) ?? d.perHostConcurrency
         perHostDelayMs = try c.decodeIfPresent(Int.self, forKey: .perHostDelayMs) ?? d.perHostDelayMs
         timeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .timeoutSeconds) ?? d.timeoutSeconds
-        connectTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .connectTimeoutSeconds) ?? d.connectTimeoutSeconds
+        // A default follows what the user did set: with `timeoutSeconds` below the default
+        // connect limit, the connect limit is the overall one (not an error about a key the
+        // user never wrote).
+        connectTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .connectTimeoutSeconds)
+            ?? min(d.connectTimeoutSeconds, timeoutSeconds)
         stallTimeoutSeconds = try c.decodeIfPresent(Double.self, forKey: .stallTimeoutSeconds) ?? d.stallTimeoutSeconds
         lowSpeedBytesPerSecond = try c.decodeIfPresent(Int.self, forKey: .lowSpeedBytesPerSecond) ?? d.lowSpeedBytesPerSecond
         maxBodyBytes = try c.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? d.maxBodyBytes
