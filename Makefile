@@ -8,8 +8,9 @@ BIN := .build/release/copydesk
 
 .PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean
 
-# What the tests need besides the build: systemd-analyze (unit checks) and jq (install script).
-TEST_PACKAGES := systemd jq
+# What the tests need besides the build: systemd-analyze (unit checks), jq (install script),
+# nginx and openssl (real HTTPS servers with certificates made per test run).
+TEST_PACKAGES := systemd jq nginx-light openssl
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do \

@@ -45,6 +45,9 @@ public struct HTTPClientConfiguration: Sendable, Equatable {
     /// Proxy URL (`http://proxy:3128`); when `nil`, libcurl's standard environment variables
     /// (`http_proxy`, `https_proxy`, `all_proxy`, `no_proxy`) apply.
     public var proxy: String?
+    /// A PEM file of CA certificates to trust instead of the system's bundle (a private CA).
+    /// Certificate verification itself cannot be turned off.
+    public var caFile: String?
     /// Idle connections kept for reuse across all hosts.
     public var connectionCacheSize: Int = 64
 

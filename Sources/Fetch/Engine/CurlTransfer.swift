@@ -42,6 +42,13 @@ final class CurlTransfer: @unchecked Sendable {
     /// libcurl's text for the failure, if it wrote one.
     var errorText: String { String(cString: errorBuffer) }
 
+    /// OpenSSL's certificate verification result (`X509_V_OK` = 0, else an `X509_V_ERR_*` code).
+    var sslVerifyResult: Int {
+        var result = 0
+        cd_easy_getinfo_long(easy, CURLINFO_SSL_VERIFYRESULT, &result)
+        return result
+    }
+
     private func configure(_ configuration: HTTPClientConfiguration) {
         let context = Unmanaged.passUnretained(self).toOpaque()
         cd_easy_setopt_string(easy, CURLOPT_URL, spec.url)
@@ -59,9 +66,21 @@ final class CurlTransfer: @unchecked Sendable {
         cd_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, max(1, configuration.lowSpeedBytesPerSecond))
         cd_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, (configuration.stallTimeout.milliseconds + 999) / 1000))
         cd_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
+        // Wait for a connection being set up to the same host rather than open another: over
+        // HTTP/2 the transfers then share one multiplexed connection.
+        cd_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         cd_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         cd_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         if let proxy = configuration.proxy { cd_easy_setopt_string(easy, CURLOPT_PROXY, proxy) }
+        // A private CA is trusted besides the system's: the file becomes libcurl's bundle and
+        // the system's hashed certificate folder stays searched (OpenSSL reads both).
+        if let caFile = configuration.caFile {
+            cd_easy_setopt_string(easy, CURLOPT_CAINFO, caFile)
+            if FileManager.default.fileExists(atPath: "/etc/ssl/certs") { cd_easy_setopt_string(easy, CURLOPT_CAPATH, "/etc/ssl/certs") }
+        }
+        // Verification is never switched off: peer and host are always checked.
+        cd_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
+        cd_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
         for (name, value) in spec.headers {
             headerList = curl_slist_append(headerList, "\(name): \(value)")
         }

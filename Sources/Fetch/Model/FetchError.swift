@@ -7,8 +7,10 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     case dns(host: String)
     /// The TCP connection could not be made (refused, unreachable, connect timeout).
     case connect(String)
-    /// The TLS handshake or certificate check failed.
-    case tls(String)
+    /// The TLS handshake or certificate check failed; the cause is named (an unknown CA, an
+    /// expired certificate, a wrong host name, a self-signed certificate, …) and the detail is
+    /// libcurl's message.
+    case tls(TLSFailure, String)
     /// The transfer ran past the overall timeout.
     case timeout
     /// The transfer was slower than the low-speed limit for the stall timeout.
@@ -38,7 +40,9 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Anything else libcurl reported.
     case other(String)
 
-    /// A stable, low-cardinality name for metrics and logs: `dns`, `connect`, `tls`, `timeout`,
+    /// A stable, low-cardinality name for metrics and logs: `dns`, `connect`, `tls` (or
+    /// `tls_unknown_ca`, `tls_expired`, `tls_not_yet_valid`, `tls_hostname`, `tls_self_signed`,
+    /// `tls_revoked`), `timeout`,
     /// `stalled`, `too_large`, `too_many_redirects`, `http_<status>`, `robots_disallowed`,
     /// `blocked_address`, `unsupported_scheme`, `invalid_url`, `cancelled`, `truncated`,
     /// `connection_lost`, `protocol`, `other`.
@@ -46,7 +50,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .dns: "dns"
         case .connect: "connect"
-        case .tls: "tls"
+        case .tls(let cause, _): cause == .handshake ? "tls" : "tls_\(cause.rawValue)"
         case .timeout: "timeout"
         case .stalled: "stalled"
         case .tooLarge: "too_large"
@@ -69,7 +73,7 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .dns(let host): "dns: cannot resolve \(host)"
         case .connect(let detail): "connect: \(detail)"
-        case .tls(let detail): "tls: \(detail)"
+        case .tls(let cause, let detail): "\(errorClass): \(cause.explanation): \(detail)"
         case .timeout: "timeout: transfer exceeded the overall time limit"
         case .stalled: "stalled: transfer slower than the low-speed limit for too long"
         case .tooLarge(let limit): "too_large: body exceeds \(limit) decompressed bytes"

@@ -21,6 +21,10 @@ extension ConfigLoader {
         var config = try decode(data, file: path)
         let base = url.deletingLastPathComponent()
         config.resolvePaths(relativeTo: base)
+        // Checked once relative paths are resolved against the configuration's folder.
+        if let caFile = config.fetch.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
+            throw ConfigErrors(file: path, errors: [ConfigError(path: "fetch.caFile", message: "cannot read the CA file \"\(caFile)\"")])
+        }
         let warnings = try mergeSourceFiles(into: &config, base: base, configLabel: path)
         return LoadedConfig(config: config, warnings: warnings)
     }

@@ -85,5 +85,6 @@ extension PipelineConfig {
         state.path = resolve(state.path)
         if let metricsPath = metrics.path { metrics.path = resolve(metricsPath) }
         if let archiveDirectory = archive.directory { archive.directory = resolve(archiveDirectory) }
+        if let caFile = fetch.caFile { fetch.caFile = resolve(caFile) }
     }
 }

@@ -10,7 +10,7 @@ enum ConfigSchema {
             "userAgent", "concurrency", "perHostConcurrency", "perHostDelayMs", "timeoutSeconds",
             "connectTimeoutSeconds", "stallTimeoutSeconds", "lowSpeedBytesPerSecond", "maxBodyBytes",
             "maxRedirects", "maxAttempts", "maxRetryAfterSeconds", "respectRobotsTxt",
-            "allowPrivateNetworks", "proxy",
+            "allowPrivateNetworks", "proxy", "caFile",
         ],
         "dedupe": ["threshold", "windowDays", "policy"],
         "polling": ["minIntervalMinutes", "maxIntervalMinutes"],

@@ -25,6 +25,9 @@ enum ConfigValidator {
         check((0...30).contains(fetch.maxRedirects), "fetch.maxRedirects", "expected an integer from 0 to 30, got \(fetch.maxRedirects)")
         check((1...10).contains(fetch.maxAttempts), "fetch.maxAttempts", "expected an integer from 1 to 10, got \(fetch.maxAttempts)")
         check(fetch.maxRetryAfterSeconds >= 0, "fetch.maxRetryAfterSeconds", "expected seconds, at least 0, got \(fetch.maxRetryAfterSeconds)")
+        if let caFile = fetch.caFile {
+            check(!caFile.isEmpty, "fetch.caFile", "expected a file path, got an empty string")
+        }
         if let proxy = fetch.proxy {
             check(isProxyURL(proxy), "fetch.proxy", "expected an http(s) or socks5 URL, got \"\(proxy)\"")
         }

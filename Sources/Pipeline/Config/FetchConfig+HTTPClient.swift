@@ -20,6 +20,7 @@ extension FetchConfig {
         configuration.respectRobotsTxt = respectRobotsTxt
         configuration.allowPrivateNetworks = allowPrivateNetworks
         configuration.proxy = proxy
+        configuration.caFile = caFile
         return configuration
     }
 

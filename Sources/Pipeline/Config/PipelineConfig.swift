@@ -111,6 +111,9 @@ public struct FetchConfig: Codable, Sendable, Equatable {
     public var allowPrivateNetworks: Bool = false
     /// Proxy URL; when absent the standard environment variables (`https_proxy`, …) apply.
     public var proxy: String? = nil
+    /// PEM file of CA certificates trusted besides the system's (a private CA). Certificate
+    /// verification itself cannot be turned off.
+    public var caFile: String? = nil
 
     public init() {}
 
@@ -136,6 +139,7 @@ public struct FetchConfig: Codable, Sendable, Equatable {
         respectRobotsTxt = try c.decodeIfPresent(Bool.self, forKey: .respectRobotsTxt) ?? d.respectRobotsTxt
         allowPrivateNetworks = try c.decodeIfPresent(Bool.self, forKey: .allowPrivateNetworks) ?? d.allowPrivateNetworks
         proxy = try c.decodeIfPresent(String.self, forKey: .proxy)
+        caFile = try c.decodeIfPresent(String.self, forKey: .caFile)
     }
 }
 

@@ -59,7 +59,7 @@ import Testing
 @Suite struct FetchErrorTests {
     @Test func errorClassesAreStable() {
         let cases: [(FetchError, String)] = [
-            (.dns(host: "x"), "dns"), (.connect("refused"), "connect"), (.tls("bad cert"), "tls"),
+            (.dns(host: "x"), "dns"), (.connect("refused"), "connect"), (.tls(.handshake, "bad cert"), "tls"), (.tls(.expired, "x"), "tls_expired"),
             (.timeout, "timeout"), (.stalled, "stalled"), (.tooLarge(limit: 1), "too_large"),
             (.tooManyRedirects(limit: 3), "too_many_redirects"), (.http(status: 503), "http_503"),
             (.robotsDisallowed(URL(string: "http://x/")!), "robots_disallowed"),
