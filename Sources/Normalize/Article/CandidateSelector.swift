@@ -79,6 +79,7 @@ struct CandidateSelector {
             top = candidate
         }
         top = promote(top, score: score, scored: scored, candidates: candidates)
+        top = ContainerWidening(analysis: analysis).widen(top)
         let roots = siblings(of: top, score: score, scored: scored)
         return Choice(roots: roots, top: top, score: score[Int(top)])
     }
