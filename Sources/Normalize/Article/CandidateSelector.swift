@@ -14,6 +14,8 @@ struct CandidateSelector {
         var score: Double
         /// Chosen from the publisher's microdata rather than by scoring.
         var marked = false
+        /// The density winner before `ContainerWidening` (the same as `top` when it stood).
+        var narrow: Int32 = -1
     }
 
     /// Elements the publisher marked as the article body with microdata
@@ -79,9 +81,10 @@ struct CandidateSelector {
             top = candidate
         }
         top = promote(top, score: score, scored: scored, candidates: candidates)
+        let narrow = top
         top = ContainerWidening(analysis: analysis).widen(top)
         let roots = siblings(of: top, score: score, scored: scored)
-        return Choice(roots: roots, top: top, score: score[Int(top)])
+        return Choice(roots: roots, top: top, score: score[Int(top)], narrow: narrow)
     }
 
     private func isParagraphTag(_ tag: HTMLTag) -> Bool {

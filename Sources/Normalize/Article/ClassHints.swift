@@ -30,6 +30,14 @@ struct ClassHints {
         "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
     ]
 
+    /// Furniture words that never name an article's wrapper; the only ones a lenient reading
+    /// of the page (see `PageAnalysis.Strictness`) honours.
+    static let unambiguousFurniture: [String] = [
+        "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "modal",
+        "popup", "login", "breadcrumb", "navbar", "navigation", "menu", "footer", "sr-only",
+        "visually-hidden", "visuallyhidden", "screen-reader", "sharing", "social", "sidebar",
+    ]
+
     /// Short words that only count as whole tokens (`ad` must not match `header`).
     static let furnitureTokens: [[UInt8]] = [
         "ad", "ads", "nav", "tags", "meta", "share", "aside", "extra",
@@ -84,6 +92,13 @@ struct ClassHints {
             weight -= 25
         }
         return weight
+    }
+
+    private static let unambiguousMatcher = PatternSet(groups: [unambiguousFurniture])
+
+    static func isUnambiguousFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
+        guard !hint.isEmpty else { return false }
+        return unambiguousMatcher.groups(in: hint) != 0 || hasClass(hint, hidingClasses)
     }
 
     static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
