@@ -39,7 +39,11 @@ struct CandidateSelector {
         let marked = markedBodies()
         let markedChars = marked.reduce(0) { $0 + Int(analysis.chars[Int($1)]) }
         if markedChars >= 150 {
-            return Choice(roots: marked, top: marked[0], score: 100, marked: true)
+            // The marked body often leaves out the lead paragraph above it.
+            let widened = marked.count == 1
+                ? ContainerWidening(analysis: analysis).widenByProse(marked[0], leadingOnly: true) : marked[0]
+            return Choice(roots: widened == marked[0] ? marked : [widened], top: widened, score: 100, marked: true,
+                          narrow: marked[0])
         }
         let count = tree.nodes.count
         var score = [Double](repeating: 0, count: count)

@@ -36,13 +36,16 @@ struct ContainerWidening {
     /// The highest ancestor within reach whose text beyond the container's is prose: at least
     /// 60% in paragraph-like blocks and at most 20% inside links. Wrappers that add only a
     /// little non-prose text are climbed through on the way, but never chosen for it alone.
-    func widenByProse(_ top: Int32) -> Int32 {
+    /// With `leadingOnly`, an ancestor qualifies only when all it adds comes before the
+    /// container: the lead paragraph left outside a publisher-marked body, not what follows it.
+    func widenByProse(_ top: Int32, leadingOnly: Bool = false) -> Int32 {
         var best = top
         var current = top
         var steps = 0
         while steps < Self.maximumSteps {
             let parent = tree.node(current).parent
             guard parent > 0, !isAboveBody(parent), !analysis.removed[Int(parent)] else { break }
+            if leadingOnly && charactersAfter(current, within: parent) > 0 { break }
             steps += 1
             current = parent
             let extra = analysis.chars[Int(parent)] - analysis.chars[Int(best)]
@@ -65,6 +68,17 @@ struct ContainerWidening {
     /// paragraph-like blocks and at most 8% inside links (teaser lists run at 10–25%).
     static func isCleanProse(characters: Int32, prose: Int32, links: Int32) -> Bool {
         characters > 0 && prose * 10 >= characters * 6 && links * 100 <= characters * 8
+    }
+
+    /// Live text of `parent`'s children that follow `child`.
+    private func charactersAfter(_ child: Int32, within parent: Int32) -> Int32 {
+        var total: Int32 = 0
+        var sibling = tree.node(child).nextSibling
+        while sibling >= 0 {
+            if !analysis.removed[Int(sibling)] { total += analysis.chars[Int(sibling)] }
+            sibling = tree.node(sibling).nextSibling
+        }
+        return total
     }
 
     static func isTableOrListPart(_ tag: HTMLTag) -> Bool {
