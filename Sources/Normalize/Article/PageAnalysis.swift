@@ -179,7 +179,20 @@ struct PageAnalysis {
                 continue
             }
             switch node.tag {
-            case .nav, .aside, .footer, .figure, .figcaption, .dialog, .menu, .form, .header,
+            case .header:
+                // A header goes, but for the lead paragraph it may hold.
+                let locator = LeadLocator(tree: tree)
+                if let lead = locator.lead(in: Int32(index), chars: chars, linkChars: linkChars, removed: removed) {
+                    let leadEnd = tree.subtreeEnd(lead)
+                    for inner in index + 1...Int(tree.subtreeEnd(Int32(index)))
+                    where !locator.isOnPath(Int32(inner), to: lead, leadEnd: leadEnd) {
+                        removed[inner] = true
+                    }
+                } else {
+                    removed[index] = true
+                }
+                continue
+            case .nav, .aside, .footer, .figure, .figcaption, .dialog, .menu, .form,
                  .fieldset, .label, .caption:
                 removed[index] = true
                 continue
