@@ -197,7 +197,10 @@ struct CandidateSelector {
             if node.tag == .text || analysis.removed[Int(sibling)] { continue }
             var bonus = 0.0
             if !topHint.isEmpty && tree.hint(sibling).elementsEqual(topHint) { bonus = topScore * 0.2 }
-            if scored[Int(sibling)] && score[Int(sibling)] + bonus >= threshold {
+            if scored[Int(sibling)] && score[Int(sibling)] + bonus >= threshold
+                && (node.tag == .p || ContainerWidening.isCleanProse(
+                    characters: analysis.chars[Int(sibling)], prose: analysis.prose[Int(sibling)],
+                    links: analysis.linkChars[Int(sibling)])) {
                 roots.append(sibling)
                 continue
             }
