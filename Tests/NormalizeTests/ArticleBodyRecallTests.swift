@@ -142,3 +142,19 @@ struct ArticleBodyRecallTests {
         #expect(lines == [Self.lead] + Self.prose)
     }
 }
+
+/// Lead-ins to related links and tables of contents are furniture in any language; prose
+/// that merely contains the words is not.
+@Suite("Body line filter: related-link lead-ins")
+struct LineFilterLeadInTests {
+    @Test func leadInsAreDropped() {
+        let prose = "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern."
+        let lines = ["Inhaltsverzeichnis", prose, "Auch interessant:", "Czytaj też: Wyścig trwa",
+                     "Le puede interesar: Nuevos casos", "Crédits photos : Agence", "Zum Weiterlesen:",
+                     "Das war auch interessant für die Anwohner, die seit Jahren auf eine Verbindung warten."]
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == [
+            prose, "Das war auch interessant für die Anwohner, die seit Jahren auf eine Verbindung warten.",
+        ])
+    }
+}

@@ -17,6 +17,14 @@ enum LineFilter {
         "view comments", "show comments", "leave a comment", "leave a reply", "reply",
         "caption", "updated", "back to gallery", "view gallery", "open gallery", "sharing is caring",
         "no comments", "expand", "collapse", "previous", "next", "enlarge this image", "toggle caption",
+        // Lead-ins to related links and tables of contents, in the most common web languages.
+        "you may also like", "you might also like", "more on this story", "more on this topic",
+        "table of contents", "contents", "auch interessant", "lesen sie auch", "zum weiterlesen",
+        "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "das thema könnte dich auch interessieren", "inhaltsverzeichnis", "kommentare schreiben",
+        "keine kommentare", "lire aussi", "à lire aussi", "lea también", "lee también",
+        "le puede interesar", "te puede interesar", "leggi anche", "leia também", "czytaj też",
+        "czytaj także", "zobacz też", "zobacz także",
         // The advertisement label in the most common web languages.
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
         "reklama", "reklam", "iklan", "реклама", "advertentie", "annonse", "mainos",
@@ -41,6 +49,11 @@ enum LineFilter {
         "this video", "your browser does not support", "please enable javascript",
         "please use a modern browser", "to watch this video", "javascript is disabled",
         "advertisement", "© ", "copyright ©", "all rights reserved",
+        "lesen sie auch:", "auch interessant:", "mehr zum thema", "keine kommentare", "lire aussi :",
+        "à lire aussi", "lea también:", "lee también:", "le puede interesar:", "te puede interesar:",
+        "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:",
+        "crédits photos", "crédit photo", "image illustrative", "bild:", "foto:", "abbildung:",
+        "beitragsbild:",
     ]
 
     /// The phrase lists as UTF-8 bytes: lines are compared as bytes, without building strings.
