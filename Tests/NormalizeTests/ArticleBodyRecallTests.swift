@@ -129,6 +129,19 @@ struct ArticleBodyRecallTests {
         #expect(lines == [Self.lead] + Self.prose)
     }
 
+    /// A deck set as a long heading in a header beside the article counts as prose (so the
+    /// container widens to it), and long lead words (`subheadline`) name it.
+    @Test func deckHeadingInAHeaderBesideTheArticleIsKept() {
+        let html = Self.page("""
+            <section class="page-section"><header class="page-header-wrapper"><div class="page-header">
+            <h1>Bridge contract awarded</h1><h2 class="article-subheadline">\(Self.lead)</h2>
+            <div class="byline">By Maria Okafor</div></div></header>
+            <article><div class="story-text">\(Self.paragraphs)</div></article></section>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+    }
+
     /// A microdata body widens to the lead above it, but not to what follows it.
     @Test func markedBodyTakesInTheLeadAboveIt() {
         let disclaimer = "This article was produced with support from the harbour trust, which had no say in its content."

@@ -123,7 +123,7 @@ struct ClassHints {
     }
 
     /// Whether any whole token (split on space, `-`, `_`) equals one of `tokens`.
-    static func hasToken(_ hint: ArraySlice<UInt8>, _ tokens: [[UInt8]]) -> Bool {
+    static func hasToken(_ hint: ArraySlice<UInt8>, _ tokens: [[UInt8]], maximumLength: Int = 8) -> Bool {
         var start = hint.startIndex
         var index = hint.startIndex
         while index <= hint.endIndex {
@@ -131,7 +131,7 @@ struct ClassHints {
                 || hint[index] == 0x5F
             if boundary {
                 let length = index - start
-                if length > 0 && length <= 8 {
+                if length > 0 && length <= maximumLength {
                     let word = hint[start..<index]
                     if tokens.contains(where: { $0.count == length && word.elementsEqual($0) }) {
                         return true

@@ -31,7 +31,7 @@ struct LeadLocator {
             guard node.tag != .text, node.tag != .h1, !removed[Int(index)] else { continue }
             let total = chars[Int(index)]
             guard total >= Self.minimumCharacters, linkChars[Int(index)] * 10 <= total else { continue }
-            if node.hintEnd > node.hintStart && ClassHints.hasToken(tree.hint(index), Self.words) {
+            if node.hintEnd > node.hintStart && ClassHints.hasToken(tree.hint(index), Self.words, maximumLength: 11) {
                 return index
             }
             if let itemprop = tree.attributeBytes(index, .itemprop), itemprop.elementsEqual("description".utf8) {

@@ -143,7 +143,9 @@ struct PageAnalysis {
             defer { index -= 1 }
             if removed[index] { continue }
             let node = tree.nodes[index]
-            if node.tag != .text && ownChars[index] >= Self.paragraphMinimum && !node.tag.isHeading {
+            // A heading is a title, not prose, unless it runs to a sentence or two (a deck).
+            if node.tag != .text && ownChars[index] >= Self.paragraphMinimum
+                && (!node.tag.isHeading || ownChars[index] >= Self.paragraphMinimum * 4) {
                 prose[index] += ownChars[index]
             }
             let parent = Int(node.parent)
