@@ -170,4 +170,17 @@ struct LineFilterLeadInTests {
             prose, "Das war auch interessant für die Anwohner, die seit Jahren auf eine Verbindung warten.",
         ])
     }
+
+    /// Closing prompts in other languages go like the English ones, at the end only.
+    @Test func closingPromptsInOtherLanguagesAreDropped() {
+        let prose = [
+            "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern.",
+            "Nach Angaben der Verwaltung fahren die Busse ab Juni alle dreißig Minuten zwischen Mitternacht und fünf Uhr.",
+            "Profitieren sollen vor allem Beschäftigte im Schichtdienst, sagte die Sprecherin des Verkehrsausschusses.",
+        ]
+        let lines = (prose + ["Möchten Sie den Artikel teilen?",
+                              "Puede escribirnos o seguir a la redacción en Facebook e Instagram."])
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == prose)
+    }
 }

@@ -119,10 +119,17 @@ enum LineFilter {
 
     private static let socialNetworks = ["facebook", "twitter", "instagram", "youtube", "whatsapp",
                                          "telegram", "linkedin", "tiktok", "threads", "bluesky", "newsletter"]
-    private static let callsToAction = ["follow", "like us", "share", "subscribe", "join", "sign up", "listen"]
+    private static let callsToAction = ["follow", "like us", "share", "subscribe", "join", "sign up", "listen",
+                                        // The same calls in the common web languages.
+                                        "teilen", "folgen", "abonn", "compart", "suscrib", "seguir", "partag",
+                                        "suivez", "condividi", "segui", "inscri"]
     private static let closingPhrases = ["contributed to this report", "contributed reporting",
                                          "share it with a friend", "share this story", "tell us what you think",
-                                         "have a news tip", "got a story", "send us your"]
+                                         "have a news tip", "got a story", "send us your", "share this article",
+                                         "sign up here", "letter to the editor", "hear what you think",
+                                         "to your inbox", "in your inbox", "artikel teilen", "beitrag teilen",
+                                         "in deinen posteingang", "in ihren posteingang", "partager cet article",
+                                         "compartir este artículo", "compartir esta nota"]
 
     /// The last lines of a page are where templates put their prompts ("Follow us on
     /// Instagram and Twitter", "Like this story? Share it with a friend!", "X contributed
