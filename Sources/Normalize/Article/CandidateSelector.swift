@@ -35,28 +35,11 @@ struct CandidateSelector {
         return marked
     }
 
-    /// Whether an element in document order after `start` and before `end` is marked
-    /// `itemprop="description"`.
-    private func marksDescription(between start: Int32, and end: Int32) -> Bool {
-        var index = start + 1
-        while index < end {
-            if let itemprop = tree.attributeBytes(index, .itemprop), itemprop.elementsEqual("description".utf8) {
-                return true
-            }
-            index += 1
-        }
-        return false
-    }
-
     func choose() -> Choice? {
         let marked = markedBodies()
         let markedChars = marked.reduce(0) { $0 + Int(analysis.chars[Int($1)]) }
         if markedChars >= 150 {
-            // The marked body often leaves out the lead paragraph above it, which the same
-            // microdata marks as the description.
-            var widened = marked.count == 1
-                ? ContainerWidening(analysis: analysis).widenByProse(marked[0], leadingOnly: true) : marked[0]
-            if widened != marked[0] && !marksDescription(between: widened, and: marked[0]) { widened = marked[0] }
+            let widened = marked.count == 1 ? ContainerWidening(analysis: analysis).widenMarked(marked[0]) : marked[0]
             return Choice(roots: widened == marked[0] ? marked : [widened], top: widened, score: 100, marked: true,
                           narrow: marked[0])
         }

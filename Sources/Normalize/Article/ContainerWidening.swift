@@ -20,6 +20,21 @@ struct ContainerWidening {
         widenByProse(outOfTable(top))
     }
 
+    /// A publisher-marked body (`itemprop="articleBody"`) often leaves out the lead paragraph
+    /// above it, which the same microdata marks as the description: the body widens to take
+    /// that in, and only that.
+    func widenMarked(_ marked: Int32) -> Int32 {
+        let widened = widenByProse(marked, leadingOnly: true)
+        var index = widened + 1
+        while index < marked {
+            if let itemprop = tree.attributeBytes(index, .itemprop), itemprop.elementsEqual("description".utf8) {
+                return widened
+            }
+            index += 1
+        }
+        return marked
+    }
+
     /// The nearest ancestor of a table or list part that is neither (a few levels at most).
     func outOfTable(_ top: Int32) -> Int32 {
         var current = top

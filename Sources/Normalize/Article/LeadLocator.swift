@@ -44,9 +44,18 @@ struct LeadLocator {
         return nil
     }
 
-    /// Whether `index` is `lead`, inside it, or one of its ancestors: the nodes of a header
-    /// that stay when the rest of it is removed.
-    func isOnPath(_ index: Int32, to lead: Int32, leadEnd: Int32) -> Bool {
-        (index >= lead && index <= leadEnd) || (index < lead && tree.subtreeEnd(index) >= lead)
+    /// Removes everything in `header` but its lead, the lead's contents and the elements on
+    /// the way to it. Returns false, changing nothing, when the header holds no lead.
+    func keepOnlyLead(of header: Int32, chars: [Int32], linkChars: [Int32], removed: inout [Bool]) -> Bool {
+        guard let lead = lead(in: header, chars: chars, linkChars: linkChars, removed: removed) else { return false }
+        let leadEnd = tree.subtreeEnd(lead)
+        let headerEnd = tree.subtreeEnd(header)
+        var inner = header + 1
+        while inner <= headerEnd {
+            let onPath = (inner >= lead && inner <= leadEnd) || (inner < lead && tree.subtreeEnd(inner) >= lead)
+            if !onPath { removed[Int(inner)] = true }
+            inner += 1
+        }
+        return true
     }
 }

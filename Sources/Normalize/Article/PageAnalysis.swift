@@ -183,14 +183,8 @@ struct PageAnalysis {
             switch node.tag {
             case .header:
                 // A header goes, but for the lead paragraph it may hold.
-                let locator = LeadLocator(tree: tree)
-                if let lead = locator.lead(in: Int32(index), chars: chars, linkChars: linkChars, removed: removed) {
-                    let leadEnd = tree.subtreeEnd(lead)
-                    for inner in index + 1...Int(tree.subtreeEnd(Int32(index)))
-                    where !locator.isOnPath(Int32(inner), to: lead, leadEnd: leadEnd) {
-                        removed[inner] = true
-                    }
-                } else {
+                if !LeadLocator(tree: tree).keepOnlyLead(of: Int32(index), chars: chars, linkChars: linkChars,
+                                                         removed: &removed) {
                     removed[index] = true
                 }
                 continue
