@@ -71,6 +71,21 @@ struct ArticleBodyRecallTests {
         #expect(!text.contains("A summary of story 3"))
     }
 
+    /// A sibling block that scores well but is a third links (headline links with summaries)
+    /// is not more of the article, however high it scores.
+    @Test func scoredTeaserSiblingIsNotJoined() {
+        let teasers = (1...6).map {
+            "<div class=\"item\"><p><a href=\"/s\($0)\">Harbour story \($0): the ferry and the quay</a></p><p>Summary \($0) of the day, with a quote from the mayor, a place on the quay, a date in June, and a note.</p></div>"
+        }
+        let html = Self.page("""
+            <div class="wrap"><div class="story-text">\(Self.paragraphs)</div>
+            <div class="more-block">\(teasers.joined())</div></div>
+            """)
+        let text = ArticleFixtureLoader.extract(html: html).text
+        #expect(text.contains(Self.prose[4]))
+        #expect(!text.contains("Summary 3"))
+    }
+
     /// Class words inside longer words or utility classes do not remove the article, even
     /// when the comments below it hold more text than it does.
     @Test(arguments: ["field field-name-body field-label-hidden", "node node-article node-promoted",
