@@ -1,6 +1,7 @@
-/// Decides which text is the body: the density-scored container, the JSON-LD
-/// `articleBody` when the visible text is missing or a fraction of it, or every reasonable
-/// paragraph of the page when no container stands out.
+/// Decides which text is the body: the density-scored container, the same scoring on a
+/// lenient reading of the page (only unambiguous furniture removed) when the standard one
+/// leaves almost nothing, the JSON-LD `articleBody` when the visible text is missing or a
+/// fraction of it, or every reasonable paragraph of the page when no container stands out.
 struct BodySelection {
     let analysis: PageAnalysis
     let metadata: MetadataReader.Result
