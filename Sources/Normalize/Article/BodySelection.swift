@@ -1,6 +1,7 @@
-/// Decides which text is the body: the density-scored container, the JSON-LD
-/// `articleBody` when the visible text is missing or a fraction of it, or every reasonable
-/// paragraph of the page when no container stands out.
+/// Decides which text is the body: the density-scored container, the same scoring on a
+/// lenient reading of the page (only unambiguous furniture removed) when the standard one
+/// leaves almost nothing, the JSON-LD `articleBody` when the visible text is missing or a
+/// fraction of it, or every reasonable paragraph of the page when no container stands out.
 struct BodySelection {
     let analysis: PageAnalysis
     let metadata: MetadataReader.Result
@@ -18,18 +19,26 @@ struct BodySelection {
         let title = metadata.title
         var lines: [String] = []
         var score = 0.0
+        var narrow: Int32 = -1
         if let choice = CandidateSelector(analysis: analysis).choose() {
             let writer = BodyWriter(analysis: analysis)
             lines = LineFilter.filter(writer.lines(from: choice.roots), title: title)
             score = choice.score
+            if choice.narrow != choice.top { narrow = choice.narrow }
         }
         var method: QualityFlags.Method = lines.isEmpty ? .none : .densityScoring
-        if let reanchored = reanchor(lines) {
+        if let reanchored = reanchor(lines, narrow: narrow) {
             lines = reanchored
         }
-        let visible = CharacterCount.of(lines)
+        var visible = CharacterCount.of(lines)
         var current = visible
 
+        if visible < 200, let lenient = lenientBody(), CharacterCount.of(lenient) > max(visible * 2, 200) {
+            lines = lenient
+            visible = CharacterCount.of(lenient)
+            current = visible
+            method = .densityScoring
+        }
         if visible < 200 {
             let fallback = paragraphFallback()
             let fallbackLength = CharacterCount.of(fallback)
@@ -55,9 +64,16 @@ struct BodySelection {
     /// When the publisher's JSON-LD copy of the body mostly disagrees with the scored
     /// container, the paragraphs that do appear in that copy locate the real article: their
     /// common ancestor becomes the container. Returns nil when the choice stands.
-    private func reanchor(_ lines: [String]) -> [String]? {
+    /// The density winner is judged before widening (`narrow`, when widening moved it): a
+    /// winner the publisher's copy disowns is no base to widen from.
+    private func reanchor(_ lines: [String], narrow: Int32) -> [String]? {
         guard let reference = metadata.structured.articleBody, reference.count >= 300 else { return nil }
-        let current = QualityAssessor.overlap(lines, reference)
+        var current = QualityAssessor.overlap(lines, reference)
+        if narrow > 0 && current >= 0.6 {
+            let narrowLines = LineFilter.filter(BodyWriter(analysis: analysis).lines(from: [narrow]),
+                                                title: metadata.title)
+            current = min(current, QualityAssessor.overlap(narrowLines, reference))
+        }
         guard current < 0.6 else { return nil }
         let tree = analysis.tree
         let normalizedReference = Self.squeeze(reference)
@@ -82,6 +98,15 @@ struct BodySelection {
         String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
             $0.properties.isAlphabetic || ("0"..."9").contains($0)
         }))
+    }
+
+    /// The page read again with only unambiguous furniture removed, for pages whose
+    /// article wrappers carry furniture-like names.
+    private func lenientBody() -> [String]? {
+        let lenient = PageAnalysis(tree: analysis.tree, strictness: .lenient)
+        guard let choice = CandidateSelector(analysis: lenient).choose() else { return nil }
+        let lines = LineFilter.filter(BodyWriter(analysis: lenient).lines(from: choice.roots), title: metadata.title)
+        return lines.isEmpty ? nil : lines
     }
 
     /// JSON-LD `articleBody` split into paragraphs on line breaks.

@@ -14,6 +14,8 @@ struct CandidateSelector {
         var score: Double
         /// Chosen from the publisher's microdata rather than by scoring.
         var marked = false
+        /// The density winner before `ContainerWidening` (the same as `top` when it stood).
+        var narrow: Int32 = -1
     }
 
     /// Elements the publisher marked as the article body with microdata
@@ -37,7 +39,9 @@ struct CandidateSelector {
         let marked = markedBodies()
         let markedChars = marked.reduce(0) { $0 + Int(analysis.chars[Int($1)]) }
         if markedChars >= 150 {
-            return Choice(roots: marked, top: marked[0], score: 100, marked: true)
+            let widened = marked.count == 1 ? ContainerWidening(analysis: analysis).widenMarked(marked[0]) : marked[0]
+            return Choice(roots: widened == marked[0] ? marked : [widened], top: widened, score: 100, marked: true,
+                          narrow: marked[0])
         }
         let count = tree.nodes.count
         var score = [Double](repeating: 0, count: count)
@@ -79,8 +83,10 @@ struct CandidateSelector {
             top = candidate
         }
         top = promote(top, score: score, scored: scored, candidates: candidates)
+        let narrow = top
+        top = ContainerWidening(analysis: analysis).widen(top)
         let roots = siblings(of: top, score: score, scored: scored)
-        return Choice(roots: roots, top: top, score: score[Int(top)])
+        return Choice(roots: roots, top: top, score: score[Int(top)], narrow: narrow)
     }
 
     private func isParagraphTag(_ tag: HTMLTag) -> Bool {
@@ -189,7 +195,10 @@ struct CandidateSelector {
             if node.tag == .text || analysis.removed[Int(sibling)] { continue }
             var bonus = 0.0
             if !topHint.isEmpty && tree.hint(sibling).elementsEqual(topHint) { bonus = topScore * 0.2 }
-            if scored[Int(sibling)] && score[Int(sibling)] + bonus >= threshold {
+            if scored[Int(sibling)] && score[Int(sibling)] + bonus >= threshold
+                && (node.tag == .p || ContainerWidening.isCleanProse(
+                    characters: analysis.chars[Int(sibling)], prose: analysis.prose[Int(sibling)],
+                    links: analysis.linkChars[Int(sibling)])) {
                 roots.append(sibling)
                 continue
             }

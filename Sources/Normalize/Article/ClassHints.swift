@@ -12,7 +12,7 @@ struct ClassHints {
     /// holds most of the page's prose (a wrapper such as `content has-sidebar`).
     static let furniture: [String] = [
         "comment", "disqus", "share", "sharing", "social", "related", "newsletter", "subscri",
-        "cookie", "consent", "gdpr", "promo", "advert", "sponsor", "outbrain", "taboola",
+        "cookie", "consent", "gdpr", "advert", "sponsor", "outbrain", "taboola",
         "recommend", "popular", "trending", "most-read", "mostread", "most_read", "sidebar",
         "breadcrumb", "byline", "caption", "signup", "sign-up", "modal", "popup", "toolbar",
         "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader",
@@ -30,34 +30,100 @@ struct ClassHints {
         "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
     ]
 
+    /// Furniture words that never name an article's wrapper; the only ones a lenient reading
+    /// of the page (see `PageAnalysis.Strictness`) honours.
+    static let unambiguousFurniture: [String] = [
+        "cookie", "consent", "gdpr", "newsletter", "subscri", "signup", "sign-up", "modal",
+        "popup", "login", "breadcrumb", "navbar", "navigation", "menu", "footer", "sr-only",
+        "visually-hidden", "visuallyhidden", "screen-reader", "sharing", "social", "sidebar",
+    ]
+
     /// Short words that only count as whole tokens (`ad` must not match `header`).
     static let furnitureTokens: [[UInt8]] = [
-        "ad", "ads", "nav", "tags", "meta", "share", "hidden", "hide", "aside", "extra",
-        "promo", "topics", "related", "comments", "social", "author", "date", "time",
+        "ad", "ads", "nav", "tags", "meta", "share", "aside", "extra",
+        "promo", "promos", "topics", "related", "comments", "social", "author", "date", "time",
         "byline", "avatar", "icons", "icon", "tools", "links",
     ].map { Array($0.utf8) }
 
-    private static let matcher = PatternSet(groups: [positive, furniture])
+    /// Longer words that contain a furniture word but name content: an opinion piece
+    /// (`commentary`), a featured story (`node-promoted`), the free part of a paywalled page.
+    static let exceptions: [String] = [
+        "commentar", "commentator", "promoted", "non-paywall", "no-paywall", "nopaywall",
+    ]
+
+    /// Whole classes that hide an element everywhere. Only whole classes count: `hidden-xs`,
+    /// `overflow-hidden` or `field-label-hidden` hide nothing, or only on some screens or
+    /// only a label.
+    static let hidingClasses: [[UInt8]] = ["hidden", "hide", "is-hidden", "d-none"].map { Array($0.utf8) }
+
+    private static let matcher = PatternSet(groups: [positive, furniture, exceptions])
     private static let positiveBit: UInt32 = 1
     private static let furnitureBit: UInt32 = 2
+    private static let exceptionBit: UInt32 = 4
+
+    /// The matcher's groups, with furniture words that only occur inside an exception
+    /// (`comment` in `commentary`) not counted. Exceptions are rare, so the second look is too.
+    private static func groups(_ hint: ArraySlice<UInt8>) -> UInt32 {
+        let found = matcher.groups(in: hint)
+        guard found & exceptionBit != 0, found & furnitureBit != 0 else { return found }
+        var masked = Array(hint)
+        for word in exceptions {
+            let pattern = Array(word.utf8)
+            var index = 0
+            while index + pattern.count <= masked.count {
+                if masked[index..<index + pattern.count].elementsEqual(pattern) {
+                    for offset in index..<index + pattern.count { masked[offset] = 0x20 }
+                    index += pattern.count
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return (found & positiveBit) | (matcher.groups(in: masked[...]) & furnitureBit)
+    }
 
     /// Score adjustment from class/id words: positive for content words, negative for furniture.
     static func weight(_ hint: ArraySlice<UInt8>) -> Int {
         guard !hint.isEmpty else { return 0 }
-        let found = matcher.groups(in: hint)
+        let found = groups(hint)
         var weight = 0
         if found & positiveBit != 0 { weight += 25 }
-        if found & furnitureBit != 0 || hasToken(hint, furnitureTokens) { weight -= 25 }
+        if found & furnitureBit != 0 || hasToken(hint, furnitureTokens) || hasClass(hint, hidingClasses) {
+            weight -= 25
+        }
         return weight
+    }
+
+    private static let unambiguousMatcher = PatternSet(groups: [unambiguousFurniture])
+
+    static func isUnambiguousFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
+        guard !hint.isEmpty else { return false }
+        return unambiguousMatcher.groups(in: hint) != 0 || hasClass(hint, hidingClasses)
     }
 
     static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
         guard !hint.isEmpty else { return false }
-        return matcher.groups(in: hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)
+        return groups(hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)
+            || hasClass(hint, hidingClasses)
+    }
+
+    /// Whether any whole class or id (split on spaces only) equals one of `classes`.
+    static func hasClass(_ hint: ArraySlice<UInt8>, _ classes: [[UInt8]]) -> Bool {
+        var start = hint.startIndex
+        var index = hint.startIndex
+        while index <= hint.endIndex {
+            if index == hint.endIndex || hint[index] == 0x20 {
+                let word = hint[start..<index]
+                if !word.isEmpty && classes.contains(where: { word.elementsEqual($0) }) { return true }
+                start = index + 1
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether any whole token (split on space, `-`, `_`) equals one of `tokens`.
-    static func hasToken(_ hint: ArraySlice<UInt8>, _ tokens: [[UInt8]]) -> Bool {
+    static func hasToken(_ hint: ArraySlice<UInt8>, _ tokens: [[UInt8]], maximumLength: Int = 8) -> Bool {
         var start = hint.startIndex
         var index = hint.startIndex
         while index <= hint.endIndex {
@@ -65,7 +131,7 @@ struct ClassHints {
                 || hint[index] == 0x5F
             if boundary {
                 let length = index - start
-                if length > 0 && length <= 8 {
+                if length > 0 && length <= maximumLength {
                     let word = hint[start..<index]
                     if tokens.contains(where: { $0.count == length && word.elementsEqual($0) }) {
                         return true

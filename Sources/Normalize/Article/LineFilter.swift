@@ -17,6 +17,14 @@ enum LineFilter {
         "view comments", "show comments", "leave a comment", "leave a reply", "reply",
         "caption", "updated", "back to gallery", "view gallery", "open gallery", "sharing is caring",
         "no comments", "expand", "collapse", "previous", "next", "enlarge this image", "toggle caption",
+        // Lead-ins to related links and tables of contents, in the most common web languages.
+        "you may also like", "you might also like", "more on this story", "more on this topic",
+        "table of contents", "contents", "auch interessant", "lesen sie auch", "zum weiterlesen",
+        "mehr zum thema", "das könnte sie auch interessieren", "das könnte dich auch interessieren",
+        "das thema könnte dich auch interessieren", "inhaltsverzeichnis", "kommentare schreiben",
+        "keine kommentare", "lire aussi", "à lire aussi", "lea también", "lee también",
+        "le puede interesar", "te puede interesar", "leggi anche", "leia também", "czytaj też",
+        "czytaj także", "zobacz też", "zobacz także",
         // The advertisement label in the most common web languages.
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
         "reklama", "reklam", "iklan", "реклама", "advertentie", "annonse", "mainos",
@@ -41,6 +49,11 @@ enum LineFilter {
         "this video", "your browser does not support", "please enable javascript",
         "please use a modern browser", "to watch this video", "javascript is disabled",
         "advertisement", "© ", "copyright ©", "all rights reserved",
+        "lesen sie auch:", "auch interessant:", "mehr zum thema", "keine kommentare", "lire aussi :",
+        "à lire aussi", "lea también:", "lee también:", "le puede interesar:", "te puede interesar:",
+        "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:",
+        "crédits photos", "crédit photo", "image illustrative", "bild:", "foto:", "abbildung:",
+        "beitragsbild:",
     ]
 
     /// The phrase lists as UTF-8 bytes: lines are compared as bytes, without building strings.
@@ -106,10 +119,17 @@ enum LineFilter {
 
     private static let socialNetworks = ["facebook", "twitter", "instagram", "youtube", "whatsapp",
                                          "telegram", "linkedin", "tiktok", "threads", "bluesky", "newsletter"]
-    private static let callsToAction = ["follow", "like us", "share", "subscribe", "join", "sign up", "listen"]
+    private static let callsToAction = ["follow", "like us", "share", "subscribe", "join", "sign up", "listen",
+                                        // The same calls in the common web languages.
+                                        "teilen", "folgen", "abonn", "compart", "suscrib", "seguir", "partag",
+                                        "suivez", "condividi", "segui", "inscri"]
     private static let closingPhrases = ["contributed to this report", "contributed reporting",
                                          "share it with a friend", "share this story", "tell us what you think",
-                                         "have a news tip", "got a story", "send us your"]
+                                         "have a news tip", "got a story", "send us your", "share this article",
+                                         "sign up here", "letter to the editor", "hear what you think",
+                                         "to your inbox", "in your inbox", "artikel teilen", "beitrag teilen",
+                                         "in deinen posteingang", "in ihren posteingang", "partager cet article",
+                                         "compartir este artículo", "compartir esta nota"]
 
     /// The last lines of a page are where templates put their prompts ("Follow us on
     /// Instagram and Twitter", "Like this story? Share it with a friend!", "X contributed

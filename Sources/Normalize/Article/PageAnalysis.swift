@@ -27,8 +27,19 @@ struct PageAnalysis {
 
     static let paragraphMinimum: Int32 = 25
 
-    init(tree: HTMLTree) {
+    /// Whether class/id words and wrapper tags remove furniture (`standard`), or only the
+    /// unambiguous ones do (`lenient`: navigation, footers, dialogs, cookie and newsletter
+    /// boxes). The lenient reading is the second look at a page whose standard reading left
+    /// nothing, where the article sits in wrappers named like furniture (`widget`, `header`).
+    enum Strictness {
+        case standard, lenient
+    }
+
+    let strictness: Strictness
+
+    init(tree: HTMLTree, strictness: Strictness = .standard) {
         self.tree = tree
+        self.strictness = strictness
         let count = tree.nodes.count
         chars = Array(repeating: 0, count: count)
         linkChars = Array(repeating: 0, count: count)
@@ -132,7 +143,9 @@ struct PageAnalysis {
             defer { index -= 1 }
             if removed[index] { continue }
             let node = tree.nodes[index]
-            if node.tag != .text && ownChars[index] >= Self.paragraphMinimum && !node.tag.isHeading {
+            // A heading is a title, not prose, unless it runs to a sentence or two (a deck).
+            if node.tag != .text && ownChars[index] >= Self.paragraphMinimum
+                && (!node.tag.isHeading || ownChars[index] >= Self.paragraphMinimum * 4) {
                 prose[index] += ownChars[index]
             }
             let parent = Int(node.parent)
@@ -160,8 +173,22 @@ struct PageAnalysis {
                 classWeight[index] = Int16(ClassHints.weight(tree.hint(Int32(index))))
             }
             if prose[index] >= wrapperShare { continue }
+            if strictness == .lenient {
+                if Self.isUnambiguousFurniture(node.tag) || (node.hintEnd > node.hintStart
+                    && ClassHints.isUnambiguousFurniture(tree.hint(Int32(index)))) {
+                    removed[index] = true
+                }
+                continue
+            }
             switch node.tag {
-            case .nav, .aside, .footer, .figure, .figcaption, .dialog, .menu, .form, .header,
+            case .header:
+                // A header goes, but for the lead paragraph it may hold.
+                if !LeadLocator(tree: tree).keepOnlyLead(of: Int32(index), chars: chars, linkChars: linkChars,
+                                                         removed: &removed) {
+                    removed[index] = true
+                }
+                continue
+            case .nav, .aside, .footer, .figure, .figcaption, .dialog, .menu, .form,
                  .fieldset, .label, .caption:
                 removed[index] = true
                 continue
@@ -182,6 +209,14 @@ struct PageAnalysis {
                 || role.elementsEqual("banner".utf8) || role.elementsEqual("contentinfo".utf8) {
                 removed[index] = true
             }
+        }
+    }
+
+    /// Tags that are furniture wherever they appear.
+    static func isUnambiguousFurniture(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .nav, .footer, .aside, .dialog, .menu: return true
+        default: return false
         }
     }
 

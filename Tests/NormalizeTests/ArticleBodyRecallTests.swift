@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+@testable import Normalize
+
+/// Parts of an article that sit outside the density winner: a lead beside the body, the text
+/// around a long table, the body inside wrappers named like furniture, the standfirst in the
+/// article's header or above a microdata body. Each page is hand-written for its case.
+@Suite("Article body recall")
+struct ArticleBodyRecallTests {
+    static let lead = "Two years after the harbour bridge closed, the council has chosen a contractor and a date, and the ferry will keep running until the work is done."
+    static let prose = ArticleFixtureLoader.prose + [
+        "The contract, worth eleven million pounds, includes new lighting on both approaches, and the work is due to start in September after the summer festival.",
+        "Local businesses on the quay, which lost trade during the closure, will be offered reduced rents for the duration of the works, the council added.",
+    ]
+
+    static func page(_ body: String) -> String {
+        """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>Bridge contract awarded</title></head>
+        <body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+        \(body)
+        <footer><p>Copyright notice for the test site, all rights reserved.</p></footer>
+        </body></html>
+        """
+    }
+
+    static var paragraphs: String { prose.map { "<p>\($0)</p>" }.joined(separator: "\n") }
+
+    /// The lead sits in a sibling of the body's parent, which also holds a reading-time note:
+    /// neither the body's siblings nor its parent's pick it up; widening does.
+    @Test func leadBesideTheBodyIsJoined() {
+        let html = Self.page("""
+            <article><h1>Bridge contract awarded</h1>
+            <div class="intro-wrap"><div class="inner"><p>\(Self.lead)</p></div></div>
+            <div class="layout"><div class="story-text">\(Self.paragraphs)</div><div class="stats">4 min</div></div>
+            </article>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.first == Self.lead)
+        #expect(lines.contains(Self.prose[4]))
+        #expect(!lines.contains("Copyright notice for the test site, all rights reserved."))
+    }
+
+    /// Many short table cells out-vote a few long paragraphs; the table is part of the text,
+    /// never the whole container.
+    @Test func textAroundALongTableIsKept() {
+        // Signatories laid out as the cells of one row, as open letters often are.
+        let names = (1...60).map { "<td>Signatory number \($0), writer, Millbrook</td>" }
+        let html = Self.page("""
+            <div class="letter">\(Self.paragraphs)
+            <table><tbody><tr><th>Signed</th></tr><tr>\(names.joined())</tr></tbody></table></div>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains(Self.prose[0]))
+        #expect(lines.contains(Self.prose[4]))
+        #expect(lines.last?.hasSuffix("Signatory number 60, writer, Millbrook") == true)
+    }
+
+    /// What an ancestor adds must be prose: a teaser list (a headline link and a summary per
+    /// item) beside the article stays out.
+    @Test func teaserListBesideTheArticleStaysOut() {
+        let teasers = (1...5).map {
+            "<li><h3><a href=\"/story\($0)\">Harbour story number \($0) in the series</a></h3><p>A summary of story \($0), with the usual details, a quote and a date.</p></li>"
+        }
+        let html = Self.page("""
+            <div class="page"><div class="main"><article><h1>Bridge contract awarded</h1>
+            <div class="story-text">\(Self.paragraphs)</div></article></div>
+            <div class="more"><h2>More from the harbour</h2><ul>\(teasers.joined())</ul></div></div>
+            """)
+        let text = ArticleFixtureLoader.extract(html: html).text
+        #expect(text.contains(Self.prose[2]))
+        #expect(!text.contains("A summary of story 3"))
+    }
+
+    /// A sibling block that scores well but is a third links (headline links with summaries)
+    /// is not more of the article, however high it scores.
+    @Test func scoredTeaserSiblingIsNotJoined() {
+        let teasers = (1...6).map {
+            "<div class=\"item\"><p><a href=\"/s\($0)\">Harbour story \($0): the ferry and the quay</a></p><p>Summary \($0) of the day, with a quote from the mayor, a place on the quay, a date in June, and a note.</p></div>"
+        }
+        let html = Self.page("""
+            <div class="wrap"><div class="story-text">\(Self.paragraphs)</div>
+            <div class="more-block">\(teasers.joined())</div></div>
+            """)
+        let text = ArticleFixtureLoader.extract(html: html).text
+        #expect(text.contains(Self.prose[4]))
+        #expect(!text.contains("Summary 3"))
+    }
+
+    /// Class words inside longer words or utility classes do not remove the article, even
+    /// when the comments below it hold more text than it does.
+    @Test(arguments: ["field field-name-body field-label-hidden", "node node-article node-promoted",
+                      "article commentary", "section non-paywall", "col hidden-xs overflow-hidden"])
+    func wrapperNamedLikeFurnitureKeepsItsText(wrapper: String) {
+        let comments = (1...8).map {
+            "<li class=\"comment\"><p>Reader \($0) writes: I have crossed that bridge every day for twenty years, and the closure cost me an hour a day, so I am glad.</p></li>"
+        }
+        let html = Self.page("""
+            <div class="\(wrapper)"><div>\(Self.paragraphs)</div></div>
+            <ol class="comment-list">\(comments.joined())</ol>
+            """)
+        let text = ArticleFixtureLoader.extract(html: html).text
+        #expect(text.contains(Self.prose[0]))
+        #expect(text.contains(Self.prose[4]))
+        #expect(!text.contains("Reader 3 writes"))
+    }
+
+    @Test func classWordsMatchWholeWordsAndWholeClasses() {
+        func furniture(_ hint: String) -> Bool { ClassHints.isFurniture(Array(hint.utf8)[...]) }
+        #expect(!furniture("field-label-hidden"))
+        #expect(!furniture("node-promoted"))
+        #expect(!furniture("news commentary"))
+        #expect(!furniture("row non-paywall"))
+        #expect(!furniture("hidden-xs"))
+        #expect(furniture("hidden"))
+        #expect(furniture("comment-list"))
+        #expect(furniture("commentary comments"))
+        #expect(furniture("promo-box"))
+        #expect(furniture("paywall-prompt"))
+    }
+
+    /// A page builder wraps every paragraph in a "widget": the standard reading removes them
+    /// all, and the lenient second reading finds the text. Its cookie notice still stays out.
+    @Test func articleInsideWidgetsIsFoundByTheLenientReading() {
+        let widgets = Self.prose.map {
+            "<div class=\"builder-widget builder-widget-text\"><div class=\"builder-widget-container\"><p>\($0)</p></div></div>"
+        }
+        let html = Self.page("""
+            <div class="builder-section">\(widgets.joined(separator: "\n"))</div>
+            <div class="cookie-notice"><p>We use cookies to improve your experience of this website, as explained in our policy.</p></div>
+            """)
+        let article = ArticleFixtureLoader.extract(html: html)
+        #expect(article.bodyLines == Self.prose)
+        #expect(!article.text.contains("We use cookies"))
+    }
+
+    /// The standfirst in the article's <header> is kept; the rest of the header is not.
+    @Test func leadInTheArticleHeaderIsKept() {
+        let html = Self.page("""
+            <article><header><h1>Bridge contract awarded</h1><p class="standfirst">\(Self.lead)</p>
+            <div class="byline">By Maria Okafor</div><div class="stamp">11 March 2024</div></header>
+            <div class="story-text">\(Self.paragraphs)</div></article>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+    }
+
+    /// A deck set as a long heading in a header beside the article counts as prose (so the
+    /// container widens to it), and long lead words (`subheadline`) name it.
+    @Test func deckHeadingInAHeaderBesideTheArticleIsKept() {
+        let html = Self.page("""
+            <section class="page-section"><header class="page-header-wrapper"><div class="page-header">
+            <h1>Bridge contract awarded</h1><h2 class="article-subheadline">\(Self.lead)</h2>
+            <div class="byline">By Maria Okafor</div></div></header>
+            <article><div class="story-text">\(Self.paragraphs)</div></article></section>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+    }
+
+    /// A microdata body widens to the lead above it, but not to what follows it.
+    @Test func markedBodyTakesInTheLeadAboveIt() {
+        let disclaimer = "This article was produced with support from the harbour trust, which had no say in its content."
+        let html = Self.page("""
+            <div class="wrap"><div class="article">
+            <div class="teaser-text" itemprop="description"><p>\(Self.lead)</p></div>
+            <div class="text-wrap" itemprop="articleBody">\(Self.paragraphs)</div>
+            </div><p class="note">\(disclaimer)</p></div>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+    }
+}
+
+/// Lead-ins to related links and tables of contents are furniture in any language; prose
+/// that merely contains the words is not.
+@Suite("Body line filter: related-link lead-ins")
+struct LineFilterLeadInTests {
+    @Test func leadInsAreDropped() {
+        let prose = "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern."
+        let lines = ["Inhaltsverzeichnis", prose, "Auch interessant:", "Czytaj też: Wyścig trwa",
+                     "Le puede interesar: Nuevos casos", "Crédits photos : Agence", "Zum Weiterlesen:",
+                     "Das war auch interessant für die Anwohner, die seit Jahren auf eine Verbindung warten."]
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == [
+            prose, "Das war auch interessant für die Anwohner, die seit Jahren auf eine Verbindung warten.",
+        ])
+    }
+
+    /// Closing prompts in other languages go like the English ones, at the end only.
+    @Test func closingPromptsInOtherLanguagesAreDropped() {
+        let prose = [
+            "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern.",
+            "Nach Angaben der Verwaltung fahren die Busse ab Juni alle dreißig Minuten zwischen Mitternacht und fünf Uhr.",
+            "Profitieren sollen vor allem Beschäftigte im Schichtdienst, sagte die Sprecherin des Verkehrsausschusses.",
+        ]
+        let lines = (prose + ["Möchten Sie den Artikel teilen?",
+                              "Puede escribirnos o seguir a la redacción en Facebook e Instagram."])
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == prose)
+    }
+}
