@@ -1,0 +1,80 @@
+import Foundation
+
+/// Decides the article's authors from every signal the page gives, most trusted first:
+/// JSON-LD persons, then author meta tags, then the byline elements in the markup. A name
+/// that is only the site's own (a meta author "The Daily", a JSON-LD `Organization` that is
+/// the publisher) is not a writer: it is kept only when no source names anyone else.
+struct AuthorFinder {
+    let tree: HTMLTree
+    /// First value of each meta key (lower-cased), as `MetadataReader` collected them.
+    let meta: [String: String]
+    let structured: StructuredData
+    /// The page title (as shown) and the site's names, to find the headline and the site.
+    let title: String?
+    let site: SiteNames
+
+    /// Meta keys naming the author, most specific first.
+    static let metaKeys = [
+        "author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
+        "dc:creator", "dcterms.creator", "citation_author", "cxenseparse:author", "twitter:data1",
+    ]
+
+    func authors() -> [String] {
+        var fallback: [String] = []
+        // 1. JSON-LD persons (an Organization that is the site waits for the fallback).
+        let declared = structured.declaredAuthors
+        let people = AuthorNameCleaner.names(in: declared.filter { !$0.isOrganization }.map(\.name), site: site)
+        if let chosen = firstPeople(people, fallback: &fallback) { return chosen }
+        let organizations = AuthorNameCleaner.names(in: declared.filter(\.isOrganization).map(\.name), site: site)
+        if !organizations.isEmpty {
+            // An organization other than the publisher is a deliberate declaration.
+            if organizations.contains(where: { !site.contains($0) }) { return organizations }
+            if fallback.isEmpty { fallback = organizations }
+        }
+        // 2. Meta tags.
+        for key in Self.metaKeys {
+            guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
+            if key == "twitter:data1" && meta["twitter:label1"]?.lowercased().contains("by") != true { continue }
+            let names = AuthorNameCleaner.names(in: [value], site: site)
+            if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
+        }
+        // 3. Bylines in the markup, nearest the headline first.
+        for texts in BylineScanner(tree: tree).rankedTexts(headline: headline()) {
+            let names = AuthorNameCleaner.names(in: texts, site: site)
+            if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
+        }
+        return fallback
+    }
+
+    /// `names` if they name someone other than the site; otherwise they become the fallback.
+    private func firstPeople(_ names: [String], fallback: inout [String]) -> [String]? {
+        guard !names.isEmpty else { return nil }
+        let people = names.filter { !site.contains($0) }
+        if !people.isEmpty { return people }
+        if fallback.isEmpty { fallback = names }
+        return nil
+    }
+
+    /// URLs, "null" and other template leftovers.
+    static func isPlaceholder(_ value: String) -> Bool {
+        let lower = value.lowercased().trimmingCharacters(in: .whitespaces)
+        return lower.isEmpty || lower.hasPrefix("http") || lower.hasPrefix("//") || lower.hasPrefix("www.facebook")
+            || ["null", "undefined", "none", "unknown", "n/a", "-"].contains(lower)
+    }
+
+    /// The `h1` that shows the title (the first `h1` when none matches).
+    private func headline() -> Int32? {
+        var first: Int32?
+        let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? ""
+        var checked = 0
+        for index in 1..<tree.nodes.count where tree.nodes[index].tag == .h1 {
+            let id = Int32(index)
+            if first == nil { first = id }
+            guard !key.isEmpty, checked < 6 else { break }
+            checked += 1
+            let text = SiteNames.fold(String(tree.textContent(id).prefix(60)))
+            if !text.isEmpty && (text.hasPrefix(key) || key.hasPrefix(text)) && text.count >= 4 { return id }
+        }
+        return first
+    }
+}

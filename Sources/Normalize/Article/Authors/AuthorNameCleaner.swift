@@ -1,0 +1,142 @@
+import Foundation
+
+/// Turns the text of one author signal (a JSON-LD name, a meta value, a byline's text) into
+/// the names it holds.
+///
+/// Bylines carry more than names: "By", "Von", "Autor:" lead-ins, dates and times glued on
+/// ("STAFF NOVEMBER 20, 2019 10:43"), roles ("Senior Editor", "| Reporter"), e-mail
+/// addresses, handles, agencies ("Ann Roe, dpa") and photo credits. The text is cut into
+/// words; dates and separators split it into segments, each segment loses its lead-in and
+/// label, and the rest is split into names at "and" / "und" / "&" / "," / ";" — except a lone
+/// "Last, First", which stays one name.
+enum AuthorNameCleaner {
+    /// Longest name kept, in characters and in words.
+    static let maximumLength = 70
+    static let maximumWords = 8
+
+    /// Names in `raw`, in order, without duplicates (case-folded).
+    static func names(in raw: [String], site: SiteNames = SiteNames([])) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for entry in raw {
+            for name in names(in: entry, site: site) where seen.insert(fold(name)).inserted {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    /// Names in one raw string. Pieces that are only a role, an agency or the site's name are
+    /// dropped when the string also names someone else.
+    static func names(in raw: String, site: SiteNames) -> [String] {
+        let words = BylineWords.split(raw)
+        var people: [String] = []
+        var others: [String] = []
+        for segment in BylineWords.segments(words) {
+            for piece in pieces(of: segment) {
+                guard let name = tidy(piece, site: site) else { continue }
+                if isSecondary(name, site: site) { others.append(name) } else { people.append(name) }
+            }
+        }
+        return people.isEmpty ? others : people
+    }
+
+    /// The names of a segment: split at conjunctions, commas and semicolons.
+    private static func pieces(of segment: [String]) -> [[String]] {
+        var pieces: [[String]] = [[]]
+        var commaSplits = 0
+        var conjunctionSplits = 0
+        for word in segment {
+            if word == "," || word == ";" {
+                commaSplits += 1
+                pieces.append([])
+            } else if isConjunction(word) {
+                conjunctionSplits += 1
+                pieces.append([])
+            } else if word.hasSuffix(",") || word.hasSuffix(";") {
+                pieces[pieces.count - 1].append(String(word.dropLast()))
+                commaSplits += 1
+                pieces.append([])
+            } else {
+                pieces[pieces.count - 1].append(word)
+            }
+        }
+        pieces.removeAll { $0.isEmpty }
+        // "Roe, Jane": one surname and one given name around a single comma.
+        if commaSplits == 1, conjunctionSplits == 0, pieces.count == 2,
+           pieces.allSatisfy({ $0.count == 1 && isCapitalized($0[0]) }),
+           !AuthorLexicon.agencies.contains(pieces[1][0].lowercased()),
+           pieces[1][0].uppercased() != pieces[1][0] {
+            return [[pieces[0][0] + ",", pieces[1][0]]]
+        }
+        return pieces
+    }
+
+    private static func isConjunction(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        guard AuthorLexicon.conjunctions.contains(lower) else { return false }
+        // Single letters ("e", "i", "y") only as written in lower case, never an initial.
+        return lower.count > 1 || word == lower
+    }
+
+    /// Strips roles and the site's name from the end, edge punctuation, and rejects what is
+    /// not a name.
+    private static func tidy(_ piece: [String], site: SiteNames) -> String? {
+        var words = piece
+        // Trailing roles: "Jane Roe Senior Editor" (the run must hold a core role word).
+        var cut = words.count
+        var sawCore = false
+        while cut > 1 {
+            let word = words[cut - 1].lowercased().trimmingCharacters(in: .punctuationCharacters)
+            if AuthorLexicon.coreRoles.contains(word) { sawCore = true } else if !AuthorLexicon.roleModifiers.contains(word) { break }
+            cut -= 1
+        }
+        if sawCore && cut >= 1 && cut < words.count { words.removeLast(words.count - cut) }
+        // "Jane Roe The Daily Staff" → the site's name at the end goes too.
+        if words.count > 2 {
+            for drop in stride(from: min(4, words.count - 2), through: 1, by: -1)
+            where site.contains(words.suffix(drop).joined(separator: " ")) {
+                words.removeLast(drop)
+                break
+            }
+        }
+        var name = words.joined(separator: " ")
+        name = name.trimmingCharacters(in: edgePunctuation)
+        if name.hasSuffix("."), let last = words.last, last.count > 3 { name.removeLast() }
+        return isName(name, words: words.count) ? name : nil
+    }
+
+    private static let edgePunctuation = CharacterSet(charactersIn: ",;:|-–—·•/\\*\"'“”„«»‹›()[]{} ")
+
+    /// Rejects sentences, numbers and fragments.
+    static func isName(_ name: String, words: Int) -> Bool {
+        guard !name.isEmpty, name.count <= maximumLength, words <= maximumWords,
+              name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
+        if name.contains(where: { "!?…|<>{}=".contains($0) }) || name.contains("...") { return false }
+        if name.hasSuffix(":") { return false }
+        let lower = name.lowercased()
+        if lower.hasPrefix("http") || lower.contains("://") { return false }
+        // A sentence: ". " followed by a lower-case word, or four lower-case words.
+        if name.range(of: #"\. \p{Ll}"#, options: .regularExpression) != nil { return false }
+        let parts = name.split(separator: " ")
+        if parts.count >= 4 && parts.allSatisfy({ $0.first?.isLowercase == true }) { return false }
+        return true
+    }
+
+    /// A role on its own, a news agency, or the site's name.
+    private static func isSecondary(_ name: String, site: SiteNames) -> Bool {
+        let lower = name.lowercased()
+        if AuthorLexicon.agencies.contains(lower) || site.contains(name) { return true }
+        let words = lower.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        return words.contains { AuthorLexicon.coreRoles.contains($0) }
+            && words.allSatisfy { AuthorLexicon.coreRoles.contains($0) || AuthorLexicon.roleModifiers.contains($0) }
+    }
+
+    private static func isCapitalized(_ word: String) -> Bool {
+        word.first?.isUppercase == true
+    }
+
+    static func fold(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

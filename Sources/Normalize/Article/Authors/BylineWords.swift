@@ -1,0 +1,131 @@
+import Foundation
+
+/// Cuts byline text into words and the words into segments that may hold names.
+///
+/// A segment ends at a separator ("|", " - ", "•"), at a run of date and time words
+/// ("November 20, 2019 10:43", "am Samstag, 19. Oktober 2019") and before a label
+/// ("Datum:", "Foto:"). Each segment then loses its lead-in ("By", "Written by", "Von"),
+/// its label ("Autor:", "Text & Fotos:") and the glue words next to a removed date ("am",
+/// "on"); a segment labelled as a photo credit or a source is dropped whole.
+enum BylineWords {
+    /// Words of `raw`, without e-mail addresses, handles, URLs and parenthesised asides.
+    static func split(_ raw: String) -> [String] {
+        var words: [String] = []
+        var parenthesis = 0
+        for word in raw.split(whereSeparator: { $0.isWhitespace }).prefix(60) {
+            let opens = word.hasPrefix("(") || word.hasPrefix("[")
+            if parenthesis > 0 || opens {
+                if opens { parenthesis += 1 }
+                if word.hasSuffix(")") || word.hasSuffix("),") || word.hasSuffix("]") { parenthesis -= 1 }
+                parenthesis = max(0, min(parenthesis, 4))
+                continue
+            }
+            let lower = word.lowercased()
+            if lower.contains("@") || lower.contains("http") || lower.contains("://")
+                || lower.contains("[at]") || lower.contains("(at)") { continue }
+            words.append(String(word))
+        }
+        return words
+    }
+
+    /// The segments of `words`, each stripped of its lead-in, label and date glue.
+    static func segments(_ words: [String]) -> [[String]] {
+        var segments: [[String]] = []
+        var current: [String] = []
+        var label: [String] = []
+        var afterDate = false
+        func flush(beforeDate: Bool) {
+            defer { current = []; label = [] }
+            if isCredit(label) { return }
+            var segment = current
+            if afterDate { while let first = segment.first, isGlue(first) { segment.removeFirst() } }
+            if beforeDate { while let last = segment.last, isGlue(last) { segment.removeLast() } }
+            segment = withoutLeadIn(segment)
+            if !segment.isEmpty { segments.append(segment) }
+        }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if isSeparator(word) {
+                flush(beforeDate: false)
+                afterDate = false
+            } else if isDateWord(words, index) {
+                while index + 1 < words.count && isDateWord(words, index + 1) { index += 1 }
+                flush(beforeDate: true)
+                afterDate = true
+            } else if word.hasSuffix(":") {
+                var newLabel = [word]
+                // "Text & Fotos:" — a label joined by a conjunction.
+                if current.count >= 2, AuthorLexicon.conjunctions.contains(current[current.count - 1].lowercased()) {
+                    newLabel = Array(current.suffix(2)) + newLabel
+                    current.removeLast(2)
+                } else if word == ":", let last = current.last {
+                    newLabel = [last, word]
+                    current.removeLast()
+                }
+                flush(beforeDate: false)
+                afterDate = false
+                label = newLabel
+            } else {
+                current.append(word)
+            }
+            index += 1
+        }
+        flush(beforeDate: false)
+        return segments
+    }
+
+    private static func isCredit(_ label: [String]) -> Bool {
+        let words = label.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")) }
+        guard words.contains(where: { AuthorLexicon.creditLabels.contains($0) }) else { return false }
+        return !words.contains { ["text", "texte", "texto", "autor", "author", "auteur", "autorin"].contains($0) }
+    }
+
+    private static func withoutLeadIn(_ segment: [String]) -> [String] {
+        var segment = segment
+        var rounds = 0
+        while !segment.isEmpty && rounds < 4 {
+            rounds += 1
+            let lower = segment.prefix(4).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":,")) }
+            guard let leadIn = AuthorLexicon.leadIns.first(where: { lower.starts(with: $0) }) else { break }
+            segment.removeFirst(leadIn.count)
+        }
+        return segment
+    }
+
+    private static let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "::", "»", "›", "/", "||"]
+
+    private static func isSeparator(_ word: String) -> Bool { separators.contains(word) }
+
+    private static func isGlue(_ word: String) -> Bool {
+        AuthorLexicon.glue.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")))
+    }
+
+    /// A number, a time, an ordinal, a weekday, or a month name next to a number.
+    static func isDateWord(_ words: [String], _ index: Int) -> Bool {
+        let word = bare(words[index])
+        guard !word.isEmpty else { return false }
+        var letters = 0, digits = 0
+        for scalar in word.unicodeScalars {
+            if scalar.properties.isAlphabetic { letters += 1 } else if ("0"..."9").contains(scalar) { digits += 1 }
+        }
+        if digits > 0 && letters == 0 { return true }
+        if AuthorLexicon.weekdays.contains(word) { return true }
+        if digits > 0 {
+            let rest = word.filter { $0.isLetter }
+            if ["st", "nd", "rd", "th", "er", "e", "º", "ª"].contains(rest) { return true }
+            if AuthorLexicon.months.contains(rest) { return true }
+            return false
+        }
+        guard AuthorLexicon.months.contains(word) else { return false }
+        let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < words.count }
+        return neighbours.contains { neighbour in
+            let other = bare(words[neighbour])
+            return other.first?.isNumber == true && !other.contains(where: \.isLetter)
+        }
+    }
+
+    private static func bare(_ word: String) -> String {
+        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;()[]"))
+    }
+}

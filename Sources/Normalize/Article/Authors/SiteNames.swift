@@ -1,0 +1,69 @@
+import Foundation
+
+/// The names a site goes by (`og:site_name`, the JSON-LD or meta publisher, the title's
+/// suffix, the host), folded for comparison. A byline that only repeats one of them names
+/// the publication, not a writer.
+struct SiteNames: Sendable {
+    private var keys: Set<String> = []
+
+    init(_ names: [String?], host: String? = nil) {
+        for name in names.compactMap({ $0 }) where !name.hasPrefix("http") {
+            add(name)
+            for part in Self.parts(name) { add(part) }
+        }
+        if let host {
+            var labels = host.lowercased().split(separator: ".").map(String.init)
+            if labels.first == "www" { labels.removeFirst() }
+            add(labels.joined(separator: "."))
+            if labels.count >= 2 { add(labels[labels.count - 2]) }
+        }
+    }
+
+    private mutating func add(_ name: String) {
+        let key = Self.fold(name)
+        if key.count >= 2 { keys.insert(key) }
+    }
+
+    /// Whether `name`, or one of its " | " / " - " parts, is one of the site's names.
+    func contains(_ name: String) -> Bool {
+        guard !keys.isEmpty else { return false }
+        if keys.contains(Self.fold(name)) { return true }
+        return Self.parts(name).contains { keys.contains(Self.fold($0)) }
+    }
+
+    /// Lower-case letters and digits only: "INTERSCENAR.IO" and "Interscenario" agree.
+    static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic
+            || ("0"..."9").contains(scalar) {
+            scalars.append(scalar)
+        }
+        var folded = String(scalars)
+        if folded.hasPrefix("the") && folded.count > 6 { folded.removeFirst(3) }
+        return folded
+    }
+
+    /// The part of a page title after its last " | " / " - ", which is usually the site.
+    static func titleSuffix(_ title: String?) -> String? {
+        guard let title else { return nil }
+        var best: String.Index?
+        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+            if let range = title.range(of: separator, options: .backwards), range.upperBound > (best ?? title.startIndex) {
+                best = range.upperBound
+            }
+        }
+        guard let best else { return nil }
+        let suffix = String(title[best...]).trimmingCharacters(in: .whitespaces)
+        return suffix.count >= 2 && suffix.count < 60 ? suffix : nil
+    }
+
+    private static let separators = [" | ", " - ", " – ", " — ", ": ", " :: ", " · ", " / ", " /", " » "]
+
+    private static func parts(_ name: String) -> [String] {
+        var parts = [name]
+        for separator in separators {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.count > 1 ? parts.map { $0.trimmingCharacters(in: .whitespaces) } : []
+    }
+}
