@@ -23,6 +23,7 @@ struct AuthorFinder {
         var fallback: [String] = []
         // 1. JSON-LD persons (an Organization that is the site waits for the fallback).
         let declared = structured.declaredAuthors
+        if debugAuthors { FileHandle.standardError.write(Data("LD \(declared)\n".utf8)) }
         let people = AuthorNameCleaner.names(in: declared.filter { !$0.isOrganization }.map(\.name), site: site)
         if let chosen = firstPeople(people, fallback: &fallback) { return chosen }
         let organizations = AuthorNameCleaner.names(in: declared.filter(\.isOrganization).map(\.name), site: site)
@@ -36,11 +37,13 @@ struct AuthorFinder {
             guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
             if key == "twitter:data1" && meta["twitter:label1"]?.lowercased().contains("by") != true { continue }
             let names = AuthorNameCleaner.names(in: [value], site: site)
+            if debugAuthors { FileHandle.standardError.write(Data("META \(key) \(value) -> \(names)\n".utf8)) }
             if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
         }
         // 3. Bylines in the markup, nearest the headline first.
         for texts in BylineScanner(tree: tree).rankedTexts(headline: headline()) {
             let names = AuthorNameCleaner.names(in: texts, site: site)
+            if debugAuthors { FileHandle.standardError.write(Data("DOM \(texts) -> \(names)\n".utf8)) }
             if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
         }
         return fallback
@@ -49,7 +52,7 @@ struct AuthorFinder {
     /// `names` if they name someone other than the site; otherwise they become the fallback.
     private func firstPeople(_ names: [String], fallback: inout [String]) -> [String]? {
         guard !names.isEmpty else { return nil }
-        let people = names.filter { !site.contains($0) }
+        let people = names.filter { !AuthorNameCleaner.isSecondary($0, site: site) }
         if !people.isEmpty { return people }
         if fallback.isEmpty { fallback = names }
         return nil
@@ -78,3 +81,5 @@ struct AuthorFinder {
         return first
     }
 }
+
+private let debugAuthors = ProcessInfo.processInfo.environment["COPYDESK_AUTHOR_DEBUG"] != nil

@@ -9,7 +9,7 @@ enum AuthorLexicon {
         "text by", "posted on", "published on", "geschrieben von", "verfasst von", "erstellt von",
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
-        "scritto da", "geplaatst door", "geschreven door", "updated", "published", "posted",
+        "scritto da", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di",
         "door", "from",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
@@ -50,6 +50,12 @@ enum AuthorLexicon {
     static let agencies: Set<String> = [
         "dpa", "afp", "ap", "reuters", "apa", "sda", "kna", "epd", "sid", "ddp", "efe", "ansa",
         "dpa-afx", "upi", "pa", "aap", "ats", "belga", "anp", "tt", "ntb", "ritzau", "europa press",
+    ]
+
+    /// Account names of a publishing system, not of a person.
+    static let generic: Set<String> = [
+        "admin", "administrator", "webmaster", "wordpress", "root", "user", "guest", "anonymous",
+        "unknown", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
     /// Conjunctions between names.

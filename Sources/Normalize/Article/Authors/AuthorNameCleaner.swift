@@ -91,7 +91,8 @@ enum AuthorNameCleaner {
             if AuthorLexicon.coreRoles.contains(word) { sawCore = true } else if !AuthorLexicon.roleModifiers.contains(word) { break }
             cut -= 1
         }
-        if sawCore && cut >= 1 && cut < words.count { words.removeLast(words.count - cut) }
+        let keepsName = words[..<cut].contains { !AuthorLexicon.roleModifiers.contains($0.lowercased()) }
+        if sawCore && keepsName && cut < words.count { words.removeLast(words.count - cut) }
         // "Jane Roe The Daily Staff" → the site's name at the end goes too.
         if words.count > 2 {
             for drop in stride(from: min(4, words.count - 2), through: 1, by: -1)
@@ -124,10 +125,15 @@ enum AuthorNameCleaner {
     }
 
     /// A role on its own, a news agency, or the site's name.
-    private static func isSecondary(_ name: String, site: SiteNames) -> Bool {
+    static func isSecondary(_ name: String, site: SiteNames) -> Bool {
         let lower = name.lowercased()
-        if AuthorLexicon.agencies.contains(lower) || site.contains(name) { return true }
+        if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name) { return true }
         let words = lower.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        // "The Daily Staff": the site's name with a role.
+        if let named = words.lastIndex(where: { !AuthorLexicon.roleModifiers.contains($0) && !AuthorLexicon.coreRoles.contains($0) }),
+           named < words.count - 1, site.contains(words[...named].joined(separator: " ")) {
+            return true
+        }
         return words.contains { AuthorLexicon.coreRoles.contains($0) }
             && words.allSatisfy { AuthorLexicon.coreRoles.contains($0) || AuthorLexicon.roleModifiers.contains($0) }
     }

@@ -12,16 +12,16 @@ enum BylineHints {
     /// Parts of an author block that are not the name.
     static let notName = [
         "avatar", "image", "img", "photo", "picture", "foto", "bio", "desc", "social", "twitter",
-        "facebook", "mail", "share", "follow", "icon", "label", "position", "job", "role", "count",
+        "facebook", "mail", "follow", "icon", "position", "job", "role", "count",
         "more", "about", "all-", "posts", "title",
     ]
     /// Date parts, dropped unless the hint also names an author.
     static let date = ["date", "time", "category", "comments-link", "reading"]
     /// Zones whose bylines belong to other items.
     static let zone = [
-        "comment", "related", "sidebar", "widget", "teaser", "recommend", "popular", "trending",
-        "slider", "carousel", "card", "promo", "newsletter", "more-", "also", "respond", "reply",
-        "discussion", "forum-post", "tile", "feed", "list-item", "overview", "next", "prev",
+        "comment", "related", "sidebar", "widget_", "widget-area", "widgetcontainer", "widgets", "teaser", "recommend", "popular", "trending",
+        "slider", "carousel", "-card", "card-", "card_", "cards", "promo-", "promos", "newsletter", "more-",
+        "also", "respond", "reply", "discussion", "-tile", "tile-", "overview", "next", "prev",
     ]
 
     static let matcher = PatternSet(groups: [author, byline, notName, date, zone])

@@ -18,6 +18,8 @@ struct BylineScanner {
 
     /// Subtrees larger than this are author boxes or whole sections, not bylines.
     static let largestSubtree: Int32 = 80
+    /// Longer texts are biographies or paragraphs, not bylines.
+    static let longestText = 160
 
     /// Every byline candidate outside the zones that belong to other items, in document order.
     func candidates() -> [Candidate] {
@@ -27,7 +29,7 @@ struct BylineScanner {
             let node = nodes[index]
             switch node.tag {
             case .text, .meta, .link, .title, .script, .style, .img, .input, .button, .select, .option,
-                 .textarea, .svg, .time, .html, .head, .body, .nav, .aside, .form, .picture, .source,
+                 .textarea, .svg, .time, .html, .head, .body, .nav, .form, .picture, .source,
                  .iframe, .noscript, .template:
                 continue
             default:
@@ -72,7 +74,7 @@ struct BylineScanner {
         while current > 0 && steps < 40 {
             steps += 1
             let ancestor = tree.nodes[Int(current)]
-            if ancestor.tag == .nav || ancestor.tag == .aside { return true }
+            if ancestor.tag == .nav { return true }
             let hint = tree.hint(current)
             if !hint.isEmpty, BylineHints.matcher.groups(in: hint) & BylineHints.zoneBit != 0,
                tree.subtreeEnd(current) - current < half {
@@ -151,6 +153,7 @@ struct BylineScanner {
             if name >= 0 { return tree.attribute(name, .content) ?? tree.textContent(name) }
         }
         guard end - node <= Self.largestSubtree else { return nil }
-        return tree.textContent(node)
+        let text = tree.textContent(node)
+        return text.count <= Self.longestText ? text : nil
     }
 }
