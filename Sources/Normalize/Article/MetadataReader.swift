@@ -107,7 +107,8 @@ struct MetadataReader {
             ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         result.authors = AuthorFinder(tree: tree, meta: meta, structured: structured, title: result.title,
             site: SiteNames([result.siteName, structured.publisher, meta["publisher"], meta["dc.publisher"],
-                             meta["article:publisher"], SiteNames.titleSuffix(titleText)], host: pageURL?.host)).authors()
+                             meta["article:publisher"], SiteNames.titleSuffix(titleText)],
+                            host: (pageURL ?? (canonical ?? meta["og:url"]).flatMap(URL.init(string:)))?.host)).authors()
         result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]
             ?? meta["twitter:image:src"] ?? structured.image).flatMap { absolute($0) }
         result.canonicalURL = [canonical, meta["og:url"]].lazy

@@ -82,4 +82,4 @@ struct AuthorFinder {
     }
 }
 
-private let debugAuthors = ProcessInfo.processInfo.environment["COPYDESK_AUTHOR_DEBUG"] != nil
+let debugAuthors = ProcessInfo.processInfo.environment["COPYDESK_AUTHOR_DEBUG"] != nil

@@ -58,6 +58,12 @@ enum AuthorLexicon {
         "unknown", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
+    /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").
+    static let particles: Set<String> = [
+        "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "das",
+        "do", "des", "zu", "zur", "ter", "ten", "bin", "al", "el", "y", "e", "en", "v.", "vom", "dalla",
+    ]
+
     /// Conjunctions between names.
     static let conjunctions: Set<String> = ["and", "&", "und", "et", "y", "og", "och", "e", "i"]
 

@@ -119,15 +119,18 @@ enum AuthorNameCleaner {
         if lower.hasPrefix("http") || lower.contains("://") { return false }
         // A sentence: ". " followed by a lower-case word, or four lower-case words.
         if name.range(of: #"\. \p{Ll}"#, options: .regularExpression) != nil { return false }
+        // Phrases: two lower-case words that are not name particles ("soutenue par un").
         let parts = name.split(separator: " ")
-        if parts.count >= 4 && parts.allSatisfy({ $0.first?.isLowercase == true }) { return false }
+        let lowerWords = parts.filter { $0.first?.isLowercase == true && !AuthorLexicon.particles.contains(String($0)) }
+        if lowerWords.count >= 2 || (parts.count >= 2 && lowerWords.count == parts.count) { return false }
         return true
     }
 
     /// A role on its own, a news agency, or the site's name.
     static func isSecondary(_ name: String, site: SiteNames) -> Bool {
         let lower = name.lowercased()
-        if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name) { return true }
+        if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name)
+            || lower.contains("admin") || isHandle(name) { return true }
         let words = lower.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
         // "The Daily Staff": the site's name with a role.
         if let named = words.lastIndex(where: { !AuthorLexicon.roleModifiers.contains($0) && !AuthorLexicon.coreRoles.contains($0) }),
@@ -136,6 +139,11 @@ enum AuthorNameCleaner {
         }
         return words.contains { AuthorLexicon.coreRoles.contains($0) }
             && words.allSatisfy { AuthorLexicon.coreRoles.contains($0) || AuthorLexicon.roleModifiers.contains($0) }
+    }
+
+    /// A user name or URL slug ("jane_roe", "jane-roe"): one lower-case word with a joiner.
+    static func isHandle(_ name: String) -> Bool {
+        !name.contains(" ") && name == name.lowercased() && (name.contains("_") || name.contains("-"))
     }
 
     private static func isCapitalized(_ word: String) -> Bool {

@@ -8,7 +8,7 @@ enum BylineHints {
         "contributor", "firma", "byl-name", "person-name",
     ]
     /// Containers that hold a byline with other things (date, role).
-    static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted", "dateline-by", "credits"]
+    static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted", "dateline-by"]
     /// Parts of an author block that are not the name.
     static let notName = [
         "avatar", "image", "img", "photo", "picture", "foto", "bio", "desc", "social", "twitter",
@@ -21,7 +21,7 @@ enum BylineHints {
     static let zone = [
         "comment", "related", "sidebar", "widget_", "widget-area", "widgetcontainer", "widgets", "teaser", "recommend", "popular", "trending",
         "slider", "carousel", "-card", "card-", "card_", "cards", "promo-", "promos", "newsletter", "more-",
-        "also", "respond", "reply", "discussion", "-tile", "tile-", "overview", "next", "prev",
+        "also", "respond", "reply", "discussion", "-tile", "tile-", "overview",
     ]
 
     static let matcher = PatternSet(groups: [author, byline, notName, date, zone])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the byline elements of a page: `itemprop=author`, `rel=author` links, and elements
 /// whose class or id says author or byline — outside comments, related lists, teasers and
 /// sidebars, whose names belong to other items.
@@ -58,6 +60,7 @@ struct BylineScanner {
                 }
                 if named { isAuthor = true } else if groups & BylineHints.bylineBit != 0 { isByline = true }
             }
+            if debugAuthors && (isAuthor || isByline) { FileHandle.standardError.write(Data("RAW \(id) \(String(decoding: hint, as: UTF8.self).prefix(60)) zone=\(inOtherZone(id))\n".utf8)) }
             guard isAuthor || isByline, !inOtherZone(id) else { continue }
             found.append(Candidate(node: id, isAuthor: isAuthor))
         }
@@ -89,6 +92,12 @@ struct BylineScanner {
     /// byline (its author elements, or its own text).
     func rankedTexts(headline: Int32?) -> [[String]] {
         let found = candidates()
+        if debugAuthors {
+            for candidate in found.prefix(40) {
+                let hint = String(decoding: tree.hint(candidate.node), as: UTF8.self)
+                FileHandle.standardError.write(Data("CAND \(candidate.node) \(candidate.isAuthor) \(hint.prefix(50)) h=\(headline ?? -1)\n".utf8))
+            }
+        }
         guard !found.isEmpty else { return [] }
         let order = found.indices.sorted { distance(found[$0].node, headline) < distance(found[$1].node, headline) }
         var result: [[String]] = []

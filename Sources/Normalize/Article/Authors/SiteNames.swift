@@ -6,17 +6,25 @@ import Foundation
 struct SiteNames: Sendable {
     private var keys: Set<String> = []
 
+    /// `names` may hold URLs (an `og:site_name` of "https://www.example.com/"): their host
+    /// counts, as does `host`, the page's own.
     init(_ names: [String?], host: String? = nil) {
-        for name in names.compactMap({ $0 }) where !name.hasPrefix("http") {
+        for name in names.compactMap({ $0 }) {
+            if name.hasPrefix("http") {
+                if let urlHost = URL(string: name)?.host, !urlHost.contains("facebook.") { addHost(urlHost) }
+                continue
+            }
             add(name)
             for part in Self.parts(name) { add(part) }
         }
-        if let host {
-            var labels = host.lowercased().split(separator: ".").map(String.init)
-            if labels.first == "www" { labels.removeFirst() }
-            add(labels.joined(separator: "."))
-            if labels.count >= 2 { add(labels[labels.count - 2]) }
-        }
+        if let host { addHost(host) }
+    }
+
+    private mutating func addHost(_ host: String) {
+        var labels = host.lowercased().split(separator: ".").map(String.init)
+        if labels.first == "www" { labels.removeFirst() }
+        add(labels.joined(separator: "."))
+        if labels.count >= 2 { add(labels[labels.count - 2]) }
     }
 
     private mutating func add(_ name: String) {
