@@ -20,11 +20,15 @@ struct BylineScanner {
 
     /// Subtrees larger than this are author boxes or whole sections, not bylines.
     static let largestSubtree: Int32 = 80
+    /// Nodes after the headline that still count as the article's header.
+    static let headerReach: Int32 = 30
     /// Longer texts are biographies or paragraphs, not bylines.
     static let longestText = 160
 
     /// Every byline candidate outside the zones that belong to other items, in document order.
-    func candidates() -> [Candidate] {
+    /// A candidate just below the headline is the article's own even inside such a zone (some
+    /// templates reuse their teaser markup for the article header).
+    func candidates(headline: Int32? = nil) -> [Candidate] {
         var found: [Candidate] = []
         let nodes = tree.nodes
         for index in 1..<nodes.count where found.count < 200 {
@@ -52,7 +56,7 @@ struct BylineScanner {
             let hint = tree.hint(id)
             if !hint.isEmpty {
                 let groups = BylineHints.matcher.groups(in: hint)
-                if groups & BylineHints.zoneBit != 0 { continue }
+                if groups & BylineHints.zoneBit != 0 && !isNearHeadline(id, headline) { continue }
                 let named = groups & BylineHints.authorBit != 0
                 if !isAuthor {
                     if groups & BylineHints.notNameBit != 0 { continue }
@@ -60,8 +64,8 @@ struct BylineScanner {
                 }
                 if named { isAuthor = true } else if groups & BylineHints.bylineBit != 0 { isByline = true }
             }
-            if debugAuthors && (isAuthor || isByline) { FileHandle.standardError.write(Data("RAW \(id) \(String(decoding: hint, as: UTF8.self).prefix(60)) zone=\(inOtherZone(id))\n".utf8)) }
-            guard isAuthor || isByline, !inOtherZone(id) else { continue }
+            guard isAuthor || isByline else { continue }
+            guard isNearHeadline(id, headline) || !inOtherZone(id) else { continue }
             found.append(Candidate(node: id, isAuthor: isAuthor))
         }
         return found
@@ -91,7 +95,7 @@ struct BylineScanner {
     /// The raw texts of the best byline, then of the next best, and so on: each entry is one
     /// byline (its author elements, or its own text).
     func rankedTexts(headline: Int32?) -> [[String]] {
-        let found = candidates()
+        let found = candidates(headline: headline)
         if debugAuthors {
             for candidate in found.prefix(40) {
                 let hint = String(decoding: tree.hint(candidate.node), as: UTF8.self)
@@ -139,6 +143,11 @@ struct BylineScanner {
             let otherGrandparent = otherParent > 0 ? tree.nodes[Int(otherParent)].parent : otherParent
             return otherParent == parent || (otherGrandparent == grandparent && grandparent > 0)
         }.prefix(5).map { $0 }
+    }
+
+    private func isNearHeadline(_ node: Int32, _ headline: Int32?) -> Bool {
+        guard let headline else { return false }
+        return node > headline && node - headline <= Self.headerReach
     }
 
     private func distance(_ node: Int32, _ headline: Int32?) -> Int32 {
