@@ -95,9 +95,11 @@ enum AuthorNameCleaner {
         if sawCore && keepsName && cut < words.count { words.removeLast(words.count - cut) }
         // "Jane Roe The Daily Staff" → the site's name at the end goes too.
         if words.count > 2 {
-            for drop in stride(from: min(4, words.count - 2), through: 1, by: -1)
-            where site.contains(words.suffix(drop).joined(separator: " ")) {
-                words.removeLast(drop)
+            var end = words.count
+            while end > 2 && isRoleWord(words[end - 1]) { end -= 1 }
+            for drop in stride(from: min(4, end - 2), through: 1, by: -1)
+            where site.contains(words[(end - drop)..<end].joined(separator: " ")) {
+                words.removeLast(words.count - (end - drop))
                 break
             }
         }
@@ -105,6 +107,11 @@ enum AuthorNameCleaner {
         name = name.trimmingCharacters(in: edgePunctuation)
         if name.hasSuffix("."), let last = words.last, last.count > 3 { name.removeLast() }
         return isName(name, words: words.count) ? name : nil
+    }
+
+    private static func isRoleWord(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return AuthorLexicon.coreRoles.contains(lower) || AuthorLexicon.roleModifiers.contains(lower)
     }
 
     private static let edgePunctuation = CharacterSet(charactersIn: ",;:|-–—·•/\\*\"'“”„«»‹›()[]{} ")

@@ -19,17 +19,20 @@ enum BylineHints {
     static let date = ["date", "time", "category", "comments-link", "reading"]
     /// Zones whose bylines belong to other items.
     static let zone = [
-        "comment", "related", "sidebar", "widget_", "widget-area", "widgetcontainer", "widgets", "teaser", "recommend", "popular", "trending",
-        "slider", "carousel", "-card", "card-", "card_", "cards", "promo-", "promos", "newsletter", "more-",
-        "also", "respond", "reply", "discussion", "-tile", "tile-", "overview",
+        "related", "widget_", "widget-area", "widgetcontainer", "widgets", "teaser", "recommend",
+        "popular", "trending", "slider", "carousel", "-card", "card-", "card_", "cards", "promo-",
+        "promos", "newsletter", "more-", "also", "-tile", "tile-", "overview",
     ]
+    /// Zones never part of the article's header, however close: comments and sidebars.
+    static let hardZone = ["comment", "respond", "reply", "discussion", "sidebar"]
 
-    static let matcher = PatternSet(groups: [author, byline, notName, date, zone])
+    static let matcher = PatternSet(groups: [author, byline, notName, date, zone, hardZone])
     static let authorBit: UInt32 = 1
     static let bylineBit: UInt32 = 2
     static let notNameBit: UInt32 = 4
     static let dateBit: UInt32 = 8
     static let zoneBit: UInt32 = 16
+    static let hardZoneBit: UInt32 = 32
 
     /// Case-insensitive whole-value check for `itemprop` / `rel` tokens.
     static func hasToken(_ value: ArraySlice<UInt8>, _ token: String) -> Bool {

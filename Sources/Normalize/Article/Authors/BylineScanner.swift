@@ -56,6 +56,7 @@ struct BylineScanner {
             let hint = tree.hint(id)
             if !hint.isEmpty {
                 let groups = BylineHints.matcher.groups(in: hint)
+                if groups & BylineHints.hardZoneBit != 0 { continue }
                 if groups & BylineHints.zoneBit != 0 && !isNearHeadline(id, headline) { continue }
                 let named = groups & BylineHints.authorBit != 0
                 if !isAuthor {
@@ -65,16 +66,17 @@ struct BylineScanner {
                 if named { isAuthor = true } else if groups & BylineHints.bylineBit != 0 { isByline = true }
             }
             guard isAuthor || isByline else { continue }
-            guard isNearHeadline(id, headline) || !inOtherZone(id) else { continue }
+            guard !inOtherZone(id, nearHeadline: isNearHeadline(id, headline)) else { continue }
             found.append(Candidate(node: id, isAuthor: isAuthor))
         }
         return found
     }
 
-    /// Whether an ancestor is a comment thread, related list, teaser, sidebar, `nav` or
-    /// `aside`. A zone word on a wrapper holding most of the page (`content with-sidebar`)
+    /// Whether an ancestor is a comment thread, related list, teaser, sidebar or `nav` (near
+    /// the headline, only comments and sidebars count). A zone word on a wrapper holding most of the page (`content with-sidebar`)
     /// does not count.
-    private func inOtherZone(_ node: Int32) -> Bool {
+    private func inOtherZone(_ node: Int32, nearHeadline: Bool) -> Bool {
+        let zones = nearHeadline ? BylineHints.hardZoneBit : BylineHints.zoneBit | BylineHints.hardZoneBit
         let half = Int32(tree.nodes.count / 2)
         var current = tree.nodes[Int(node)].parent
         var steps = 0
@@ -83,7 +85,7 @@ struct BylineScanner {
             let ancestor = tree.nodes[Int(current)]
             if ancestor.tag == .nav { return true }
             let hint = tree.hint(current)
-            if !hint.isEmpty, BylineHints.matcher.groups(in: hint) & BylineHints.zoneBit != 0,
+            if !hint.isEmpty, BylineHints.matcher.groups(in: hint) & zones != 0,
                tree.subtreeEnd(current) - current < half {
                 return true
             }
@@ -145,9 +147,14 @@ struct BylineScanner {
         }.prefix(5).map { $0 }
     }
 
+    /// Within a few nodes below the headline, with no paragraph of prose in between.
     private func isNearHeadline(_ node: Int32, _ headline: Int32?) -> Bool {
-        guard let headline else { return false }
-        return node > headline && node - headline <= Self.headerReach
+        guard let headline, node > headline && node - headline <= Self.headerReach else { return false }
+        for index in Int(headline + 1)..<Int(node) {
+            let between = tree.nodes[index]
+            if between.tag == .text && between.end - between.start > 100 { return false }
+        }
+        return true
     }
 
     private func distance(_ node: Int32, _ headline: Int32?) -> Int32 {
