@@ -137,4 +137,15 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<div class=\"byline\">By Jane Roe (jane@example.com)</div>") == ["Jane Roe"])
         #expect(Self.authors(body: "<div class=\"byline\">By Rob Vance, Metro Daily</div>") == ["Rob Vance"])
     }
+
+    /// Without byline markup, a short line that signs the article in plain text.
+    @Test func plainTextSignatureLine() {
+        // The meta author is the publisher ("Harbour Press (harbourpress.example)").
+        let head = "<meta name=\"publisher\" content=\"Harbour Press (harbourpress.example)\">"
+            + "<meta name=\"author\" content=\"Harbour Press\">"
+        #expect(Self.authors(head: head, body: "<p>Auteur : Kofi Mensah</p>") == ["Kofi Mensah"])
+        #expect(Self.authors(body: "<p>Von Claudia Brandt</p>") == ["Claudia Brandt"])
+        // A sentence that happens to start with a lead-in is not a signature.
+        #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
+    }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Decides the article's authors from every signal the page gives, most trusted first:
-/// JSON-LD persons, then author meta tags, then the byline elements in the markup. A name
+/// JSON-LD persons, then author meta tags, then the byline elements in the markup, then a
+/// plain-text signature line. A name
 /// that is only the site's own (a meta author "The Daily", a JSON-LD `Organization` that is
 /// the publisher) is not a writer: it is kept only when no source names anyone else.
 struct AuthorFinder {
@@ -23,7 +24,6 @@ struct AuthorFinder {
         var fallback: [String] = []
         // 1. JSON-LD persons (an Organization that is the site waits for the fallback).
         let declared = structured.declaredAuthors
-        if debugAuthors { FileHandle.standardError.write(Data("LD \(declared)\n".utf8)) }
         let people = AuthorNameCleaner.names(in: declared.filter { !$0.isOrganization }.map(\.name), site: site)
         if let chosen = firstPeople(people, fallback: &fallback) { return chosen }
         let organizations = AuthorNameCleaner.names(in: declared.filter(\.isOrganization).map(\.name), site: site)
@@ -37,13 +37,17 @@ struct AuthorFinder {
             guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
             if key == "twitter:data1" && meta["twitter:label1"]?.lowercased().contains("by") != true { continue }
             let names = AuthorNameCleaner.names(in: [value], site: site)
-            if debugAuthors { FileHandle.standardError.write(Data("META \(key) \(value) -> \(names)\n".utf8)) }
             if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
         }
         // 3. Bylines in the markup, nearest the headline first.
-        for texts in BylineScanner(tree: tree).rankedTexts(headline: headline()) {
+        let headline = headline()
+        for texts in BylineScanner(tree: tree).rankedTexts(headline: headline) {
             let names = AuthorNameCleaner.names(in: texts, site: site)
-            if debugAuthors { FileHandle.standardError.write(Data("DOM \(texts) -> \(names)\n".utf8)) }
+            if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
+        }
+        // 4. A plain-text signature line ("Von Jana Becker"): first and last name required.
+        for line in SignedLines(tree: tree).texts(headline: headline) {
+            let names = AuthorNameCleaner.names(in: [line], site: site).filter { $0.split(separator: " ").count >= 2 }
             if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
         }
         return fallback
@@ -81,5 +85,3 @@ struct AuthorFinder {
         return first
     }
 }
-
-let debugAuthors = ProcessInfo.processInfo.environment["COPYDESK_AUTHOR_DEBUG"] != nil

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the byline elements of a page: `itemprop=author`, `rel=author` links, and elements
 /// whose class or id says author or byline — outside comments, related lists, teasers and
 /// sidebars, whose names belong to other items.
@@ -98,12 +96,6 @@ struct BylineScanner {
     /// byline (its author elements, or its own text).
     func rankedTexts(headline: Int32?) -> [[String]] {
         let found = candidates(headline: headline)
-        if debugAuthors {
-            for candidate in found.prefix(40) {
-                let hint = String(decoding: tree.hint(candidate.node), as: UTF8.self)
-                FileHandle.standardError.write(Data("CAND \(candidate.node) \(candidate.isAuthor) \(hint.prefix(50)) h=\(headline ?? -1)\n".utf8))
-            }
-        }
         guard !found.isEmpty else { return [] }
         let order = found.indices.sorted { distance(found[$0].node, headline) < distance(found[$1].node, headline) }
         var result: [[String]] = []

@@ -16,6 +16,8 @@ struct SiteNames: Sendable {
             }
             add(name)
             for part in Self.parts(name) { add(part) }
+            // "Deutsche Welle (www.dw.com)": the name without its aside.
+            if let open = name.firstIndex(of: "("), open > name.startIndex { add(String(name[..<open])) }
         }
         if let host { addHost(host) }
     }
