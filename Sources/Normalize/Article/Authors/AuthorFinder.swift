@@ -64,7 +64,7 @@ struct AuthorFinder {
 
     /// URLs, "null" and other template leftovers.
     static func isPlaceholder(_ value: String) -> Bool {
-        let lower = value.lowercased().trimmingCharacters(in: .whitespaces)
+        let lower = AuthorText.trim(value, [" "]).lowercased()
         return lower.isEmpty || lower.hasPrefix("http") || lower.hasPrefix("//") || lower.hasPrefix("www.facebook")
             || ["null", "undefined", "none", "unknown", "n/a", "-"].contains(lower)
     }

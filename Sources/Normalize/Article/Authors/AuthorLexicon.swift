@@ -18,7 +18,7 @@ enum AuthorLexicon {
     static let glue: Set<String> = [
         "am", "on", "at", "um", "le", "el", "la", "de", "del", "du", "den", "dem", "vom", "à", "a",
         "las", "il", "op", "om", "uhr", "h", "gmt", "utc", "cet", "cest", "mez", "mesz", "est",
-        "edt", "pst", "pdt", "bst", "hkt", "pm", "a.m.", "p.m.", "updated", "published",
+        "edt", "pst", "pdt", "bst", "hkt", "pm", "a.m", "p.m", "updated", "published",
         "posted", "aktualisiert", "veröffentlicht", "publié", "publicado", "actualizado", "stand",
         "last", "zuletzt", "mis", "jour", "|", "-", "–", "—", "·", "•", "/",
     ]

@@ -87,7 +87,7 @@ enum AuthorNameCleaner {
         var cut = words.count
         var sawCore = false
         while cut > 1 {
-            let word = words[cut - 1].lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let word = AuthorText.bare(words[cut - 1])
             if AuthorLexicon.coreRoles.contains(word) { sawCore = true } else if !AuthorLexicon.roleModifiers.contains(word) { break }
             cut -= 1
         }
@@ -104,9 +104,20 @@ enum AuthorNameCleaner {
             }
         }
         var name = words.joined(separator: " ")
-        name = name.trimmingCharacters(in: edgePunctuation)
+        name = AuthorText.trim(name, edgePunctuation)
         if name.hasSuffix("."), let last = words.last, last.count > 3 { name.removeLast() }
         return isName(name, words: words.count) ? name : nil
+    }
+
+    /// ". " followed by a lower-case letter: a sentence, not initials.
+    private static func hasSentenceBreak(_ name: String) -> Bool {
+        var previous: [Character] = []
+        for character in name {
+            if previous.count == 2, previous[0] == ".", previous[1] == " ", character.isLowercase { return true }
+            previous.append(character)
+            if previous.count > 2 { previous.removeFirst() }
+        }
+        return false
     }
 
     private static func isRoleWord(_ word: String) -> Bool {
@@ -114,7 +125,10 @@ enum AuthorNameCleaner {
         return AuthorLexicon.coreRoles.contains(lower) || AuthorLexicon.roleModifiers.contains(lower)
     }
 
-    private static let edgePunctuation = CharacterSet(charactersIn: ",;:|-–—·•/\\*\"'“”„«»‹›()[]{} ")
+    private static let edgePunctuation: Set<Character> = [
+        ",", ";", ":", "|", "-", "–", "—", "·", "•", "/", "\\", "*", "\"", "'", "“", "”", "„", "«", "»", "‹", "›",
+        "(", ")", "[", "]", "{", "}", " ",
+    ]
 
     /// Rejects sentences, numbers and fragments.
     static func isName(_ name: String, words: Int) -> Bool {
@@ -125,7 +139,7 @@ enum AuthorNameCleaner {
         let lower = name.lowercased()
         if lower.hasPrefix("http") || lower.contains("://") { return false }
         // A sentence: ". " followed by a lower-case word, or four lower-case words.
-        if name.range(of: #"\. \p{Ll}"#, options: .regularExpression) != nil { return false }
+        if hasSentenceBreak(name) { return false }
         // Phrases: two lower-case words that are not name particles ("soutenue par un").
         let parts = name.split(separator: " ")
         let lowerWords = parts.filter { $0.first?.isLowercase == true && !AuthorLexicon.particles.contains(String($0)) }
@@ -138,7 +152,7 @@ enum AuthorNameCleaner {
         let lower = name.lowercased()
         if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name)
             || lower.contains("admin") || isHandle(name) { return true }
-        let words = lower.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        let words = lower.split(separator: " ").map { AuthorText.bare($0) }
         // "The Daily Staff": the site's name with a role.
         if let named = words.lastIndex(where: { !AuthorLexicon.roleModifiers.contains($0) && !AuthorLexicon.coreRoles.contains($0) }),
            named < words.count - 1, site.contains(words[...named].joined(separator: " ")) {

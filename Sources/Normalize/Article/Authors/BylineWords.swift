@@ -76,7 +76,7 @@ enum BylineWords {
     }
 
     private static func isCredit(_ label: [String]) -> Bool {
-        let words = label.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")) }
+        let words = label.map { AuthorText.bare($0) }
         guard words.contains(where: { AuthorLexicon.creditLabels.contains($0) }) else { return false }
         return !words.contains { ["text", "texte", "texto", "autor", "author", "auteur", "autorin"].contains($0) }
     }
@@ -86,7 +86,7 @@ enum BylineWords {
         var rounds = 0
         while !segment.isEmpty && rounds < 4 {
             rounds += 1
-            let lower = segment.prefix(4).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":,")) }
+            let lower = segment.prefix(4).map { AuthorText.bare($0) }
             guard let leadIn = AuthorLexicon.leadIns.first(where: { lower.starts(with: $0) }) else { break }
             segment.removeFirst(leadIn.count)
         }
@@ -98,7 +98,7 @@ enum BylineWords {
     private static func isSeparator(_ word: String) -> Bool { separators.contains(word) }
 
     private static func isGlue(_ word: String) -> Bool {
-        AuthorLexicon.glue.contains(word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;:")))
+        AuthorLexicon.glue.contains(AuthorText.bare(word))
     }
 
     /// A number, a time, an ordinal, a weekday, or a month name next to a number.
@@ -126,6 +126,6 @@ enum BylineWords {
     }
 
     private static func bare(_ word: String) -> String {
-        word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",.;()[]"))
+        AuthorText.bare(word)
     }
 }

@@ -56,24 +56,41 @@ struct SiteNames: Sendable {
     /// The part of a page title after its last " | " / " - ", which is usually the site.
     static func titleSuffix(_ title: String?) -> String? {
         guard let title else { return nil }
-        var best: String.Index?
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
-            if let range = title.range(of: separator, options: .backwards), range.upperBound > (best ?? title.startIndex) {
-                best = range.upperBound
-            }
-        }
-        guard let best else { return nil }
-        let suffix = String(title[best...]).trimmingCharacters(in: .whitespaces)
+        let words = title.split(separator: " ")
+        guard let last = words.lastIndex(where: { titleSeparators.contains($0) }), last + 1 < words.count else { return nil }
+        let suffix = words[(last + 1)...].joined(separator: " ")
         return suffix.count >= 2 && suffix.count < 60 ? suffix : nil
     }
 
-    private static let separators = [" | ", " - ", " – ", " — ", ": ", " :: ", " · ", " / ", " /", " » "]
+    private static let titleSeparators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»"]
+    private static let separators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»", "/"]
 
+    /// The parts of "Site | Tagline", "Site: Tagline", "Site /XY"; empty when there is one.
     private static func parts(_ name: String) -> [String] {
-        var parts = [name]
-        for separator in separators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        var parts: [String] = []
+        var current: [Substring] = []
+        var split = false
+        func flush() {
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+            current = []
         }
-        return parts.count > 1 ? parts.map { $0.trimmingCharacters(in: .whitespaces) } : []
+        for word in name.split(separator: " ") {
+            if separators.contains(word) {
+                flush()
+                split = true
+            } else if word.hasPrefix("/") && word.count > 1 && !current.isEmpty {
+                flush()
+                current = [word.dropFirst()]
+                split = true
+            } else if word.hasSuffix(":") && word.count > 1 {
+                current.append(word.dropLast())
+                flush()
+                split = true
+            } else {
+                current.append(word)
+            }
+        }
+        flush()
+        return split ? parts : []
     }
 }

@@ -1,0 +1,26 @@
+/// Small string helpers for author text that avoid Foundation's `CharacterSet` and regular
+/// expressions, which are slow on Linux and run here for every page.
+enum AuthorText {
+    /// Punctuation that may cling to a word ("Picheta,", "(AFP)", "Autor:").
+    static let clinging: Set<Character> = [
+        ",", ".", ";", ":", "(", ")", "[", "]", "\"", "'", "“", "”", "„", "«", "»", "!", "?",
+    ]
+
+    /// `text` without leading and trailing characters from `set`.
+    static func trim(_ text: Substring, _ set: Set<Character>) -> Substring {
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, set.contains(text[start]) { start = text.index(after: start) }
+        while end > start, set.contains(text[text.index(before: end)]) { end = text.index(before: end) }
+        return text[start..<end]
+    }
+
+    static func trim(_ text: String, _ set: Set<Character>) -> String {
+        String(trim(text[...], set))
+    }
+
+    /// Lower-cased, without clinging punctuation: the form the lexicon lists.
+    static func bare(_ word: some StringProtocol) -> String {
+        String(trim(Substring(word), clinging)).lowercased()
+    }
+}
