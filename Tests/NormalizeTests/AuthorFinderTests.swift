@@ -62,6 +62,10 @@ struct AuthorFinderTests {
         #expect(Self.authors(head: "<meta name=\"author\" content=\"Priya Natarajan\">") == ["Priya Natarajan"])
         #expect(Self.authors(head: "<meta name=\"parsely-author\" content=\"Omar Haddad\">") == ["Omar Haddad"])
         #expect(Self.authors(head: "<meta name=\"dc.creator\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"twitter:label1\" content=\"Written by\">"
+            + "<meta name=\"twitter:data1\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"twitter:label1\" content=\"Est. reading time\">"
+            + "<meta name=\"twitter:data1\" content=\"4 minutes\">").isEmpty)
         #expect(Self.authors(head: "<meta property=\"article:author\" content=\"https://facebook.com/someone\">"
             + "<meta name=\"byl\" content=\"By Omar Haddad\">") == ["Omar Haddad"])
     }

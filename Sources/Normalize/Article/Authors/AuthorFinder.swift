@@ -35,7 +35,7 @@ struct AuthorFinder {
         // 2. Meta tags.
         for key in Self.metaKeys {
             guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
-            if key == "twitter:data1" && meta["twitter:label1"]?.lowercased().contains("by") != true { continue }
+            if key == "twitter:data1" && !Self.labelsAuthor(meta["twitter:label1"]) { continue }
             let names = AuthorNameCleaner.names(in: [value], site: site)
             if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
         }
@@ -60,6 +60,12 @@ struct AuthorFinder {
         if !people.isEmpty { return people }
         if fallback.isEmpty { fallback = names }
         return nil
+    }
+
+    /// Twitter's "label1/data1" pair names the author when the label says so ("Written by").
+    static func labelsAuthor(_ label: String?) -> Bool {
+        guard let label = label?.lowercased() else { return false }
+        return ["by", "von", "par", "autor", "author", "auteur"].contains { AuthorText.has(label, $0) }
     }
 
     /// URLs, "null" and other template leftovers.

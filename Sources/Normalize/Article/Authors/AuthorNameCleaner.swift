@@ -133,11 +133,11 @@ enum AuthorNameCleaner {
     /// Rejects sentences, numbers and fragments.
     static func isName(_ name: String, words: Int) -> Bool {
         guard !name.isEmpty, name.count <= maximumLength, words <= maximumWords,
-              name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return false }
-        if name.contains(where: { "!?…|<>{}=".contains($0) }) || name.contains("...") { return false }
+              name.unicodeScalars.contains(where: AuthorText.isLetter) else { return false }
+        if name.contains(where: { "!?…|<>{}=".contains($0) }) || AuthorText.has(name, "...") { return false }
         if name.hasSuffix(":") { return false }
         let lower = name.lowercased()
-        if lower.hasPrefix("http") || lower.contains("://") { return false }
+        if lower.hasPrefix("http") || AuthorText.has(lower, "://") { return false }
         // A sentence: ". " followed by a lower-case word, or four lower-case words.
         if hasSentenceBreak(name) { return false }
         // Phrases: two lower-case words that are not name particles ("soutenue par un").
@@ -151,7 +151,7 @@ enum AuthorNameCleaner {
     static func isSecondary(_ name: String, site: SiteNames) -> Bool {
         let lower = name.lowercased()
         if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name)
-            || lower.contains("admin") || isHandle(name) { return true }
+            || AuthorText.has(lower, "admin") || isHandle(name) { return true }
         let words = lower.split(separator: " ").map { AuthorText.bare($0) }
         // "The Daily Staff": the site's name with a role.
         if let named = words.lastIndex(where: { !AuthorLexicon.roleModifiers.contains($0) && !AuthorLexicon.coreRoles.contains($0) }),
@@ -164,7 +164,7 @@ enum AuthorNameCleaner {
 
     /// A user name or URL slug ("jane_roe", "jane-roe"): one lower-case word with a joiner.
     static func isHandle(_ name: String) -> Bool {
-        !name.contains(" ") && name == name.lowercased() && (name.contains("_") || name.contains("-"))
+        !AuthorText.has(name, " ") && name == name.lowercased() && (AuthorText.has(name, "_") || AuthorText.has(name, "-"))
     }
 
     private static func isCapitalized(_ word: String) -> Bool {

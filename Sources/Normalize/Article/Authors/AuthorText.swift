@@ -19,6 +19,21 @@ enum AuthorText {
         String(trim(text[...], set))
     }
 
+    /// A letter: ASCII by range, anything else by its Unicode property.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// Whether `text` holds `needle`, compared byte for byte (no Foundation bridging).
+    static func has(_ text: some StringProtocol, _ needle: String) -> Bool {
+        text.utf8.firstRange(of: needle.utf8) != nil
+    }
+
     /// Lower-cased, without clinging punctuation: the form the lexicon lists.
     static func bare(_ word: some StringProtocol) -> String {
         String(trim(Substring(word), clinging)).lowercased()

@@ -21,8 +21,8 @@ enum BylineWords {
                 continue
             }
             let lower = word.lowercased()
-            if lower.contains("@") || lower.contains("http") || lower.contains("://")
-                || lower.contains("[at]") || lower.contains("(at)") { continue }
+            if AuthorText.has(lower, "@") || AuthorText.has(lower, "http") || AuthorText.has(lower, "://")
+                || AuthorText.has(lower, "[at]") || AuthorText.has(lower, "(at)") { continue }
             words.append(String(word))
         }
         return words
@@ -107,7 +107,7 @@ enum BylineWords {
         guard !word.isEmpty else { return false }
         var letters = 0, digits = 0
         for scalar in word.unicodeScalars {
-            if scalar.properties.isAlphabetic { letters += 1 } else if ("0"..."9").contains(scalar) { digits += 1 }
+            if AuthorText.isLetter(scalar) { letters += 1 } else if ("0"..."9").contains(scalar) { digits += 1 }
         }
         if digits > 0 && letters == 0 { return true }
         if AuthorLexicon.weekdays.contains(word) { return true }

@@ -44,9 +44,17 @@ struct SiteNames: Sendable {
     /// Lower-case letters and digits only: "INTERSCENAR.IO" and "Interscenario" agree.
     static func fold(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars where scalar.properties.isAlphabetic
-            || ("0"..."9").contains(scalar) {
-            scalars.append(scalar)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                if value >= 0x61 && value <= 0x7A || value >= 0x30 && value <= 0x39 {
+                    scalars.append(scalar)
+                } else if value >= 0x41 && value <= 0x5A, let lower = Unicode.Scalar(value | 0x20) {
+                    scalars.append(lower)
+                }
+            } else if scalar.properties.isAlphabetic {
+                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
         }
         var folded = String(scalars)
         if folded.hasPrefix("the") && folded.count > 6 { folded.removeFirst(3) }
