@@ -65,7 +65,8 @@ struct AuthorFinder {
     /// Twitter's "label1/data1" pair names the author when the label says so ("Written by").
     static func labelsAuthor(_ label: String?) -> Bool {
         guard let label = label?.lowercased() else { return false }
-        return ["by", "von", "par", "autor", "author", "auteur"].contains { AuthorText.has(label, $0) }
+        return AuthorText.has(label, "by") || AuthorText.has(label, "von") || AuthorText.has(label, "par")
+            || AuthorText.has(label, "autor") || AuthorText.has(label, "author") || AuthorText.has(label, "auteur")
     }
 
     /// URLs, "null" and other template leftovers.

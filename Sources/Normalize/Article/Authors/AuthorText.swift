@@ -30,8 +30,25 @@ enum AuthorText {
     }
 
     /// Whether `text` holds `needle`, compared byte for byte (no Foundation bridging).
-    static func has(_ text: some StringProtocol, _ needle: String) -> Bool {
-        text.utf8.firstRange(of: needle.utf8) != nil
+    static func has(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let target = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+        let bytes = text.utf8
+        guard count > 0, bytes.count >= count else { return count == 0 }
+        var start = bytes.startIndex
+        var remaining = bytes.count
+        while remaining >= count {
+            var probe = start
+            var offset = 0
+            while offset < count && bytes[probe] == target[offset] {
+                offset += 1
+                probe = bytes.index(after: probe)
+            }
+            if offset == count { return true }
+            start = bytes.index(after: start)
+            remaining -= 1
+        }
+        return false
     }
 
     /// Lower-cased, without clinging punctuation: the form the lexicon lists.

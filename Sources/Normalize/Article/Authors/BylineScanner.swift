@@ -24,22 +24,34 @@ struct BylineScanner {
     static let longestText = 160
 
     /// Every byline candidate outside the zones that belong to other items, in document order.
-    /// A candidate just below the headline is the article's own even inside such a zone (some
-    /// templates reuse their teaser markup for the article header).
+    /// A candidate just below the headline is the article's own even inside a related or
+    /// teaser zone (some templates reuse their teaser markup for the article header); never
+    /// inside comments, sidebars or `nav`.
     func candidates(headline: Int32? = nil) -> [Candidate] {
         var found: [Candidate] = []
         let nodes = tree.nodes
+        let half = Int32(nodes.count / 2)
+        // Zone of each element, inherited: 0 none, 1 related/teaser, 2 comments/sidebar/nav.
+        // A zone word on a wrapper holding most of the page (`content with-sidebar`) is ignored.
+        var zones = [UInt8](repeating: 0, count: nodes.count)
         for index in 1..<nodes.count where found.count < 200 {
             let node = nodes[index]
+            guard node.tag != .text else { continue }
+            let id = Int32(index)
+            let inherited = node.parent >= 0 ? zones[Int(node.parent)] : 0
+            let hint = tree.hint(id)
+            let groups = hint.isEmpty ? 0 : BylineHints.matcher.groups(in: hint)
+            var own: UInt8 = node.tag == .nav ? 2 : 0
+            if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
+            zones[index] = own > inherited && tree.subtreeEnd(id) - id < half ? own : inherited
             switch node.tag {
-            case .text, .meta, .link, .title, .script, .style, .img, .input, .button, .select, .option,
+            case .meta, .link, .title, .script, .style, .img, .input, .button, .select, .option,
                  .textarea, .svg, .time, .html, .head, .body, .nav, .form, .picture, .source,
                  .iframe, .noscript, .template:
                 continue
             default:
                 break
             }
-            let id = Int32(index)
             var isAuthor = false
             var isByline = false
             if node.start < node.end {
@@ -51,11 +63,7 @@ struct BylineScanner {
                     isAuthor = true
                 }
             }
-            let hint = tree.hint(id)
-            if !hint.isEmpty {
-                let groups = BylineHints.matcher.groups(in: hint)
-                if groups & BylineHints.hardZoneBit != 0 { continue }
-                if groups & BylineHints.zoneBit != 0 && !isNearHeadline(id, headline) { continue }
+            if groups != 0 {
                 let named = groups & BylineHints.authorBit != 0
                 if !isAuthor {
                     if groups & BylineHints.notNameBit != 0 { continue }
@@ -64,32 +72,11 @@ struct BylineScanner {
                 if named { isAuthor = true } else if groups & BylineHints.bylineBit != 0 { isByline = true }
             }
             guard isAuthor || isByline else { continue }
-            guard !inOtherZone(id, nearHeadline: isNearHeadline(id, headline)) else { continue }
+            let zone = max(own, inherited)
+            if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }
             found.append(Candidate(node: id, isAuthor: isAuthor))
         }
         return found
-    }
-
-    /// Whether an ancestor is a comment thread, related list, teaser, sidebar or `nav` (near
-    /// the headline, only comments and sidebars count). A zone word on a wrapper holding most of the page (`content with-sidebar`)
-    /// does not count.
-    private func inOtherZone(_ node: Int32, nearHeadline: Bool) -> Bool {
-        let zones = nearHeadline ? BylineHints.hardZoneBit : BylineHints.zoneBit | BylineHints.hardZoneBit
-        let half = Int32(tree.nodes.count / 2)
-        var current = tree.nodes[Int(node)].parent
-        var steps = 0
-        while current > 0 && steps < 40 {
-            steps += 1
-            let ancestor = tree.nodes[Int(current)]
-            if ancestor.tag == .nav { return true }
-            let hint = tree.hint(current)
-            if !hint.isEmpty, BylineHints.matcher.groups(in: hint) & zones != 0,
-               tree.subtreeEnd(current) - current < half {
-                return true
-            }
-            current = ancestor.parent
-        }
-        return false
     }
 
     /// The raw texts of the best byline, then of the next best, and so on: each entry is one

@@ -20,9 +20,8 @@ enum BylineWords {
                 parenthesis = max(0, min(parenthesis, 4))
                 continue
             }
-            let lower = word.lowercased()
-            if AuthorText.has(lower, "@") || AuthorText.has(lower, "http") || AuthorText.has(lower, "://")
-                || AuthorText.has(lower, "[at]") || AuthorText.has(lower, "(at)") { continue }
+            if AuthorText.has(word, "@") || AuthorText.has(word, "://") || AuthorText.has(word, "[at]")
+                || AuthorText.has(word, "(at)") || word.lowercased().hasPrefix("http") { continue }
             words.append(String(word))
         }
         return words
