@@ -108,7 +108,7 @@ struct MetadataReader {
         result.authors = AuthorFinder(tree: tree, meta: meta, structured: structured, title: result.title,
             site: SiteNames([result.siteName, structured.publisher, meta["publisher"], meta["dc.publisher"],
                              meta["article:publisher"], SiteNames.titleSuffix(titleText)],
-                            host: (pageURL ?? (canonical ?? meta["og:url"]).flatMap(URL.init(string:)))?.host)).authors()
+                            host: pageURL?.host ?? (canonical ?? meta["og:url"]).flatMap(SiteNames.host(of:)))).authors()
         result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]
             ?? meta["twitter:image:src"] ?? structured.image).flatMap { absolute($0) }
         result.canonicalURL = [canonical, meta["og:url"]].lazy

@@ -79,7 +79,7 @@ struct AuthorFinder {
     /// The `h1` that shows the title (the first `h1` when none matches).
     private func headline() -> Int32? {
         var first: Int32?
-        let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? ""
+        let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? []
         var checked = 0
         for index in 1..<tree.nodes.count where tree.nodes[index].tag == .h1 {
             let id = Int32(index)
@@ -87,7 +87,7 @@ struct AuthorFinder {
             guard !key.isEmpty, checked < 6 else { break }
             checked += 1
             let text = SiteNames.fold(String(tree.textContent(id).prefix(60)))
-            if !text.isEmpty && (text.hasPrefix(key) || key.hasPrefix(text)) && text.count >= 4 { return id }
+            if text.count >= 4 && (text.starts(with: key) || key.starts(with: text)) { return id }
         }
         return first
     }

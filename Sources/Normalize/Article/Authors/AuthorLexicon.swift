@@ -14,6 +14,9 @@ enum AuthorLexicon {
         "door", "from",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
+    /// `leadIns` keyed by their first word.
+    static let leadInsByFirstWord: [String: [[String]]] = Dictionary(grouping: leadIns, by: { $0[0] })
+
     /// Words left dangling before or after a removed date ("am", "on", "le", "um").
     static let glue: Set<String> = [
         "am", "on", "at", "um", "le", "el", "la", "de", "del", "du", "den", "dem", "vom", "à", "a",

@@ -39,8 +39,7 @@ struct BylineScanner {
             guard node.tag != .text else { continue }
             let id = Int32(index)
             let inherited = node.parent >= 0 ? zones[Int(node.parent)] : 0
-            let hint = tree.hint(id)
-            let groups = hint.isEmpty ? 0 : BylineHints.matcher.groups(in: hint)
+            let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: tree.hint(id))
             var own: UInt8 = node.tag == .nav ? 2 : 0
             if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
             zones[index] = own > inherited && tree.subtreeEnd(id) - id < half ? own : inherited

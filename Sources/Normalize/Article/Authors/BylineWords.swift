@@ -29,44 +29,47 @@ enum BylineWords {
 
     /// The segments of `words`, each stripped of its lead-in, label and date glue.
     static func segments(_ words: [String]) -> [[String]] {
+        // Each word's lexicon form and date-ness, computed once.
+        let bare = words.map { AuthorText.bare($0) }
+        let isDate = words.indices.map { isDateWord(bare, $0) }
         var segments: [[String]] = []
-        var current: [String] = []
-        var label: [String] = []
+        var current: [Int] = []
+        var label: [Int] = []
         var afterDate = false
         func flush(beforeDate: Bool) {
             defer { current = []; label = [] }
-            if isCredit(label) { return }
-            var segment = current
-            if afterDate { while let first = segment.first, isGlue(first) { segment.removeFirst() } }
-            if beforeDate { while let last = segment.last, isGlue(last) { segment.removeLast() } }
-            segment = withoutLeadIn(segment)
-            if !segment.isEmpty { segments.append(segment) }
+            if isCredit(label.map { bare[$0] }) { return }
+            var segment = current[...]
+            if afterDate { while let first = segment.first, AuthorLexicon.glue.contains(bare[first]) { segment.removeFirst() } }
+            if beforeDate { while let last = segment.last, AuthorLexicon.glue.contains(bare[last]) { segment.removeLast() } }
+            segment = segment.dropFirst(leadInLength(segment.map { bare[$0] }))
+            if !segment.isEmpty { segments.append(segment.map { words[$0] }) }
         }
         var index = 0
         while index < words.count {
             let word = words[index]
-            if isSeparator(word) {
+            if separators.contains(word) {
                 flush(beforeDate: false)
                 afterDate = false
-            } else if isDateWord(words, index) {
-                while index + 1 < words.count && isDateWord(words, index + 1) { index += 1 }
+            } else if isDate[index] {
+                while index + 1 < words.count && isDate[index + 1] { index += 1 }
                 flush(beforeDate: true)
                 afterDate = true
             } else if word.hasSuffix(":") {
-                var newLabel = [word]
+                var newLabel = [index]
                 // "Text & Fotos:" — a label joined by a conjunction.
-                if current.count >= 2, AuthorLexicon.conjunctions.contains(current[current.count - 1].lowercased()) {
+                if current.count >= 2, AuthorLexicon.conjunctions.contains(bare[current[current.count - 1]]) {
                     newLabel = Array(current.suffix(2)) + newLabel
                     current.removeLast(2)
                 } else if word == ":", let last = current.last {
-                    newLabel = [last, word]
+                    newLabel = [last, index]
                     current.removeLast()
                 }
                 flush(beforeDate: false)
                 afterDate = false
                 label = newLabel
             } else {
-                current.append(word)
+                current.append(index)
             }
             index += 1
         }
@@ -74,35 +77,29 @@ enum BylineWords {
         return segments
     }
 
-    private static func isCredit(_ label: [String]) -> Bool {
-        let words = label.map { AuthorText.bare($0) }
+    private static func isCredit(_ words: [String]) -> Bool {
         guard words.contains(where: { AuthorLexicon.creditLabels.contains($0) }) else { return false }
         return !words.contains { ["text", "texte", "texto", "autor", "author", "auteur", "autorin"].contains($0) }
     }
 
-    private static func withoutLeadIn(_ segment: [String]) -> [String] {
-        var segment = segment
+    /// How many leading words are lead-ins ("Written by", "Posted on", "By").
+    private static func leadInLength(_ words: [String]) -> Int {
+        var start = 0
         var rounds = 0
-        while !segment.isEmpty && rounds < 4 {
+        while start < words.count && rounds < 4 {
             rounds += 1
-            let lower = segment.prefix(4).map { AuthorText.bare($0) }
-            guard let leadIn = AuthorLexicon.leadIns.first(where: { lower.starts(with: $0) }) else { break }
-            segment.removeFirst(leadIn.count)
+            guard let options = AuthorLexicon.leadInsByFirstWord[words[start]],
+                  let leadIn = options.first(where: { words[start...].starts(with: $0) }) else { break }
+            start += leadIn.count
         }
-        return segment
+        return start
     }
 
     private static let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "::", "»", "›", "/", "||"]
 
-    private static func isSeparator(_ word: String) -> Bool { separators.contains(word) }
-
-    private static func isGlue(_ word: String) -> Bool {
-        AuthorLexicon.glue.contains(AuthorText.bare(word))
-    }
-
     /// A number, a time, an ordinal, a weekday, or a month name next to a number.
-    static func isDateWord(_ words: [String], _ index: Int) -> Bool {
-        let word = bare(words[index])
+    static func isDateWord(_ bare: [String], _ index: Int) -> Bool {
+        let word = bare[index]
         guard !word.isEmpty else { return false }
         var letters = 0, digits = 0
         for scalar in word.unicodeScalars {
@@ -117,14 +114,10 @@ enum BylineWords {
             return false
         }
         guard AuthorLexicon.months.contains(word) else { return false }
-        let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < words.count }
+        let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < bare.count }
         return neighbours.contains { neighbour in
-            let other = bare(words[neighbour])
+            let other = bare[neighbour]
             return other.first?.isNumber == true && !other.contains(where: \.isLetter)
         }
-    }
-
-    private static func bare(_ word: String) -> String {
-        AuthorText.bare(word)
     }
 }

@@ -1,35 +1,45 @@
-import Foundation
-
 /// The names a site goes by (`og:site_name`, the JSON-LD or meta publisher, the title's
 /// suffix, the host), folded for comparison. A byline that only repeats one of them names
 /// the publication, not a writer.
+///
+/// Works on UTF-8 bytes: ASCII letters are lower-cased, ASCII punctuation and the common
+/// typographic marks are dropped, other letters are kept as they are.
 struct SiteNames: Sendable {
-    private var keys: Set<String> = []
+    private var keys: Set<[UInt8]> = []
 
     /// `names` may hold URLs (an `og:site_name` of "https://www.example.com/"): their host
     /// counts, as does `host`, the page's own.
     init(_ names: [String?], host: String? = nil) {
         for name in names.compactMap({ $0 }) {
             if name.hasPrefix("http") {
-                if let urlHost = URL(string: name)?.host, !urlHost.contains("facebook.") { addHost(urlHost) }
+                if let urlHost = Self.host(of: name), !AuthorText.has(urlHost, "facebook.") { addHost(urlHost) }
                 continue
             }
-            add(name)
-            for part in Self.parts(name) { add(part) }
+            let bytes = Array(name.utf8)
+            add(bytes[...])
+            for part in Self.parts(bytes) { add(part) }
             // "Deutsche Welle (www.dw.com)": the name without its aside.
-            if let open = name.firstIndex(of: "("), open > name.startIndex { add(String(name[..<open])) }
+            if let open = bytes.firstIndex(of: UInt8(ascii: "(")), open > 0 { add(bytes[..<open]) }
         }
         if let host { addHost(host) }
     }
 
-    private mutating func addHost(_ host: String) {
-        var labels = host.lowercased().split(separator: ".").map(String.init)
-        if labels.first == "www" { labels.removeFirst() }
-        add(labels.joined(separator: "."))
-        if labels.count >= 2 { add(labels[labels.count - 2]) }
+    /// The host of an absolute URL, without parsing the rest.
+    static func host(of url: String) -> String? {
+        guard let scheme = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let rest = url.utf8[scheme...].drop { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "/") }
+        let host = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") && $0 != UInt8(ascii: ":") }
+        return host.isEmpty ? nil : String(decoding: host, as: UTF8.self)
     }
 
-    private mutating func add(_ name: String) {
+    private mutating func addHost(_ host: String) {
+        var labels = host.lowercased().split(separator: ".")
+        if labels.first == "www" { labels.removeFirst() }
+        add(Array(labels.joined(separator: ".").utf8)[...])
+        if labels.count >= 2 { add(Array(labels[labels.count - 2].utf8)[...]) }
+    }
+
+    private mutating func add(_ name: ArraySlice<UInt8>) {
         let key = Self.fold(name)
         if key.count >= 2 { keys.insert(key) }
     }
@@ -37,66 +47,83 @@ struct SiteNames: Sendable {
     /// Whether `name`, or one of its " | " / " - " parts, is one of the site's names.
     func contains(_ name: String) -> Bool {
         guard !keys.isEmpty else { return false }
-        if keys.contains(Self.fold(name)) { return true }
-        return Self.parts(name).contains { keys.contains(Self.fold($0)) }
+        let bytes = Array(name.utf8)
+        if keys.contains(Self.fold(bytes[...])) { return true }
+        return Self.parts(bytes).contains { keys.contains(Self.fold($0)) }
     }
 
-    /// Lower-case letters and digits only: "INTERSCENAR.IO" and "Interscenario" agree.
-    static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                let value = scalar.value
-                if value >= 0x61 && value <= 0x7A || value >= 0x30 && value <= 0x39 {
-                    scalars.append(scalar)
-                } else if value >= 0x41 && value <= 0x5A, let lower = Unicode.Scalar(value | 0x20) {
-                    scalars.append(lower)
-                }
-            } else if scalar.properties.isAlphabetic {
-                scalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+    /// Letters and digits only, ASCII lower-cased: "INTERSCENAR.IO" and "Interscenario" agree.
+    static func fold(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                folded.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                folded.append(byte | 0x20)
+            } else if byte == 0xC2 || byte == 0xE2 {
+                // Latin-1 marks (nbsp, «, », ·) and general punctuation (–, —, “, ”, •): skipped.
+                index += byte == 0xC2 ? 2 : 3
+                continue
+            } else if byte >= 0x80 {
+                folded.append(byte)
             }
+            index += 1
         }
-        var folded = String(scalars)
-        if folded.hasPrefix("the") && folded.count > 6 { folded.removeFirst(3) }
+        if folded.count > 6 && folded.starts(with: Array("the".utf8)) { folded.removeFirst(3) }
         return folded
     }
+
+    static func fold(_ text: String) -> [UInt8] { fold(Array(text.utf8)[...]) }
 
     /// The part of a page title after its last " | " / " - ", which is usually the site.
     static func titleSuffix(_ title: String?) -> String? {
         guard let title else { return nil }
-        let words = title.split(separator: " ")
-        guard let last = words.lastIndex(where: { titleSeparators.contains($0) }), last + 1 < words.count else { return nil }
-        let suffix = words[(last + 1)...].joined(separator: " ")
+        let words = Array(title.utf8).split(separator: 0x20)
+        guard let last = words.lastIndex(where: { titleSeparators.contains(Array($0)) }), last + 1 < words.count else { return nil }
+        let suffix = words[(last + 1)...].map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
         return suffix.count >= 2 && suffix.count < 60 ? suffix : nil
     }
 
-    private static let titleSeparators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»"]
-    private static let separators: Set<Substring> = ["|", "-", "–", "—", "::", "·", "»", "/"]
+    private static let titleSeparators: Set<[UInt8]> = Set(["|", "-", "–", "—", "::", "·", "»"].map { Array($0.utf8) })
+    private static let separators: Set<[UInt8]> = titleSeparators.union([Array("/".utf8)])
 
     /// The parts of "Site | Tagline", "Site: Tagline", "Site /XY"; empty when there is one.
-    private static func parts(_ name: String) -> [String] {
-        var parts: [String] = []
-        var current: [Substring] = []
+    private static func parts(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        var parts: [ArraySlice<UInt8>] = []
+        var partStart: Int?
+        var partEnd = 0
         var split = false
         func flush() {
-            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
-            current = []
+            if let start = partStart { parts.append(bytes[start..<partEnd]) }
+            partStart = nil
         }
-        for word in name.split(separator: " ") {
-            if separators.contains(word) {
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else { index += 1; continue }
+            var end = index
+            while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+            let word = bytes[index..<end]
+            if separators.contains(Array(word)) {
                 flush()
                 split = true
-            } else if word.hasPrefix("/") && word.count > 1 && !current.isEmpty {
+            } else if word.first == UInt8(ascii: "/") && word.count > 1 && partStart != nil {
                 flush()
-                current = [word.dropFirst()]
+                partStart = index + 1
+                partEnd = end
                 split = true
-            } else if word.hasSuffix(":") && word.count > 1 {
-                current.append(word.dropLast())
+            } else if word.last == UInt8(ascii: ":") && word.count > 1 {
+                if partStart == nil { partStart = index }
+                partEnd = end - 1
                 flush()
                 split = true
             } else {
-                current.append(word)
+                if partStart == nil { partStart = index }
+                partEnd = end
             }
+            index = end
         }
         flush()
         return split ? parts : []
