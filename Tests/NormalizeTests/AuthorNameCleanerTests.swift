@@ -95,3 +95,17 @@ struct AuthorNameCleanerTests {
         #expect(!AuthorNameCleaner.isSecondary("Jane Roe", site: SiteNames([])))
     }
 }
+
+extension AuthorNameCleanerTests {
+    @Test func escapedEntitiesAreDecoded() {
+        #expect(Self.names("Jos&#xE9; Roe") == ["José Roe"])
+        #expect(Self.names("Ann Lee &amp; Bo Chan") == ["Ann Lee", "Bo Chan"])
+    }
+
+    @Test func siteCreditsAndTagListsAreNotAuthors() {
+        #expect(Self.names("Developed By Studio Nord").isEmpty)
+        #expect(Self.names("Written By: Cara Holm") == ["Cara Holm"])
+        #expect(Self.names("Lena Brandt, kwietnia, politik") == ["Lena Brandt"])
+        #expect(Self.names("Propos recueillis par Paul Mercier") == ["Paul Mercier"])
+    }
+}

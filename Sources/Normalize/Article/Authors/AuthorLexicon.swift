@@ -9,10 +9,16 @@ enum AuthorLexicon {
         "text by", "posted on", "published on", "geschrieben von", "verfasst von", "erstellt von",
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
-        "scritto da", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
+        "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di",
         "door", "from",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+
+    /// Lead-ins of the site's own credits ("Developed by", "Powered by"): the segment is dropped.
+    static let siteCredits: Set<String> = [
+        "developed", "designed", "powered", "theme", "website", "design", "hosted", "realisiert",
+        "umgesetzt", "template", "webdesign",
+    ]
 
     /// `leadIns` keyed by their first word.
     static let leadInsByFirstWord: [String: [[String]]] = Dictionary(grouping: leadIns, by: { $0[0] })
@@ -58,7 +64,7 @@ enum AuthorLexicon {
     /// Account names of a publishing system, not of a person.
     static let generic: Set<String> = [
         "admin", "administrator", "webmaster", "wordpress", "root", "user", "guest", "anonymous",
-        "unknown", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
+        "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
     /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").

@@ -29,12 +29,15 @@ enum AuthorNameCleaner {
     /// Names in one raw string. Pieces that are only a role, an agency or the site's name are
     /// dropped when the string also names someone else.
     static func names(in raw: String, site: SiteNames) -> [String] {
-        let words = BylineWords.split(raw)
+        let words = BylineWords.split(AuthorText.decodingEntities(raw))
         var people: [String] = []
         var others: [String] = []
         for segment in BylineWords.segments(words) {
-            for piece in pieces(of: segment) {
+            let split = pieces(of: segment)
+            for piece in split {
                 guard let name = tidy(piece, site: site) else { continue }
+                // In a list, a lone lower-case word is a tag or a button, not a name.
+                if split.count > 1 && piece.count == 1 && name.first?.isLowercase == true { continue }
                 if isSecondary(name, site: site) { others.append(name) } else { people.append(name) }
             }
         }

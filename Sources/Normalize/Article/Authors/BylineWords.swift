@@ -39,6 +39,9 @@ enum BylineWords {
         func flush(beforeDate: Bool) {
             defer { current = []; label = [] }
             if isCredit(label.map { bare[$0] }) { return }
+            // "Developed by Studio X", "Powered by …": the site's credits.
+            if let first = current.first, current.count > 1, AuthorLexicon.siteCredits.contains(bare[first]),
+               bare[current[1]] == "by" || bare[current[1]] == "von" { return }
             var segment = current[...]
             if afterDate { while let first = segment.first, AuthorLexicon.glue.contains(bare[first]) { segment.removeFirst() } }
             if beforeDate { while let last = segment.last, AuthorLexicon.glue.contains(bare[last]) { segment.removeLast() } }
@@ -64,6 +67,12 @@ enum BylineWords {
                 } else if word == ":", let last = current.last {
                     newLabel = [last, index]
                     current.removeLast()
+                } else if let leadIn = AuthorLexicon.leadIns.first(where: { $0.count > 1 && $0.last == bare[index]
+                            && current.count >= $0.count - 1
+                            && current.suffix($0.count - 1).map({ bare[$0] }) == Array($0.dropLast()) }) {
+                    // "Written By:": the lead-in's first words belong to the label.
+                    newLabel = Array(current.suffix(leadIn.count - 1)) + newLabel
+                    current.removeLast(leadIn.count - 1)
                 }
                 flush(beforeDate: false)
                 afterDate = false
