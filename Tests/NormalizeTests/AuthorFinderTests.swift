@@ -62,6 +62,9 @@ struct AuthorFinderTests {
         #expect(Self.authors(head: "<meta name=\"author\" content=\"Priya Natarajan\">") == ["Priya Natarajan"])
         #expect(Self.authors(head: "<meta name=\"parsely-author\" content=\"Omar Haddad\">") == ["Omar Haddad"])
         #expect(Self.authors(head: "<meta name=\"dc.creator\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"citation_author\" content=\"Haddad, Omar\">") == ["Haddad, Omar"])
+        #expect(Self.authors(head: "<meta name=\"authors\" content=\"Omar Haddad, Lea Stein\">") == ["Omar Haddad", "Lea Stein"])
+        #expect(Self.authors(head: "<meta name=\"cxenseparse:author\" content=\"Omar Haddad\">") == ["Omar Haddad"])
         #expect(Self.authors(head: "<meta name=\"twitter:label1\" content=\"Written by\">"
             + "<meta name=\"twitter:data1\" content=\"Omar Haddad\">") == ["Omar Haddad"])
         #expect(Self.authors(head: "<meta name=\"twitter:label1\" content=\"Est. reading time\">"

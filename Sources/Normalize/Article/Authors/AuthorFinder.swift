@@ -17,7 +17,9 @@ struct AuthorFinder {
     /// Meta keys naming the author, most specific first.
     static let metaKeys = [
         "author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
-        "dc:creator", "dcterms.creator", "citation_author", "cxenseparse:author", "twitter:data1",
+        "dc:creator", "dcterms.creator", "dc.creator.aut", "citation_author", "authors", "creator",
+        "atc-metaauthor", "dcsext.author", "rbauthors", "shareaholic:article_author_name",
+        "article:author_name", "cxenseparse:author", "twitter:data1",
     ]
 
     func authors() -> [String] {
