@@ -152,6 +152,8 @@ struct AuthorFinderTests {
             + "<meta name=\"author\" content=\"Harbour Press\">"
         #expect(Self.authors(head: head, body: "<p>Auteur : Kofi Mensah</p>") == ["Kofi Mensah"])
         #expect(Self.authors(body: "<p>Von Claudia Brandt</p>") == ["Claudia Brandt"])
+        // A teaser's signature belongs to the teased story.
+        #expect(Self.authors(body: "<div class=\"teaser-list\"><div class=\"teaser\"><p>Von Claudia Brandt</p></div></div>").isEmpty)
         // A sentence that happens to start with a lead-in is not a signature.
         #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
     }

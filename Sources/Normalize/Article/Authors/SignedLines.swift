@@ -3,6 +3,7 @@
 ///
 /// Only asked for when no other source names a person: it reads the first bytes of each
 /// text node, and makes a string only for a line that starts with a lead-in and is short.
+/// Lines inside teasers, related lists, comments and sidebars sign other items.
 struct SignedLines {
     let tree: HTMLTree
 
@@ -33,7 +34,7 @@ struct SignedLines {
             default: continue
             }
             let line = tree.textContent(parent)
-            guard line.utf8.count <= Self.longestLine else { continue }
+            guard line.utf8.count <= Self.longestLine, !inOtherZone(parent) else { continue }
             found.append((parent, line))
         }
         let ranked = found.sorted { distance($0.node, headline) < distance($1.node, headline) }
@@ -53,6 +54,26 @@ struct SignedLines {
                 while next < end && text[next] == 0x20 { next += 1 }
                 if next < end && (text[next] >= 0x41 && text[next] <= 0x5A || text[next] >= 0xC3) { return true }
             }
+        }
+        return false
+    }
+
+    /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
+    /// holding most of the page does not count).
+    private func inOtherZone(_ node: Int32) -> Bool {
+        let half = Int32(tree.nodes.count / 2)
+        var current = node
+        var steps = 0
+        while current > 0 && steps < 40 {
+            steps += 1
+            let element = tree.nodes[Int(current)]
+            if element.tag == .nav || element.tag == .aside { return true }
+            if element.hintStart != element.hintEnd,
+               BylineHints.matcher.groups(in: tree.hint(current)) & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
+               tree.subtreeEnd(current) - current < half {
+                return true
+            }
+            current = element.parent
         }
         return false
     }
