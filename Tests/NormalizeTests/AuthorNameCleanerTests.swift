@@ -33,6 +33,7 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("Posted on September 21, 2020 by Dana Kerr") == ["Dana Kerr"])
         #expect(Self.names("von Newsdesk 28. Januar 2022, 12:01") == ["Newsdesk"])
         #expect(Self.names("Von Ina Falk am Samstag, 19. Oktober 2019 um 11:14 Uhr") == ["Ina Falk"])
+        #expect(Self.names("Por Rosa Gil 2 de mayo de 2023") == ["Rosa Gil"])
     }
 
     @Test func rolesAreStripped() {
@@ -67,6 +68,9 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("par Anne Roy et Paul Roy") == ["Anne Roy", "Paul Roy"])
         #expect(Self.names("Isabel Cruz, Rocío Mena y José Vidal") == ["Isabel Cruz", "Rocío Mena", "José Vidal"])
         #expect(Self.names("Ann Lee; Bo Chan") == ["Ann Lee", "Bo Chan"])
+        #expect(Self.names("Marco Rossi e Giulia Bianchi") == ["Marco Rossi", "Giulia Bianchi"])
+        // A double surname joined by "e" is one name.
+        #expect(Self.names("José Volta e Pinto") == ["José Volta e Pinto"])
     }
 
     @Test func lastCommaFirstStaysOneName() {

@@ -88,6 +88,8 @@ enum AuthorLexicon {
         "oktober", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
         "outubro", "novembro", "dezembro",
     ]
+    /// Words between a day and its month ("2 de mayo", "the 3rd of May").
+    static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
         "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",

@@ -49,11 +49,11 @@ enum AuthorNameCleaner {
         var pieces: [[String]] = [[]]
         var commaSplits = 0
         var conjunctionSplits = 0
-        for word in segment {
+        for (position, word) in segment.enumerated() {
             if word == "," || word == ";" {
                 commaSplits += 1
                 pieces.append([])
-            } else if isConjunction(word) {
+            } else if isConjunction(word, at: position, in: segment, current: pieces[pieces.count - 1].count) {
                 conjunctionSplits += 1
                 pieces.append([])
             } else if word.hasSuffix(",") || word.hasSuffix(";") {
@@ -75,11 +75,20 @@ enum AuthorNameCleaner {
         return pieces
     }
 
-    private static func isConjunction(_ word: String) -> Bool {
+    /// "and", "und", "&"; a one-letter "e" / "y" / "i" only in lower case and between two
+    /// full names — "José Volta e Pinto" is one name with a double surname.
+    private static func isConjunction(_ word: String, at position: Int, in segment: [String], current: Int) -> Bool {
         let lower = word.lowercased()
         guard AuthorLexicon.conjunctions.contains(lower) else { return false }
-        // Single letters ("e", "i", "y") only as written in lower case, never an initial.
-        return lower.count > 1 || word == lower
+        guard lower.count == 1 else { return true }
+        guard word == lower, current >= 2 else { return false }
+        let following = segment[(position + 1)...].prefix { !isBreak($0) }
+        return following.count >= 2
+    }
+
+    private static func isBreak(_ word: String) -> Bool {
+        word == "," || word == ";" || word.hasSuffix(",") || word.hasSuffix(";")
+            || ["and", "&", "und", "et", "og", "och"].contains(word.lowercased())
     }
 
     /// Strips roles and the site's name from the end, edge punctuation, and rejects what is

@@ -123,7 +123,11 @@ enum BylineWords {
             return false
         }
         guard AuthorLexicon.months.contains(word) else { return false }
-        let neighbours = [index - 1, index + 1].filter { $0 >= 0 && $0 < bare.count }
+        // "20 November", "November 20", "2 de mayo", "mayo de 2023".
+        var neighbours = [index - 1, index + 1]
+        if index >= 2 && AuthorLexicon.dateLinks.contains(bare[index - 1]) { neighbours.append(index - 2) }
+        if index + 2 < bare.count && AuthorLexicon.dateLinks.contains(bare[index + 1]) { neighbours.append(index + 2) }
+        neighbours = neighbours.filter { $0 >= 0 && $0 < bare.count }
         return neighbours.contains { neighbour in
             let other = bare[neighbour]
             return other.first?.isNumber == true && !other.contains(where: \.isLetter)
