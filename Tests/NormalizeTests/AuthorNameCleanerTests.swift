@@ -43,6 +43,8 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("Lee Park Staff Writer") == ["Lee Park"])
         // A role on its own is what the page says: it stays.
         #expect(Self.names("By Staff Writer") == ["Staff Writer"])
+        #expect(Self.names("By STEVE ROE AP National Politics Writer") == ["STEVE ROE"])
+        #expect(Self.names("Analysis by Chris Roe, Metro Editor-at-large") == ["Chris Roe"])
     }
 
     @Test func mailAddressesHandlesAndURLsAreDropped() {
@@ -56,6 +58,12 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("Rob Vance, Metro Daily", site: ["Metro Daily"]) == ["Rob Vance"])
         #expect(Self.names("By Ann Roe Metro Daily Staff", site: ["Metro Daily"]) == ["Ann Roe"])
         #expect(Self.names("Von Ann Roe, dpa") == ["Ann Roe"])
+        #expect(Self.names("By DANA KIRK and JILL LAW Associated Press") == ["DANA KIRK", "JILL LAW"])
+        #expect(Self.names("By Jill Roe, Metro Daily Business", site: ["Metro Daily"]) == ["Jill Roe"])
+        #expect(Self.names("Rachel Lind, MS, RD") == ["Rachel Lind"])
+        #expect(Self.names("by LD") == ["LD"])
+        #expect(Self.names("Finian Roe. Sputnik International") == ["Finian Roe", "Sputnik International"])
+        #expect(Self.names("Prof. Dr. Ann Roe") == ["Prof. Dr. Ann Roe"])
         // Alone, the site's name is still what the string says.
         #expect(Self.names("Metro Daily", site: ["Metro Daily"]) == ["Metro Daily"])
     }

@@ -4,7 +4,8 @@
 enum AuthorLexicon {
     /// Lead-ins, longest first so "written by" wins over "by".
     static let leadIns: [[String]] = [
-        "a cura di", "ein beitrag von", "eine kolumne von", "ein kommentar von", "ein gastbeitrag von",
+        "a cura di", "analysis by", "opinion by", "commentary by", "interview by", "review by",
+        "ein beitrag von", "eine kolumne von", "ein kommentar von", "ein gastbeitrag von",
         "written by", "posted by", "published by", "reported by", "story by", "words by", "article by",
         "text by", "posted on", "published on", "geschrieben von", "verfasst von", "erstellt von",
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
@@ -41,12 +42,17 @@ enum AuthorLexicon {
         "chefredakteur", "chefredakteurin", "herausgeber", "herausgeberin", "volontär", "volontärin",
         "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
         "corresponsal", "giornalista", "redattore", "editor-in-chief", "reporterin", "journalistin",
+        "editor-at-large", "producer", "analyst", "critic", "anchor", "host",
     ]
     static let roleModifiers: Set<String> = [
         "staff", "senior", "associate", "contributing", "managing", "chief", "deputy", "executive",
         "assistant", "freelance", "freier", "freie", "special", "guest", "gast", "news", "sports",
         "political", "science", "digital", "online", "video", "features", "opinion", "and", "&",
-        "stellvertretender", "stellvertretende", "leitender", "leitende",
+        "stellvertretender", "stellvertretende", "leitender", "leitende", "national", "politics",
+        "security", "international", "foreign", "business", "health", "medical", "entertainment",
+        "technology", "tech", "investigative", "economics", "world", "local", "education",
+        "climate", "environment", "white", "house", "legal", "breaking", "weather", "at-large",
+        "general", "city", "metro", "culture", "travel", "food", "markets", "finance", "writer-at-large",
     ]
 
     /// Labels whose text is a photo or image credit, not the article's author.
@@ -59,6 +65,7 @@ enum AuthorLexicon {
     static let agencies: Set<String> = [
         "dpa", "afp", "ap", "reuters", "apa", "sda", "kna", "epd", "sid", "ddp", "efe", "ansa",
         "dpa-afx", "upi", "pa", "aap", "ats", "belga", "anp", "tt", "ntb", "ritzau", "europa press",
+        "associated press", "the associated press", "agence france-presse", "kyodo", "xinhua",
     ]
 
     /// Account names of a publishing system, not of a person.
@@ -71,6 +78,19 @@ enum AuthorLexicon {
     static let particles: Set<String> = [
         "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "das",
         "do", "des", "zu", "zur", "ter", "ten", "bin", "al", "el", "y", "e", "en", "v.", "vom", "dalla",
+    ]
+
+    /// Degrees and credentials after a name ("Jane Roe, MS, RD").
+    static let credentials: Set<String> = [
+        "ms", "msc", "ma", "mba", "md", "m.d", "phd", "ph.d", "dr", "rd", "rdn", "cde", "rn",
+        "np", "pa-c", "mph", "dds", "dvm", "do", "bsc", "ba", "bs", "jd", "cpa", "cfa", "lcsw", "psyd",
+        "facp", "faap", "cnm", "ibclc", "cpt", "nasm-cpt", "ace", "esq", "jr", "sr", "ii", "iii",
+    ]
+
+    /// Abbreviated titles that end with a full stop inside a name ("Prof. Ann Roe").
+    static let titles: Set<String> = [
+        "prof", "dipl", "ing", "univ", "mag", "hon", "rev", "sen", "gov", "rep", "gen", "col",
+        "capt", "sgt", "mons", "mrs", "sra", "sr", "jr", "phd", "dres", "med", "rer", "nat", "mme", "mlle",
     ]
 
     /// Conjunctions between names.

@@ -34,7 +34,9 @@ enum AuthorNameCleaner {
         var others: [String] = []
         for segment in BylineWords.segments(words) {
             let split = pieces(of: segment)
-            for piece in split {
+            for (position, piece) in split.enumerated() {
+                // "Jane Roe, MS, RD": credentials after a name are not names.
+                if position > 0 && piece.allSatisfy({ AuthorLexicon.credentials.contains(AuthorText.bare($0)) }) { continue }
                 guard let name = tidy(piece, site: site) else { continue }
                 // In a list, a lone lower-case word is a tag or a button, not a name.
                 if split.count > 1 && piece.count == 1 && name.first?.isLowercase == true { continue }
@@ -105,14 +107,17 @@ enum AuthorNameCleaner {
         }
         let keepsName = words[..<cut].contains { !AuthorLexicon.roleModifiers.contains($0.lowercased()) }
         if sawCore && keepsName && cut < words.count { words.removeLast(words.count - cut) }
-        // "Jane Roe The Daily Staff" → the site's name at the end goes too.
+        // "Jane Roe The Daily Staff", "Jill Roe Associated Press": the site's name or an
+        // agency at the end goes too.
         if words.count > 2 {
             var end = words.count
             while end > 2 && isRoleWord(words[end - 1]) { end -= 1 }
-            for drop in stride(from: min(4, end - 2), through: 1, by: -1)
-            where site.contains(words[(end - drop)..<end].joined(separator: " ")) {
-                words.removeLast(words.count - (end - drop))
-                break
+            for drop in stride(from: min(4, end - 2), through: 1, by: -1) {
+                let tail = words[(end - drop)..<end].joined(separator: " ")
+                if site.contains(tail) || AuthorLexicon.agencies.contains(tail.lowercased()) {
+                    words.removeLast(words.count - (end - drop))
+                    break
+                }
             }
         }
         var name = words.joined(separator: " ")

@@ -58,6 +58,11 @@ enum BylineWords {
                 while index + 1 < words.count && isDate[index + 1] { index += 1 }
                 flush(beforeDate: true)
                 afterDate = true
+            } else if endsSentence(word, bare[index]) {
+                // "Finian Roe. Sputnik International": a full stop after a word, not an initial.
+                current.append(index)
+                flush(beforeDate: false)
+                afterDate = false
             } else if word.hasSuffix(":") {
                 var newLabel = [index]
                 // "Text & Fotos:" — a label joined by a conjunction.
@@ -84,6 +89,12 @@ enum BylineWords {
         }
         flush(beforeDate: false)
         return segments
+    }
+
+    /// A word closed by a full stop that is neither an initial nor a title ("Prof.", "Dr.").
+    private static func endsSentence(_ word: String, _ bare: String) -> Bool {
+        guard word.hasSuffix("."), bare.count > 2, !AuthorLexicon.titles.contains(bare) else { return false }
+        return !bare.contains(".") && bare.first?.isLetter == true
     }
 
     private static func isCredit(_ words: [String]) -> Bool {
