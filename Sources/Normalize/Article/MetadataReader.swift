@@ -98,7 +98,6 @@ struct MetadataReader {
         ]
         result.modified = modifiedCandidates.lazy.compactMap { $0.flatMap(DateParser.parse) }.first
 
-
         result.declaredLanguage = htmlLang ?? structured.inLanguage ?? meta["content-language"]
             ?? meta["og:locale"] ?? meta["dc.language"]
         result.description = structured.description ?? meta["og:description"] ?? meta["description"]
@@ -106,9 +105,8 @@ struct MetadataReader {
         result.siteName = meta["og:site_name"] ?? structured.publisher ?? meta["application-name"]
             ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         result.authors = AuthorFinder(tree: tree, meta: meta, structured: structured, title: result.title,
-            site: SiteNames([result.siteName, structured.publisher, meta["publisher"], meta["dc.publisher"],
-                             meta["article:publisher"], SiteNames.titleSuffix(titleText)],
-                            host: pageURL?.host ?? (canonical ?? meta["og:url"]).flatMap(SiteNames.host(of:)))).authors()
+                                      site: .of(meta: meta, structured: structured, siteName: result.siteName,
+                                                titleText: titleText, url: pageURL?.absoluteString ?? canonical)).authors()
         result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]
             ?? meta["twitter:image:src"] ?? structured.image).flatMap { absolute($0) }
         result.canonicalURL = [canonical, meta["og:url"]].lazy

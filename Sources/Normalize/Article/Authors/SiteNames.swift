@@ -24,6 +24,15 @@ struct SiteNames: Sendable {
         if let host { addHost(host) }
     }
 
+    /// The site's names as a page's metadata gives them: `og:site_name`, the publisher (JSON-LD,
+    /// meta, Dublin Core, Open Graph), the title's suffix, and the host of `url` (or `og:url`).
+    static func of(meta: [String: String], structured: StructuredData, siteName: String?,
+                   titleText: String?, url: String?) -> SiteNames {
+        SiteNames([siteName, structured.publisher, meta["publisher"], meta["dc.publisher"],
+                   meta["article:publisher"], titleSuffix(titleText)],
+                  host: (url ?? meta["og:url"]).flatMap(host(of:)))
+    }
+
     /// The host of an absolute URL, without parsing the rest.
     static func host(of url: String) -> String? {
         guard let scheme = url.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
