@@ -157,4 +157,15 @@ struct AuthorFinderTests {
         // A sentence that happens to start with a lead-in is not a signature.
         #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
     }
+
+    /// Reference cycles, huge bylines and junk never crash and never produce a name.
+    @Test func hostileAuthorData() {
+        let cycle = Self.jsonLD("""
+            {"@graph":[{"@type":"Article","author":{"@id":"#a"}},{"@id":"#a","author":{"@id":"#a"}}]}
+            """)
+        #expect(Self.authors(head: cycle).isEmpty)
+        let long = String(repeating: "By Ann Lee and ", count: 5_000)
+        #expect(Self.authors(body: "<div class=\"byline\">\(long)</div>").isEmpty)
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"&#xD800;&#99999999; ( [ @ ://\">").isEmpty)
+    }
 }

@@ -10,7 +10,9 @@ struct SignedLines {
     /// Lead-ins that open a signature line, as bytes, with the space or colon that follows.
     private static let openers: [[UInt8]] = [
         "Von ", "By ", "Par ", "Por ", "Door ", "Autor:", "Autorin:", "Author:", "Auteur :", "Auteur:",
-        "Autor :", "Text:", "Texto:", "Text von ", "Written by ", "Escrito por ",
+        "Autor :", "Text:", "Texto:", "Text von ", "Written by ", "Escrito por ", "Posted by ",
+        "Geschrieben von ", "Verfasst von ", "Erstellt von ", "Publié par ", "Publicado por ",
+        "Scritto da ",
     ].map { Array($0.utf8) }
 
     /// Longest signature line, in bytes.
