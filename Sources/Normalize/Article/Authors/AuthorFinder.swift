@@ -2,9 +2,9 @@ import Foundation
 
 /// Decides the article's authors from every signal the page gives, most trusted first:
 /// JSON-LD persons, then author meta tags, then the byline elements in the markup, then a
-/// plain-text signature line. A name
-/// that is only the site's own (a meta author "The Daily", a JSON-LD `Organization` that is
-/// the publisher) is not a writer: it is kept only when no source names anyone else.
+/// plain-text signature line. A name that only stands in for a writer — the site's own (a
+/// meta author "The Daily", a JSON-LD `Organization` that is the publisher), a system
+/// account ("admin"), a user-name slug — is kept only when no source names anyone else.
 struct AuthorFinder {
     let tree: HTMLTree
     /// First value of each meta key (lower-cased), as `MetadataReader` collected them.
@@ -31,7 +31,7 @@ struct AuthorFinder {
         let organizations = AuthorNameCleaner.names(in: declared.filter(\.isOrganization).map(\.name), site: site)
         if !organizations.isEmpty {
             // An organization other than the publisher is a deliberate declaration.
-            if organizations.contains(where: { !site.contains($0) }) { return organizations }
+            if organizations.contains(where: { !AuthorNameCleaner.isSecondary($0, site: site) }) { return organizations }
             if fallback.isEmpty { fallback = organizations }
         }
         // 2. Meta tags.
