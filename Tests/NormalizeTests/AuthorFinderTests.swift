@@ -103,6 +103,13 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: spans) == ["Ann Lee", "Bo Chan"])
     }
 
+    /// Author elements inside a byline that hold only fragments give way to the whole byline.
+    @Test func bylineWhoseInnerAuthorElementsAreFragments() {
+        let body = "<div class=\"recipe-contributor\"><span class=\"contributor-label\">By</span> "
+            + "<a href=\"/k\"><span>Metro Test Kitchens</span></a></div>"
+        #expect(Self.authors(body: body) == ["Metro Test Kitchens"])
+    }
+
     @Test func bylineWithDateAndTimeAttached() {
         let body = "<div class=\"byline\">METRO LEDGER STAFF NOVEMBER 20, 2019 10:43</div>"
         #expect(Self.authors(body: body) == ["METRO LEDGER STAFF"])

@@ -104,6 +104,8 @@ struct BylineScanner {
             }
             used.formUnion(inner.map(\.node))
             if !texts.isEmpty { result.append(texts) }
+            // When the author elements inside hold only fragments ("By"), the whole byline.
+            if !leaves.isEmpty, let whole = text(of: chosen.node), !whole.isEmpty { result.append([whole]) }
         }
         return result
     }
