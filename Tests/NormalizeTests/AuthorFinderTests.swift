@@ -134,6 +134,18 @@ struct AuthorFinderTests {
             + "<span class=\"author\">Troll Nummer Eins</span></li></ol>").isEmpty)
     }
 
+    /// A wrapper around the article's own column is not a sidebar, whatever its class says.
+    @Test func columnWrapperNamedSidebarHoldsTheArticle() {
+        let html = """
+            <html><head><title>Night buses return</title></head><body><div class="sticky-sidebar-column">
+            <article><h1>Night buses return</h1><p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+            <span class="author vcard">Ela Marin</span></article></div>
+            <div class="sidebar"><span class="author">Sidebar Person</span></div>
+            <footer>\((1...60).map { "<a href=\"/p/\($0)\">Link \($0)</a>" }.joined())</footer></body></html>
+            """
+        #expect(ArticleFixtureLoader.extract(html: html).authors == ["Ela Marin"])
+    }
+
     /// The byline next to the headline beats an author box further down.
     @Test func bylineNearestTheHeadlineWins() {
         let html = """

@@ -34,6 +34,16 @@ struct BylineScanner {
         // Zone of each element, inherited: 0 none, 1 related/teaser, 2 comments/sidebar/nav.
         // A zone word on a wrapper holding most of the page (`content with-sidebar`) is ignored.
         var zones = [UInt8](repeating: 0, count: nodes.count)
+        // The headline's own ancestors hold the article: never a zone of other items, whatever
+        // their class says (`theiaStickySidebar` wrapping the main column).
+        var headlineAncestors = Set<Int32>()
+        if let headline {
+            var current = headline
+            while current > 0 && headlineAncestors.count < 100 {
+                headlineAncestors.insert(current)
+                current = nodes[Int(current)].parent
+            }
+        }
         for index in 1..<nodes.count where found.count < 200 {
             let node = nodes[index]
             guard node.tag != .text else { continue }
@@ -42,6 +52,7 @@ struct BylineScanner {
             let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: tree.hint(id))
             var own: UInt8 = node.tag == .nav ? 2 : 0
             if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
+            if own > 0 && headlineAncestors.contains(id) { own = 0 }
             zones[index] = own > inherited && tree.subtreeEnd(id) - id < half ? own : inherited
             switch node.tag {
             case .meta, .link, .title, .script, .style, .img, .input, .button, .select, .option,
