@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Normalize
 
@@ -144,6 +145,10 @@ struct AuthorFinderTests {
             <footer>\((1...60).map { "<a href=\"/p/\($0)\">Link \($0)</a>" }.joined())</footer></body></html>
             """
         #expect(ArticleFixtureLoader.extract(html: html).authors == ["Ela Marin"])
+        let signed = html.replacingOccurrences(of: "<span class=\"author vcard\">Ela Marin</span>",
+                                               with: "<p>Von Ela Marin</p>")
+            .replacingOccurrences(of: "<span class=\"author\">Sidebar Person</span>", with: "")
+        #expect(ArticleFixtureLoader.extract(html: signed).authors == ["Ela Marin"])
     }
 
     /// The byline next to the headline beats an author box further down.

@@ -36,7 +36,7 @@ struct SignedLines {
             default: continue
             }
             let line = tree.textContent(parent)
-            guard line.utf8.count <= Self.longestLine, !inOtherZone(parent) else { continue }
+            guard line.utf8.count <= Self.longestLine, !inOtherZone(parent, headline: headline) else { continue }
             found.append((parent, line))
         }
         let ranked = found.sorted { distance($0.node, headline) < distance($1.node, headline) }
@@ -61,9 +61,10 @@ struct SignedLines {
     }
 
     /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
-    /// holding most of the page does not count).
-    private func inOtherZone(_ node: Int32) -> Bool {
+    /// holding most of the page, or on one holding the headline, does not count).
+    private func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
         let half = Int32(tree.nodes.count / 2)
+        let headlineEnd = headline ?? -1
         var current = node
         var steps = 0
         while current > 0 && steps < 40 {
@@ -72,7 +73,8 @@ struct SignedLines {
             if element.tag == .nav || element.tag == .aside { return true }
             if element.hintStart != element.hintEnd,
                BylineHints.matcher.groups(in: tree.hint(current)) & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
-               tree.subtreeEnd(current) - current < half {
+               tree.subtreeEnd(current) - current < half,
+               !(current < headlineEnd && tree.subtreeEnd(current) >= headlineEnd) {
                 return true
             }
             current = element.parent
