@@ -84,6 +84,12 @@ struct AuthorFinderTests {
                              url: "https://www.metrodaily.example/news/1") == ["Karl Weber"])
     }
 
+    /// "correspondent" holds "respond" — a role, not a comment form.
+    @Test func correspondentBlockIsNotACommentZone() {
+        let body = "<div class=\"correspondent\"><a rel=\"author\" href=\"/by/ina\"><span class=\"name\">Ina Holt</span></a></div>"
+        #expect(Self.authors(body: body) == ["Ina Holt"])
+    }
+
     @Test func relAuthorLink() {
         #expect(Self.authors(body: "<p>Posted by <a rel=\"author\" href=\"/u/ines\">Ines Duarte</a></p>") == ["Ines Duarte"])
     }

@@ -24,7 +24,7 @@ enum BylineHints {
         "promos", "newsletter", "more-", "also", "-tile", "tile-", "overview",
     ]
     /// Zones never part of the article's header, however close: comments and sidebars.
-    static let hardZone = ["comment", "respond", "reply", "discussion", "sidebar"]
+    static let hardZone = ["comment", "reply", "discussion", "sidebar"]
 
     static let matcher = PatternSet(groups: [author, byline, notName, date, zone, hardZone])
     static let authorBit: UInt32 = 1
