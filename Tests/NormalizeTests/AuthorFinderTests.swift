@@ -122,6 +122,20 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: body) == ["METRO LEDGER STAFF"])
     }
 
+    /// A logo `h1` is not the headline: the `h2` showing the title is, and the byline next to it
+    /// wins over an author box near the logo.
+    @Test func headlineIsTheHeadingThatShowsTheTitle() {
+        let html = """
+            <html><head><title>Night buses return</title><meta property="og:title" content="Night buses return">
+            </head><body><h1>Metro Daily</h1><div class="author-box"><span class="author-name">Logo Person</span></div>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+            <article><h2>Night buses return</h2><p class="author-name">Rhea Solberg</p>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></article></body></html>
+            """
+        #expect(ArticleFixtureLoader.extract(html: html).authors == ["Rhea Solberg"])
+    }
+
     /// Comment authors and related-story bylines belong to other items.
     @Test func commentsAndRelatedListsAreIgnored() {
         let others = """

@@ -78,15 +78,19 @@ struct AuthorFinder {
             || ["null", "undefined", "none", "unknown", "n/a", "-"].contains(lower)
     }
 
-    /// The `h1` that shows the title (the first `h1` when none matches).
+    /// The `h1` (or, on pages whose `h1` is the logo, the `h2`) that shows the title; the
+    /// first `h1` when none does.
     private func headline() -> Int32? {
         var first: Int32?
         let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? []
         var checked = 0
-        for index in 1..<tree.nodes.count where tree.nodes[index].tag == .h1 {
+        for index in 1..<tree.nodes.count {
+            let tag = tree.nodes[index].tag
+            guard tag == .h1 || tag == .h2 else { continue }
             let id = Int32(index)
-            if first == nil { first = id }
-            guard !key.isEmpty, checked < 6 else { break }
+            if first == nil && tag == .h1 { first = id }
+            guard !key.isEmpty else { if first != nil { break } else { continue } }
+            guard checked < 12 else { break }
             checked += 1
             let text = SiteNames.fold(String(tree.textContent(id).prefix(60)))
             if text.count >= 4 && (text.starts(with: key) || key.starts(with: text)) { return id }
