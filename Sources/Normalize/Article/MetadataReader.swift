@@ -98,21 +98,15 @@ struct MetadataReader {
         ]
         result.modified = modifiedCandidates.lazy.compactMap { $0.flatMap(DateParser.parse) }.first
 
-        var authors = structured.authors
-        if authors.isEmpty, let value = meta["author"] ?? meta["article:author"] ?? meta["parsely-author"]
-            ?? meta["dc.creator"] ?? meta["sailthru.author"], !value.hasPrefix("http") {
-            authors = [value]
-        }
-        if authors.isEmpty { authors = itemAuthors }
-        if authors.isEmpty { authors = relAuthors }
-        result.authors = Self.cleanAuthors(authors)
-
         result.declaredLanguage = htmlLang ?? structured.inLanguage ?? meta["content-language"]
             ?? meta["og:locale"] ?? meta["dc.language"]
         result.description = structured.description ?? meta["og:description"] ?? meta["description"]
             ?? meta["twitter:description"]
         result.siteName = meta["og:site_name"] ?? structured.publisher ?? meta["application-name"]
             ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        result.authors = AuthorFinder(tree: tree, meta: meta, structured: structured, title: result.title,
+                                      site: .of(meta: meta, structured: structured, siteName: result.siteName,
+                                                titleText: titleText, url: pageURL?.absoluteString ?? canonical)).authors()
         result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]
             ?? meta["twitter:image:src"] ?? structured.image).flatMap { absolute($0) }
         result.canonicalURL = [canonical, meta["og:url"]].lazy
@@ -134,24 +128,9 @@ struct MetadataReader {
         return title
     }
 
-    /// Splits "A and B", "A, B" and drops "By " prefixes and e-mail-like noise.
+    /// Names in author strings; kept for callers of the old name.
     static func cleanAuthors(_ raw: [String]) -> [String] {
-        var seen = Set<String>()
-        var authors: [String] = []
-        for entry in raw {
-            var text = TextNormalizer.collapse(Array(entry.utf8)[...])
-            if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-            // "A and B", "A & B", "A, B": split on the separators between names.
-            let words = text.split(separator: " ").map { $0 == "and" || $0 == "&" ? "," : String($0) }
-            let parts = words.joined(separator: " ").split(separator: ",")
-            for part in parts {
-                let name = TextNormalizer.collapse(Array(part.utf8)[...])
-                guard !name.isEmpty, name.count < 80, !name.contains("@"), !name.hasPrefix("http"),
-                      seen.insert(name.lowercased()).inserted else { continue }
-                authors.append(name)
-            }
-        }
-        return authors
+        AuthorNameCleaner.names(in: raw)
     }
 
     private func absolute(_ raw: String) -> String? {

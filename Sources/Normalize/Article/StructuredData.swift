@@ -7,6 +7,8 @@ struct StructuredData {
     var datePublished: String?
     var dateModified: String?
     var authors: [String] = []
+    /// `authors` with their declared kind (person or organization), `@id` references resolved.
+    var declaredAuthors: [DeclaredAuthor] = []
     var inLanguage: String?
     var description: String?
     var image: String?
@@ -27,14 +29,18 @@ struct StructuredData {
     /// Reads every JSON-LD block; the first Article-family object wins, a `WebPage` fills gaps.
     init(blocks: [[UInt8]]) {
         var fallback: [String: Any]?
+        var authorSources: [[String: Any]] = []
+        var everything: [[String: Any]] = []
         for block in blocks {
             guard let json = Self.parse(block) else { continue }
             var objects: [[String: Any]] = []
             Self.collect(json, into: &objects, depth: 0)
+            everything += objects
             for object in objects {
                 let types = Self.types(object)
                 if !isArticle && types.contains(where: { Self.articleTypes.contains($0) }) {
                     isArticle = true
+                    authorSources.append(object)
                     fill(from: object)
                 } else if fallback == nil && types.contains(where: { $0.hasSuffix("WebPage") }) {
                     fallback = object
@@ -42,6 +48,9 @@ struct StructuredData {
             }
         }
         if let fallback { fill(from: fallback) }
+        if let fallback { authorSources.append(fallback) }
+        declaredAuthors = DeclaredAuthors.resolve(sources: authorSources, objects: everything)
+        authors = declaredAuthors.map(\.name)
     }
 
     private mutating func fill(from object: [String: Any]) {
@@ -50,7 +59,6 @@ struct StructuredData {
         datePublished = datePublished ?? Self.string(object["datePublished"])
             ?? Self.string(object["dateCreated"])
         dateModified = dateModified ?? Self.string(object["dateModified"])
-        if authors.isEmpty { authors = Self.names(object["author"] ?? object["creator"]) }
         inLanguage = inLanguage ?? Self.string(object["inLanguage"])
             ?? Self.string((object["inLanguage"] as? [String: Any])?["name"])
         description = description ?? Self.string(object["description"])

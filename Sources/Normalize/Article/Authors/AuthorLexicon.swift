@@ -1,0 +1,119 @@
+/// Words that surround names in bylines without being names: lead-ins ("By", "Von",
+/// "Written by"), roles ("Staff Writer", "Redakteur"), date words and news agencies, in the
+/// languages the pipeline meets most. All lower case; matched on whole words.
+enum AuthorLexicon {
+    /// Lead-ins, longest first so "written by" wins over "by".
+    static let leadIns: [[String]] = [
+        "a cura di", "analysis by", "opinion by", "commentary by", "interview by", "review by",
+        "ein beitrag von", "eine kolumne von", "ein kommentar von", "ein gastbeitrag von",
+        "written by", "posted by", "published by", "reported by", "story by", "words by", "article by",
+        "text by", "posted on", "published on", "geschrieben von", "verfasst von", "erstellt von",
+        "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
+        "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
+        "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
+        "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di",
+        "door", "from",
+    ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
+
+    /// Lead-ins of the site's own credits ("Developed by", "Powered by"): the segment is dropped.
+    static let siteCredits: Set<String> = [
+        "developed", "designed", "powered", "theme", "website", "design", "hosted", "realisiert",
+        "umgesetzt", "template", "webdesign",
+    ]
+
+    /// `leadIns` keyed by their first word.
+    static let leadInsByFirstWord: [String: [[String]]] = Dictionary(grouping: leadIns, by: { $0[0] })
+
+    /// Words left dangling before or after a removed date ("am", "on", "le", "um").
+    static let glue: Set<String> = [
+        "am", "on", "at", "um", "le", "el", "la", "de", "del", "du", "den", "dem", "vom", "à", "a",
+        "las", "il", "op", "om", "uhr", "h", "gmt", "utc", "cet", "cest", "mez", "mesz", "est",
+        "edt", "pst", "pdt", "bst", "hkt", "pm", "a.m", "p.m", "updated", "published",
+        "posted", "aktualisiert", "veröffentlicht", "publié", "publicado", "actualizado", "stand",
+        "last", "zuletzt", "mis", "jour", "|", "-", "–", "—", "·", "•", "/",
+    ]
+
+    /// Role words stripped from the end of a name ("Jane Roe Senior Editor"); at least one
+    /// `coreRoles` word must be in the stripped run, so "Staff" alone stays a name's part.
+    static let coreRoles: Set<String> = [
+        "writer", "editor", "reporter", "correspondent", "contributor", "columnist", "journalist",
+        "redakteur", "redakteurin", "redaktor", "redaktorin", "autor", "autorin", "author",
+        "korrespondent", "korrespondentin", "photographer", "fotograf", "fotografin",
+        "chefredakteur", "chefredakteurin", "herausgeber", "herausgeberin", "volontär", "volontärin",
+        "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
+        "corresponsal", "giornalista", "redattore", "editor-in-chief", "reporterin", "journalistin",
+        "editor-at-large", "producer", "analyst", "critic", "anchor", "host",
+    ]
+    static let roleModifiers: Set<String> = [
+        "staff", "senior", "associate", "contributing", "managing", "chief", "deputy", "executive",
+        "assistant", "freelance", "freier", "freie", "special", "guest", "gast", "news", "sports",
+        "political", "science", "digital", "online", "video", "features", "opinion", "and", "&",
+        "stellvertretender", "stellvertretende", "leitender", "leitende", "national", "politics",
+        "security", "international", "foreign", "business", "health", "medical", "entertainment",
+        "technology", "tech", "investigative", "economics", "world", "local", "education",
+        "climate", "environment", "white", "house", "legal", "breaking", "weather", "at-large",
+        "general", "city", "metro", "culture", "travel", "food", "markets", "finance", "writer-at-large",
+    ]
+
+    /// Labels whose text is a photo or image credit, not the article's author.
+    static let creditLabels: Set<String> = [
+        "foto", "fotos", "photo", "photos", "photograph", "photography", "bild", "bilder", "image",
+        "images", "illustration", "grafik", "video", "quelle", "source", "credit", "credits",
+    ]
+
+    /// News agencies dropped from a byline that also names a person ("Ann Roe, dpa").
+    static let agencies: Set<String> = [
+        "dpa", "afp", "ap", "reuters", "apa", "sda", "kna", "epd", "sid", "ddp", "efe", "ansa",
+        "dpa-afx", "upi", "pa", "aap", "ats", "belga", "anp", "tt", "ntb", "ritzau", "europa press",
+        "associated press", "the associated press", "agence france-presse", "kyodo", "xinhua",
+    ]
+
+    /// Account names of a publishing system, not of a person.
+    static let generic: Set<String> = [
+        "admin", "administrator", "webmaster", "wordpress", "root", "user", "guest", "anonymous",
+        "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
+    ]
+
+    /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").
+    static let particles: Set<String> = [
+        "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "das",
+        "do", "des", "zu", "zur", "ter", "ten", "bin", "al", "el", "y", "e", "en", "v.", "vom", "dalla",
+    ]
+
+    /// Degrees and credentials after a name ("Jane Roe, MS, RD").
+    static let credentials: Set<String> = [
+        "ms", "msc", "ma", "mba", "md", "m.d", "phd", "ph.d", "dr", "rd", "rdn", "cde", "rn",
+        "np", "pa-c", "mph", "dds", "dvm", "do", "bsc", "ba", "bs", "jd", "cpa", "cfa", "lcsw", "psyd",
+        "facp", "faap", "cnm", "ibclc", "cpt", "nasm-cpt", "ace", "esq", "jr", "sr", "ii", "iii",
+    ]
+
+    /// Abbreviated titles that end with a full stop inside a name ("Prof. Ann Roe").
+    static let titles: Set<String> = [
+        "prof", "dipl", "ing", "univ", "mag", "hon", "rev", "sen", "gov", "rep", "gen", "col",
+        "capt", "sgt", "mons", "mrs", "sra", "sr", "jr", "phd", "dres", "med", "rer", "nat", "mme", "mlle",
+    ]
+
+    /// Conjunctions between names.
+    static let conjunctions: Set<String> = ["and", "&", "und", "et", "y", "og", "och", "e", "i"]
+
+    static let months: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "januar", "februar", "märz", "mai", "juni", "juli", "oktober",
+        "dezember", "jän", "jänner", "mär", "okt", "dez", "janvier", "février", "mars", "avril",
+        "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre", "enero",
+        "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+        "noviembre", "diciembre", "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio",
+        "settembre", "ottobre", "dicembre", "januari", "februari", "maart", "mei", "augustus",
+        "oktober", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+        "outubro", "novembro", "dezembro",
+    ]
+    /// Words between a day and its month ("2 de mayo", "the 3rd of May").
+    static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]
+    static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+        "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+        "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+    ]
+}

@@ -1,0 +1,51 @@
+/// What counts as a name, and which names only stand in for one: the checks
+/// `AuthorNameCleaner` applies to each candidate name.
+extension AuthorNameCleaner {
+    /// Rejects sentences, numbers and fragments.
+    static func isName(_ name: String, words: Int) -> Bool {
+        guard !name.isEmpty, name.count <= maximumLength, words <= maximumWords,
+              name.unicodeScalars.contains(where: AuthorText.isLetter) else { return false }
+        if name.contains(where: { "!?…|<>{}=".contains($0) }) || AuthorText.has(name, "...") { return false }
+        if name.hasSuffix(":") { return false }
+        let lower = name.lowercased()
+        if lower.hasPrefix("http") || AuthorText.has(lower, "://") { return false }
+        // A sentence: ". " followed by a lower-case word, or four lower-case words.
+        if hasSentenceBreak(name) { return false }
+        // Phrases: two lower-case words that are not name particles ("soutenue par un").
+        let parts = name.split(separator: " ")
+        let lowerWords = parts.filter { $0.first?.isLowercase == true && !AuthorLexicon.particles.contains(String($0)) }
+        if lowerWords.count >= 2 || (parts.count >= 2 && lowerWords.count == parts.count) { return false }
+        return true
+    }
+
+    /// A role on its own, a news agency, or the site's name.
+    static func isSecondary(_ name: String, site: SiteNames) -> Bool {
+        let lower = name.lowercased()
+        if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name)
+            || AuthorText.has(lower, "admin") || isHandle(name) { return true }
+        let words = lower.split(separator: " ").map { AuthorText.bare($0) }
+        // "The Daily Staff": the site's name with a role.
+        if let named = words.lastIndex(where: { !AuthorLexicon.roleModifiers.contains($0) && !AuthorLexicon.coreRoles.contains($0) }),
+           named < words.count - 1, site.contains(words[...named].joined(separator: " ")) {
+            return true
+        }
+        return words.contains { AuthorLexicon.coreRoles.contains($0) }
+            && words.allSatisfy { AuthorLexicon.coreRoles.contains($0) || AuthorLexicon.roleModifiers.contains($0) }
+    }
+
+    /// A user name or URL slug ("jane_roe", "jane-roe"): one lower-case word with a joiner.
+    static func isHandle(_ name: String) -> Bool {
+        !AuthorText.has(name, " ") && name == name.lowercased() && (AuthorText.has(name, "_") || AuthorText.has(name, "-"))
+    }
+
+    /// ". " followed by a lower-case letter: a sentence, not initials.
+    static func hasSentenceBreak(_ name: String) -> Bool {
+        var previous: [Character] = []
+        for character in name {
+            if previous.count == 2, previous[0] == ".", previous[1] == " ", character.isLowercase { return true }
+            previous.append(character)
+            if previous.count > 2 { previous.removeFirst() }
+        }
+        return false
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+
+/// Turns the text of one author signal (a JSON-LD name, a meta value, a byline's text) into
+/// the names it holds.
+///
+/// Bylines carry more than names: "By", "Von", "Autor:" lead-ins, dates and times glued on
+/// ("STAFF NOVEMBER 20, 2019 10:43"), roles ("Senior Editor", "| Reporter"), e-mail
+/// addresses, handles, agencies ("Ann Roe, dpa") and photo credits. The text is cut into
+/// words; dates and separators split it into segments, each segment loses its lead-in and
+/// label, and the rest is split into names at "and" / "und" / "&" / "," / ";" — except a lone
+/// "Last, First", which stays one name.
+enum AuthorNameCleaner {
+    /// Longest name kept, in characters and in words.
+    static let maximumLength = 70
+    static let maximumWords = 8
+
+    /// Names in `raw`, in order, without duplicates (case-folded).
+    static func names(in raw: [String], site: SiteNames = SiteNames([])) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for entry in raw {
+            for name in names(in: entry, site: site) where seen.insert(fold(name)).inserted {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    /// Names in one raw string. Pieces that are only a role, an agency or the site's name are
+    /// dropped when the string also names someone else.
+    static func names(in raw: String, site: SiteNames) -> [String] {
+        let words = BylineWords.split(AuthorText.decodingEntities(raw))
+        var people: [String] = []
+        var others: [String] = []
+        for segment in BylineWords.segments(words) {
+            let split = pieces(of: segment)
+            for (position, piece) in split.enumerated() {
+                // "Jane Roe, MS, RD": credentials after a name are not names.
+                if position > 0 && piece.allSatisfy({ AuthorLexicon.credentials.contains(AuthorText.bare($0)) }) { continue }
+                guard let name = tidy(piece, site: site) else { continue }
+                // In a list, a lone lower-case word is a tag or a button, not a name.
+                if split.count > 1 && piece.count == 1 && name.first?.isLowercase == true { continue }
+                if isSecondary(name, site: site) { others.append(name) } else { people.append(name) }
+            }
+        }
+        return people.isEmpty ? others : people
+    }
+
+    /// The names of a segment: split at conjunctions, commas and semicolons.
+    private static func pieces(of segment: [String]) -> [[String]] {
+        var pieces: [[String]] = [[]]
+        var commaSplits = 0
+        var conjunctionSplits = 0
+        for (position, word) in segment.enumerated() {
+            if word == "," || word == ";" {
+                commaSplits += 1
+                pieces.append([])
+            } else if isConjunction(word, at: position, in: segment, current: pieces[pieces.count - 1].count) {
+                conjunctionSplits += 1
+                pieces.append([])
+            } else if word.hasSuffix(",") || word.hasSuffix(";") {
+                pieces[pieces.count - 1].append(String(word.dropLast()))
+                commaSplits += 1
+                pieces.append([])
+            } else {
+                pieces[pieces.count - 1].append(word)
+            }
+        }
+        pieces.removeAll { $0.isEmpty }
+        // "Roe, Jane": one surname and one given name around a single comma.
+        if commaSplits == 1, conjunctionSplits == 0, pieces.count == 2,
+           pieces.allSatisfy({ $0.count == 1 && isCapitalized($0[0]) }),
+           !AuthorLexicon.agencies.contains(pieces[1][0].lowercased()),
+           pieces[1][0].uppercased() != pieces[1][0] {
+            return [[pieces[0][0] + ",", pieces[1][0]]]
+        }
+        return pieces
+    }
+
+    /// "and", "und", "&"; a one-letter "e" / "y" / "i" only in lower case and between two
+    /// full names — "José Volta e Pinto" is one name with a double surname.
+    private static func isConjunction(_ word: String, at position: Int, in segment: [String], current: Int) -> Bool {
+        let lower = word.lowercased()
+        guard AuthorLexicon.conjunctions.contains(lower) else { return false }
+        guard lower.count == 1 else { return true }
+        guard word == lower, current >= 2 else { return false }
+        let following = segment[(position + 1)...].prefix { !isBreak($0) }
+        return following.count >= 2
+    }
+
+    private static func isBreak(_ word: String) -> Bool {
+        word == "," || word == ";" || word.hasSuffix(",") || word.hasSuffix(";")
+            || ["and", "&", "und", "et", "og", "och"].contains(word.lowercased())
+    }
+
+    /// Strips roles and the site's name from the end, edge punctuation, and rejects what is
+    /// not a name.
+    private static func tidy(_ piece: [String], site: SiteNames) -> String? {
+        var words = piece
+        // Trailing roles: "Jane Roe Senior Editor" (the run must hold a core role word).
+        var cut = words.count
+        var sawCore = false
+        while cut > 1 {
+            let word = AuthorText.bare(words[cut - 1])
+            if AuthorLexicon.coreRoles.contains(word) { sawCore = true } else if !AuthorLexicon.roleModifiers.contains(word) { break }
+            cut -= 1
+        }
+        let keepsName = words[..<cut].contains { !AuthorLexicon.roleModifiers.contains($0.lowercased()) }
+        if sawCore && keepsName && cut < words.count { words.removeLast(words.count - cut) }
+        // "Jane Roe The Daily Staff", "Jill Roe Associated Press": the site's name or an
+        // agency at the end goes too.
+        if words.count > 2 {
+            var end = words.count
+            while end > 2 && isRoleWord(words[end - 1]) { end -= 1 }
+            for drop in stride(from: min(4, end - 2), through: 1, by: -1) {
+                let tail = words[(end - drop)..<end].joined(separator: " ")
+                if site.contains(tail) || AuthorLexicon.agencies.contains(tail.lowercased()) {
+                    words.removeLast(words.count - (end - drop))
+                    break
+                }
+            }
+        }
+        var name = words.joined(separator: " ")
+        name = AuthorText.trim(name, edgePunctuation)
+        if name.hasSuffix("."), let last = words.last, last.count > 3 { name.removeLast() }
+        return isName(name, words: words.count) ? name : nil
+    }
+
+    private static func isRoleWord(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return AuthorLexicon.coreRoles.contains(lower) || AuthorLexicon.roleModifiers.contains(lower)
+    }
+
+    private static let edgePunctuation: Set<Character> = [
+        ",", ";", ":", "|", "-", "–", "—", "·", "•", "/", "\\", "*", "\"", "'", "“", "”", "„", "«", "»", "‹", "›",
+        "(", ")", "[", "]", "{", "}", " ",
+    ]
+
+    private static func isCapitalized(_ word: String) -> Bool {
+        word.first?.isUppercase == true
+    }
+
+    static func fold(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,93 @@
+/// Small string helpers for author text that avoid Foundation's `CharacterSet` and regular
+/// expressions, which are slow on Linux and run here for every page.
+enum AuthorText {
+    /// Punctuation that may cling to a word ("Picheta,", "(AFP)", "Autor:").
+    static let clinging: Set<Character> = [
+        ",", ".", ";", ":", "(", ")", "[", "]", "\"", "'", "“", "”", "„", "«", "»", "!", "?",
+    ]
+
+    /// `text` without leading and trailing characters from `set`.
+    static func trim(_ text: Substring, _ set: Set<Character>) -> Substring {
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, set.contains(text[start]) { start = text.index(after: start) }
+        while end > start, set.contains(text[text.index(before: end)]) { end = text.index(before: end) }
+        return text[start..<end]
+    }
+
+    static func trim(_ text: String, _ set: Set<Character>) -> String {
+        String(trim(text[...], set))
+    }
+
+    /// A letter: ASCII by range, anything else by its Unicode property.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value | 0x20
+            return value >= 0x61 && value <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// `text` with numeric character references and `&amp;` decoded: meta values that were
+    /// escaped twice ("Jos&#xE9; Roe").
+    static func decodingEntities(_ text: String) -> String {
+        guard has(text, "&") else { return text }
+        var output = ""
+        var rest = text[...]
+        while let amp = rest.firstIndex(of: "&") {
+            output += rest[..<amp]
+            let tail = rest[amp...]
+            guard let semicolon = tail.prefix(10).firstIndex(of: ";") else {
+                output.append("&")
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let body = tail[tail.index(after: tail.startIndex)..<semicolon]
+            var decoded: Character?
+            if body == "amp" {
+                decoded = "&"
+            } else if body.hasPrefix("#x") || body.hasPrefix("#X") {
+                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
+            } else if body.hasPrefix("#") {
+                decoded = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map(Character.init)
+            }
+            if let decoded {
+                output.append(decoded)
+                rest = rest[rest.index(after: semicolon)...]
+            } else {
+                output.append("&")
+                rest = rest[rest.index(after: amp)...]
+            }
+        }
+        output += rest
+        return output
+    }
+
+    /// Whether `text` holds `needle`, compared byte for byte (no Foundation bridging).
+    static func has(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        let target = UnsafeBufferPointer(start: needle.utf8Start, count: count)
+        let bytes = text.utf8
+        guard count > 0, bytes.count >= count else { return count == 0 }
+        var start = bytes.startIndex
+        var remaining = bytes.count
+        while remaining >= count {
+            var probe = start
+            var offset = 0
+            while offset < count && bytes[probe] == target[offset] {
+                offset += 1
+                probe = bytes.index(after: probe)
+            }
+            if offset == count { return true }
+            start = bytes.index(after: start)
+            remaining -= 1
+        }
+        return false
+    }
+
+    /// Lower-cased, without clinging punctuation: the form the lexicon lists.
+    static func bare(_ word: some StringProtocol) -> String {
+        String(trim(Substring(word), clinging)).lowercased()
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Cuts byline text into words and the words into segments that may hold names.
+///
+/// A segment ends at a separator ("|", " - ", "•"), at a run of date and time words
+/// ("November 20, 2019 10:43", "am Samstag, 19. Oktober 2019") and before a label
+/// ("Datum:", "Foto:"). Each segment then loses its lead-in ("By", "Written by", "Von"),
+/// its label ("Autor:", "Text & Fotos:") and the glue words next to a removed date ("am",
+/// "on"); a segment labelled as a photo credit or a source is dropped whole.
+enum BylineWords {
+    /// Words of `raw`, without e-mail addresses, handles, URLs and parenthesised asides.
+    static func split(_ raw: String) -> [String] {
+        var words: [String] = []
+        var parenthesis = 0
+        for word in raw.split(whereSeparator: { $0.isWhitespace }).prefix(60) {
+            let opens = word.hasPrefix("(") || word.hasPrefix("[")
+            if parenthesis > 0 || opens {
+                if opens { parenthesis += 1 }
+                if word.hasSuffix(")") || word.hasSuffix("),") || word.hasSuffix("]") { parenthesis -= 1 }
+                parenthesis = max(0, min(parenthesis, 4))
+                continue
+            }
+            if AuthorText.has(word, "@") || AuthorText.has(word, "://") || AuthorText.has(word, "[at]")
+                || AuthorText.has(word, "(at)") || word.lowercased().hasPrefix("http") { continue }
+            words.append(String(word))
+        }
+        return words
+    }
+
+    /// The segments of `words`, each stripped of its lead-in, label and date glue.
+    static func segments(_ words: [String]) -> [[String]] {
+        // Each word's lexicon form and date-ness, computed once.
+        let bare = words.map { AuthorText.bare($0) }
+        let isDate = words.indices.map { isDateWord(bare, $0) }
+        var segments: [[String]] = []
+        var current: [Int] = []
+        var label: [Int] = []
+        var afterDate = false
+        func flush(beforeDate: Bool) {
+            defer { current = []; label = [] }
+            if isCredit(label.map { bare[$0] }) { return }
+            // "Developed by Studio X", "Powered by …": the site's credits.
+            if let first = current.first, current.count > 1, AuthorLexicon.siteCredits.contains(bare[first]),
+               bare[current[1]] == "by" || bare[current[1]] == "von" { return }
+            var segment = current[...]
+            if afterDate { while let first = segment.first, AuthorLexicon.glue.contains(bare[first]) { segment.removeFirst() } }
+            if beforeDate { while let last = segment.last, AuthorLexicon.glue.contains(bare[last]) { segment.removeLast() } }
+            segment = segment.dropFirst(leadInLength(segment.map { bare[$0] }))
+            if !segment.isEmpty { segments.append(segment.map { words[$0] }) }
+        }
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            if separators.contains(word) {
+                flush(beforeDate: false)
+                afterDate = false
+            } else if isDate[index] {
+                while index + 1 < words.count && isDate[index + 1] { index += 1 }
+                flush(beforeDate: true)
+                afterDate = true
+            } else if endsSentence(word, bare[index]) {
+                // "Finian Roe. Sputnik International": a full stop after a word, not an initial.
+                current.append(index)
+                flush(beforeDate: false)
+                afterDate = false
+            } else if word.hasSuffix(":") {
+                var newLabel = [index]
+                // "Text & Fotos:" — a label joined by a conjunction.
+                if current.count >= 2, AuthorLexicon.conjunctions.contains(bare[current[current.count - 1]]) {
+                    newLabel = Array(current.suffix(2)) + newLabel
+                    current.removeLast(2)
+                } else if word == ":", let last = current.last {
+                    newLabel = [last, index]
+                    current.removeLast()
+                } else if let leadIn = AuthorLexicon.leadIns.first(where: { $0.count > 1 && $0.last == bare[index]
+                            && current.count >= $0.count - 1
+                            && current.suffix($0.count - 1).map({ bare[$0] }) == Array($0.dropLast()) }) {
+                    // "Written By:": the lead-in's first words belong to the label.
+                    newLabel = Array(current.suffix(leadIn.count - 1)) + newLabel
+                    current.removeLast(leadIn.count - 1)
+                }
+                flush(beforeDate: false)
+                afterDate = false
+                label = newLabel
+            } else {
+                current.append(index)
+            }
+            index += 1
+        }
+        flush(beforeDate: false)
+        return segments
+    }
+
+    /// A word closed by a full stop that is neither an initial nor a title ("Prof.", "Dr.").
+    private static func endsSentence(_ word: String, _ bare: String) -> Bool {
+        guard word.hasSuffix("."), bare.count > 2, !AuthorLexicon.titles.contains(bare) else { return false }
+        return !bare.contains(".") && bare.first?.isLetter == true
+    }
+
+    private static func isCredit(_ words: [String]) -> Bool {
+        guard words.contains(where: { AuthorLexicon.creditLabels.contains($0) }) else { return false }
+        return !words.contains { ["text", "texte", "texto", "autor", "author", "auteur", "autorin"].contains($0) }
+    }
+
+    /// How many leading words are lead-ins ("Written by", "Posted on", "By").
+    private static func leadInLength(_ words: [String]) -> Int {
+        var start = 0
+        var rounds = 0
+        while start < words.count && rounds < 4 {
+            rounds += 1
+            guard let options = AuthorLexicon.leadInsByFirstWord[words[start]],
+                  let leadIn = options.first(where: { words[start...].starts(with: $0) }) else { break }
+            start += leadIn.count
+        }
+        return start
+    }
+
+    private static let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "::", "»", "›", "/", "||"]
+
+    /// A number, a time, an ordinal, a weekday, or a month name next to a number.
+    static func isDateWord(_ bare: [String], _ index: Int) -> Bool {
+        let word = bare[index]
+        guard !word.isEmpty else { return false }
+        var letters = 0, digits = 0
+        for scalar in word.unicodeScalars {
+            if AuthorText.isLetter(scalar) { letters += 1 } else if ("0"..."9").contains(scalar) { digits += 1 }
+        }
+        if digits > 0 && letters == 0 { return true }
+        if AuthorLexicon.weekdays.contains(word) { return true }
+        if digits > 0 {
+            let rest = word.filter { $0.isLetter }
+            if ["st", "nd", "rd", "th", "er", "e", "º", "ª"].contains(rest) { return true }
+            if AuthorLexicon.months.contains(rest) { return true }
+            return false
+        }
+        guard AuthorLexicon.months.contains(word) else { return false }
+        // "20 November", "November 20", "2 de mayo", "mayo de 2023".
+        var neighbours = [index - 1, index + 1]
+        if index >= 2 && AuthorLexicon.dateLinks.contains(bare[index - 1]) { neighbours.append(index - 2) }
+        if index + 2 < bare.count && AuthorLexicon.dateLinks.contains(bare[index + 1]) { neighbours.append(index + 2) }
+        neighbours = neighbours.filter { $0 >= 0 && $0 < bare.count }
+        return neighbours.contains { neighbour in
+            let other = bare[neighbour]
+            return other.first?.isNumber == true && !other.contains(where: \.isLetter)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// Short lines of the page that sign the article in plain text — "Von Jana Becker",
+/// "Auteur : Kofi Mensah", "Text: Olga Brandt" — on pages without byline markup.
+///
+/// Only asked for when no other source names a person: it reads the first bytes of each
+/// text node, and makes a string only for a line that starts with a lead-in and is short.
+/// Lines inside teasers, related lists, comments and sidebars sign other items.
+struct SignedLines {
+    let tree: HTMLTree
+
+    /// Lead-ins that open a signature line, as bytes, with the space or colon that follows.
+    private static let openers: [[UInt8]] = [
+        "Von ", "By ", "Par ", "Por ", "Door ", "Autor:", "Autorin:", "Author:", "Auteur :", "Auteur:",
+        "Autor :", "Text:", "Texto:", "Text von ", "Written by ", "Escrito por ", "Posted by ",
+        "Geschrieben von ", "Verfasst von ", "Erstellt von ", "Publié par ", "Publicado por ",
+        "Scritto da ",
+    ].map { Array($0.utf8) }
+
+    /// Longest signature line, in bytes.
+    static let longestLine = 80
+
+    /// Texts of signature lines, nearest the headline first.
+    func texts(headline: Int32?, limit: Int = 3) -> [String] {
+        var found: [(node: Int32, text: String)] = []
+        for index in 1..<tree.nodes.count where found.count < 12 {
+            let node = tree.nodes[index]
+            guard node.tag == .text, !node.flags.contains(.blank) else { continue }
+            var start = Int(node.start)
+            let end = Int(node.end)
+            while start < end && (tree.text[start] == 0x20 || tree.text[start] == 0x0A || tree.text[start] == 0x09) { start += 1 }
+            guard start < end, Self.opens(tree.text, at: start, end: end) else { continue }
+            // The whole line: the text's parent element, when it is short.
+            let parent = node.parent
+            guard parent > 0, tree.subtreeEnd(parent) - parent <= 8 else { continue }
+            switch tree.nodes[Int(parent)].tag {
+            case .p, .div, .span, .em, .strong, .b, .i, .small, .td, .li, .address, .h4, .h5, .h6: break
+            default: continue
+            }
+            let line = tree.textContent(parent)
+            guard line.utf8.count <= Self.longestLine, !inOtherZone(parent, headline: headline) else { continue }
+            found.append((parent, line))
+        }
+        let ranked = found.sorted { distance($0.node, headline) < distance($1.node, headline) }
+        return ranked.prefix(limit).map(\.text)
+    }
+
+    private static func opens(_ text: [UInt8], at start: Int, end: Int) -> Bool {
+        for opener in openers where end - start > opener.count {
+            var same = true
+            for offset in 0..<opener.count where text[start + offset] != opener[offset] {
+                same = false
+                break
+            }
+            // The name after the lead-in starts with a capital (or is a non-ASCII letter).
+            if same {
+                var next = start + opener.count
+                while next < end && text[next] == 0x20 { next += 1 }
+                if next < end && (text[next] >= 0x41 && text[next] <= 0x5A || text[next] >= 0xC3) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
+    /// holding most of the page, or on one holding the headline, does not count).
+    private func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
+        let half = Int32(tree.nodes.count / 2)
+        let headlineEnd = headline ?? -1
+        var current = node
+        var steps = 0
+        while current > 0 && steps < 40 {
+            steps += 1
+            let element = tree.nodes[Int(current)]
+            if element.tag == .nav || element.tag == .aside { return true }
+            if element.hintStart != element.hintEnd,
+               BylineHints.matcher.groups(in: tree.hint(current)) & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
+               tree.subtreeEnd(current) - current < half,
+               !(current < headlineEnd && tree.subtreeEnd(current) >= headlineEnd) {
+                return true
+            }
+            current = element.parent
+        }
+        return false
+    }
+
+    private func distance(_ node: Int32, _ headline: Int32?) -> Int32 {
+        guard let headline else { return node }
+        return node >= headline ? node - headline : (headline - node) * 2
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import Normalize
+
+/// Which author signal of a page wins: JSON-LD persons, then meta tags, then bylines.
+@Suite("Author finding")
+struct AuthorFinderTests {
+    static func authors(head: String = "", body: String = "", url: String? = nil) -> [String] {
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Night buses return | Metro Daily</title>
+            <meta property="og:site_name" content="Metro Daily">\(head)</head>
+            <body><nav><a href="/">Home</a></nav><article><h1>Night buses return</h1>\(body)
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></article>
+            <footer><p>Copyright notice for the test site.</p></footer></body></html>
+            """
+        return ArticleFixtureLoader.extract(html: html, url: url).authors
+    }
+
+    static func jsonLD(_ json: String) -> String {
+        "<script type=\"application/ld+json\">\(json)</script>"
+    }
+
+    @Test func jsonLDPersonObject() {
+        let head = Self.jsonLD(#"{"@type":"NewsArticle","author":{"@type":"Person","name":"Maria Okafor"}}"#)
+        #expect(Self.authors(head: head) == ["Maria Okafor"])
+    }
+
+    @Test func jsonLDArrayOfPersonsAndStrings() {
+        let head = Self.jsonLD(#"{"@type":"Article","author":[{"@type":"Person","name":"Maria Okafor"},"Tom Reilly"]}"#)
+        #expect(Self.authors(head: head) == ["Maria Okafor", "Tom Reilly"])
+    }
+
+    /// Yoast-style graphs keep the Person apart and point at it by `@id`.
+    @Test func jsonLDGraphReferenceIsResolved() {
+        let head = Self.jsonLD("""
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"Article","@id":"https://m.example/a#article","author":{"@id":"https://m.example/#/person/7"}},
+              {"@type":"WebSite","@id":"https://m.example/#website","name":"Metro Daily"},
+              {"@type":"Person","@id":"https://m.example/#/person/7","name":"Lena Vogt"}]}
+            """)
+        #expect(Self.authors(head: head) == ["Lena Vogt"])
+    }
+
+    /// A publisher declared as author is the site: the byline names the writer.
+    @Test func publisherOrganizationGivesWayToTheByline() {
+        let head = Self.jsonLD(#"{"@type":"NewsArticle","author":{"@type":"Organization","name":"Metro Daily"}}"#)
+        #expect(Self.authors(head: head, body: "<div class=\"byline\">By Dana Kerr</div>") == ["Dana Kerr"])
+        #expect(Self.authors(head: head) == ["Metro Daily"])
+    }
+
+    /// An organization other than the publisher is a deliberate declaration.
+    @Test func otherOrganizationIsKept() {
+        let head = Self.jsonLD(#"{"@type":"NewsArticle","author":{"@type":"Organization","name":"Harbour Trust"}}"#)
+        #expect(Self.authors(head: head, body: "<div class=\"byline\">By Dana Kerr</div>") == ["Harbour Trust"])
+    }
+
+    @Test func systemAccountInJSONLDGivesWayToTheByline() {
+        let head = Self.jsonLD(#"{"@type":"BlogPosting","author":{"@type":"Person","name":"admin"}}"#)
+        #expect(Self.authors(head: head, body: "<span class=\"entry-author\">Von Tobias Lang</span>") == ["Tobias Lang"])
+    }
+
+    @Test func metaAuthorAndItsKin() {
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Priya Natarajan\">") == ["Priya Natarajan"])
+        #expect(Self.authors(head: "<meta name=\"parsely-author\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"dc.creator\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"citation_author\" content=\"Haddad, Omar\">") == ["Haddad, Omar"])
+        #expect(Self.authors(head: "<meta name=\"authors\" content=\"Omar Haddad, Lea Stein\">") == ["Omar Haddad", "Lea Stein"])
+        #expect(Self.authors(head: "<meta name=\"cxenseparse:author\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"twitter:label1\" content=\"Written by\">"
+            + "<meta name=\"twitter:data1\" content=\"Omar Haddad\">") == ["Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"twitter:label1\" content=\"Est. reading time\">"
+            + "<meta name=\"twitter:data1\" content=\"4 minutes\">").isEmpty)
+        #expect(Self.authors(head: "<meta property=\"article:author\" content=\"https://facebook.com/someone\">"
+            + "<meta name=\"byl\" content=\"By Omar Haddad\">") == ["Omar Haddad"])
+    }
+
+    /// A meta author that is the site's name is not a person; the byline is.
+    @Test func metaAuthorThatIsTheSiteGivesWayToTheByline() {
+        let head = "<meta name=\"author\" content=\"Metro Daily\">"
+        #expect(Self.authors(head: head, body: "<p class=\"article-author\">Von Karl Weber</p>") == ["Karl Weber"])
+        #expect(Self.authors(head: head) == ["Metro Daily"])
+        let host = "<meta name=\"author\" content=\"metrodaily.example\">"
+        #expect(Self.authors(head: host, body: "<p class=\"article-author\">Karl Weber</p>",
+                             url: "https://www.metrodaily.example/news/1") == ["Karl Weber"])
+    }
+
+    /// "correspondent" holds "respond" — a role, not a comment form.
+    @Test func correspondentBlockIsNotACommentZone() {
+        let body = "<div class=\"correspondent\"><a rel=\"author\" href=\"/by/ina\"><span class=\"name\">Ina Holt</span></a></div>"
+        #expect(Self.authors(body: body) == ["Ina Holt"])
+    }
+
+    @Test func relAuthorLink() {
+        #expect(Self.authors(body: "<p>Posted by <a rel=\"author\" href=\"/u/ines\">Ines Duarte</a></p>") == ["Ines Duarte"])
+    }
+
+    @Test func itempropAuthorWithNestedName() {
+        let body = """
+            <div itemprop="author" itemscope itemtype="https://schema.org/Person">
+            <img src="/a.jpg" alt=""><span>Written by</span> <span itemprop="name">Jana Becker</span>
+            <span itemprop="jobTitle">Science desk</span></div>
+            """
+        #expect(Self.authors(body: body) == ["Jana Becker"])
+    }
+
+    @Test func bylineWithTwoAuthors() {
+        #expect(Self.authors(body: "<div class=\"byline\">By Ann Lee and Bo Chan</div>") == ["Ann Lee", "Bo Chan"])
+        let spans = "<div class=\"byline\">By <span class=\"author\">Ann Lee</span> and <span class=\"author\">Bo Chan</span>"
+            + " <span class=\"date\">March 3, 2024</span></div>"
+        #expect(Self.authors(body: spans) == ["Ann Lee", "Bo Chan"])
+    }
+
+    /// Author elements inside a byline that hold only fragments give way to the whole byline.
+    @Test func bylineWhoseInnerAuthorElementsAreFragments() {
+        let body = "<div class=\"recipe-contributor\"><span class=\"contributor-label\">By</span> "
+            + "<a href=\"/k\"><span>Metro Test Kitchens</span></a></div>"
+        #expect(Self.authors(body: body) == ["Metro Test Kitchens"])
+    }
+
+    @Test func bylineWithDateAndTimeAttached() {
+        let body = "<div class=\"byline\">METRO LEDGER STAFF NOVEMBER 20, 2019 10:43</div>"
+        #expect(Self.authors(body: body) == ["METRO LEDGER STAFF"])
+    }
+
+    /// A logo `h1` is not the headline: the `h2` showing the title is, and the byline next to it
+    /// wins over an author box near the logo.
+    @Test func headlineIsTheHeadingThatShowsTheTitle() {
+        let html = """
+            <html><head><title>Night buses return</title><meta property="og:title" content="Night buses return">
+            </head><body><h1>Metro Daily</h1><div class="author-box"><span class="author-name">Logo Person</span></div>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+            <article><h2>Night buses return</h2><p class="author-name">Rhea Solberg</p>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></article></body></html>
+            """
+        #expect(ArticleFixtureLoader.extract(html: html).authors == ["Rhea Solberg"])
+    }
+
+    /// Comment authors and related-story bylines belong to other items.
+    @Test func commentsAndRelatedListsAreIgnored() {
+        let others = """
+            <section class="comments"><div class="comment-author">Troll Nummer Eins</div></section>
+            <ul class="related-posts"><li><span class="author">Nora Quinn</span></li></ul>
+            """
+        func page(_ byline: String) -> String {
+            "<html><head><title>Night buses return</title></head><body><article><h1>Night buses return</h1>"
+                + byline + "<p>" + ArticleFixtureLoader.prose.joined(separator: "</p><p>") + "</p></article>"
+                + others + "</body></html>"
+        }
+        let withByline = page("<div class=\"byline\"><span class=\"author vcard\">Mira Holt</span></div>")
+        #expect(ArticleFixtureLoader.extract(html: withByline).authors == ["Mira Holt"])
+        #expect(ArticleFixtureLoader.extract(html: page("")).authors.isEmpty)
+        // A comment thread right under the headline is still a comment thread.
+        #expect(Self.authors(body: "<ol class=\"comment-list\"><li><cite class=\"fn\">Troll Nummer Eins</cite>"
+            + "<span class=\"author\">Troll Nummer Eins</span></li></ol>").isEmpty)
+    }
+
+    /// A wrapper around the article's own column is not a sidebar, whatever its class says.
+    @Test func columnWrapperNamedSidebarHoldsTheArticle() {
+        let html = """
+            <html><head><title>Night buses return</title></head><body><div class="sticky-sidebar-column">
+            <article><h1>Night buses return</h1><p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+            <span class="author vcard">Ela Marin</span></article></div>
+            <div class="sidebar"><span class="author">Sidebar Person</span></div>
+            <footer>\((1...60).map { "<a href=\"/p/\($0)\">Link \($0)</a>" }.joined())</footer></body></html>
+            """
+        #expect(ArticleFixtureLoader.extract(html: html).authors == ["Ela Marin"])
+        let signed = html.replacingOccurrences(of: "<span class=\"author vcard\">Ela Marin</span>",
+                                               with: "<p>Von Ela Marin</p>")
+            .replacingOccurrences(of: "<span class=\"author\">Sidebar Person</span>", with: "")
+        #expect(ArticleFixtureLoader.extract(html: signed).authors == ["Ela Marin"])
+    }
+
+    /// The byline next to the headline beats an author box further down.
+    @Test func bylineNearestTheHeadlineWins() {
+        let html = """
+            <html><head><title>Night buses return</title></head><body>
+            <div class="top-authors"><span class="author-name">Someone Else</span></div>
+            <p>\(ArticleFixtureLoader.prose[0])</p><p>\(ArticleFixtureLoader.prose[1])</p>
+            <article><h1>Night buses return</h1><p class="author-name">Rhea Solberg</p>
+            <p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></article></body></html>
+            """
+        #expect(ArticleFixtureLoader.extract(html: html).authors == ["Rhea Solberg"])
+    }
+
+    @Test func rolesMailAndSiteNameAroundTheByline() {
+        #expect(Self.authors(body: "<div class=\"byline\">Jane Roe | Senior Editor</div>") == ["Jane Roe"])
+        #expect(Self.authors(body: "<div class=\"byline\">By Jane Roe (jane@example.com)</div>") == ["Jane Roe"])
+        #expect(Self.authors(body: "<div class=\"byline\">By Rob Vance, Metro Daily</div>") == ["Rob Vance"])
+    }
+
+    /// Without byline markup, a short line that signs the article in plain text.
+    @Test func plainTextSignatureLine() {
+        // The meta author is the publisher ("Harbour Press (harbourpress.example)").
+        let head = "<meta name=\"publisher\" content=\"Harbour Press (harbourpress.example)\">"
+            + "<meta name=\"author\" content=\"Harbour Press\">"
+        #expect(Self.authors(head: head, body: "<p>Auteur : Kofi Mensah</p>") == ["Kofi Mensah"])
+        #expect(Self.authors(body: "<p>Von Claudia Brandt</p>") == ["Claudia Brandt"])
+        // A teaser's signature belongs to the teased story.
+        #expect(Self.authors(body: "<div class=\"teaser-list\"><div class=\"teaser\"><p>Von Claudia Brandt</p></div></div>").isEmpty)
+        // A sentence that happens to start with a lead-in is not a signature.
+        #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
+    }
+
+    /// Reference cycles, huge bylines and junk never crash and never produce a name.
+    @Test func hostileAuthorData() {
+        let cycle = Self.jsonLD("""
+            {"@graph":[{"@type":"Article","author":{"@id":"#a"}},{"@id":"#a","author":{"@id":"#a"}}]}
+            """)
+        #expect(Self.authors(head: cycle).isEmpty)
+        let long = String(repeating: "By Ann Lee and ", count: 5_000)
+        #expect(Self.authors(body: "<div class=\"byline\">\(long)</div>").isEmpty)
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"&#xD800;&#99999999; ( [ @ ://\">").isEmpty)
+    }
+}

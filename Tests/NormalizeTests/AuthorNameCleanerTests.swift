@@ -1,0 +1,123 @@
+import Testing
+@testable import Normalize
+
+/// Byline strings as pages print them, and the names they hold.
+@Suite("Author name cleaning")
+struct AuthorNameCleanerTests {
+    static func names(_ raw: String, site: [String] = []) -> [String] {
+        AuthorNameCleaner.names(in: [raw], site: SiteNames(site))
+    }
+
+    @Test(arguments: [
+        ("By Ann Lee", ["Ann Lee"]),
+        ("Von Jana Becker", ["Jana Becker"]),
+        ("Par Claire Dumas", ["Claire Dumas"]),
+        ("Por Lucía Ortega", ["Lucía Ortega"]),
+        ("Di Marco Rossi", ["Marco Rossi"]),
+        ("Door Pieter Jansen", ["Pieter Jansen"]),
+        ("Autor: Gregor Lind", ["Gregor Lind"]),
+        ("Author: Mia Hart", ["Mia Hart"]),
+        ("Text: Olga Brandt", ["Olga Brandt"]),
+        ("Written by Sam Ortiz", ["Sam Ortiz"]),
+        ("Auteur : Kofi Mensah", ["Kofi Mensah"]),
+        ("Eingestellt von Lotte", ["Lotte"]),
+    ])
+    func leadInsAreStripped(raw: String, expected: [String]) {
+        #expect(Self.names(raw) == expected)
+    }
+
+    /// The shape that used to become "METRO LEDGER STAFF NOVEMBER 20" and "2019 10:43".
+    @Test func dateAndTimeGluedToTheBylineAreCut() {
+        #expect(Self.names("METRO LEDGER STAFF NOVEMBER 20, 2019 10:43") == ["METRO LEDGER STAFF"])
+        #expect(Self.names("VON KARL WEBER am 21. April 2020") == ["KARL WEBER"])
+        #expect(Self.names("Posted on September 21, 2020 by Dana Kerr") == ["Dana Kerr"])
+        #expect(Self.names("von Newsdesk 28. Januar 2022, 12:01") == ["Newsdesk"])
+        #expect(Self.names("Von Ina Falk am Samstag, 19. Oktober 2019 um 11:14 Uhr") == ["Ina Falk"])
+        #expect(Self.names("Por Rosa Gil 2 de mayo de 2023") == ["Rosa Gil"])
+    }
+
+    @Test func rolesAreStripped() {
+        #expect(Self.names("Jane Roe, Senior Editor") == ["Jane Roe"])
+        #expect(Self.names("Tom Baker | Reporter") == ["Tom Baker"])
+        #expect(Self.names("Harald Brunn Redakteur") == ["Harald Brunn"])
+        #expect(Self.names("Lee Park Staff Writer") == ["Lee Park"])
+        // A role on its own is what the page says: it stays.
+        #expect(Self.names("By Staff Writer") == ["Staff Writer"])
+        #expect(Self.names("By STEVE ROE AP National Politics Writer") == ["STEVE ROE"])
+        #expect(Self.names("Analysis by Chris Roe, Metro Editor-at-large") == ["Chris Roe"])
+    }
+
+    @Test func mailAddressesHandlesAndURLsAreDropped() {
+        #expect(Self.names("By Jane Roe jane.roe@example.com") == ["Jane Roe"])
+        #expect(Self.names("Jane Roe @janeroe") == ["Jane Roe"])
+        #expect(Self.names("Jane Roe https://example.com/authors/jane") == ["Jane Roe"])
+        #expect(Self.names("news@example.com").isEmpty)
+    }
+
+    @Test func siteNameAndAgenciesGiveWayToAPerson() {
+        #expect(Self.names("Rob Vance, Metro Daily", site: ["Metro Daily"]) == ["Rob Vance"])
+        #expect(Self.names("By Ann Roe Metro Daily Staff", site: ["Metro Daily"]) == ["Ann Roe"])
+        #expect(Self.names("Von Ann Roe, dpa") == ["Ann Roe"])
+        #expect(Self.names("By DANA KIRK and JILL LAW Associated Press") == ["DANA KIRK", "JILL LAW"])
+        #expect(Self.names("By Jill Roe, Metro Daily Business", site: ["Metro Daily"]) == ["Jill Roe"])
+        #expect(Self.names("Rachel Lind, MS, RD") == ["Rachel Lind"])
+        #expect(Self.names("by LD") == ["LD"])
+        #expect(Self.names("Finian Roe. Sputnik International") == ["Finian Roe", "Sputnik International"])
+        #expect(Self.names("Prof. Dr. Ann Roe") == ["Prof. Dr. Ann Roe"])
+        // Alone, the site's name is still what the string says.
+        #expect(Self.names("Metro Daily", site: ["Metro Daily"]) == ["Metro Daily"])
+    }
+
+    @Test func namesAreSplitAtConjunctionsAndCommas() {
+        #expect(Self.names("By Ann Lee and Bo Chan") == ["Ann Lee", "Bo Chan"])
+        #expect(Self.names("Ann Lee, Bo Chan") == ["Ann Lee", "Bo Chan"])
+        #expect(Self.names("Ann Lee & Bo Chan") == ["Ann Lee", "Bo Chan"])
+        #expect(Self.names("von Lars Fink und Alina Gross") == ["Lars Fink", "Alina Gross"])
+        #expect(Self.names("par Anne Roy et Paul Roy") == ["Anne Roy", "Paul Roy"])
+        #expect(Self.names("Isabel Cruz, Rocío Mena y José Vidal") == ["Isabel Cruz", "Rocío Mena", "José Vidal"])
+        #expect(Self.names("Ann Lee; Bo Chan") == ["Ann Lee", "Bo Chan"])
+        #expect(Self.names("Marco Rossi e Giulia Bianchi") == ["Marco Rossi", "Giulia Bianchi"])
+        // A double surname joined by "e" is one name.
+        #expect(Self.names("José Volta e Pinto") == ["José Volta e Pinto"])
+    }
+
+    @Test func lastCommaFirstStaysOneName() {
+        #expect(Self.names("Roe, Jane") == ["Roe, Jane"])
+        // Two full names around the comma are two people; an agency is not a first name.
+        #expect(Self.names("Ann Lee, Bo Chan") == ["Ann Lee", "Bo Chan"])
+        #expect(Self.names("Roe, AFP") == ["Roe"])
+    }
+
+    @Test func photoCreditsAreDropped() {
+        #expect(Self.names("Text: Olga Brandt Foto: Ben Kraus") == ["Olga Brandt"])
+        #expect(Self.names("Text & Fotos: Ivo Lenz") == ["Ivo Lenz"])
+        #expect(Self.names("Foto: Ben Kraus").isEmpty)
+    }
+
+    @Test func sentencesAreNotNames() {
+        #expect(Self.names("Pétition soutenue par un super contributeur").isEmpty)
+        #expect(Self.names("Welcome to my first ever story, now being rewritten").isEmpty)
+        #expect(Self.names("Ursula von der Leyen") == ["Ursula von der Leyen"])
+        #expect(Self.names("2019 10:43").isEmpty)
+    }
+
+    @Test func handlesAndSystemAccountsAreSecondary() {
+        #expect(AuthorNameCleaner.isSecondary("admin", site: SiteNames([])))
+        #expect(AuthorNameCleaner.isSecondary("jane_roe", site: SiteNames([])))
+        #expect(!AuthorNameCleaner.isSecondary("Jane Roe", site: SiteNames([])))
+    }
+}
+
+extension AuthorNameCleanerTests {
+    @Test func escapedEntitiesAreDecoded() {
+        #expect(Self.names("Jos&#xE9; Roe") == ["José Roe"])
+        #expect(Self.names("Ann Lee &amp; Bo Chan") == ["Ann Lee", "Bo Chan"])
+    }
+
+    @Test func siteCreditsAndTagListsAreNotAuthors() {
+        #expect(Self.names("Developed By Studio Nord").isEmpty)
+        #expect(Self.names("Written By: Cara Holm") == ["Cara Holm"])
+        #expect(Self.names("Lena Brandt, kwietnia, politik") == ["Lena Brandt"])
+        #expect(Self.names("Propos recueillis par Paul Mercier") == ["Paul Mercier"])
+    }
+}
