@@ -1,0 +1,168 @@
+import Foundation
+
+/// The dates the page's markup and visible text offer, found in one pass over the tree:
+/// `<time datetime>`, `itemprop="datePublished"` elements, `<abbr class="published" title>`,
+/// and datelines in the text next to the headline or in byline-like elements.
+///
+/// Where a date sits matters more than how it is marked up: the one under the headline is the
+/// article's, the ones in sidebars, teaser lists and comments belong to other articles. Only
+/// short text nodes near the first `<h1>`, under date-ish class names, or at the top of
+/// `<article>` are parsed, so the cost stays a few dozen small scans per page.
+struct MarkupDates {
+    struct Found {
+        var date: WrittenDate
+        var label: DateLabel
+        /// Markup (`datetime`, `itemprop`, `title`) rather than visible text.
+        var structured: Bool
+        /// Under the headline or in the article's header/byline area, and not in furniture.
+        var near: Bool
+        var position: Int32
+    }
+
+    private(set) var found: [Found] = []
+
+    /// Date-ish class and id words.
+    private static let dateHints = PatternSet(groups: [[
+        "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
+        "dateline", "stamp", "created", "updated", "info", "author", "subline", "kicker", "header",
+    ]])
+    /// Class and id words of page parts that list other articles or readers' posts.
+    private static let awayHints = PatternSet(groups: [[
+        "sidebar", "related", "comment", "widget", "teaser", "recommend", "popular", "trending", "most-read",
+        "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
+        "archive", "calendar", "cookie", "newsletter", "rail",
+    ]])
+
+    /// Text nodes parsed before and after the headline, and in all.
+    static let beforeHeadline = 6
+    static let afterHeadline = 30
+    static let maximumTexts = 60
+
+    init(tree: HTMLTree, dayFirst: Bool, reference: Date) {
+        let count = tree.nodes.count
+        // Per node: bit 0 away, bits 1-2 remaining levels of a date hint, bit 3 in <article>/<main>.
+        var state = [UInt8](repeating: 0, count: count)
+        var headlineOrdinal: Int?
+        var ordinal = 0
+        var recent: [(node: Int32, ordinal: Int)] = []
+        var texts: [(node: Int32, ordinal: Int, hinted: Bool)] = []
+        var markup: [(node: Int32, ordinal: Int, value: String, label: DateLabel, away: Bool, hinted: Bool)] = []
+        var parser = DatelineParser()
+        parser.dayFirst = dayFirst
+
+        for index in 1..<count {
+            let node = tree.nodes[index]
+            let id = Int32(index)
+            var flags = state[Int(node.parent)]
+            let hintLevels = (flags >> 1) & 3
+            flags = (flags & 0b1001) | (hintLevels > 0 ? (hintLevels - 1) << 1 : 0)
+            if node.tag == .text {
+                guard !node.flags.contains(.blank), flags & 1 == 0 else { continue }
+                ordinal += 1
+                let length = node.end - node.start
+                guard length <= 240, texts.count < Self.maximumTexts, Self.hasDigit(tree.text[Int(node.start)..<Int(node.end)]) else { continue }
+                let hinted = (state[Int(node.parent)] >> 1) & 3 > 0
+                if let headline = headlineOrdinal {
+                    if ordinal - headline <= Self.afterHeadline || hinted { texts.append((id, ordinal, hinted)) }
+                } else if hinted || state[Int(node.parent)] & 8 != 0 {
+                    texts.append((id, ordinal, hinted))
+                } else {
+                    recent.append((id, ordinal))
+                    if recent.count > Self.beforeHeadline { recent.removeFirst() }
+                }
+                continue
+            }
+            if node.flags.contains(.hidden) || node.tag == .aside || node.tag == .nav || node.tag == .footer {
+                flags |= 1
+            }
+            let hint = tree.hint(id)
+            if !hint.isEmpty {
+                if Self.awayHints.groups(in: hint) != 0 { flags |= 1 }
+                if Self.dateHints.groups(in: hint) != 0 { flags |= 3 << 1 }
+            }
+            if node.tag == .article || node.tag == .main { flags |= 8 }
+            state[index] = flags
+            if node.tag == .h1 && headlineOrdinal == nil && flags & 1 == 0 {
+                headlineOrdinal = ordinal
+                texts.append(contentsOf: recent.map { ($0.node, $0.ordinal, false) })
+            }
+            // Structured dates in markup.
+            let itemprop = node.tag == .meta ? nil : tree.attribute(id, .itemprop)
+            let label: DateLabel
+            switch itemprop {
+            case "datePublished", "dateCreated": label = .published
+            case "dateModified": label = .modified
+            default:
+                label = Self.contains(hint, "published") ? .published
+                    : (Self.contains(hint, "updated") || Self.contains(hint, "modified") ? .modified : .neutral)
+            }
+            let dateProperty = itemprop == "datePublished" || itemprop == "dateCreated" || itemprop == "dateModified"
+            var value: String?
+            if node.tag == .time || dateProperty {
+                value = tree.attribute(id, .datetime) ?? tree.attribute(id, .content)
+                    ?? (node.tag == .abbr ? tree.attribute(id, .title) : nil)
+                if value == nil && dateProperty { value = tree.textContent(id) }
+            } else if node.tag == .abbr, label != .neutral {
+                value = tree.attribute(id, .title)
+            }
+            if let value, !value.isEmpty, markup.count < 40 {
+                markup.append((id, ordinal, value, label, flags & 1 != 0, hintLevels > 0 || flags & 6 != 0))
+            }
+        }
+
+        let headline = headlineOrdinal
+        func isNear(_ ordinal: Int, hinted: Bool) -> Bool {
+            guard let headline else { return hinted }
+            return (ordinal >= headline - Self.beforeHeadline && ordinal <= headline + Self.afterHeadline)
+        }
+        for item in markup {
+            guard let date = MetadataDateText.parse(item.value, dayFirst: dayFirst) else { continue }
+            found.append(Found(date: date, label: item.label, structured: true,
+                               near: !item.away && isNear(item.ordinal, hinted: item.hinted), position: item.node))
+        }
+        for item in texts {
+            let node = tree.nodes[Int(item.node)]
+            let bytes = tree.text[Int(node.start)..<Int(node.end)]
+            let near = isNear(item.ordinal, hinted: item.hinted)
+            for hit in parser.scan(bytes, limit: 2) {
+                var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
+                if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
+                found.append(Found(date: hit.date, label: label, structured: false, near: near, position: item.node))
+            }
+            if near || item.hinted, let date = RelativeDate.find(bytes, reference: reference) {
+                found.append(Found(date: date, label: DateLabel.of(bytes), structured: false, near: near,
+                                   position: item.node))
+            }
+        }
+    }
+
+    /// The label in the text node before `node` ("Published:" in its own `<span>`).
+    private static func previousLabel(_ tree: HTMLTree, _ node: Int32) -> DateLabel {
+        var index = Int(node) - 1
+        var steps = 0
+        while index > 0 && steps < 6 {
+            let item = tree.nodes[index]
+            if item.tag == .text && !item.flags.contains(.blank) {
+                return DateLabel.of(tree.text[Int(item.start)..<Int(item.end)])
+            }
+            index -= 1
+            steps += 1
+        }
+        return .neutral
+    }
+
+    private static func hasDigit(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    private static func contains(_ hint: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        guard hint.count >= needle.count else { return false }
+        var start = hint.startIndex
+        while start + needle.count <= hint.endIndex {
+            if hint[start] == needle[0] && hint[start..<start + needle.count].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Decides when an article was first published (and last modified) from every signal a page
+/// carries: JSON-LD, OpenGraph and CMS meta names, `<time>`/`itemprop` markup, the URL path and
+/// visible datelines in many languages.
+///
+/// Signals are trusted in `DateCandidate.Source` order, the most specific structured one
+/// first, with two corrections that generalize across sites:
+/// - a UTC timestamp is moved to the publisher's own calendar day when the URL or the page
+///   names a day within the time-zone span of it (a story published at 21:00 in New York is
+///   dated the 8th, not the UTC 9th);
+/// - dates after the reference time (plus a day) or before 1995 are not publication dates.
+/// The result is the date as the publisher writes it (wall clock, labelled UTC).
+struct PublicationDateFinder {
+    let tree: HTMLTree
+    /// Lower-cased meta keys (`property`, `name`, `itemprop`) to the first `content`.
+    let meta: [String: String]
+    let structured: StructuredData
+    /// Canonical, `og:url` and the page URL, in that order; any may be missing.
+    let urls: [String?]
+    let language: String?
+    let reference: Date
+
+    struct Result {
+        var published: WrittenDate?
+        var modified: WrittenDate?
+    }
+
+    func find() -> Result {
+        let dayFirst = DateConvention.dayFirst(language: language, urls: urls)
+        var published: [DateCandidate] = []
+        var modified: [DateCandidate] = []
+        func add(_ value: String?, _ source: DateCandidate.Source, to list: inout [DateCandidate], position: Int32 = -1) {
+            guard let value, let date = MetadataDateText.parse(value, dayFirst: dayFirst) else { return }
+            list.append(DateCandidate(date: date, source: source, position: position))
+        }
+        for entry in structured.dateEntries {
+            add(entry.published, entry.isArticle ? .articleJSONLD : .otherJSONLD, to: &published)
+            add(entry.modified, entry.isArticle ? .articleJSONLD : .otherJSONLD, to: &modified)
+        }
+        for key in MetaDateNames.published { add(meta[key], .publishedMeta, to: &published) }
+        for key in MetaDateNames.other { add(meta[key], .otherMeta, to: &published) }
+        for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
+        let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
+        for item in markup.found {
+            let source: DateCandidate.Source = item.structured
+                ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farMarkup)
+            let candidate = DateCandidate(date: item.date, source: source, position: item.position)
+            if item.label == .modified { modified.append(candidate) } else if item.structured || item.near {
+                published.append(candidate)
+            }
+        }
+        let urlDate = urls.lazy.compactMap { $0.flatMap(URLDate.find) }.first
+        if let urlDate, let day = urlDate.day, let date = WrittenDate(year: urlDate.year, month: urlDate.month, day: day) {
+            published.append(DateCandidate(date: date, source: .url))
+        }
+        published = published.filter(plausible)
+        modified = modified.filter(plausible)
+        return Result(published: choose(published, url: urlDate), modified: modified.min { $0.source < $1.source }?.date)
+    }
+
+    private func plausible(_ candidate: DateCandidate) -> Bool {
+        let latest = Int((reference.timeIntervalSince1970 / 86400).rounded(.down)) + 1
+        return candidate.date.year >= 1995 && candidate.date.dayNumber <= latest
+    }
+
+    private func choose(_ candidates: [DateCandidate], url: URLDate.Found?) -> WrittenDate? {
+        guard var best = candidates.min(by: { $0.source < $1.source }) else { return nil }
+        // A UTC timestamp: the publisher's day may be the one before or after.
+        if best.date.offset == 0, best.date.time != nil, let instant = best.date.instant {
+            let local = candidates.first { other in
+                other.date.offset != 0 && other.date.dayNumber != best.date.dayNumber
+                    && abs(other.date.dayNumber - best.date.dayNumber) == 1
+                    && Self.dayMayHold(other.date.dayNumber, instant)
+            }
+            if let local { best = DateCandidate(date: WrittenDate.fromDayNumber(local.date.dayNumber) ?? best.date,
+                                                source: best.source) }
+        }
+        return best.date
+    }
+
+    /// Whether some zone between UTC-12 and UTC+14 puts `instant` on day `day`.
+    private static func dayMayHold(_ day: Int, _ instant: Date) -> Bool {
+        let seconds = Int(instant.timeIntervalSince1970)
+        return seconds >= day * 86400 - 14 * 3600 && seconds < (day + 1) * 86400 + 12 * 3600
+    }
+}
