@@ -42,7 +42,7 @@ struct MarkupDates {
         let count = tree.nodes.count
         // Per node: bit 0 away, bits 1-2 remaining levels of a date hint, bit 3 in <article>/<main>.
         var state = [UInt8](repeating: 0, count: count)
-        var headlineOrdinal: Int?
+        var headlines: [Int] = []
         var ordinal = 0
         var recent: [(node: Int32, ordinal: Int)] = []
         var texts: [(node: Int32, ordinal: Int, hinted: Bool)] = []
@@ -62,8 +62,8 @@ struct MarkupDates {
                 let length = node.end - node.start
                 guard length <= 240, texts.count < Self.maximumTexts, Self.hasDigit(tree.text[Int(node.start)..<Int(node.end)]) else { continue }
                 let hinted = (state[Int(node.parent)] >> 1) & 3 > 0
-                if let headline = headlineOrdinal {
-                    if ordinal - headline <= Self.afterHeadline || hinted { texts.append((id, ordinal, hinted)) }
+                if let headline = headlines.last, ordinal - headline <= Self.afterHeadline {
+                    texts.append((id, ordinal, hinted))
                 } else if hinted || state[Int(node.parent)] & 8 != 0 {
                     texts.append((id, ordinal, hinted))
                 } else {
@@ -82,9 +82,11 @@ struct MarkupDates {
             }
             if node.tag == .article || node.tag == .main { flags |= 8 }
             state[index] = flags
-            if node.tag == .h1 && headlineOrdinal == nil && flags & 1 == 0 {
-                headlineOrdinal = ordinal
+            // Several `<h1>`s: a site logo is often one; the article's headline is among them.
+            if node.tag == .h1 && headlines.count < 3 && flags & 1 == 0 {
+                headlines.append(ordinal)
                 texts.append(contentsOf: recent.map { ($0.node, $0.ordinal, false) })
+                recent.removeAll()
             }
             // Structured dates in markup.
             let itemprop = node.tag == .meta ? nil : tree.attribute(id, .itemprop)
@@ -110,10 +112,9 @@ struct MarkupDates {
             }
         }
 
-        let headline = headlineOrdinal
         func isNear(_ ordinal: Int, hinted: Bool) -> Bool {
-            guard let headline else { return hinted }
-            return (ordinal >= headline - Self.beforeHeadline && ordinal <= headline + Self.afterHeadline)
+            guard !headlines.isEmpty else { return hinted }
+            return headlines.contains { ordinal >= $0 - Self.beforeHeadline && ordinal <= $0 + Self.afterHeadline }
         }
         for item in markup {
             guard let date = MetadataDateText.parse(item.value, dayFirst: dayFirst) else { continue }

@@ -54,6 +54,10 @@ struct PublicationDateFinder {
         if let urlDate, let day = urlDate.day, let date = WrittenDate(year: urlDate.year, month: urlDate.month, day: day) {
             published.append(DateCandidate(date: date, source: .url))
         }
+        if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
+            for c in published { FileHandle.standardError.write(Data("P \(c.source) \(c.date) pos \(c.position)\n".utf8)) } // DEBUG-REMOVE
+            for c in modified { FileHandle.standardError.write(Data("M \(c.source) \(c.date) pos \(c.position)\n".utf8)) } // DEBUG-REMOVE
+        } // DEBUG-REMOVE
         published = published.filter(plausible)
         modified = modified.filter(plausible)
         return Result(published: choose(published, url: urlDate), modified: modified.min { $0.source < $1.source }?.date)
@@ -69,14 +73,31 @@ struct PublicationDateFinder {
         // A UTC timestamp: the publisher's day may be the one before or after.
         if best.date.offset == 0, best.date.time != nil, let instant = best.date.instant {
             let local = candidates.first { other in
-                other.date.offset != 0 && other.date.dayNumber != best.date.dayNumber
+                Self.namesLocalDay(other) && other.date.offset != 0 && other.date.dayNumber != best.date.dayNumber
                     && abs(other.date.dayNumber - best.date.dayNumber) == 1
                     && Self.dayMayHold(other.date.dayNumber, instant)
             }
             if let local { best = DateCandidate(date: WrittenDate.fromDayNumber(local.date.dayNumber) ?? best.date,
                                                 source: best.source) }
         }
+        // The permalink's day is when the story first went up; a later structured date is a
+        // re-publication or an edit.
+        if let url, let day = url.day, best.source != .url,
+           let urlDate = WrittenDate(year: url.year, month: url.month, day: day),
+           best.date.dayNumber - urlDate.dayNumber > 1 {
+            return urlDate
+        }
         return best.date
+    }
+
+    /// Signals that speak for the publisher's own calendar: the permalink, the page's own
+    /// header and datelines, and metadata that states a zone.
+    private static func namesLocalDay(_ candidate: DateCandidate) -> Bool {
+        switch candidate.source {
+        case .url, .dateline, .headerMarkup: return true
+        case .articleJSONLD, .publishedMeta, .otherMeta: return candidate.date.offset != nil
+        case .otherJSONLD, .farMarkup: return false
+        }
     }
 
     /// Whether some zone between UTC-12 and UTC+14 puts `instant` on day `day`.
