@@ -28,7 +28,7 @@ struct MarkupDates {
     ]])
     /// Class and id words of page parts that list other articles or readers' posts.
     private static let awayHints = PatternSet(groups: [[
-        "sidebar", "related", "comment", "widget", "teaser", "recommend", "popular", "trending", "most-read",
+        "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
         "archive", "calendar", "cookie", "newsletter", "rail",
     ]])
@@ -89,7 +89,9 @@ struct MarkupDates {
                 recent.removeAll()
             }
             // Structured dates in markup.
-            let itemprop = node.tag == .meta ? nil : tree.attribute(id, .itemprop)
+            // Microdata `itemprop`, or RDFa `property="schema:datePublished"` on any element.
+            let itemprop = node.tag == .meta ? nil : (tree.attribute(id, .itemprop)
+                ?? tree.attribute(id, .property).map { $0.split(separator: ":").last.map(String.init) ?? $0 })
             let label: DateLabel
             switch itemprop {
             case "datePublished", "dateCreated": label = .published
@@ -121,10 +123,16 @@ struct MarkupDates {
             found.append(Found(date: date, label: item.label, structured: true,
                                near: !item.away && isNear(item.ordinal, hinted: item.hinted), position: item.node))
         }
+        if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
+            FileHandle.standardError.write(Data("H1 \(headlines) texts \(texts.count)\n".utf8)) // DEBUG-REMOVE
+        } // DEBUG-REMOVE
         for item in texts {
             let node = tree.nodes[Int(item.node)]
             let bytes = tree.text[Int(node.start)..<Int(node.end)]
             let near = isNear(item.ordinal, hinted: item.hinted)
+            if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
+                FileHandle.standardError.write(Data("T \(item.ordinal) near=\(near) hinted=\(item.hinted) \(String(decoding: bytes.prefix(60), as: UTF8.self))\n".utf8)) // DEBUG-REMOVE
+            } // DEBUG-REMOVE
             for hit in parser.scan(bytes, limit: 2) {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }

@@ -60,7 +60,10 @@ struct PublicationDateFinder {
         } // DEBUG-REMOVE
         published = published.filter(plausible)
         modified = modified.filter(plausible)
-        return Result(published: choose(published, url: urlDate), modified: modified.min { $0.source < $1.source }?.date)
+        let lastModified = modified.min { $0.source < $1.source }?.date
+        // A page that dates itself only as "updated" or "Stand:" was at least published by then;
+        // that beats having no date at all.
+        return Result(published: choose(published, url: urlDate) ?? lastModified, modified: lastModified)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
