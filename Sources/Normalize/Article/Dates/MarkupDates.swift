@@ -37,6 +37,7 @@ struct MarkupDates {
     static let beforeHeadline = 6
     static let afterHeadline = 30
     static let maximumTexts = 60
+    static let maximumPool = 400
 
     init(tree: HTMLTree, dayFirst: Bool, reference: Date) {
         let count = tree.nodes.count
@@ -44,8 +45,9 @@ struct MarkupDates {
         var state = [UInt8](repeating: 0, count: count)
         var headlines: [Int] = []
         var ordinal = 0
-        var recent: [(node: Int32, ordinal: Int)] = []
-        var texts: [(node: Int32, ordinal: Int, hinted: Bool)] = []
+        var subheads: [Int] = []
+        // Short text nodes with a digit, outside furniture: the dateline pool.
+        var pool: [(node: Int32, ordinal: Int, hinted: Bool, inArticle: Bool)] = []
         var markup: [(node: Int32, ordinal: Int, value: String, label: DateLabel, away: Bool, hinted: Bool)] = []
         var parser = DatelineParser()
         parser.dayFirst = dayFirst
@@ -60,16 +62,9 @@ struct MarkupDates {
                 guard !node.flags.contains(.blank), flags & 1 == 0 else { continue }
                 ordinal += 1
                 let length = node.end - node.start
-                guard length <= 240, texts.count < Self.maximumTexts, Self.hasDigit(tree.text[Int(node.start)..<Int(node.end)]) else { continue }
+                guard length <= 240, pool.count < Self.maximumPool, Self.hasDigit(tree.text[Int(node.start)..<Int(node.end)]) else { continue }
                 let hinted = (state[Int(node.parent)] >> 1) & 3 > 0
-                if let headline = headlines.last, ordinal - headline <= Self.afterHeadline {
-                    texts.append((id, ordinal, hinted))
-                } else if hinted || state[Int(node.parent)] & 8 != 0 {
-                    texts.append((id, ordinal, hinted))
-                } else {
-                    recent.append((id, ordinal))
-                    if recent.count > Self.beforeHeadline { recent.removeFirst() }
-                }
+                pool.append((id, ordinal, hinted, state[Int(node.parent)] & 8 != 0))
                 continue
             }
             if node.flags.contains(.hidden) || node.tag == .aside || node.tag == .nav || node.tag == .footer {
@@ -83,11 +78,8 @@ struct MarkupDates {
             if node.tag == .article || node.tag == .main { flags |= 8 }
             state[index] = flags
             // Several `<h1>`s: a site logo is often one; the article's headline is among them.
-            if node.tag == .h1 && headlines.count < 3 && flags & 1 == 0 {
-                headlines.append(ordinal)
-                texts.append(contentsOf: recent.map { ($0.node, $0.ordinal, false) })
-                recent.removeAll()
-            }
+            if node.tag == .h1 && headlines.count < 3 && flags & 1 == 0 { headlines.append(ordinal) }
+            if node.tag == .h2 && subheads.count < 3 && flags & 1 == 0 { subheads.append(ordinal) }
             // Structured dates in markup.
             // Microdata `itemprop`, or RDFa `property="schema:datePublished"` on any element.
             let itemprop = node.tag == .meta ? nil : (tree.attribute(id, .itemprop)
@@ -114,6 +106,20 @@ struct MarkupDates {
             }
         }
 
+        // No `<h1>`: blogs title their posts with `<h2>`.
+        if headlines.isEmpty { headlines = subheads }
+        var texts: [(node: Int32, ordinal: Int, hinted: Bool)] = []
+        var articleTexts = 0
+        for item in pool {
+            let nearHeadline = headlines.contains {
+                item.ordinal >= $0 - Self.beforeHeadline && item.ordinal <= $0 + Self.afterHeadline
+            }
+            if nearHeadline || item.hinted || (item.inArticle && articleTexts < Self.afterHeadline) {
+                if item.inArticle { articleTexts += 1 }
+                texts.append((item.node, item.ordinal, item.hinted))
+                if texts.count >= Self.maximumTexts { break }
+            }
+        }
         func isNear(_ ordinal: Int, hinted: Bool) -> Bool {
             guard !headlines.isEmpty else { return hinted }
             return headlines.contains { ordinal >= $0 - Self.beforeHeadline && ordinal <= $0 + Self.afterHeadline }
@@ -133,7 +139,8 @@ struct MarkupDates {
             if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
                 FileHandle.standardError.write(Data("T \(item.ordinal) near=\(near) hinted=\(item.hinted) \(String(decoding: bytes.prefix(60), as: UTF8.self))\n".utf8)) // DEBUG-REMOVE
             } // DEBUG-REMOVE
-            for hit in parser.scan(bytes, limit: 2) {
+            // A date inside a sentence is something the article mentions, not its dateline.
+            for hit in parser.scan(bytes, limit: 2) where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
                 found.append(Found(date: hit.date, label: label, structured: false, near: near, position: item.node))

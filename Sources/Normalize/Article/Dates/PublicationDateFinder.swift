@@ -73,15 +73,17 @@ struct PublicationDateFinder {
 
     private func choose(_ candidates: [DateCandidate], url: URLDate.Found?) -> WrittenDate? {
         guard var best = candidates.min(by: { $0.source < $1.source }) else { return nil }
-        // A UTC timestamp: the publisher's day may be the one before or after.
+        // A UTC timestamp: the publisher's day may be the one before or after. The permalink
+        // says which when it has a day; otherwise the page's own local signals.
         if best.date.offset == 0, best.date.time != nil, let instant = best.date.instant {
-            let local = candidates.first { other in
-                Self.namesLocalDay(other) && other.date.offset != 0 && other.date.dayNumber != best.date.dayNumber
-                    && abs(other.date.dayNumber - best.date.dayNumber) == 1
-                    && Self.dayMayHold(other.date.dayNumber, instant)
+            let urlDay = url.flatMap { found in found.day.flatMap { WrittenDate(year: found.year, month: found.month, day: $0) } }
+            let local = urlDay.map { DateCandidate(date: $0, source: .url) } ?? candidates.first { other in
+                Self.namesLocalDay(other) && other.date.offset != 0
             }
-            if let local { best = DateCandidate(date: WrittenDate.fromDayNumber(local.date.dayNumber) ?? best.date,
-                                                source: best.source) }
+            if let local, abs(local.date.dayNumber - best.date.dayNumber) == 1,
+               Self.dayMayHold(local.date.dayNumber, instant) {
+                best = DateCandidate(date: WrittenDate.fromDayNumber(local.date.dayNumber) ?? best.date, source: best.source)
+            }
         }
         // The permalink's day is when the story first went up; a later structured date is a
         // re-publication or an edit.
@@ -103,9 +105,10 @@ struct PublicationDateFinder {
         }
     }
 
-    /// Whether some zone between UTC-12 and UTC+14 puts `instant` on day `day`.
+    /// Whether a zone between UTC-10 and UTC+10 (where nearly all news is written) puts
+    /// `instant` on day `day`.
     private static func dayMayHold(_ day: Int, _ instant: Date) -> Bool {
         let seconds = Int(instant.timeIntervalSince1970)
-        return seconds >= day * 86400 - 14 * 3600 && seconds < (day + 1) * 86400 + 12 * 3600
+        return seconds >= day * 86400 - 10 * 3600 && seconds < (day + 1) * 86400 + 10 * 3600
     }
 }
