@@ -79,10 +79,10 @@ struct DateCandidate: Sendable {
         case publishedMeta
         /// `itemprop="datePublished"` or `<time>` in the article header or next to the headline.
         case headerMarkup
-        /// Other publisher and CMS meta names (`dc.date`, `pubdate`, `sailthru.date`, …).
-        case otherMeta
         /// A visible dateline next to the headline or in a byline-like element.
         case dateline
+        /// Other publisher and CMS meta names (`dc.date`, `pubdate`, `sailthru.date`, …).
+        case otherMeta
         /// The date in the URL path.
         case url
         /// `datePublished` of a non-article JSON-LD object (`WebPage`, `VideoObject`, …).
@@ -97,4 +97,12 @@ struct DateCandidate: Sendable {
     var source: Source
     /// Node index for markup and datelines (document order), -1 otherwise.
     var position: Int32 = -1
+    /// Within one source: 2 for a "Published" label, 1 for a date-ish class, added.
+    var strength = 0
+
+    /// Whether `self` is trusted before `other`: source first, then strength, then page order.
+    func precedes(_ other: DateCandidate) -> Bool {
+        if source != other.source { return source < other.source }
+        return strength > other.strength
+    }
 }

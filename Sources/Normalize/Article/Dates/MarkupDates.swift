@@ -16,6 +16,8 @@ struct MarkupDates {
         var structured: Bool
         /// Under the headline or in the article's header/byline area, and not in furniture.
         var near: Bool
+        /// Inside an element whose class names a date or byline.
+        var hinted: Bool = false
         var position: Int32
     }
 
@@ -127,7 +129,8 @@ struct MarkupDates {
         for item in markup {
             guard let date = MetadataDateText.parse(item.value, dayFirst: dayFirst) else { continue }
             found.append(Found(date: date, label: item.label, structured: true,
-                               near: !item.away && isNear(item.ordinal, hinted: item.hinted), position: item.node))
+                               near: !item.away && isNear(item.ordinal, hinted: item.hinted), hinted: item.hinted,
+                               position: item.node))
         }
         if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
             FileHandle.standardError.write(Data("H1 \(headlines) texts \(texts.count)\n".utf8)) // DEBUG-REMOVE
@@ -143,7 +146,8 @@ struct MarkupDates {
             for hit in parser.scan(bytes, limit: 2) where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
-                found.append(Found(date: hit.date, label: label, structured: false, near: near, position: item.node))
+                found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
+                                   position: item.node))
             }
             if near || item.hinted, let date = RelativeDate.find(bytes, reference: reference) {
                 found.append(Found(date: date, label: DateLabel.of(bytes), structured: false, near: near,

@@ -45,7 +45,8 @@ struct PublicationDateFinder {
         for item in markup.found {
             let source: DateCandidate.Source = item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farMarkup)
-            let candidate = DateCandidate(date: item.date, source: source, position: item.position)
+            let strength = (item.label == .published ? 2 : 0) + (item.hinted && !item.structured ? 1 : 0)
+            let candidate = DateCandidate(date: item.date, source: source, position: item.position, strength: strength)
             if item.label == .modified { modified.append(candidate) } else if item.structured || item.near {
                 published.append(candidate)
             }
@@ -60,7 +61,7 @@ struct PublicationDateFinder {
         } // DEBUG-REMOVE
         published = published.filter(plausible)
         modified = modified.filter(plausible)
-        let lastModified = modified.min { $0.source < $1.source }?.date
+        let lastModified = modified.min { $0.precedes($1) }?.date
         // A page that dates itself only as "updated" or "Stand:" was at least published by then;
         // that beats having no date at all.
         return Result(published: choose(published, url: urlDate) ?? lastModified, modified: lastModified)
@@ -72,7 +73,7 @@ struct PublicationDateFinder {
     }
 
     private func choose(_ candidates: [DateCandidate], url: URLDate.Found?) -> WrittenDate? {
-        guard var best = candidates.min(by: { $0.source < $1.source }) else { return nil }
+        guard var best = candidates.min(by: { $0.precedes($1) }) else { return nil }
         // A UTC timestamp: the publisher's day may be the one before or after. The permalink
         // says which when it has a day; otherwise the page's own local signals.
         if best.date.offset == 0, best.date.time != nil, let instant = best.date.instant {
