@@ -142,8 +142,14 @@ struct MarkupDates {
             if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
                 FileHandle.standardError.write(Data("T \(item.ordinal) near=\(near) hinted=\(item.hinted) \(String(decoding: bytes.prefix(60), as: UTF8.self))\n".utf8)) // DEBUG-REMOVE
             } // DEBUG-REMOVE
+            var hits = parser.scan(bytes, limit: 2)
+            // "<b>26</b> Okt 2018": a day alone in its element, the rest in the next ones.
+            if hits.isEmpty, bytes.count <= 8, item.hinted {
+                let joined = Self.joinedWithNext(tree, item.node)
+                hits = parser.scan(joined[...], limit: 1).map { DatelineParser.Found(date: $0.date, start: bytes.startIndex) }
+            }
             // A date inside a sentence is something the article mentions, not its dateline.
-            for hit in parser.scan(bytes, limit: 2) where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
+            for hit in hits where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
                 found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
@@ -154,6 +160,24 @@ struct MarkupDates {
                                    position: item.node))
             }
         }
+    }
+
+    /// The text of `node` and the next two short text nodes, blank-separated.
+    private static func joinedWithNext(_ tree: HTMLTree, _ node: Int32) -> [UInt8] {
+        var joined: [UInt8] = []
+        var index = Int(node)
+        var taken = 0
+        while index < tree.nodes.count && index <= Int(node) + 8 && taken < 3 {
+            let item = tree.nodes[index]
+            if item.tag == .text && !item.flags.contains(.blank) {
+                guard item.end - item.start <= 40 else { break }
+                joined.append(contentsOf: tree.text[Int(item.start)..<Int(item.end)])
+                joined.append(0x20)
+                taken += 1
+            }
+            index += 1
+        }
+        return joined
     }
 
     /// The label in the text node before `node` ("Published:" in its own `<span>`).
