@@ -97,7 +97,8 @@ struct DateCandidate: Sendable {
     var source: Source
     /// Node index for markup and datelines (document order), -1 otherwise.
     var position: Int32 = -1
-    /// Within one source: 2 for a "Published" label, 1 for a date-ish class, added.
+    /// Within one source: 4 for a "Published" label, 2 for a place right under the headline,
+    /// 1 for a date-ish class, added.
     var strength = 0
 
     /// Whether `self` is trusted before `other`: source first, then strength, then page order.

@@ -18,6 +18,8 @@ struct MarkupDates {
         var near: Bool
         /// Inside an element whose class names a date or byline.
         var hinted: Bool = false
+        /// Right under a headline rather than above it (where a masthead shows today's date).
+        var afterHeadline = false
         var position: Int32
     }
 
@@ -122,6 +124,9 @@ struct MarkupDates {
                 if texts.count >= Self.maximumTexts { break }
             }
         }
+        func isAfter(_ ordinal: Int) -> Bool {
+            headlines.contains { ordinal >= $0 && ordinal <= $0 + Self.afterHeadline }
+        }
         func isNear(_ ordinal: Int, hinted: Bool) -> Bool {
             guard !headlines.isEmpty else { return hinted }
             return headlines.contains { ordinal >= $0 - Self.beforeHeadline && ordinal <= $0 + Self.afterHeadline }
@@ -153,7 +158,7 @@ struct MarkupDates {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
                 found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
-                                   position: item.node))
+                                   afterHeadline: isAfter(item.ordinal), position: item.node))
             }
             if near || item.hinted, let date = RelativeDate.find(bytes, reference: reference) {
                 found.append(Found(date: date, label: DateLabel.of(bytes), structured: false, near: near,

@@ -45,7 +45,8 @@ struct PublicationDateFinder {
         for item in markup.found {
             let source: DateCandidate.Source = item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farMarkup)
-            let strength = (item.label == .published ? 2 : 0) + (item.hinted && !item.structured ? 1 : 0)
+            let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)
+                + (item.hinted && !item.structured ? 1 : 0)
             let candidate = DateCandidate(date: item.date, source: source, position: item.position, strength: strength)
             if item.label == .modified { modified.append(candidate) } else if item.structured || item.near {
                 published.append(candidate)
