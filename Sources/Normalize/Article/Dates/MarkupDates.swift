@@ -45,13 +45,14 @@ struct MarkupDates {
 
     init(tree: HTMLTree, dayFirst: Bool, reference: Date) {
         let count = tree.nodes.count
-        // Per node: bit 0 away, bits 1-2 remaining levels of a date hint, bit 3 in <article>/<main>.
+        // Per node: bit 0 away, bits 1-2 remaining levels of a date hint, bit 3 in <article>/<main>,
+        // bit 4 inside an element marked as the modification date.
         var state = [UInt8](repeating: 0, count: count)
         var headlines: [Int] = []
         var ordinal = 0
         var subheads: [Int] = []
         // Short text nodes with a digit, outside furniture: the dateline pool.
-        var pool: [(node: Int32, ordinal: Int, hinted: Bool, inArticle: Bool)] = []
+        var pool: [(node: Int32, ordinal: Int, hinted: Bool, inArticle: Bool, inModified: Bool)] = []
         var markup: [(node: Int32, ordinal: Int, value: String, label: DateLabel, away: Bool, hinted: Bool)] = []
         var parser = DatelineParser()
         parser.dayFirst = dayFirst
@@ -61,14 +62,14 @@ struct MarkupDates {
             let id = Int32(index)
             var flags = state[Int(node.parent)]
             let hintLevels = (flags >> 1) & 3
-            flags = (flags & 0b1001) | (hintLevels > 0 ? (hintLevels - 1) << 1 : 0)
+            flags = (flags & 0b11001) | (hintLevels > 0 ? (hintLevels - 1) << 1 : 0)
             if node.tag == .text {
                 guard !node.flags.contains(.blank), flags & 1 == 0 else { continue }
                 ordinal += 1
                 let length = node.end - node.start
                 guard length <= 240, pool.count < Self.maximumPool, Self.hasDigit(tree.text[Int(node.start)..<Int(node.end)]) else { continue }
                 let hinted = (state[Int(node.parent)] >> 1) & 3 > 0
-                pool.append((id, ordinal, hinted, state[Int(node.parent)] & 8 != 0))
+                pool.append((id, ordinal, hinted, state[Int(node.parent)] & 8 != 0, state[Int(node.parent)] & 16 != 0))
                 continue
             }
             if node.flags.contains(.hidden) || node.tag == .aside || node.tag == .nav || node.tag == .footer {
@@ -97,6 +98,10 @@ struct MarkupDates {
                     : (Self.contains(hint, "updated") || Self.contains(hint, "modified") ? .modified : .neutral)
             }
             let dateProperty = itemprop == "datePublished" || itemprop == "dateCreated" || itemprop == "dateModified"
+            if label == .modified {
+                flags |= 16
+                state[index] = flags
+            }
             var value: String?
             if node.tag == .time || dateProperty {
                 value = tree.attribute(id, .datetime) ?? tree.attribute(id, .content)
@@ -112,7 +117,7 @@ struct MarkupDates {
 
         // No `<h1>`: blogs title their posts with `<h2>`.
         if headlines.isEmpty { headlines = subheads }
-        var texts: [(node: Int32, ordinal: Int, hinted: Bool)] = []
+        var texts: [(node: Int32, ordinal: Int, hinted: Bool, inModified: Bool)] = []
         var articleTexts = 0
         for item in pool {
             let nearHeadline = headlines.contains {
@@ -120,7 +125,7 @@ struct MarkupDates {
             }
             if nearHeadline || item.hinted || (item.inArticle && articleTexts < Self.afterHeadline) {
                 if item.inArticle { articleTexts += 1 }
-                texts.append((item.node, item.ordinal, item.hinted))
+                texts.append((item.node, item.ordinal, item.hinted, item.inModified))
                 if texts.count >= Self.maximumTexts { break }
             }
         }
@@ -155,7 +160,7 @@ struct MarkupDates {
             }
             // A date inside a sentence is something the article mentions, not its dateline.
             for hit in hits where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
-                var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
+                var label = item.inModified ? .modified : DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
                 found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
                                    afterHeadline: isAfter(item.ordinal), position: item.node))
