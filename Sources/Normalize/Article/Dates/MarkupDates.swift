@@ -83,8 +83,9 @@ struct MarkupDates {
             if node.tag == .article || node.tag == .main { flags |= 8 }
             state[index] = flags
             // Several `<h1>`s: a site logo is often one; the article's headline is among them.
-            if node.tag == .h1 && headlines.count < 3 && flags & 1 == 0 { headlines.append(ordinal) }
-            if node.tag == .h2 && subheads.count < 3 && flags & 1 == 0 { subheads.append(ordinal) }
+            // (Ordinals of the heading's own first text node.)
+            if node.tag == .h1 && headlines.count < 3 && flags & 1 == 0 { headlines.append(ordinal + 1) }
+            if node.tag == .h2 && subheads.count < 3 && flags & 1 == 0 { subheads.append(ordinal + 1) }
             // Structured dates in markup.
             // Microdata `itemprop`, or RDFa `property="schema:datePublished"` on any element.
             let itemprop = node.tag == .meta ? nil : (tree.attribute(id, .itemprop)
@@ -197,7 +198,9 @@ struct MarkupDates {
         while index > 0 && steps < 6 {
             let item = tree.nodes[index]
             if item.tag == .text && !item.flags.contains(.blank) {
-                return DateLabel.of(tree.text[Int(item.start)..<Int(item.end)])
+                // A node with a date of its own is that date's label, not this one's.
+                let bytes = tree.text[Int(item.start)..<Int(item.end)]
+                return hasDigit(bytes) ? .neutral : DateLabel.of(bytes)
             }
             index -= 1
             steps += 1
