@@ -89,6 +89,8 @@ struct DateCandidate: Sendable {
         case otherJSONLD
         /// `itemprop`/`<time>` anywhere else on the page.
         case farMarkup
+        /// Visible text under a date-ish class name, away from the headline.
+        case farDateline
 
         static func < (lhs: Source, rhs: Source) -> Bool { lhs.rawValue < rhs.rawValue }
     }

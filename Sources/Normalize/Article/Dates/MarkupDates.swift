@@ -42,6 +42,7 @@ struct MarkupDates {
     static let afterHeadline = 30
     static let maximumTexts = 60
     static let maximumPool = 400
+    static let longNodePrefix: Int32 = 48
 
     init(tree: HTMLTree, dayFirst: Bool, reference: Date) {
         let count = tree.nodes.count
@@ -67,7 +68,9 @@ struct MarkupDates {
                 guard !node.flags.contains(.blank), flags & 1 == 0 else { continue }
                 ordinal += 1
                 let length = node.end - node.start
-                guard length <= 240, pool.count < Self.maximumPool, Self.hasDigit(tree.text[Int(node.start)..<Int(node.end)]) else { continue }
+                // A long node can only open with its dateline ("27.1.2022 - Bei der …").
+                let end = Int(length <= 240 ? node.end : node.start + Self.longNodePrefix)
+                guard pool.count < Self.maximumPool, Self.hasDigit(tree.text[Int(node.start)..<end]) else { continue }
                 let hinted = (state[Int(node.parent)] >> 1) & 3 > 0
                 pool.append((id, ordinal, hinted, state[Int(node.parent)] & 8 != 0, state[Int(node.parent)] & 16 != 0))
                 continue
@@ -148,7 +151,7 @@ struct MarkupDates {
         } // DEBUG-REMOVE
         for item in texts {
             let node = tree.nodes[Int(item.node)]
-            let bytes = tree.text[Int(node.start)..<Int(node.end)]
+            let bytes = tree.text[Int(node.start)..<Int(node.end - node.start <= 240 ? node.end : node.start + Self.longNodePrefix)]
             let near = isNear(item.ordinal, hinted: item.hinted)
             if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
                 FileHandle.standardError.write(Data("T \(item.ordinal) near=\(near) hinted=\(item.hinted) \(String(decoding: bytes.prefix(60), as: UTF8.self))\n".utf8)) // DEBUG-REMOVE

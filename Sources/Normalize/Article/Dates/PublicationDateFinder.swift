@@ -44,11 +44,11 @@ struct PublicationDateFinder {
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
         for item in markup.found {
             let source: DateCandidate.Source = item.structured
-                ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farMarkup)
+                ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farDateline)
             let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)
                 + (item.hinted && !item.structured ? 1 : 0)
             let candidate = DateCandidate(date: item.date, source: source, position: item.position, strength: strength)
-            if item.label == .modified { modified.append(candidate) } else if item.structured || item.near {
+            if item.label == .modified { modified.append(candidate) } else if item.structured || item.near || item.hinted {
                 published.append(candidate)
             }
         }
@@ -103,7 +103,7 @@ struct PublicationDateFinder {
         switch candidate.source {
         case .url, .dateline, .headerMarkup: return true
         case .articleJSONLD, .publishedMeta, .otherMeta: return candidate.date.offset != nil
-        case .otherJSONLD, .farMarkup: return false
+        case .otherJSONLD, .farMarkup, .farDateline: return false
         }
     }
 
