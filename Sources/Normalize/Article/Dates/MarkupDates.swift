@@ -30,12 +30,13 @@ struct MarkupDates {
         "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
         "dateline", "stamp", "created", "updated", "info", "author", "subline", "kicker", "header",
     ]])
-    /// Class and id words of page parts that list other articles or readers' posts.
+    /// Class and id words of page parts that list other articles or readers' posts; the second
+    /// group names layouts ("with-sidebar"), whose wrapper holds the article too.
     private static let awayHints = PatternSet(groups: [[
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
         "archive", "calendar", "cookie", "newsletter", "rail",
-    ]])
+    ], ["with-sidebar", "has-sidebar", "no-sidebar", "withsidebar", "hassidebar"]])
 
     /// Text nodes parsed before and after the headline, and in all.
     static let beforeHeadline = 6
@@ -80,7 +81,7 @@ struct MarkupDates {
             }
             let hint = tree.hint(id)
             if !hint.isEmpty {
-                if Self.awayHints.groups(in: hint) != 0 { flags |= 1 }
+                if Self.awayHints.groups(in: hint) == 1 { flags |= 1 }
                 if Self.dateHints.groups(in: hint) != 0 { flags |= 3 << 1 }
             }
             if node.tag == .article || node.tag == .main { flags |= 8 }
