@@ -147,16 +147,10 @@ struct MarkupDates {
                                near: !item.away && isNear(item.ordinal, hinted: item.hinted), hinted: item.hinted,
                                position: item.node))
         }
-        if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
-            FileHandle.standardError.write(Data("H1 \(headlines) texts \(texts.count)\n".utf8)) // DEBUG-REMOVE
-        } // DEBUG-REMOVE
         for item in texts {
             let node = tree.nodes[Int(item.node)]
             let bytes = tree.text[Int(node.start)..<Int(node.end - node.start <= 240 ? node.end : node.start + Self.longNodePrefix)]
             let near = isNear(item.ordinal, hinted: item.hinted)
-            if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
-                FileHandle.standardError.write(Data("T \(item.ordinal) near=\(near) hinted=\(item.hinted) \(String(decoding: bytes.prefix(60), as: UTF8.self))\n".utf8)) // DEBUG-REMOVE
-            } // DEBUG-REMOVE
             var hits = parser.scan(bytes, limit: 2)
             // "<b>26</b> Okt 2018": a day alone in its element, the rest in the next ones.
             if hits.isEmpty, bytes.count <= 8, item.hinted {

@@ -39,9 +39,25 @@ enum MonthNames {
               "aralik", "декабря", "декабрь", "грудня", "decembrie", "desember", "desembre"]),
     ]
 
+    /// Arabic (Gulf/Egyptian and Levantine single-word names) and Greek genitives.
+    private static let moreScripts: [(Int, [String])] = [
+        (1, ["يناير", "ιανουαρίου", "ιανουάριος"]),
+        (2, ["فبراير", "شباط", "φεβρουαρίου"]),
+        (3, ["مارس", "آذار", "μαρτίου"]),
+        (4, ["أبريل", "ابريل", "إبريل", "نيسان", "απριλίου"]),
+        (5, ["مايو", "أيار", "μαΐου", "μαΐου"]),
+        (6, ["يونيو", "يونيه", "حزيران", "ιουνίου"]),
+        (7, ["يوليو", "يوليه", "تموز", "ιουλίου"]),
+        (8, ["أغسطس", "اغسطس", "آب", "αυγούστου"]),
+        (9, ["سبتمبر", "أيلول", "σεπτεμβρίου"]),
+        (10, ["أكتوبر", "اكتوبر", "οκτωβρίου"]),
+        (11, ["نوفمبر", "νοεμβρίου"]),
+        (12, ["ديسمبر", "δεκεμβρίου"]),
+    ]
+
     private static let lookup: [String: Int] = {
         var lookup: [String: Int] = [:]
-        for (month, names) in table {
+        for (month, names) in table + moreScripts {
             for name in names where lookup[name] == nil { lookup[name] = month }
         }
         return lookup

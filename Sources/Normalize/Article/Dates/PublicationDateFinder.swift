@@ -56,10 +56,6 @@ struct PublicationDateFinder {
         if let urlDate, let day = urlDate.day, let date = WrittenDate(year: urlDate.year, month: urlDate.month, day: day) {
             published.append(DateCandidate(date: date, source: .url))
         }
-        if ProcessInfo.processInfo.environment["DATE_DEBUG"] != nil { // DEBUG-REMOVE
-            for c in published { FileHandle.standardError.write(Data("P \(c.source) \(c.date) pos \(c.position)\n".utf8)) } // DEBUG-REMOVE
-            for c in modified { FileHandle.standardError.write(Data("M \(c.source) \(c.date) pos \(c.position)\n".utf8)) } // DEBUG-REMOVE
-        } // DEBUG-REMOVE
         published = published.filter(plausible)
         modified = modified.filter(plausible)
         let lastModified = modified.min { $0.precedes($1) }?.date
