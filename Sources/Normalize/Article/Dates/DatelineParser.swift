@@ -77,7 +77,10 @@ struct DatelineParser {
     private func match(_ text: DateTokens, at index: Int) -> (WrittenDate, Int)? {
         let tokens = text.tokens
         let token = tokens[index]
-        if token.kind == .word, let month = month(text, index) {
+        // A month name is only looked up when a day number follows it.
+        if token.kind == .word, token.length >= 3, token.length <= 24,
+           number(tokens, isMark(tokens, index + 1, ".") ? index + 2 : index + 1, digits: 1...2) != nil,
+           let month = month(text, index) {
             // November 18th, 2019 / Nov. 18 2019
             var next = skip(text, index + 1, ".")
             guard let day = number(tokens, next, digits: 1...2) else { return nil }

@@ -23,20 +23,20 @@ struct MarkupDates {
         var position: Int32
     }
 
-    private(set) var found: [Found] = []
+    var found: [Found] = []
 
-    /// Date-ish class and id words.
-    private static let dateHints = PatternSet(groups: [[
+    /// Class and id words, one table: date-ish words (bit 0); page parts that list other
+    /// articles or readers' posts (bit 1); layouts whose wrapper holds the article too
+    /// ("with-sidebar", bit 2); a publication (bit 3) or modification (bit 4) date.
+    private static let hints = PatternSet(groups: [[
         "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
         "dateline", "stamp", "created", "updated", "info", "author", "subline", "kicker", "header",
-    ]])
-    /// Class and id words of page parts that list other articles or readers' posts; the second
-    /// group names layouts ("with-sidebar"), whose wrapper holds the article too.
-    private static let awayHints = PatternSet(groups: [[
+    ], [
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
         "archive", "calendar", "cookie", "newsletter", "rail",
-    ], ["with-sidebar", "has-sidebar", "no-sidebar", "withsidebar", "hassidebar"]])
+    ], ["with-sidebar", "has-sidebar", "no-sidebar", "withsidebar", "hassidebar"],
+       ["published"], ["updated", "modified"]])
 
     /// Text nodes parsed before and after the headline, and in all.
     static let beforeHeadline = 6
@@ -80,9 +80,11 @@ struct MarkupDates {
                 flags |= 1
             }
             let hint = tree.hint(id)
+            var words: UInt32 = 0
             if !hint.isEmpty {
-                if Self.awayHints.groups(in: hint) == 1 { flags |= 1 }
-                if Self.dateHints.groups(in: hint) != 0 { flags |= 3 << 1 }
+                words = Self.hints.groups(in: hint)
+                if words & 0b110 == 0b010 { flags |= 1 }
+                if words & 1 != 0 { flags |= 3 << 1 }
             }
             if node.tag == .article || node.tag == .main { flags |= 8 }
             state[index] = flags
@@ -99,8 +101,7 @@ struct MarkupDates {
             case "datePublished", "dateCreated": label = .published
             case "dateModified": label = .modified
             default:
-                label = Self.contains(hint, "published") ? .published
-                    : (Self.contains(hint, "updated") || Self.contains(hint, "modified") ? .modified : .neutral)
+                label = words & 8 != 0 ? .published : (words & 16 != 0 ? .modified : .neutral)
             }
             let dateProperty = itemprop == "datePublished" || itemprop == "dateCreated" || itemprop == "dateModified"
             if label == .modified {
@@ -122,102 +123,22 @@ struct MarkupDates {
 
         // No `<h1>`: blogs title their posts with `<h2>`.
         if headlines.isEmpty { headlines = subheads }
-        var texts: [(node: Int32, ordinal: Int, hinted: Bool, inModified: Bool)] = []
+        var texts: [TextItem] = []
         var articleTexts = 0
         for item in pool {
-            let nearHeadline = headlines.contains {
-                item.ordinal >= $0 - Self.beforeHeadline && item.ordinal <= $0 + Self.afterHeadline
-            }
-            if nearHeadline || item.hinted || (item.inArticle && articleTexts < Self.afterHeadline) {
+            if HeadlineWindows(ordinals: headlines).isNear(item.ordinal, hinted: false) || item.hinted || (item.inArticle && articleTexts < Self.afterHeadline) {
                 if item.inArticle { articleTexts += 1 }
                 texts.append((item.node, item.ordinal, item.hinted, item.inModified))
                 if texts.count >= Self.maximumTexts { break }
             }
         }
-        func isAfter(_ ordinal: Int) -> Bool {
-            headlines.contains { ordinal >= $0 && ordinal <= $0 + Self.afterHeadline }
-        }
-        func isNear(_ ordinal: Int, hinted: Bool) -> Bool {
-            guard !headlines.isEmpty else { return hinted }
-            return headlines.contains { ordinal >= $0 - Self.beforeHeadline && ordinal <= $0 + Self.afterHeadline }
-        }
+        let windows = HeadlineWindows(ordinals: headlines)
         for item in markup {
             guard let date = MetadataDateText.parse(item.value, dayFirst: dayFirst) else { continue }
             found.append(Found(date: date, label: item.label, structured: true,
-                               near: !item.away && isNear(item.ordinal, hinted: item.hinted), hinted: item.hinted,
+                               near: !item.away && windows.isNear(item.ordinal, hinted: item.hinted), hinted: item.hinted,
                                position: item.node))
         }
-        for item in texts {
-            let node = tree.nodes[Int(item.node)]
-            let bytes = tree.text[Int(node.start)..<Int(node.end - node.start <= 240 ? node.end : node.start + Self.longNodePrefix)]
-            let near = isNear(item.ordinal, hinted: item.hinted)
-            var hits = parser.scan(bytes, limit: 2)
-            // "<b>26</b> Okt 2018": a day alone in its element, the rest in the next ones.
-            if hits.isEmpty, bytes.count <= 8, item.hinted {
-                let joined = Self.joinedWithNext(tree, item.node)
-                hits = parser.scan(joined[...], limit: 1).map { DatelineParser.Found(date: $0.date, start: bytes.startIndex) }
-            }
-            // A date inside a sentence is something the article mentions, not its dateline.
-            for hit in hits where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
-                var label = item.inModified ? .modified : DateLabel.of(bytes[bytes.startIndex..<hit.start])
-                if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
-                found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
-                                   afterHeadline: isAfter(item.ordinal), position: item.node))
-            }
-            if near || item.hinted, let date = RelativeDate.find(bytes, reference: reference) {
-                found.append(Found(date: date, label: DateLabel.of(bytes), structured: false, near: near,
-                                   position: item.node))
-            }
-        }
-    }
-
-    /// The text of `node` and the next two short text nodes, blank-separated.
-    private static func joinedWithNext(_ tree: HTMLTree, _ node: Int32) -> [UInt8] {
-        var joined: [UInt8] = []
-        var index = Int(node)
-        var taken = 0
-        while index < tree.nodes.count && index <= Int(node) + 8 && taken < 3 {
-            let item = tree.nodes[index]
-            if item.tag == .text && !item.flags.contains(.blank) {
-                guard item.end - item.start <= 40 else { break }
-                joined.append(contentsOf: tree.text[Int(item.start)..<Int(item.end)])
-                joined.append(0x20)
-                taken += 1
-            }
-            index += 1
-        }
-        return joined
-    }
-
-    /// The label in the text node before `node` ("Published:" in its own `<span>`).
-    private static func previousLabel(_ tree: HTMLTree, _ node: Int32) -> DateLabel {
-        var index = Int(node) - 1
-        var steps = 0
-        while index > 0 && steps < 6 {
-            let item = tree.nodes[index]
-            if item.tag == .text && !item.flags.contains(.blank) {
-                // A node with a date of its own is that date's label, not this one's.
-                let bytes = tree.text[Int(item.start)..<Int(item.end)]
-                return hasDigit(bytes) ? .neutral : DateLabel.of(bytes)
-            }
-            index -= 1
-            steps += 1
-        }
-        return .neutral
-    }
-
-    private static func hasDigit(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
-    }
-
-    private static func contains(_ hint: ArraySlice<UInt8>, _ word: StaticString) -> Bool {
-        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard hint.count >= needle.count else { return false }
-        var start = hint.startIndex
-        while start + needle.count <= hint.endIndex {
-            if hint[start] == needle[0] && hint[start..<start + needle.count].elementsEqual(needle) { return true }
-            start += 1
-        }
-        return false
+        readDatelines(texts, tree: tree, parser: parser, windows: windows, reference: reference)
     }
 }
