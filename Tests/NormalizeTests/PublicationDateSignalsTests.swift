@@ -44,6 +44,13 @@ struct PublicationDateSignalsTests {
             """)) == "2019-07-08")
     }
 
+    @Test func brokenJSONLDStillGivesItsDate() {
+        // A trailing comma and an unescaped quote: not JSON, but the date is there.
+        #expect(Self.published(head: Self.jsonLD("""
+            {"@type":"NewsArticle","headline":"A "quoted" word","datePublished" : "2022-02-03T10:00:00+01:00",}
+            """)) == "2022-02-03")
+    }
+
     @Test func articleObjectOutranksAWebPageDate() {
         #expect(Self.published(head: Self.jsonLD("""
             [{"@type":"WebPage","datePublished":"2018-01-01"},{"@type":"NewsArticle","datePublished":"2018-03-09"}]
@@ -114,6 +121,11 @@ struct PublicationDateSignalsTests {
         #expect(Self.published(body: body("il y a 2 jours"), lang: "fr") == "2024-05-08")
         #expect(Self.published(body: body("Published 11 hours ago")) == "2024-05-09")
         #expect(Self.published(body: body("hace 3 días"), lang: "es") == "2024-05-07")
+        #expect(Self.published(body: body("Gestern, 18:30 Uhr"), lang: "de") == "2024-05-09")
+        #expect(Self.published(body: body("Today 08:15")) == "2024-05-10")
+        // A counted-back date is the weakest signal: any absolute one wins.
+        #expect(Self.published(body: "<h1>Story</h1><span class=\"time\">vor 3 Stunden</span><p class=\"meta\">3. Mai 2024</p>",
+                               lang: "de") == "2024-05-03")
     }
 
     @Test func updatedIsNotThePublicationDate() {

@@ -37,7 +37,10 @@ struct StructuredData {
     init(blocks: [[UInt8]]) {
         var fallback: [String: Any]?
         for block in blocks {
-            guard let json = Self.parse(block) else { continue }
+            guard let json = Self.parse(block) else {
+                if let entry = JSONLDDateScan.entry(block) { dateEntries.append(entry) }
+                continue
+            }
             var objects: [[String: Any]] = []
             Self.collect(json, into: &objects, depth: 0)
             for object in objects {

@@ -22,6 +22,8 @@ struct DateCandidate: Sendable {
         case farMarkup
         /// Visible text under a date-ish class name, away from the headline.
         case farDateline
+        /// "3 hours ago": only as good as the reference time, which a stored page lacks.
+        case relative
 
         static func < (lhs: Source, rhs: Source) -> Bool { lhs.rawValue < rhs.rawValue }
     }

@@ -79,12 +79,12 @@ struct DatelineParser {
         let token = tokens[index]
         // A month name is only looked up when a day number follows it.
         if token.kind == .word, token.length >= 3, token.length <= 24,
-           number(tokens, isMark(tokens, index + 1, ".") ? index + 2 : index + 1, digits: 1...2) != nil,
+           number(tokens, isMark(tokens, index + 1, ".-") ? index + 2 : index + 1, digits: 1...2) != nil,
            let month = month(text, index) {
-            // November 18th, 2019 / Nov. 18 2019
-            var next = skip(text, index + 1, ".")
+            // November 18th, 2019 / Nov. 18 2019 / Nov-18-2019
+            var next = skip(text, index + 1, ".-")
             guard let day = number(tokens, next, digits: 1...2) else { return nil }
-            next = skip(text, next + 1, ".,")
+            next = skip(text, next + 1, ".,-")
             if let year = number(tokens, next, digits: 4...4) {
                 return WrittenDate(year: year, month: month, day: day).map { ($0, next + 1) }
             }
@@ -132,10 +132,10 @@ struct DatelineParser {
                 : WrittenDate(year: year, month: first, day: second)
             return date.map { ($0, index + 5) }
         }
-        // 18. November 2019, 18 de noviembre de 2019, 18th Nov 2019
-        var next = skip(text, index + 1, ".")
+        // 18. November 2019, 18 de noviembre de 2019, 18th Nov 2019, 18-Nov-2019
+        var next = skip(text, index + 1, ".-")
         guard let month = month(text, next) else { return nil }
-        next = skip(text, next + 1, ".,")
+        next = skip(text, next + 1, ".,-")
         guard let year = number(tokens, next, digits: 4...4) else { return nil }
         return WrittenDate(year: year, month: month, day: token.value).map { ($0, next + 1) }
     }

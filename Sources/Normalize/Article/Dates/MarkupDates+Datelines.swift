@@ -42,7 +42,7 @@ extension MarkupDates {
             }
             if near || item.hinted, let date = RelativeDate.find(bytes, reference: reference) {
                 found.append(Found(date: date, label: DateLabel.of(bytes), structured: false, near: near,
-                                   position: item.node))
+                                   relative: true, position: item.node))
             }
         }
     }

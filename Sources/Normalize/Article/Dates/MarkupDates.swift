@@ -20,6 +20,8 @@ struct MarkupDates {
         var hinted: Bool = false
         /// Right under a headline rather than above it (where a masthead shows today's date).
         var afterHeadline = false
+        /// Counted back from the reference time ("3 hours ago", "Yesterday, 18:30").
+        var relative = false
         var position: Int32
     }
 

@@ -43,7 +43,7 @@ struct PublicationDateFinder {
         for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
         for item in markup.found {
-            let source: DateCandidate.Source = item.structured
+            let source: DateCandidate.Source = item.relative ? .relative : item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farDateline)
             let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)
                 + (item.hinted && !item.structured ? 1 : 0)
@@ -99,7 +99,7 @@ struct PublicationDateFinder {
         switch candidate.source {
         case .url, .dateline, .headerMarkup: return true
         case .articleJSONLD, .publishedMeta, .otherMeta: return candidate.date.offset != nil
-        case .otherJSONLD, .farMarkup, .farDateline: return false
+        case .otherJSONLD, .farMarkup, .farDateline, .relative: return false
         }
     }
 

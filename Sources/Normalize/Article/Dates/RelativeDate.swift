@@ -22,10 +22,21 @@ enum RelativeDate {
     private static let after: Set<String> = ["ago", "fa", "geleden", "temu", "siden", "sedan"]
     private static let before: Set<String> = ["vor", "hace", "há", "ha", "a"]
 
+    /// "Today, 10:02" / "Gestern, 18:30 Uhr": a short dateline that opens with the day's name.
+    private static let namedDays: [String: Int] = [
+        "today": 0, "heute": 0, "aujourd": 0, "hoy": 0, "oggi": 0, "hoje": 0, "vandaag": 0, "dzisiaj": 0, "dziś": 0,
+        "yesterday": 1, "gestern": 1, "hier": 1, "ayer": 1, "ieri": 1, "ontem": 1, "gisteren": 1, "wczoraj": 1,
+    ]
+
     /// The day `text` says relative to `reference`, or nil.
     static func find(_ bytes: ArraySlice<UInt8>, reference: Date) -> WrittenDate? {
         let text = DateTokens(bytes, limit: 60)
         let tokens = text.tokens
+        let today = Int((reference.timeIntervalSince1970 / 86400).rounded(.down))
+        if bytes.count <= 40, let first = tokens.first, first.kind == .word, let back = namedDays[lowered(text, 0)],
+           tokens.contains(where: { $0.kind == .number }) {
+            return WrittenDate.fromDayNumber(today - back)
+        }
         for index in tokens.indices where tokens[index].kind == .number && tokens[index].length <= 3 {
             guard index + 1 < tokens.count, tokens[index + 1].kind == .word,
                   let seconds = unit(lowered(text, index + 1)) else { continue }
