@@ -42,7 +42,7 @@ struct MarkupDates {
 
     /// Text nodes parsed before and after the headline, and in all.
     static let beforeHeadline = 6
-    static let afterHeadline = 30
+    static let afterHeadline = 45
     static let maximumTexts = 60
     static let maximumPool = 400
     static let longNodePrefix: Int32 = 48
