@@ -45,7 +45,10 @@ struct PublicationDateParsingTests {
         let rfc = try #require(MetadataDateText.parse("Sat, 19 Oct 2019 00:04:00 +0200", dayFirst: true))
         #expect(rfc.day == 19 && rfc.month == 10)
         #expect(MetadataDateText.parse("06/13/2019", dayFirst: false)?.month == 6)
-        #expect(MetadataDateText.parse("1582597554", dayFirst: true) == nil)
+        // Unix time, seconds or milliseconds (2020-02-25 02:25:54 UTC); a longer id is not a date.
+        #expect(MetadataDateText.parse("1582597554", dayFirst: true)?.day == 25)
+        #expect(MetadataDateText.parse("1582597554000", dayFirst: true)?.day == 25)
+        #expect(MetadataDateText.parse("158259755412", dayFirst: true) == nil)
     }
 
     @Test(arguments: [

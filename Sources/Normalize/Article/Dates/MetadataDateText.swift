@@ -9,6 +9,7 @@ enum MetadataDateText {
     static func parse(_ raw: String, dayFirst: Bool) -> WrittenDate? {
         let bytes = Array(raw.utf8.prefix(80))[...]
         if let date = iso(bytes) { return date }
+        if let date = epoch(bytes) { return date }
         var parser = DatelineParser()
         parser.dayFirst = dayFirst
         parser.loose = true
@@ -24,6 +25,20 @@ enum MetadataDateText {
             value = value * 10 + Int(byte - 0x30)
         }
         return value
+    }
+
+    /// Unix time in seconds (10 digits) or milliseconds (13), as analytics meta names carry it.
+    private static func epoch(_ bytes: ArraySlice<UInt8>) -> WrittenDate? {
+        let digits = bytes.drop { $0 == 0x20 }.prefix { $0 != 0x20 }
+        guard digits.count == 10 || digits.count == 13, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              bytes.count - digits.count <= 2, let value = Int(String(decoding: digits, as: UTF8.self)) else { return nil }
+        let seconds = digits.count == 13 ? value / 1000 : value
+        let day = seconds / 86400
+        return WrittenDate.fromDayNumber(day, time: seconds - day * 86400).map { date in
+            var date = date
+            date.offset = 0
+            return date
+        }
     }
 
     /// Two digits, or one or two when separators delimit the field.
