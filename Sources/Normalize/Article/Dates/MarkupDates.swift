@@ -83,7 +83,7 @@ struct MarkupDates {
             }
             let hint = tree.hint(id)
             var words: UInt32 = 0
-            if !hint.isEmpty {
+            if !hint.isEmpty && Self.mayCarryHint(node.tag) {
                 words = Self.hints.groups(in: hint)
                 if words & 0b110 == 0b010 { flags |= 1 }
                 if words & 1 != 0 { flags |= 3 << 1 }
@@ -142,5 +142,17 @@ struct MarkupDates {
                                position: item.node))
         }
         readDatelines(texts, tree: tree, parser: parser, windows: windows, reference: reference)
+    }
+
+    /// Images, line breaks, form controls and emphasis never hold a dateline or a sidebar:
+    /// their class names are not worth a scan.
+    private static func mayCarryHint(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .img, .br, .hr, .input, .source, .picture, .link, .meta, .script, .style, .em, .strong,
+             .b, .i, .u, .sup, .sub, .font, .label, .option:
+            return false
+        default:
+            return true
+        }
     }
 }
