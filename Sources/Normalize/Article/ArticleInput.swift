@@ -10,10 +10,15 @@ public struct ArticleInput: Sendable {
     public var contentType: String?
     /// The HTTP `Content-Language` header.
     public var contentLanguage: String?
+    /// When the page was fetched: the reference for "3 hours ago" and the latest plausible
+    /// publication date (nil: now).
+    public var fetchedAt: Date?
 
     /// An input page; only the bytes are required.
-    public init(html: Data, url: URL? = nil, contentType: String? = nil, contentLanguage: String? = nil) {
+    public init(html: Data, url: URL? = nil, contentType: String? = nil, contentLanguage: String? = nil,
+                fetchedAt: Date? = nil) {
         self.html = html
+        self.fetchedAt = fetchedAt
         self.url = url
         self.contentType = contentType
         self.contentLanguage = contentLanguage

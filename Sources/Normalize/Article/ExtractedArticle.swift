@@ -6,9 +6,10 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
     public var bodyLines: [String]
     /// Headline: JSON-LD `headline`, `og:title`, the first `<h1>`, or `<title>`.
     public var title: String?
-    /// First publication, from structured data, meta tags or `<time datetime>`.
+    /// First publication, from structured data, meta tags, `<time>`, the URL or the dateline,
+    /// as the publisher writes it: its local date and time, labelled UTC (see `PublicationDateFinder`).
     public var published: Date?
-    /// Last modification, when the page states one.
+    /// Last modification, when the page states one (local, like `published`).
     public var modified: Date?
     /// Author names, de-duplicated, without "By" prefixes.
     public var authors: [String]

@@ -6,6 +6,8 @@ import Foundation
 struct MetadataReader {
     let tree: HTMLTree
     let pageURL: URL?
+    /// When the page was fetched: later dates are not its publication date (nil: now).
+    var referenceTime: Date? = nil
 
     struct Result {
         var title: String?
@@ -83,20 +85,11 @@ struct MetadataReader {
         var result = Result(structured: structured)
         result.title = structured.headline ?? meta["og:title"] ?? meta["twitter:title"]
             ?? firstHeading ?? titleText
-        let publishedCandidates = [
-            structured.datePublished, meta["article:published_time"], meta["og:published_time"],
-            meta["datepublished"], itemDates.published, meta["pubdate"], meta["publishdate"],
-            meta["publish-date"], meta["date"], meta["dc.date"], meta["dc.date.issued"],
-            meta["dcterms.created"], meta["dcterms.date"], meta["sailthru.date"],
-            meta["parsely-pub-date"], meta["article.published"], meta["cxenseparse:recs:publishtime"],
-            timeDate,
-        ]
-        result.published = publishedCandidates.lazy.compactMap { $0.flatMap(DateParser.parse) }.first
-        let modifiedCandidates = [
-            structured.dateModified, meta["article:modified_time"], meta["og:updated_time"],
-            meta["datemodified"], itemDates.modified, meta["last-modified"], meta["dcterms.modified"],
-        ]
-        result.modified = modifiedCandidates.lazy.compactMap { $0.flatMap(DateParser.parse) }.first
+        let dates = PublicationDateFinder(
+            tree: tree, meta: meta, structured: structured, urls: [canonical, meta["og:url"], pageURL?.absoluteString],
+            language: htmlLang ?? meta["content-language"] ?? meta["og:locale"], reference: referenceTime ?? Date()).find()
+        result.published = dates.published?.wallClock
+        result.modified = dates.modified?.wallClock
 
         result.declaredLanguage = htmlLang ?? structured.inLanguage ?? meta["content-language"]
             ?? meta["og:locale"] ?? meta["dc.language"]

@@ -18,6 +18,15 @@ struct StructuredData {
     var isArticle = false
     /// `isAccessibleForFree: false`, schema.org's own paywall marker.
     var paywalled = false
+    /// The dates of every object that has any, in document order (`PublicationDateFinder`).
+    var dateEntries: [DateEntry] = []
+
+    /// One object's dates and whether it is an Article-family object.
+    struct DateEntry {
+        var published: String?
+        var modified: String?
+        var isArticle: Bool
+    }
 
     private static let articleTypes: Set<String> = [
         "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -32,12 +41,16 @@ struct StructuredData {
         var authorSources: [[String: Any]] = []
         var everything: [[String: Any]] = []
         for block in blocks {
-            guard let json = Self.parse(block) else { continue }
+            guard let json = Self.parse(block) else {
+                if let entry = JSONLDDateScan.entry(block) { dateEntries.append(entry) }
+                continue
+            }
             var objects: [[String: Any]] = []
             Self.collect(json, into: &objects, depth: 0)
             everything += objects
             for object in objects {
                 let types = Self.types(object)
+                if let entry = Self.dateEntry(object, types) { dateEntries.append(entry) }
                 if !isArticle && types.contains(where: { Self.articleTypes.contains($0) }) {
                     isArticle = true
                     authorSources.append(object)
@@ -92,10 +105,19 @@ struct StructuredData {
         } else if let object = value as? [String: Any] {
             objects.append(object)
             if let graph = object["@graph"] { collect(graph, into: &objects, depth: depth + 1) }
-            if let main = object["mainEntity"] as? [String: Any] {
+            if let main = object["mainEntity"], main is [String: Any] || main is [Any] {
                 collect(main, into: &objects, depth: depth + 1)
             }
         }
+    }
+
+    private static func dateEntry(_ object: [String: Any], _ types: [String]) -> DateEntry? {
+        let published = string(object["datePublished"]) ?? string(object["dateCreated"])
+            ?? string(object["uploadDate"])
+        let modified = string(object["dateModified"])
+        guard published != nil || modified != nil else { return nil }
+        return DateEntry(published: published, modified: modified,
+                         isArticle: types.contains(where: { articleTypes.contains($0) }))
     }
 
     private static func types(_ object: [String: Any]) -> [String] {

@@ -139,4 +139,6 @@ struct HTMLTree: Sendable {
 enum HTMLAttributeName: UInt8, Sendable {
     case itemprop, itemtype, property, name, content, href, rel, datetime, lang, type, src
     case charset, httpEquiv, role
+    /// Only on `<abbr>`, where blogs put the machine-readable date (`<abbr class="published" title>`).
+    case title
 }

@@ -206,6 +206,8 @@ struct HTMLTreeBuilder {
             if equals(name, "style") { return .style }
         case UInt8(ascii: "a"):
             if equals(name, "aria-hidden") { return .ariaHidden }
+        case UInt8(ascii: "t"):
+            if tag == .abbr && equals(name, "title") { return .kept(.title) }
         default:
             break
         }

@@ -243,7 +243,7 @@ final class ArticleFlow: Sendable {
     private func extract(_ page: FetchedPage) -> ExtractedPage {
         let article = context.extractor.extract(ArticleInput(
             html: page.body, url: URL(string: page.finalURL), contentType: page.contentType,
-            contentLanguage: page.contentLanguage))
+            contentLanguage: page.contentLanguage, fetchedAt: page.fetchedAt))
         var analysis: ExtractedPage.Analysis?
         if !article.bodyLines.isEmpty {
             let text = article.text

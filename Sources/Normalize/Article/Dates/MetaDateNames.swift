@@ -1,0 +1,26 @@
+/// The `<meta>` names, properties and `itemprop`s publishers and CMSs put dates in, lower-cased
+/// as `MetadataReader` keys them, in order of trust within each family.
+enum MetaDateNames {
+    /// OpenGraph article times: the publisher's own statement of first publication.
+    static let published = [
+        "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+        "published_time",
+    ]
+    /// Dublin Core, citation, CMS and analytics names.
+    static let other = [
+        "datepublished", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+        "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
+        "pubdate", "publishdate", "publish-date", "publish_date", "published-date", "published_date",
+        "publication_date", "publication-date", "date_published", "originalpublicationdate",
+        "original-publish-date", "article_date_original", "article.published", "sailthru.date",
+        "parsely-pub-date", "cxenseparse:recs:publishtime", "datecreated", "date.created", "created",
+        "dc.date", "dcterms.date", "date", "og:pubdate", "pub_date", "rnews:datepublished",
+        "article.created", "content_create_date", "displaydate", "dc.date.published",
+    ]
+    /// Modification times: never the publication date.
+    static let modified = [
+        "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
+        "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
+        "sailthru.lastmodified", "parsely-updated", "modified_time", "updated_time",
+    ]
+}

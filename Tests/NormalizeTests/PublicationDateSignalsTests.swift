@@ -1,0 +1,199 @@
+import Foundation
+import Testing
+@testable import Normalize
+
+/// Each publication-date signal on a small hand-made page, read through the whole extractor.
+@Suite("Publication date signals")
+struct PublicationDateSignalsTests {
+    /// 2024-05-10 10:00 UTC: the fetch time every page here is read against.
+    static let fetchedAt = Date(timeIntervalSince1970: 1_715_335_200)
+
+    /// The `YYYY-MM-DD` of a record date (the publisher's own calendar day).
+    static func day(_ date: Date?) -> String? {
+        guard let date else { return nil }
+        let days = Int((date.timeIntervalSince1970 / 86400).rounded(.down))
+        guard let written = WrittenDate.fromDayNumber(days) else { return nil }
+        return String(format: "%04d-%02d-%02d", written.year, written.month, written.day)
+    }
+
+    static func extract(head: String = "", body: String, lang: String = "en", url: String? = nil) -> ExtractedArticle {
+        let html = """
+            <!DOCTYPE html><html lang="\(lang)"><head><meta charset="utf-8"><title>Story</title>\(head)</head>
+            <body>\(body)<p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></body></html>
+            """
+        return ArticleExtractor().extract(ArticleInput(html: Data(html.utf8), url: url.flatMap(URL.init(string:)),
+                                                       fetchedAt: fetchedAt))
+    }
+
+    static func published(head: String = "", body: String = "<h1>Story</h1>", lang: String = "en", url: String? = nil) -> String? {
+        day(extract(head: head, body: body, lang: lang, url: url).published)
+    }
+
+    static func jsonLD(_ json: String) -> String { "<script type=\"application/ld+json\">\(json)</script>" }
+
+    @Test func jsonLDInGraphArrayAndNestedMainEntity() {
+        #expect(Self.published(head: Self.jsonLD("""
+            {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+             {"@type":"NewsArticle","headline":"Story","datePublished":"2021-04-05T08:00:00+02:00"}]}
+            """)) == "2021-04-05")
+        #expect(Self.published(head: Self.jsonLD("""
+            [{"@type":"BreadcrumbList"},{"@type":"BlogPosting","datePublished":"2020-01-02"}]
+            """)) == "2020-01-02")
+        #expect(Self.published(head: Self.jsonLD("""
+            {"@type":"WebPage","mainEntity":[{"@type":"Article","datePublished":"2019-07-08T10:00:00Z"}]}
+            """)) == "2019-07-08")
+    }
+
+    @Test func brokenJSONLDStillGivesItsDate() {
+        // A trailing comma and an unescaped quote: not JSON, but the date is there.
+        #expect(Self.published(head: Self.jsonLD("""
+            {"@type":"NewsArticle","headline":"A "quoted" word","datePublished" : "2022-02-03T10:00:00+01:00",}
+            """)) == "2022-02-03")
+    }
+
+    @Test func articleObjectOutranksAWebPageDate() {
+        #expect(Self.published(head: Self.jsonLD("""
+            [{"@type":"WebPage","datePublished":"2018-01-01"},{"@type":"NewsArticle","datePublished":"2018-03-09"}]
+            """)) == "2018-03-09")
+    }
+
+    @Test(arguments: [
+        "article:published_time", "og:article:published_time", "dc.date.issued", "DC.Date", "dcterms.issued",
+        "citation_publication_date", "pubdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
+        "article.published", "originalpublicationdate", "datecreated", "date",
+    ])
+    func metaNameFamilies(name: String) {
+        let attribute = name.contains(":") ? "property" : "name"
+        #expect(Self.published(head: "<meta \(attribute)=\"\(name)\" content=\"2017-10-06T09:30:00\">") == "2017-10-06")
+    }
+
+    @Test func itempropOnMetaAndRDFaOnSpan() {
+        #expect(Self.published(head: "<meta itemprop=\"datePublished\" content=\"2016-02-03\">") == "2016-02-03")
+        #expect(Self.published(body: "<h1>Story</h1><span property=\"schema:datePublished\" content=\"2015-06-07T10:00:00+00:00\">June</span>")
+                == "2015-06-07")
+        #expect(Self.published(body: "<h1>Story</h1><abbr class=\"published\" title=\"2016-12-23T05:11:00-05:00\">5:11 AM</abbr>")
+                == "2016-12-23")
+    }
+
+    @Test func timeNearTheHeadlineBeatsOneInASidebar() {
+        let body = """
+            <aside class="sidebar"><ul><li><a href="/a">Older story</a> <time datetime="2021-01-01T10:00">1 Jan</time></li></ul></aside>
+            <article><header><h1>Story</h1><time datetime="2021-03-04T09:00">4 March</time></header></article>
+            """
+        #expect(Self.published(body: body) == "2021-03-04")
+    }
+
+    @Test(arguments: [
+        ("https://news.example/2019/11/18/some-story/", "2019-11-18"),
+        ("https://news.example/section/2019-11-18-some-story", "2019-11-18"),
+        ("https://news.example/20191118/some-story", "2019-11-18"),
+        ("https://blog.example/2017/7/12/some-story", "2017-07-12"),
+    ])
+    func urlPathDates(url: String, expected: String) {
+        #expect(Self.published(head: "<link rel=\"canonical\" href=\"\(url)\">") == expected)
+        #expect(Self.published(url: url) == expected)
+    }
+
+    @Test(arguments: [
+        ("en", "November 18, 2019"), ("en", "Posted on Nov. 18th, 2019 at 5:49 p.m."), ("en", "Monday, 18 November 2019"),
+        ("de", "18. November 2019, 10:02 Uhr"), ("de", "Veröffentlicht am 18.11.2019"), ("de", "18.11.19"),
+        ("fr", "Publié le 18 novembre 2019"), ("es", "18 de noviembre de 2019"), ("it", "18 novembre 2019"),
+        ("pt", "18 de novembro de 2019"), ("nl", "18 november 2019"), ("pl", "18 listopada 2019"),
+        ("cs", "18. listopadu 2019"), ("hu", "2019. november 18."), ("ja", "2019年11月18日"), ("sv", "18 november 2019"),
+    ])
+    func visibleDatelinesInManyLanguages(lang: String, text: String) {
+        #expect(Self.published(body: "<h1>Story</h1><p class=\"byline\">\(text)</p>", lang: lang) == "2019-11-18")
+    }
+
+    @Test func numericDatesFollowThePageConvention() {
+        let body = { (text: String) in "<h1>Story</h1><div class=\"date\">\(text)</div>" }
+        #expect(Self.published(body: body("03/04/2019"), lang: "en-US") == "2019-03-04")
+        #expect(Self.published(body: body("03/04/2019"), lang: "en-GB") == "2019-04-03")
+        #expect(Self.published(body: body("03/04/2019"), lang: "fr") == "2019-04-03")
+        #expect(Self.published(body: body("13/04/2019"), lang: "en-US") == "2019-04-13")
+        #expect(Self.published(body: body("04/13/2019"), lang: "de") == "2019-04-13")
+        #expect(Self.published(body: body("03.04.2019"), lang: "en-US") == "2019-04-03")
+    }
+
+    @Test func relativeDatesCountFromTheFetchTime() {
+        let body = { (text: String) in "<h1>Story</h1><span class=\"time\">\(text)</span>" }
+        #expect(Self.published(body: body("vor 3 Stunden"), lang: "de") == "2024-05-10")
+        #expect(Self.published(body: body("il y a 2 jours"), lang: "fr") == "2024-05-08")
+        #expect(Self.published(body: body("Published 11 hours ago")) == "2024-05-09")
+        #expect(Self.published(body: body("hace 3 días"), lang: "es") == "2024-05-07")
+        #expect(Self.published(body: body("Gestern, 18:30 Uhr"), lang: "de") == "2024-05-09")
+        #expect(Self.published(body: body("Today 08:15")) == "2024-05-10")
+        // A counted-back date is the weakest signal: any absolute one wins.
+        #expect(Self.published(body: "<h1>Story</h1><span class=\"time\">vor 3 Stunden</span><p class=\"meta\">3. Mai 2024</p>",
+                               lang: "de") == "2024-05-03")
+    }
+
+    @Test func updatedIsNotThePublicationDate() {
+        let article = Self.extract(body: """
+            <h1>Story</h1><p class="meta">Updated March 5, 2021</p><p class="meta">Published March 1, 2021</p>
+            """)
+        #expect(Self.day(article.published) == "2021-03-01")
+        #expect(Self.day(article.modified) == "2021-03-05")
+        let german = Self.extract(body: "<h1>Story</h1><div class=\"datum\">Aktualisiert am 07.03.2021</div><div class=\"datum\">02.03.2021</div>",
+                                  lang: "de")
+        #expect(Self.day(german.published) == "2021-03-02")
+        let meta = Self.extract(head: """
+            <meta property="article:modified_time" content="2021-06-02T10:00:00Z">
+            <meta property="og:updated_time" content="2021-06-03T10:00:00Z">
+            <meta property="article:published_time" content="2021-05-30T10:00:00Z">
+            """, body: "<h1>Story</h1>")
+        #expect(Self.day(meta.published) == "2021-05-30")
+        #expect(Self.day(meta.modified) == "2021-06-02")
+    }
+
+    @Test func futureAndPre1995DatesAreRejected() {
+        #expect(Self.published(head: "<meta property=\"article:published_time\" content=\"2030-01-01T00:00:00Z\">",
+                               body: "<h1>Story</h1><p class=\"date\">4 May 2024</p>") == "2024-05-04")
+        #expect(Self.published(head: "<meta name=\"date\" content=\"1970-01-01\">",
+                               body: "<h1>Story</h1><p class=\"date\">4 May 2023</p>") == "2023-05-04")
+        #expect(Self.published(head: "<meta name=\"date\" content=\"2024-05-11T09:00:00\">") == "2024-05-11")
+        #expect(Self.published(head: "<meta name=\"date\" content=\"2024-05-12T09:00:00\">") == nil)
+    }
+
+    @Test func structuredDateWinsOverTheVisibleOne() {
+        #expect(Self.published(head: Self.jsonLD("{\"@type\":\"NewsArticle\",\"datePublished\":\"2020-05-02T10:00:00+02:00\"}"),
+                               body: "<h1>Story</h1><p class=\"date\">1 April 2020</p>") == "2020-05-02")
+    }
+
+    @Test func aNearDatelineBeatsAGenericMetaDate() {
+        #expect(Self.published(head: "<meta name=\"date\" content=\"2020-02-12\">",
+                               body: "<h1>Story</h1><div class=\"news-timedata\">05.02.2020</div>", lang: "de") == "2020-02-05")
+    }
+
+    @Test func thePermalinkDayCapsALaterStructuredDate() {
+        #expect(Self.published(head: Self.jsonLD("{\"@type\":\"Article\",\"datePublished\":\"2019-06-17T18:28:00+02:00\"}")
+                               + "<link rel=\"canonical\" href=\"https://blog.example/2017/7/12/story\">") == "2017-07-12")
+    }
+
+    @Test func aUTCTimestampTakesThePublishersDay() {
+        let late = Self.jsonLD("{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-09T02:11:03Z\"}")
+        #expect(Self.published(head: late) == "2023-11-09")
+        #expect(Self.published(head: late + "<link rel=\"canonical\" href=\"https://news.example/2023/11/08/story/\">")
+                == "2023-11-08")
+        #expect(Self.published(head: late, body: "<h1>Story</h1><time datetime=\"2023-11-08T21:11:03-05:00\">Nov 8</time>")
+                == "2023-11-08")
+        // Midday UTC cannot be the day before anywhere news is written.
+        #expect(Self.published(head: Self.jsonLD("{\"@type\":\"NewsArticle\",\"datePublished\":\"2023-11-03T11:04:00Z\"}"),
+                               body: "<h1>Story</h1><p class=\"date\">Nov 2, 2023</p>") == "2023-11-03")
+    }
+
+    @Test func aDatelineUnderTheHeadlineBeatsTheMastheadDate() {
+        let body = """
+            <div class="header-date">Tuesday, 08 Dec 2020</div><h1>Site</h1>
+            <p>Some navigation text here</p><h1>Story</h1><div class="meta">13 Oct 2020 18:29</div>
+            """
+        #expect(Self.published(body: body) == "2020-10-13")
+    }
+
+    @Test func aDateMentionedInProseIsNotADateline() {
+        let body = """
+            <h1>Story</h1><p>The ministry had announced the plan in a long statement on 3 May 2019, and critics have been asking for details about its cost ever since then.</p>
+            """
+        #expect(Self.published(body: body) == nil)
+    }
+}
