@@ -54,6 +54,8 @@ public struct ArticleExtractor: Sendable {
             modified: metadata.modified, authors: metadata.authors, language: nil,
             description: metadata.description, canonicalURL: metadata.canonicalURL,
             siteName: metadata.siteName, imageURL: metadata.imageURL)
+        article.publishedOffset = metadata.publishedOffset
+        article.modifiedOffset = metadata.modifiedOffset
         article.language = language(declared: metadata.declaredLanguage,
                                     header: input.contentLanguage, body: body.lines)
         article.quality = QualityAssessor(minimumBodyCharacters: minimumBodyCharacters)

@@ -6,11 +6,17 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
     public var bodyLines: [String]
     /// Headline: JSON-LD `headline`, `og:title`, the first `<h1>`, or `<title>`.
     public var title: String?
-    /// First publication, from structured data, meta tags, `<time>`, the URL or the dateline,
-    /// as the publisher writes it: its local date and time, labelled UTC (see `PublicationDateFinder`).
+    /// First publication, from structured data, meta tags, `<time>`, the URL or the dateline
+    /// (see `PublicationDateFinder`): the instant when the page states its zone, otherwise the
+    /// date and time as written, taken as UTC.
     public var published: Date?
-    /// Last modification, when the page states one (local, like `published`).
+    /// Last modification, when the page states one (like `published`).
     public var modified: Date?
+    /// The zone the page stated for `published`, in seconds east of UTC: JSON output writes
+    /// `published` in it (`2019-11-08T21:11:00-05:00`), so the record shows the publisher's day.
+    public var publishedOffset: Int?
+    /// The zone stated for `modified`.
+    public var modifiedOffset: Int?
     /// Author names, de-duplicated, without "By" prefixes.
     public var authors: [String]
     /// BCP 47-like primary language code (`en`, `pt`, `zh`…).
@@ -46,5 +52,24 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
         self.siteName = siteName
         self.imageURL = imageURL
         self.quality = quality
+    }
+}
+extension ExtractedArticle {
+    /// As the synthesized encoding, except that `published` and `modified` are ISO 8601 strings
+    /// in the zone the page stated (UTC otherwise), whatever the encoder's date strategy; the
+    /// offsets themselves are not repeated.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bodyLines, forKey: .bodyLines)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(published.map { ISOTimestamp.string($0, offset: publishedOffset) }, forKey: .published)
+        try c.encodeIfPresent(modified.map { ISOTimestamp.string($0, offset: modifiedOffset) }, forKey: .modified)
+        try c.encode(authors, forKey: .authors)
+        try c.encodeIfPresent(language, forKey: .language)
+        try c.encodeIfPresent(description, forKey: .description)
+        try c.encodeIfPresent(canonicalURL, forKey: .canonicalURL)
+        try c.encodeIfPresent(siteName, forKey: .siteName)
+        try c.encodeIfPresent(imageURL, forKey: .imageURL)
+        try c.encode(quality, forKey: .quality)
     }
 }

@@ -13,6 +13,9 @@ struct MetadataReader {
         var title: String?
         var published: Date?
         var modified: Date?
+        /// The zones the page stated for those dates (seconds east of UTC).
+        var publishedOffset: Int?
+        var modifiedOffset: Int?
         var authors: [String] = []
         var declaredLanguage: String?
         var description: String?
@@ -88,8 +91,12 @@ struct MetadataReader {
         let dates = PublicationDateFinder(
             tree: tree, meta: meta, structured: structured, urls: [canonical, meta["og:url"], pageURL?.absoluteString],
             language: htmlLang ?? meta["content-language"] ?? meta["og:locale"], reference: referenceTime ?? Date()).find()
-        result.published = dates.published?.wallClock
-        result.modified = dates.modified?.wallClock
+        // The instant where the page stated its zone, with that zone kept so the record shows
+        // the publisher's calendar day; a date without a zone is taken as written, in UTC.
+        result.published = dates.published.map { $0.instant ?? $0.wallClock }
+        result.publishedOffset = dates.published?.offset
+        result.modified = dates.modified.map { $0.instant ?? $0.wallClock }
+        result.modifiedOffset = dates.modified?.offset
 
         result.declaredLanguage = htmlLang ?? structured.inLanguage ?? meta["content-language"]
             ?? meta["og:locale"] ?? meta["dc.language"]

@@ -1,4 +1,5 @@
 public import Foundation
+import Normalize
 
 /// One line of a day folder's `records.jsonl`: the contract with downstream analyzers.
 ///
@@ -16,6 +17,10 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
     public var title: String?
     public var published: Date?
     public var modified: Date?
+    /// The zones the page stated for `published` / `modified` (seconds east of UTC): the dates
+    /// are written in them, so a record shows the publisher's calendar day.
+    public var publishedOffset: Int?
+    public var modifiedOffset: Int?
     public var authors: [String]
     public var categories: [String]
     public var language: String?
@@ -68,8 +73,8 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         try c.encode(canonicalURL, forKey: .canonicalURL)
         try c.encode(source, forKey: .source)
         try c.encode(title, forKey: .title)
-        try c.encode(published.map(ManifestDates.format), forKey: .published)
-        try c.encode(modified.map(ManifestDates.format), forKey: .modified)
+        try c.encode(published.map { ManifestDates.format($0, offset: publishedOffset) }, forKey: .published)
+        try c.encode(modified.map { ManifestDates.format($0, offset: modifiedOffset) }, forKey: .modified)
         try c.encode(authors, forKey: .authors)
         try c.encode(categories, forKey: .categories)
         try c.encode(language, forKey: .language)
@@ -135,10 +140,9 @@ public struct ExtractionSummary: Sendable, Equatable, Codable {
 public enum ManifestDates {
     /// `2026-11-20T10:00:00Z`: the instant's whole second in UTC. Built from `gmtime_r` rather
     /// than a `FormatStyle`, as every manifest line carries up to three dates.
-    public static func format(_ date: Date) -> String {
-        let (parts, _) = utc(date)
-        return digits(Int(parts.tm_year) + 1900, 4) + "-" + digits(Int(parts.tm_mon) + 1, 2) + "-" + digits(Int(parts.tm_mday), 2)
-            + "T" + digits(Int(parts.tm_hour), 2) + ":" + digits(Int(parts.tm_min), 2) + ":" + digits(Int(parts.tm_sec), 2) + "Z"
+    /// With `offset` (seconds east of UTC), the same instant in that zone (`…T21:11:00-05:00`).
+    public static func format(_ date: Date, offset: Int? = nil) -> String {
+        ISOTimestamp.string(date, offset: offset)
     }
 
     public static func parse(_ string: String) -> Date? {

@@ -134,7 +134,9 @@ final class ArticleCommitter: Sendable {
                                       contentHash: analysed.contentHash, revision: revision)
         manifest.title = extracted.title ?? metadata.title
         manifest.published = extracted.published ?? metadata.published
+        manifest.publishedOffset = extracted.published == nil ? nil : extracted.publishedOffset
         manifest.modified = extracted.modified ?? metadata.updated
+        manifest.modifiedOffset = extracted.modified == nil ? nil : extracted.modifiedOffset
         manifest.authors = extracted.authors.isEmpty ? metadata.authors : extracted.authors
         manifest.categories = metadata.categories
         if let category = context.sourceCategory(page.item.source), !manifest.categories.contains(category) {
