@@ -32,6 +32,11 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
     /// How the body was obtained and how far to trust it.
     public var quality: QualityFlags
 
+    /// The JSON keys; the dates' offsets travel inside their timestamps, not as keys.
+    private enum CodingKeys: String, CodingKey {
+        case bodyLines, title, published, modified, authors, language, description, canonicalURL, siteName, imageURL, quality
+    }
+
     /// The body in the seed-file format: one paragraph per line, LF, final newline; an empty
     /// body is the empty string (a lone newline would be an empty line).
     public var text: String { bodyLines.isEmpty ? "" : bodyLines.joined(separator: "\n") + "\n" }
@@ -55,6 +60,32 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
     }
 }
 extension ExtractedArticle {
+    /// Reads what ``encode(to:)`` writes (dates as ISO 8601 strings, their zone recovered) and
+    /// older records whose dates the decoder's own strategy wrote.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(bodyLines: try c.decode([String].self, forKey: .bodyLines), title: try c.decodeIfPresent(String.self, forKey: .title),
+                  authors: try c.decodeIfPresent([String].self, forKey: .authors) ?? [],
+                  language: try c.decodeIfPresent(String.self, forKey: .language),
+                  description: try c.decodeIfPresent(String.self, forKey: .description),
+                  canonicalURL: try c.decodeIfPresent(String.self, forKey: .canonicalURL),
+                  siteName: try c.decodeIfPresent(String.self, forKey: .siteName),
+                  imageURL: try c.decodeIfPresent(String.self, forKey: .imageURL),
+                  quality: try c.decode(QualityFlags.self, forKey: .quality))
+        (published, publishedOffset) = try Self.decodeDate(c, .published)
+        (modified, modifiedOffset) = try Self.decodeDate(c, .modified)
+    }
+
+    private static func decodeDate(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> (Date?, Int?) {
+        if let text = try? c.decodeIfPresent(String.self, forKey: key) {
+            guard let parsed = ISOTimestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "not an ISO 8601 timestamp: \(text)")
+            }
+            return (parsed.date, parsed.offset)
+        }
+        return (try c.decodeIfPresent(Date.self, forKey: key), nil)
+    }
+
     /// As the synthesized encoding, except that `published` and `modified` are ISO 8601 strings
     /// in the zone the page stated (UTC otherwise), whatever the encoder's date strategy; the
     /// offsets themselves are not repeated.

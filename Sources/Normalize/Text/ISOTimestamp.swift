@@ -20,6 +20,20 @@ public enum ISOTimestamp {
         return text
     }
 
+    /// The instant and the stated offset (nil for `Z`) of a string ``string(_:offset:)`` wrote
+    /// (fractions of a second accepted).
+    public static func parse(_ text: String) -> (date: Date, offset: Int?)? {
+        guard let date = try? Date(text, strategy: .iso8601) ?? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else {
+            return nil
+        }
+        guard !text.hasSuffix("Z"), text.count >= 6 else { return (date, nil) }
+        let zone = Array(text.suffix(6))
+        guard zone[0] == "+" || zone[0] == "-", zone[3] == ":", let hours = Int(String(zone[1...2])),
+              let minutes = Int(String(zone[4...5])) else { return (date, nil) }
+        let offset = (hours * 3600 + minutes * 60) * (zone[0] == "-" ? -1 : 1)
+        return (date, offset == 0 ? nil : offset)
+    }
+
     private static func digits(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
