@@ -139,12 +139,12 @@ public final class TLSTestServers: @unchecked Sendable {
         commonName = supplied
         EOF
         quiet() { "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; }
-        newca() { quiet openssl req -x509 -newkey rsa:2048 -nodes -keyout "$1.key" -out "$1.pem" -days 30 -subj "/CN=$2" \
+        newca() { quiet openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$1.key" -out "$1.pem" -days 30 -subj "/CN=$2" \
             -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign; }
         leaf() {  # name ca host [openssl ca date options]
           local name=$1 ca=$2 host=$3; shift 3
           printf 'subjectAltName=DNS:%s\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n' "$host" > "$name.ext"
-          quiet openssl req -newkey rsa:2048 -nodes -keyout "$name.key" -out "$name.csr" -subj "/CN=$host"
+          quiet openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$name.key" -out "$name.csr" -subj "/CN=$host"
           quiet openssl ca -batch -config ca.cnf -cert "$ca.pem" -keyfile "$ca.key" -in "$name.csr" -out "$name.pem" \
             -extfile "$name.ext" -notext "$@"
         }
@@ -154,7 +154,7 @@ public final class TLSTestServers: @unchecked Sendable {
         leaf expired ca localhost -startdate 200101000000Z -enddate 200201000000Z
         leaf wronghost ca elsewhere.invalid -days 30
         leaf unknown other localhost -days 30
-        quiet openssl req -x509 -newkey rsa:2048 -nodes -keyout self.key -out self.pem -days 30 -subj /CN=localhost \
+        quiet openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout self.key -out self.pem -days 30 -subj /CN=localhost \
           -addext subjectAltName=DNS:localhost
         """#
 

@@ -31,12 +31,15 @@ struct CrashSafetyTests {
             attempts += 1
             let before = Self.manifestLineCount(records)
             let process = try harness.start(["run", "--config", config, "--all", "--wait"])
+            // The instants are timed on this thread (blocking sleeps): an awaited sleep resumes
+            // only when the test pool has a free thread, which other suites running in parallel
+            // can hold for seconds, and a late kill lets a whole pass through.
             if attempts % 2 == 1 {
-                try await Task.sleep(for: .milliseconds(20 + Int(random.next() % 250)))
+                usleep(UInt32(20_000 + Int(random.next() % 250) * 1_000))
             } else {
                 let target = before + 1 + Int(random.next() % 5)
-                _ = try await waitFor(seconds: 30) { !process.isRunning || Self.manifestLineCount(records) >= target }
-                try await Task.sleep(for: .microseconds(Int(random.next() % 3_000)))
+                _ = waitBlocking(seconds: 30) { !process.isRunning || Self.manifestLineCount(records) >= target }
+                usleep(UInt32(random.next() % 3_000))
             }
             if process.isRunning {
                 kill(process.processIdentifier, SIGKILL)
@@ -155,6 +158,16 @@ extension CrashSafetyTests {
 }
 
 /// Polls `condition` every 5 ms until it holds or `seconds` pass.
+/// `waitFor` on the calling thread: polls every millisecond without giving the thread up.
+func waitBlocking(seconds: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while ContinuousClock.now < deadline {
+        if condition() { return true }
+        usleep(1_000)
+    }
+    return condition()
+}
+
 func waitFor(seconds: Double, _ condition: () -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
