@@ -5,13 +5,11 @@ usage: extract_trafilatura.py INPUT_DIR OUTPUT_DIR [--jobs N]
 Prints one line: pages, seconds (wall, extraction only), pages/s, MB/s.
 """
 import sys
-import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import trafilatura
 
-from peer_pages import pages, read
+from peer_pages import read, run_batch
 
 
 def extract_one(job):
@@ -22,26 +20,5 @@ def extract_one(job):
     return len(raw)
 
 
-def main(argv):
-    if len(argv) < 3:
-        print(__doc__, file=sys.stderr)
-        return 2
-    input_dir, output_dir = argv[1], argv[2]
-    jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 1
-    Path(output_dir).mkdir(parents=True, exist_ok=True)
-    work = [(path, name, output_dir) for path, name in pages(input_dir)]
-    started = time.perf_counter()
-    if jobs == 1:
-        sizes = [extract_one(job) for job in work]
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            sizes = list(pool.map(extract_one, work, chunksize=2))
-    seconds = time.perf_counter() - started
-    megabytes = sum(sizes) / 1e6
-    print(f"pages={len(work)} seconds={seconds:.3f} pages_per_s={len(work) / seconds:.1f} "
-          f"mb_per_s={megabytes / seconds:.2f}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(run_batch(sys.argv, extract_one, __doc__))

@@ -37,15 +37,19 @@ extension ConfigLoader {
         var byURL: [String: String] = [:]
         var names = Set<String>()
         var merged: [SourceConfig] = []
-        func where_(_ source: SourceConfig, _ index: Int) -> String { source.origin ?? "\(configLabel) sources[\(index)]" }
+        /// Keeps the first listing of a URL; a repeat is reported and left out.
+        func add(_ source: SourceConfig, at index: Int) {
+            let place = source.origin ?? "\(configLabel) sources[\(index)]"
+            if let first = byURL[source.url] {
+                warnings.append("\(place): \(source.url) is already listed by \(first); this listing is left out")
+                return
+            }
+            byURL[source.url] = place
+            merged.append(source)
+        }
         for (index, source) in config.sources.enumerated() {
             names.insert(source.name)
-            if let first = byURL[source.url] {
-                warnings.append("\(where_(source, index)): \(source.url) is already listed by \(first); this listing is left out")
-                continue
-            }
-            byURL[source.url] = where_(source, index)
-            merged.append(source)
+            add(source, at: index)
         }
         for file in config.sourceFiles {
             let path = file.hasPrefix("/") ? file : base.appendingPathComponent(file).standardizedFileURL.path
@@ -55,12 +59,7 @@ extension ConfigLoader {
                     throw ConfigErrors(file: file, errors: [ConfigError(path: "[\(index)].name", message: "\"\(source.name)\" is already used by another source")])
                 }
                 names.insert(source.name)
-                if let first = byURL[source.url] {
-                    warnings.append("\(where_(source, index)): \(source.url) is already listed by \(first); this listing is left out")
-                    continue
-                }
-                byURL[source.url] = where_(source, index)
-                merged.append(source)
+                add(source, at: index)
             }
         }
         guard !merged.isEmpty else {
