@@ -66,9 +66,6 @@ final class CurlTransfer: @unchecked Sendable {
         cd_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, max(1, configuration.lowSpeedBytesPerSecond))
         cd_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, (configuration.stallTimeout.milliseconds + 999) / 1000))
         cd_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
-        // Wait for a connection being set up to the same host rather than open another: over
-        // HTTP/2 the transfers then share one multiplexed connection.
-        cd_easy_setopt_long(easy, CURLOPT_PIPEWAIT, 1)
         cd_easy_setopt_long(easy, CURLOPT_TCP_KEEPALIVE, 1)
         cd_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
         if let proxy = configuration.proxy { cd_easy_setopt_string(easy, CURLOPT_PROXY, proxy) }
