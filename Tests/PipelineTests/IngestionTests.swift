@@ -13,29 +13,10 @@ struct IngestionTests {
     }
 
     private func config(sources: [SourceConfig], policy: DedupePolicy = .drop) -> PipelineConfig {
-        var fetch = FetchConfig()
-        fetch.allowPrivateNetworks = true
-        fetch.perHostDelayMs = 0
-        fetch.perHostConcurrency = 4
-        fetch.timeoutSeconds = 10
-        return PipelineConfig(output: OutputConfig(directory: folder.file("records")),
-                              state: StateConfig(path: folder.file("state.sqlite")),
-                              fetch: fetch, dedupe: DedupeConfig(policy: policy), sources: sources)
+        folder.loopbackConfig(sources, policy: policy)
     }
 
-    /// Serves each outlet of `corpus` on its own loopback address; one feed source per outlet.
-    private func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) {
-        var servers: [LoopbackServer] = []
-        var sources: [SourceConfig] = []
-        for outlet in 0..<corpus.outlets {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
-        return (servers, sources)
-    }
+    private func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) { try folder.serve(corpus) }
 
     private func run(_ config: PipelineConfig, all: Bool = true) async throws -> RunSummary {
         try await Ingestion(config: config, options: IngestionOptions(pollAll: all), logger: .quiet).run()

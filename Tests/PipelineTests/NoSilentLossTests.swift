@@ -15,13 +15,7 @@ struct NoSilentLossTests {
     }
 
     private func config(_ feedURL: String) -> PipelineConfig {
-        var fetch = FetchConfig()
-        fetch.allowPrivateNetworks = true
-        fetch.perHostDelayMs = 0
-        fetch.timeoutSeconds = 10
-        return PipelineConfig(output: OutputConfig(directory: folder.file("records")),
-                              state: StateConfig(path: folder.file("state.sqlite")),
-                              fetch: fetch, sources: [SourceConfig(name: "wire", type: .feed, url: feedURL)])
+        folder.loopbackConfig([SourceConfig(name: "wire", type: .feed, url: feedURL)])
     }
 
     /// Three linked pages: a full report, a one-paragraph breaking story on a page whose

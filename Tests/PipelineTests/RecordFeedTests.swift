@@ -15,26 +15,13 @@ struct RecordFeedTests {
     }
 
     private func config(_ sources: [SourceConfig], policy: DedupePolicy = .drop) -> PipelineConfig {
-        var fetch = FetchConfig()
-        fetch.allowPrivateNetworks = true
-        fetch.perHostDelayMs = 0
-        fetch.perHostConcurrency = 4
-        return PipelineConfig(output: OutputConfig(directory: folder.file("records")), state: StateConfig(path: folder.file("state.sqlite")),
-                              fetch: fetch, dedupe: DedupeConfig(policy: policy), sources: sources)
+        folder.loopbackConfig(sources, policy: policy)
     }
 
     /// Two outlets, the second reprinting part of the first's wire copy.
     private func ingest(policy: DedupePolicy = .drop) async throws -> (PipelineConfig, [LoopbackServer]) {
         let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 6, reprintShare: 0.5, seed: 5)
-        var servers: [LoopbackServer] = []
-        var sources: [SourceConfig] = []
-        for outlet in 0..<2 {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
+        let (servers, sources) = try folder.serve(corpus)
         let config = config(sources, policy: policy)
         _ = try await Ingestion(config: config, options: IngestionOptions(pollAll: true), logger: .quiet).run()
         return (config, servers)

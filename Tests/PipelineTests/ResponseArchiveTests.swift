@@ -15,28 +15,10 @@ struct ResponseArchiveTests {
     }
 
     private func config(_ name: String, sources: [SourceConfig], archive: Bool) -> PipelineConfig {
-        var fetch = FetchConfig()
-        fetch.allowPrivateNetworks = true
-        fetch.perHostDelayMs = 0
-        fetch.perHostConcurrency = 4
-        return PipelineConfig(output: OutputConfig(directory: folder.file("\(name)/records")),
-                              state: StateConfig(path: folder.file("\(name)/state.sqlite")), fetch: fetch,
-                              archive: ArchiveConfig(directory: archive ? folder.file("\(name)/archive") : nil),
-                              sources: sources)
+        folder.loopbackConfig(sources, name: name, archive: archive)
     }
 
-    private func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) {
-        var servers: [LoopbackServer] = []
-        var sources: [SourceConfig] = []
-        for outlet in 0..<corpus.outlets {
-            let site = LoopbackSite()
-            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
-            corpus.fill(site, outlet: outlet, origin: server.origin)
-            servers.append(server)
-            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
-        }
-        return (servers, sources)
-    }
+    private func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) { try folder.serve(corpus) }
 
     private func backfill(_ config: PipelineConfig, _ files: [String], reextract: Bool = false) async throws -> RunSummary {
         var options = BackfillOptions()

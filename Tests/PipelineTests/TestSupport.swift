@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import LoopbackServer
 @testable import Pipeline
 
 /// A fresh temporary folder per test, removed at the end.
@@ -43,5 +44,38 @@ func readManifest(_ folder: String) throws -> [ManifestRecord] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     return try String(decoding: data, as: UTF8.self).split(separator: "\n").map {
         try JSONDecoder().decode(ManifestRecord.self, from: Data($0.utf8))
+    }
+}
+
+extension TemporaryFolder {
+    /// A configuration for passes against loopback outlets: private addresses allowed, no
+    /// per-host delay, records and state (in `name`, when given) inside this folder.
+    func loopbackConfig(_ sources: [SourceConfig], name: String = "", policy: DedupePolicy = .drop,
+                        archive: Bool = false) -> PipelineConfig {
+        var fetch = FetchConfig()
+        fetch.allowPrivateNetworks = true
+        fetch.perHostDelayMs = 0
+        fetch.perHostConcurrency = 4
+        fetch.timeoutSeconds = 10
+        let prefix = name.isEmpty ? "" : name + "/"
+        return PipelineConfig(output: OutputConfig(directory: file(prefix + "records")),
+                              state: StateConfig(path: file(prefix + "state.sqlite")), fetch: fetch,
+                              dedupe: DedupeConfig(policy: policy),
+                              archive: ArchiveConfig(directory: archive ? file(prefix + "archive") : nil),
+                              sources: sources)
+    }
+
+    /// Serves each outlet of `corpus` on its own loopback address; one feed source per outlet.
+    func serve(_ corpus: NewsCorpus) throws -> ([LoopbackServer], [SourceConfig]) {
+        var servers: [LoopbackServer] = []
+        var sources: [SourceConfig] = []
+        for outlet in 0..<corpus.outlets {
+            let site = LoopbackSite()
+            let server = try LoopbackServer(host: "127.0.0.\(outlet + 1)", site: site)
+            corpus.fill(site, outlet: outlet, origin: server.origin)
+            servers.append(server)
+            sources.append(SourceConfig(name: "outlet\(outlet)", type: .feed, url: server.origin + "/rss.xml"))
+        }
+        return (servers, sources)
     }
 }
