@@ -153,3 +153,31 @@ struct SourcesCommandTests {
         #expect(broken.stderr.contains("feeds.opml: line 1: not well-formed XML"))
     }
 }
+
+@Suite("Feed inspection", .timeLimit(.minutes(1)))
+struct FeedInspectionTests {
+    @Test func everyEntryIsShownWithWhyThePipelineWouldSkipIt() throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        try Data("""
+            <?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+            <item><title>First</title><link>https://x.example/a</link></item>
+            <item><title>No link</title><description>An announcement without a page.</description></item>
+            <item><title>First again</title><link>https://x.example/a</link></item>
+            </channel></rss>
+            """.utf8).write(to: URL(fileURLWithPath: harness.path("feed.xml")))
+        let result = try harness.run(["feed", harness.path("feed.xml")])
+        #expect(result.status == 0)
+        let lines = try result.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.count == 3)
+        #expect(lines[0]["skipped"] == nil && lines[0]["title"] as? String == "First")
+        #expect(lines[1]["link"] is NSNull)
+        #expect(lines[1]["skipped"] as? String == "no link: nothing to fetch")
+        #expect(lines[2]["repeated"] as? Bool == true && lines[2]["title"] as? String == "First again")
+        #expect((lines[2]["skipped"] as? String)?.hasPrefix("repeat of an earlier entry") == true)
+        let count = try harness.run(["feed", harness.path("feed.xml"), "--count"])
+        #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
+    }
+}

@@ -33,8 +33,8 @@ enum JSONFeedParser {
         for case let item as [String: Any] in (root["items"] as? [Any]) ?? [] {
             var entry = entry(from: item, base: feedURL)
             if entry.authors.isEmpty { entry.authors = feedAuthors }
-            if let guid = entry.guid, seenGUIDs.contains(guid) { duplicates += 1; continue }
-            if let link = entry.link?.absoluteString, seenLinks.contains(link) { duplicates += 1; continue }
+            if let guid = entry.guid, seenGUIDs.contains(guid) { duplicates += 1; feed.repeatedEntries.append(entry); continue }
+            if let link = entry.link?.absoluteString, seenLinks.contains(link) { duplicates += 1; feed.repeatedEntries.append(entry); continue }
             if let guid = entry.guid { seenGUIDs.insert(guid) }
             if let link = entry.link?.absoluteString { seenLinks.insert(link) }
             feed.entries.append(entry)

@@ -22,6 +22,9 @@ public struct ParsedFeed: Sendable, Codable, Equatable {
     public var previousArchive: URL?
     /// What libxml2 (or the JSON reader) recovered from, and entries dropped as duplicates.
     public var warnings: [ParseWarning]
+    /// Entries left out of `entries` because an earlier one had the same guid or link, in
+    /// document order: the pipeline never fetches them, `copydesk feed` shows them marked.
+    public var repeatedEntries: [FeedEntry] = []
 
     public init(
         format: FeedFormat, title: String? = nil, siteLink: URL? = nil, language: String? = nil,

@@ -118,8 +118,8 @@ final class XMLFeedParser {
         for var entry in builders {
             let guidKey = entry.guid
             let linkKey = entry.link?.absoluteString
-            if let guidKey, seenGUIDs.contains(guidKey) { duplicates += 1; continue }
-            if let linkKey, seenLinks.contains(linkKey) { duplicates += 1; continue }
+            if let guidKey, seenGUIDs.contains(guidKey) { duplicates += 1; feed.repeatedEntries.append(entry); continue }
+            if let linkKey, seenLinks.contains(linkKey) { duplicates += 1; feed.repeatedEntries.append(entry); continue }
             if let guidKey { seenGUIDs.insert(guidKey) }
             if let linkKey { seenLinks.insert(linkKey) }
             if entry.authors.isEmpty { entry.authors = feedAuthors }

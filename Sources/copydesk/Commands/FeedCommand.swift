@@ -82,6 +82,7 @@ struct FeedCommand: AsyncParsableCommand {
         }
         let output = FeedJSONLineWriter()
         for entry in feed.entries { output.write(FeedEntryLine(entry)) }
+        for entry in feed.repeatedEntries { output.write(FeedEntryLine(entry, repeated: true)) }
     }
 
     private func printSitemap(_ document: OpenedDocument, url: URL) throws {
@@ -123,6 +124,10 @@ final class FeedJSONLineWriter {
 /// The fields of a feed entry a user checks when adding a source.
 struct FeedEntryLine: Encodable {
     var link: String?
+    /// Why the pipeline would not fetch this entry (no link, a repeat); absent when it would.
+    var skipped: String?
+    /// A repeat of an earlier entry (same guid or link).
+    var repeated: Bool?
     var canonicalLink: String?
     var recordId: String?
     var guid: String?
@@ -132,8 +137,14 @@ struct FeedEntryLine: Encodable {
     var authors: [String]
     var categories: [String]
 
-    init(_ entry: FeedEntry) {
+    init(_ entry: FeedEntry, repeated: Bool = false) {
         link = entry.link?.absoluteString
+        if repeated {
+            self.repeated = true
+            skipped = "repeat of an earlier entry (same guid or link)"
+        } else if entry.link == nil {
+            skipped = "no link: nothing to fetch"
+        }
         let canonical = entry.link.flatMap { CanonicalURL($0) }
         canonicalLink = canonical?.string
         recordId = canonical?.recordID.hex
@@ -143,6 +154,26 @@ struct FeedEntryLine: Encodable {
         updated = entry.updated
         authors = entry.authors
         categories = entry.categories
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case link, skipped, repeated, canonicalLink, recordId, guid, title, published, updated, authors, categories
+    }
+
+    /// `link` is always written (`null` for an entry without one), the rest when present.
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(link, forKey: .link)
+        try c.encodeIfPresent(skipped, forKey: .skipped)
+        try c.encodeIfPresent(repeated, forKey: .repeated)
+        try c.encodeIfPresent(canonicalLink, forKey: .canonicalLink)
+        try c.encodeIfPresent(recordId, forKey: .recordId)
+        try c.encodeIfPresent(guid, forKey: .guid)
+        try c.encodeIfPresent(title, forKey: .title)
+        try c.encodeIfPresent(published, forKey: .published)
+        try c.encodeIfPresent(updated, forKey: .updated)
+        try c.encode(authors, forKey: .authors)
+        try c.encode(categories, forKey: .categories)
     }
 }
 
