@@ -36,7 +36,7 @@ extension RobotsRules {
                 if value == "*" { foundGeneral = true } else if Self.agent(value.lowercased(), matches: token) { foundSpecific = true }
                 continue
             case "allow", "disallow":
-                let rule = Rule(allow: key == "allow", pattern: value)
+                let rule = Rule(allow: key == "allow", pattern: RobotsPath.normalize(value))
                 if groupAgents.contains(where: { Self.agent($0, matches: token) }) { specific.append(rule) }
                 if groupAgents.contains("*") { general.append(rule) }
             case "crawl-delay":

@@ -36,6 +36,7 @@ public struct RobotsRules: Sendable, Equatable {
     /// The longest matching pattern decides; on a tie `Allow` wins. `/robots.txt` is always allowed.
     public func isAllowed(_ path: String) -> Bool {
         if path == "/robots.txt" { return true }
+        let path = RobotsPath.normalize(path)
         var best: Rule?
         var bestLength = -1
         for rule in rules where !rule.pattern.isEmpty && Self.matches(pattern: rule.pattern, path: path) {

@@ -15,6 +15,21 @@ import Testing
         #expect(r.isAllowed("/weather"))
     }
 
+    @Test func pathsAndPatternsAreComparedPercentEncodedAsRFC9309Asks() {
+        let r = rules("User-agent: *\nDisallow: /foo/bar/ツ\nDisallow: /a%7eb\nDisallow: /c%2Fd\nDisallow: /e%3cf\n")
+        // A non-ASCII pattern matches its percent-encoded request path, in either hex case.
+        #expect(!r.isAllowed("/foo/bar/%E3%83%84"))
+        #expect(!r.isAllowed("/foo/bar/%e3%83%84"))
+        // An encoded unreserved character equals the character itself.
+        #expect(!r.isAllowed("/a~b"))
+        #expect(!r.isAllowed("/a%7Eb"))
+        // A reserved character stays encoded: `%2F` is not `/`.
+        #expect(r.isAllowed("/c/d"))
+        #expect(!r.isAllowed("/c%2fd"))
+        #expect(!r.isAllowed("/e%3Cf"))
+        #expect(RobotsPath.normalize("/x%41%2f%e2%82%AC€") == "/xA%2F%E2%82%AC%E2%82%AC")
+    }
+
     @Test func wildcardsAndEndAnchors() {
         let r = rules("User-agent: *\nDisallow: /*.pdf$\nDisallow: /*?print=\nDisallow: /drafts*/edit\n")
         #expect(!r.isAllowed("/files/report.pdf"))
