@@ -59,3 +59,41 @@ import Testing
         #expect(feed.entries[1].content == "The rye loaf won first prize.")
     }
 }
+
+@Suite("Feeds as the wild writes them")
+struct FeedWildInputTests {
+    private func parse(_ text: String) throws -> ParsedFeed {
+        try FeedParser.parse(Data(text.utf8), url: URL(string: "https://x.example/feed")!)
+    }
+
+    @Test func atomTextKeepsLiteralAngleBracketsWhileHTMLAndEscapedContentAreMarkup() throws {
+        let feed = try parse("""
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><id>urn:t</id><updated>2026-11-20T08:00:00Z</updated>
+            <entry><title type="text">Why 3 &lt; 5 and &lt;b&gt; is
+              not bold</title><id>urn:t:1</id><link href="https://x.example/1"/><updated>2026-11-20T08:00:00Z</updated></entry>
+            <entry><title type="html">&lt;b&gt;Bold&lt;/b&gt; news</title><id>urn:t:2</id><link href="https://x.example/2"/><updated>2026-11-20T08:00:00Z</updated></entry>
+            </feed>
+            """)
+        #expect(feed.entries.map(\.title) == ["Why 3 < 5 and <b> is not bold", "Bold news"])
+    }
+
+    @Test func atom03EscapedModeIsMarkup() throws {
+        let feed = try parse("""
+            <?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title>
+            <entry><title mode="escaped">&lt;i&gt;Quoted&lt;/i&gt; title</title><id>tag:x,2004:1</id>
+            <link rel="alternate" type="text/html" href="https://x.example/1"/><issued>2004-05-01T10:00:00Z</issued></entry></feed>
+            """)
+        #expect(feed.entries.first?.title == "Quoted title")
+    }
+
+    @Test func rss10ItemsAreIdentifiedByRdfAbout() throws {
+        let feed = try parse("""
+            <?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+            <channel rdf:about="https://x.example/"><title>T</title><link>https://x.example/</link></channel>
+            <item rdf:about="https://x.example/item-1"><title>One</title><link>https://x.example/item-1?ref=feed</link></item>
+            </rdf:RDF>
+            """)
+        #expect(feed.entries.first?.guid == "https://x.example/item-1")
+    }
+}

@@ -4,6 +4,12 @@ import Foundation
 enum FeedText {
     /// Trims ASCII whitespace at both ends; nil when nothing is left. (Byte-level: Foundation's
     /// `trimmingCharacters(in:)` dominated parse time.)
+    /// Text kept as it is but for white space: runs collapsed to one space, ends trimmed.
+    static func collapsedText(_ text: String) -> String? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" })
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
     static func trimmed(_ text: String) -> String? {
         let utf8 = text.utf8
         guard let first = utf8.firstIndex(where: { !isASCIISpace($0) }) else { return nil }

@@ -90,6 +90,12 @@ extension XMLFeedParser {
         if mode == "base64", let encoded = value, let data = Data(base64Encoded: encoded, options: .ignoreUnknownCharacters) {
             value = String(decoding: data, as: UTF8.self)
         }
-        return plain ? value.flatMap(FeedText.plain) : value
+        guard plain else { return value }
+        // Atom's `type="text"` (the default) is text: a literal `<b>` in a title is two
+        // characters and a letter, not markup; `html` and Atom 0.3 `mode="escaped"` are markup.
+        if (type == "text" || type == "text/plain") && mode != "escaped" {
+            return value.flatMap(FeedText.collapsedText)
+        }
+        return value.flatMap(FeedText.plain)
     }
 }

@@ -63,6 +63,8 @@ extension XMLFeedParser {
     private func readRSSItem() {
         var builder = FeedEntryBuilder()
         builder.entry.language = nil
+        // RSS 1.0 names each item by its `rdf:about` URI: the item's id unless a child gives one.
+        let about = reader.attribute("about", namespace: FeedNamespace.rdf).flatMap(FeedText.trimmed)
         reader.forEachChild { name, namespace in
             if isCore(namespace) {
                 readRSSCoreField(name, into: &builder)
@@ -70,6 +72,7 @@ extension XMLFeedParser {
                 readExtensionField(name, namespace: namespace, into: &builder)
             }
         }
+        if builder.entry.guid == nil, let about { builder.entry.guid = about }
         appendEntry(&builder)
     }
 
