@@ -40,9 +40,8 @@ extension HTTPClient {
 
             if [301, 302, 303, 307, 308].contains(raw.status), let location = raw.headers["Location"] {
                 chain.append(.init(url: url, status: raw.status))
-                guard chain.count <= configuration.maxRedirects else {
-                    throw .tooManyRedirects(limit: configuration.maxRedirects)
-                }
+                let limit = min(request.maxRedirects ?? configuration.maxRedirects, configuration.maxRedirects)
+                guard chain.count <= limit else { throw .tooManyRedirects(limit: limit) }
                 guard let next = URL(string: location, relativeTo: url)?.absoluteURL else {
                     throw .protocolError("unusable Location header: \(location)")
                 }

@@ -20,6 +20,9 @@ extension HTTPClient {
         guard let robotsURL = URL(string: origin + "/robots.txt") else { throw .invalidURL(origin) }
         var request = FetchRequest(url: robotsURL, isDiscovered: checkAddresses)
         request.headers = [("Accept", "text/plain, */*;q=0.5")]
+        // RFC 9309: follow at least five consecutive redirects; past that the file is
+        // unavailable, which (like a 4xx) allows everything.
+        request.maxRedirects = 5
         do {
             let response = try await fetch(request, obeyRobots: false)
             let text = String(decoding: response.body.prefix(RobotsRules.maxParsedBytes), as: UTF8.self)

@@ -26,6 +26,9 @@ public struct FetchRequest: Sendable {
     /// (`false`) are trusted, but a redirect that leaves their host is checked like a
     /// discovered URL, because its target is chosen by the remote server.
     public var isDiscovered: Bool
+    /// Redirects this request may follow, when fewer than the client's `maxRedirects`
+    /// (robots.txt: five, as RFC 9309 says).
+    public var maxRedirects: Int?
 
     /// Creates a request.
     public init(

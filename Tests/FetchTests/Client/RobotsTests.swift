@@ -27,6 +27,23 @@ struct RobotsTests {
         ])
     }
 
+    @Test(arguments: [(5, false), (6, true)])
+    func robotsBehindRedirectsAreFollowedFiveHops(hops: Int, allowed: Bool) async throws {
+        let site = self.site(robots: "User-agent: *\nDisallow: /private/\n")
+        // /robots.txt → /r1 → … → /r<hops> → the file.
+        site.route("/robots.txt") { _ in .redirect(to: "/r1") }
+        for hop in 1..<hops { site.route("/r\(hop)") { _ in .redirect(to: "/r\(hop + 1)") } }
+        site.set("/r\(hops)", LoopbackPage(contentType: "text/plain", "User-agent: *\nDisallow: /private/\n"))
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        try await withClient(testConfiguration { $0.respectRobotsTxt = true }) { client in
+            let error = await fetchError(client, FetchRequest(url: server.url("/private/memo")))
+            // Five redirects reach the file; a sixth makes it unavailable, which allows everything.
+            #expect((error == nil) == allowed)
+            if !allowed { #expect(error?.errorClass == "robots_disallowed") }
+        }
+    }
+
     @Test func disallowedPathsAreRefusedWithoutARequest() async throws {
         let server = try LoopbackServer(site: site(robots: Self.robots))
         defer { server.stop() }
