@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= pipeline.json
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev libdeflate-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev libdeflate-dev libbrotli-dev libzstd-dev pkg-config
 PREFIX ?= /usr/local
 BIN := .build/release/copydesk
 

@@ -52,6 +52,16 @@ let package = Package(
             providers: [.apt(["libdeflate-dev"])]
         ),
         .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlidec",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
             name: "CCrypto",
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
@@ -74,6 +84,8 @@ let package = Package(
                 "CZlib",
                 "CDeflate",
                 "CCrypto",
+                "CBrotli",
+                "CZstd",
             ],
             swiftSettings: swiftSettings
         ),

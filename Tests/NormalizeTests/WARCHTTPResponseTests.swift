@@ -86,6 +86,22 @@ struct WARCHTTPResponseTests {
         #expect(String(decoding: cut.body, as: UTF8.self) == "0123")
     }
 
+    @Test("Content-Encoding br and zstd are decoded; a cut or damaged stream is kept as stored")
+    func brotliAndZstandard() throws {
+        let html = Data("<html><body><p>Compressed harbour news.</p></body></html>".utf8)
+        // The same page compressed by the brotli and zstandard reference encoders.
+        let br = try #require(Data(base64Encoded: "GzgA6B2nxZqfFUwl3NtL8Qylj0sbTOSAvRXiVQ4bcKpZNqzrHWdMZPDb2XqEn4QT"))
+        let zstd = try #require(Data(base64Encoded: "KLUv/SA5yQEAPGh0bWw+PGJvZHk+PHA+Q29tcHJlc3NlZCBoYXJib3VyIG5ld3MuPC9wPjwvYm9keT48L2h0bWw+"))
+        for (coding, body) in [("br", br), ("zstd", zstd)] {
+            let parts = try HTTPResponseParts.parse(Self.message("HTTP/1.1 200 OK\r\nContent-Encoding: \(coding)\r\n\r\n", body))
+            #expect(parts.body == html)
+            #expect(parts.decodings == [coding])
+            let cut = try HTTPResponseParts.parse(Self.message("HTTP/1.1 200 OK\r\nContent-Encoding: \(coding)\r\n\r\n", body.prefix(body.count / 2)))
+            #expect(cut.body == body.prefix(body.count / 2))
+            #expect(cut.remainingContentEncoding == coding)
+        }
+    }
+
     @Test("Content-Encoding deflate, zlib-wrapped or raw, and gzip that is not gzip")
     func contentEncodings() throws {
         let text = Data(String(repeating: "The harbour wall will be repaired. ", count: 50).utf8)

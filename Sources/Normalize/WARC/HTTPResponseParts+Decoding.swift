@@ -1,7 +1,8 @@
 import Foundation
 
 extension HTTPResponseParts {
-    /// Undoes `Transfer-Encoding: chunked`, then `Content-Encoding: gzip / x-gzip / deflate`.
+    /// Undoes `Transfer-Encoding: chunked`, then `Content-Encoding: gzip / x-gzip / deflate /
+    /// br / zstd`.
     mutating func decodeBody(maxBodyBytes: Int) throws(HTTPMessageError) {
         let transfer = Self.codings(headers.values("Transfer-Encoding"))
         if transfer.last == "chunked", let dechunked = HTTPChunkedDecoder.decode(body) {
@@ -21,6 +22,13 @@ extension HTTPResponseParts {
                     throw .bodyTooLarge(limit: maxBodyBytes)
                 } catch {
                     decoded = nil
+                }
+            case "br", "zstd":
+                do {
+                    decoded = coding == "br" ? try ContentDecoders.brotli(body, maxOutputBytes: maxBodyBytes)
+                        : try ContentDecoders.zstd(body, maxOutputBytes: maxBodyBytes)
+                } catch {
+                    throw .bodyTooLarge(limit: maxBodyBytes)
                 }
             default:
                 decoded = nil
