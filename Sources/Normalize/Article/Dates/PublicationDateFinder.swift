@@ -61,7 +61,10 @@ struct PublicationDateFinder {
         let lastModified = modified.min { $0.precedes($1) }?.date
         // A page that dates itself only as "updated" or "Stand:" was at least published by then;
         // that beats having no date at all.
-        return Result(published: choose(published, url: urlDate) ?? lastModified, modified: lastModified)
+        if let chosen = choose(published, url: urlDate) { return Result(published: chosen, modified: lastModified) }
+        // Nothing specific: the whole page, a labelled publication date before an "updated" one.
+        let pageWide = PageWideDates.find(tree: tree, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farDateline)) }
+        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first, modified: lastModified)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
