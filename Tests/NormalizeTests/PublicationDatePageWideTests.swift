@@ -38,3 +38,22 @@ struct PublicationDatePageWideTests {
             """) == "2021-03-05")
     }
 }
+
+/// Meta keys outside the known families that still name a publication or upload.
+@Suite("Publication date: meta keys by their words")
+struct PublicationDateMetaWordsTests {
+    @Test func aPublishOrUploadKeyIsRead() {
+        #expect(PublicationDateSignalsTests.published(
+            head: "<meta property=\"photosite:uploaded\" content=\"2013-02-16T04:36:36-05:00\">") == "2013-02-16")
+        #expect(PublicationDateSignalsTests.published(
+            head: "<meta name=\"cms:article_publish_stamp\" content=\"2019-07-03\">") == "2019-07-03")
+    }
+
+    @Test func editAndExpiryKeysAreNot() {
+        #expect(MetaDateNames.soundsPublished("shareaholic:article_published_time"))
+        #expect(!MetaDateNames.soundsPublished("cms:publish_expires"))
+        #expect(!MetaDateNames.soundsPublished("site:last_published_update"))
+        #expect(PublicationDateSignalsTests.published(
+            head: "<meta name=\"cms:publish_expires\" content=\"2019-07-03\">") == nil)
+    }
+}

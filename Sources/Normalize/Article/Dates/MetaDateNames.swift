@@ -23,4 +23,15 @@ enum MetaDateNames {
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
         "sailthru.lastmodified", "parsely-updated", "modified_time", "updated_time",
     ]
+
+    /// Any other key that names a publication, creation or upload (`shareaholic:article_published_time`,
+    /// `bt:pubdate`, `site:uploaded`, `releasedate`) and none of an edit or an expiry: the
+    /// words, not a list of every CMS's spelling.
+    static func soundsPublished(_ key: String) -> Bool {
+        guard key.count <= 60 else { return false }
+        let names = key.contains("publish") || key.contains("pubdate") || key.contains("uploaded")
+            || key.hasSuffix("created") || key.contains("release")
+        guard names else { return false }
+        return !["modif", "updat", "edit", "expir", "revis", "embargo", "unpublish"].contains { key.contains($0) }
+    }
 }

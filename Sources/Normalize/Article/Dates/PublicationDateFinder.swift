@@ -41,6 +41,9 @@ struct PublicationDateFinder {
         for key in MetaDateNames.published { add(meta[key], .publishedMeta, to: &published) }
         for key in MetaDateNames.other { add(meta[key], .otherMeta, to: &published) }
         for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
+        if !published.contains(where: { $0.source == .publishedMeta || $0.source == .otherMeta }) {
+            for key in meta.keys.sorted() where MetaDateNames.soundsPublished(key) { add(meta[key], .otherMeta, to: &published) }
+        }
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
         for item in markup.found {
             let source: DateCandidate.Source = item.relative ? .relative : item.structured
