@@ -28,10 +28,12 @@ enum MetaDateNames {
     /// `bt:pubdate`, `site:uploaded`, `releasedate`) and none of an edit or an expiry: the
     /// words, not a list of every CMS's spelling.
     static func soundsPublished(_ key: String) -> Bool {
-        guard key.count <= 60 else { return false }
-        let names = key.contains("publish") || key.contains("pubdate") || key.contains("uploaded")
-            || key.hasSuffix("created") || key.contains("release")
-        guard names else { return false }
-        return !["modif", "updat", "edit", "expir", "revis", "embargo", "unpublish"].contains { key.contains($0) }
+        guard key.utf8.count <= 60 else { return false }
+        return keyWords.groups(in: Array(key.utf8)[...]) == 1
     }
+
+    private static let keyWords = PatternSet(groups: [
+        ["publish", "pubdate", "uploaded", "created", "release"],
+        ["modif", "updat", "edit", "expir", "revis", "embargo", "unpublish"],
+    ])
 }

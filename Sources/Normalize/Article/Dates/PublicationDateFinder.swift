@@ -41,9 +41,6 @@ struct PublicationDateFinder {
         for key in MetaDateNames.published { add(meta[key], .publishedMeta, to: &published) }
         for key in MetaDateNames.other { add(meta[key], .otherMeta, to: &published) }
         for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
-        if !published.contains(where: { $0.source == .publishedMeta || $0.source == .otherMeta }) {
-            for key in meta.keys.sorted() where MetaDateNames.soundsPublished(key) { add(meta[key], .otherMeta, to: &published) }
-        }
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
         for item in markup.found {
             let source: DateCandidate.Source = item.relative ? .relative : item.structured
@@ -62,10 +59,13 @@ struct PublicationDateFinder {
         published = published.filter(plausible)
         modified = modified.filter(plausible)
         let lastModified = modified.min { $0.precedes($1) }?.date
-        // A page that dates itself only as "updated" or "Stand:" was at least published by then;
-        // that beats having no date at all.
         if let chosen = choose(published, url: urlDate) { return Result(published: chosen, modified: lastModified) }
-        // Nothing specific: the whole page, a labelled publication date before an "updated" one.
+        // Nothing specific: meta keys whose words name a publication, then the whole page.
+        var byWords: [DateCandidate] = []
+        for key in meta.keys.filter(MetaDateNames.soundsPublished).sorted() { add(meta[key], .otherMeta, to: &byWords) }
+        if let chosen = choose(byWords.filter(plausible), url: urlDate) { return Result(published: chosen, modified: lastModified) }
+        // A publication date labelled anywhere on the page; then an "updated" or "Stand:" date (the
+        // page was at least published by then); then the first date on the page.
         let pageWide = PageWideDates.find(tree: tree, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farDateline)) }
         return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first, modified: lastModified)
     }
