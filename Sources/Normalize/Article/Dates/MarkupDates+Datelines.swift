@@ -66,7 +66,7 @@ extension MarkupDates {
     }
 
     /// The label in the text node before `node` ("Published:" in its own `<span>`).
-    private static func previousLabel(_ tree: HTMLTree, _ node: Int32) -> DateLabel {
+    static func previousLabel(_ tree: HTMLTree, _ node: Int32) -> DateLabel {
         var index = Int(node) - 1
         var steps = 0
         while index > 0 && steps < 6 {

@@ -23,4 +23,25 @@ enum MetaDateNames {
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
         "sailthru.lastmodified", "parsely-updated", "modified_time", "updated_time",
     ]
+
+    /// Any other key that names a publication, creation or upload (`shareaholic:article_published_time`,
+    /// `bt:pubdate`, `site:uploaded`, `releasedate`) and none of an edit or an expiry: the
+    /// words, not a list of every CMS's spelling.
+    static func soundsPublished(_ key: String) -> Bool {
+        let bytes = Array(key.utf8)
+        guard bytes.count <= 60 else { return false }
+        return naming.contains { contains(bytes, $0) } && !excluding.contains { contains(bytes, $0) }
+    }
+
+    private static let naming: [[UInt8]] = ["publish", "pubdate", "uploaded", "created", "release"].map { Array($0.utf8) }
+    private static let excluding: [[UInt8]] = ["modif", "updat", "edit", "expir", "revis", "embargo", "unpublish"]
+        .map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `bytes` (both short: a plain scan is cheapest).
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= bytes.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start..<start + needle.count].elementsEqual(needle)
+        }
+    }
 }

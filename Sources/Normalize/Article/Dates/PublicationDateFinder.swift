@@ -59,9 +59,15 @@ struct PublicationDateFinder {
         published = published.filter(plausible)
         modified = modified.filter(plausible)
         let lastModified = modified.min { $0.precedes($1) }?.date
-        // A page that dates itself only as "updated" or "Stand:" was at least published by then;
-        // that beats having no date at all.
-        return Result(published: choose(published, url: urlDate) ?? lastModified, modified: lastModified)
+        if let chosen = choose(published, url: urlDate) { return Result(published: chosen, modified: lastModified) }
+        // Nothing specific: meta keys whose words name a publication, then the whole page.
+        var byWords: [DateCandidate] = []
+        for key in meta.keys.filter(MetaDateNames.soundsPublished).sorted() { add(meta[key], .otherMeta, to: &byWords) }
+        if let chosen = choose(byWords.filter(plausible), url: urlDate) { return Result(published: chosen, modified: lastModified) }
+        // A publication date labelled anywhere on the page; then an "updated" or "Stand:" date (the
+        // page was at least published by then); then the first date on the page.
+        let pageWide = PageWideDates.find(tree: tree, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farDateline)) }
+        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first, modified: lastModified)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
