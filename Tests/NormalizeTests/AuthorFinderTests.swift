@@ -202,6 +202,31 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
     }
 
+    /// Signature lines in capitals, with a label of another language, or after a date and a dash.
+    @Test func signatureLineVariants() {
+        #expect(Self.authors(body: "<p>BY CLAUDIA BRANDT</p>").map { $0.lowercased() } == ["claudia brandt"])
+        #expect(Self.authors(body: "<p>Redaktion: Petra Lind</p>") == ["Petra Lind"])
+        #expect(Self.authors(body: "<p>Tekst: Sanne de Vries</p>") == ["Sanne de Vries"])
+        #expect(Self.authors(body: "<div class=\"news-meta\">12.03.2021 <span>- Redaktion: Petra Lind (Pressestelle)</span></div>")
+            == ["Petra Lind"])
+        #expect(Self.authors(body: "<p>Av Lars Berg</p>") == ["Lars Berg"])
+    }
+
+    /// A person declared by first name only whose biography opens with the full name.
+    @Test func jsonLDFirstNameIsCompletedFromTheBiography() {
+        func head(_ description: String) -> String {
+            Self.jsonLD("""
+                {"@graph":[{"@type":"BlogPosting","author":{"@id":"#p"}},
+                {"@type":"Person","@id":"#p","name":"Jonas","description":"\(description)"}]}
+                """)
+        }
+        #expect(Self.authors(head: head("Jonas van Dijk ist freier Autor und Fotograf.")) == ["Jonas van Dijk"])
+        #expect(Self.authors(head: head("Jonas Ekberg, born in Malmö, writes about trains.")) == ["Jonas Ekberg"])
+        // A biography that does not open with the name, or follows it with a role, leaves it alone.
+        #expect(Self.authors(head: head("Writes about trains since 2004.")) == ["Jonas"])
+        #expect(Self.authors(head: head("Jonas Redakteur seit 2004.")) == ["Jonas"])
+    }
+
     /// Reference cycles, huge bylines and junk never crash and never produce a name.
     @Test func hostileAuthorData() {
         let cycle = Self.jsonLD("""

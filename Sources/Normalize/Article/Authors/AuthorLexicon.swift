@@ -11,7 +11,7 @@ enum AuthorLexicon {
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
-        "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di",
+        "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
         "door", "from",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
