@@ -202,6 +202,17 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
     }
 
+    /// A first name alone (meta, JSON-LD) gives way to the full name the byline spells.
+    @Test func firstNameIsCompletedFromTheByline() {
+        let body = "<div class=\"byline\">Von <span class=\"author-name\">Jonas Ekberg</span></div>"
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Jonas\">", body: body) == ["Jonas Ekberg"])
+        let person = Self.jsonLD(#"{"@type":"BlogPosting","author":{"@type":"Person","name":"jonas"}}"#)
+        #expect(Self.authors(head: person, body: body) == ["Jonas Ekberg"])
+        // Another person in the byline does not replace the declared one.
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Jonas\">",
+                             body: "<div class=\"byline\">Von Mira Holm</div>") == ["Jonas"])
+    }
+
     /// Signature lines in capitals, with a label of another language, or after a date and a dash.
     @Test func signatureLineVariants() {
         #expect(Self.authors(body: "<p>BY CLAUDIA BRANDT</p>").map { $0.lowercased() } == ["claudia brandt"])

@@ -23,6 +23,11 @@ struct AuthorFinder {
     ]
 
     func authors() -> [String] {
+        completingFirstNames(found())
+    }
+
+    /// The names of the most trusted source that gives any (see the type's comment).
+    private func found() -> [String] {
         var fallback: [String] = []
         // 1. JSON-LD persons (an Organization that is the site waits for the fallback).
         let declared = structured.declaredAuthors
@@ -80,7 +85,7 @@ struct AuthorFinder {
 
     /// The `h1` (or, on pages whose `h1` is the logo, the `h2`) that shows the title; the
     /// first `h1` when none does.
-    private func headline() -> Int32? {
+    func headline() -> Int32? {
         var first: Int32?
         let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? []
         var checked = 0
