@@ -213,6 +213,13 @@ struct AuthorFinderTests {
                              body: "<div class=\"byline\">Von Mira Holm</div>") == ["Jonas"])
     }
 
+    /// The poster's user name on a community page is its author; a logged-out user box is not.
+    @Test func userNameElements() {
+        #expect(Self.authors(body: "<div class=\"post-meta\">von <span class=\"user-name\">Gartenfee71</span></div>") == ["Gartenfee71"])
+        #expect(Self.authors(body: "<div class=\"profile-name\">Lotte Krüger</div>") == ["Lotte Krüger"])
+        #expect(Self.authors(body: "<div id=\"username\"><a>Login</a></div>").isEmpty)
+    }
+
     /// Signature lines in capitals, with a label of another language, or after a date and a dash.
     @Test func signatureLineVariants() {
         #expect(Self.authors(body: "<p>BY CLAUDIA BRANDT</p>").map { $0.lowercased() } == ["claudia brandt"])

@@ -74,6 +74,11 @@ enum AuthorLexicon {
         "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
+    /// Labels of a logged-out user box, where a user name element shows no name.
+    static let interfaceLabels: Set<String> = [
+        "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
+    ]
+
     /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").
     static let particles: Set<String> = [
         "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "das",

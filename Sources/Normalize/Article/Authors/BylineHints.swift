@@ -5,7 +5,7 @@ enum BylineHints {
     /// Author name elements: `author`, `autor`, `auteur`, `writer`, `verfasser`.
     static let author = [
         "author", "autor", "auteur", "writer", "verfasser", "journalist", "reporter", "creator",
-        "contributor", "firma", "byl-name", "person-name",
+        "contributor", "firma", "byl-name", "person-name", "username", "user-name", "profile-name",
     ]
     /// Containers that hold a byline with other things (date, role).
     static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted", "dateline-by"]
