@@ -230,6 +230,13 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<p>Av Lars Berg</p>") == ["Lars Berg"])
     }
 
+    /// A lead-in in its own text node, the name in the next element.
+    @Test func signatureLineWithTheNameInALink() {
+        #expect(Self.authors(body: "<p>By <a>Claudia Brandt</a></p>") == ["Claudia Brandt"])
+        #expect(Self.authors(body: "<div><span>Von</span> <a>Claudia Brandt</a> | 12.03.2021</div>") == ["Claudia Brandt"])
+        #expect(Self.authors(body: "<div><span>By</span></div><p>Claudia Brandt went home.</p>").isEmpty)
+    }
+
     /// A person declared by first name only whose biography opens with the full name.
     @Test func jsonLDFirstNameIsCompletedFromTheBiography() {
         func head(_ description: String) -> String {

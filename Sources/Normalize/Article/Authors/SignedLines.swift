@@ -30,9 +30,17 @@ struct SignedLines {
             var start = Int(node.start)
             let end = Int(node.end)
             start = Self.skipLeading(tree.text, from: start, end: end)
-            guard start < end, Self.opens(tree.text, at: start, end: end) else { continue }
+            guard start < end else { continue }
             // The whole line: the text's parent element, when it is short.
-            let parent = node.parent
+            var parent = node.parent
+            if Self.isLoneLeadIn(tree.text, from: start, end: end) {
+                // "By <a>Jane Roe</a>", "<span>Von</span> <a>Jana Roe</a>": the name is a sibling.
+                guard parent > 0 else { continue }
+                if tree.subtreeEnd(parent) - parent <= 1 { parent = tree.nodes[Int(parent)].parent }
+                guard parent > 0, tree.subtreeEnd(parent) - parent > 1 else { continue }
+            } else {
+                guard Self.opens(tree.text, at: start, end: end) else { continue }
+            }
             guard parent > 0, tree.subtreeEnd(parent) - parent <= 8 else { continue }
             switch tree.nodes[Int(parent)].tag {
             case .p, .div, .span, .em, .strong, .b, .i, .small, .td, .li, .address, .h4, .h5, .h6: break
@@ -62,6 +70,20 @@ struct SignedLines {
             }
         }
         return index
+    }
+
+    /// Lead-ins that may stand alone in a text node, the name following in another element.
+    private static let loneLeadIns: Set<[UInt8]> = Set([
+        "by", "von", "par", "por", "door", "av", "af", "autor", "author", "auteur", "text", "redaktion",
+    ].map { Array($0.utf8) })
+
+    /// The text node holds only a lead-in ("By ", "Von:", "Autor: ").
+    private static func isLoneLeadIn(_ text: [UInt8], from start: Int, end: Int) -> Bool {
+        var last = end
+        while last > start && (text[last - 1] == 0x20 || text[last - 1] == 0x0A || text[last - 1] == 0x09
+                                || text[last - 1] == UInt8(ascii: ":")) { last -= 1 }
+        guard last - start >= 2 && last - start <= 9 else { return false }
+        return loneLeadIns.contains(text[start..<last].map(lower))
     }
 
     private static func opens(_ text: [UInt8], at start: Int, end: Int) -> Bool {
