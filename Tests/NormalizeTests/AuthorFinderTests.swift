@@ -237,6 +237,13 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<div><span>By</span></div><p>Claudia Brandt went home.</p>").isEmpty)
     }
 
+    /// An `address` element in the article's header names its author; one in the footer does not.
+    @Test func addressInTheHeader() {
+        #expect(Self.authors(body: "<address>Ilse Nordmann, 4 May 2021</address>") == ["Ilse Nordmann"])
+        let footer = "<div><p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></div><address>Kai Brenner, Hafenweg 3</address>"
+        #expect(Self.authors(body: footer).isEmpty)
+    }
+
     /// A person declared by first name only whose biography opens with the full name.
     @Test func jsonLDFirstNameIsCompletedFromTheBiography() {
         func head(_ description: String) -> String {
