@@ -113,6 +113,16 @@ enum AuthorLexicon {
         "oktober", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
         "outubro", "novembro", "dezembro",
     ]
+    /// Units of relative times and reading times ("3 hours ago", "hace 2 horas", "5 min").
+    static let timeUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days",
+        "week", "weeks", "sekunden", "minute", "minuten", "stunde", "stunden", "tag", "tagen", "tage",
+        "segundos", "minuto", "minutos", "hora", "horas", "día", "días", "heure", "heures", "jour",
+        "jours", "minuti", "ore", "giorni", "minuten", "uur", "dagen",
+    ]
+    /// Words of a relative time next to its number or unit ("ago", "hace", "vor", "il y a").
+    static let relativeTime: Set<String> = ["ago", "hace", "vor", "atrás", "fa", "geleden", "read", "lesen", "lecture", "lettura"]
+
     /// Words between a day and its month ("2 de mayo", "the 3rd of May").
     static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]
     static let weekdays: Set<String> = [
