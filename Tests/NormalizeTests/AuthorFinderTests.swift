@@ -244,6 +244,13 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: footer).isEmpty)
     }
 
+    /// Microdata authors of cited works do not outrank the page's own metadata; the article's own counts.
+    @Test func microdataMetaAuthors() {
+        let citations = "<ol class=\"references\"><li itemprop=\"citation\" itemscope><meta itemprop=\"author\" content=\"A. Roe, B. Lin, \">Study one.</li></ol>"
+        #expect(Self.authors(head: "<meta name=\"dc.creator\" content=\"Nadia Haddad\">", body: citations) == ["Nadia Haddad"])
+        #expect(Self.authors(body: "<div><meta itemprop=\"author\" content=\"Nadia Haddad\"></div>") == ["Nadia Haddad"])
+    }
+
     /// A person declared by first name only whose biography opens with the full name.
     @Test func jsonLDFirstNameIsCompletedFromTheBiography() {
         func head(_ description: String) -> String {

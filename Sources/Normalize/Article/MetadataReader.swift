@@ -44,6 +44,9 @@ struct MetadataReader {
             case .meta:
                 let key = (tree.attribute(id, .property) ?? tree.attribute(id, .name)
                     ?? tree.attribute(id, .itemprop) ?? tree.attribute(id, .httpEquiv))?.lowercased()
+                // The author of an item nested as a property (a citation, a review) is not the page's.
+                if key == "author" || key == "creator", tree.attribute(id, .name) == nil,
+                   tree.attribute(id, .property) == nil, AuthorFinder.isInNestedItem(tree, id) { continue }
                 if let key, let content = tree.attribute(id, .content), !content.isEmpty,
                    meta[key] == nil {
                     meta[key] = content

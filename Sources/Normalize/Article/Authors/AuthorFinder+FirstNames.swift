@@ -23,3 +23,18 @@ extension AuthorFinder {
         }
     }
 }
+
+extension AuthorFinder {
+    /// Whether `node` sits in a microdata item that is itself another item's property
+    /// (`<li itemprop="citation" itemscope>`): an ancestor within a few levels has `itemprop`.
+    static func isInNestedItem(_ tree: HTMLTree, _ node: Int32) -> Bool {
+        var current = tree.nodes[Int(node)].parent
+        var steps = 0
+        while current > 0 && steps < 8 {
+            if tree.attributeBytes(current, .itemprop) != nil { return true }
+            current = tree.nodes[Int(current)].parent
+            steps += 1
+        }
+        return false
+    }
+}
