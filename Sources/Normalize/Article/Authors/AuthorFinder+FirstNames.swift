@@ -5,7 +5,9 @@
 extension AuthorFinder {
     /// `names` with each lone first name replaced by the full name another source gives.
     func completingFirstNames(_ names: [String]) -> [String] {
-        guard !names.isEmpty, names.count <= 3, names.allSatisfy({ !$0.contains(" ") }) else { return names }
+        // Agencies ("Reuters") and the site's own name are whole names already.
+        guard !names.isEmpty, names.count <= 3,
+              names.allSatisfy({ !$0.contains(" ") && !AuthorNameCleaner.isSecondary($0, site: site) }) else { return names }
         var others: [String] = []
         for key in Self.metaKeys {
             if let value = meta[key], !Self.isPlaceholder(value) { others += AuthorNameCleaner.names(in: [value], site: site) }

@@ -18,6 +18,11 @@ struct SignedLines {
         "publié par ", "publicado por ", "scritto da ",
     ].map { Array($0.utf8) }
 
+    /// `openers` by their first letter (a–z), so a line is compared only with its own.
+    private static let openersByLetter: [[[UInt8]]] = (0..<26).map { letter in
+        openers.filter { $0.first == UInt8(0x61 + letter) }
+    }
+
     /// Longest signature line, in bytes.
     static let longestLine = 80
 
@@ -73,9 +78,9 @@ struct SignedLines {
     }
 
     /// Lead-ins that may stand alone in a text node, the name following in another element.
-    private static let loneLeadIns: Set<[UInt8]> = Set([
+    private static let loneLeadIns: [[UInt8]] = [
         "by", "von", "par", "por", "door", "av", "af", "autor", "author", "auteur", "text", "redaktion",
-    ].map { Array($0.utf8) })
+    ].map { Array($0.utf8) }
 
     /// The text node holds only a lead-in ("By ", "Von:", "Autor: ").
     private static func isLoneLeadIn(_ text: [UInt8], from start: Int, end: Int) -> Bool {
@@ -83,11 +88,17 @@ struct SignedLines {
         while last > start && (text[last - 1] == 0x20 || text[last - 1] == 0x0A || text[last - 1] == 0x09
                                 || text[last - 1] == UInt8(ascii: ":")) { last -= 1 }
         guard last - start >= 2 && last - start <= 9 else { return false }
-        return loneLeadIns.contains(text[start..<last].map(lower))
+        return loneLeadIns.contains { leadIn in
+            guard leadIn.count == last - start else { return false }
+            for offset in 0..<leadIn.count where lower(text[start + offset]) != leadIn[offset] { return false }
+            return true
+        }
     }
 
     private static func opens(_ text: [UInt8], at start: Int, end: Int) -> Bool {
-        for opener in openers where end - start > opener.count {
+        let first = lower(text[start])
+        guard first >= 0x61 && first <= 0x7A else { return false }
+        for opener in openersByLetter[Int(first - 0x61)] where end - start > opener.count {
             var same = true
             for offset in 0..<opener.count where Self.lower(text[start + offset]) != opener[offset] {
                 same = false
