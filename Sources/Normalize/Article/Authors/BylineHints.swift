@@ -5,10 +5,10 @@ enum BylineHints {
     /// Author name elements: `author`, `autor`, `auteur`, `writer`, `verfasser`.
     static let author = [
         "author", "autor", "auteur", "writer", "verfasser", "journalist", "reporter", "creator",
-        "contributor", "firma", "byl-name", "person-name", "username", "user-name", "profile-name",
+        "contributor", "firma", "username", "user-name", "profile-name",
     ]
     /// Containers that hold a byline with other things (date, role).
-    static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted", "dateline-by"]
+    static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted"]
     /// Parts of an author block that are not the name.
     static let notName = [
         "avatar", "image", "img", "photo", "picture", "foto", "bio", "desc", "social", "twitter",
