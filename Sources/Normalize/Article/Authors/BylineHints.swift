@@ -21,7 +21,7 @@ enum BylineHints {
     static let zone = [
         "related", "widget_", "widget-area", "widgetcontainer", "widgets", "teaser", "recommend",
         "popular", "trending", "slider", "carousel", "-card", "card-", "card_", "cards", "promo-",
-        "promos", "newsletter", "more-", "also", "-tile", "tile-", "overview",
+        "promos", "newsletter", "more-", "also", "-tile", "tile-",
     ]
     /// Zones never part of the article's header, however close: comments and sidebars.
     static let hardZone = ["comment", "reply", "discussion", "sidebar"]
