@@ -202,6 +202,70 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<p>By Train to the coast we went.</p>").isEmpty)
     }
 
+    /// A first name alone (meta, JSON-LD) gives way to the full name the byline spells.
+    @Test func firstNameIsCompletedFromTheByline() {
+        let body = "<div class=\"byline\">Von <span class=\"author-name\">Jonas Ekberg</span></div>"
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Jonas\">", body: body) == ["Jonas Ekberg"])
+        let person = Self.jsonLD(#"{"@type":"BlogPosting","author":{"@type":"Person","name":"jonas"}}"#)
+        #expect(Self.authors(head: person, body: body) == ["Jonas Ekberg"])
+        // Another person in the byline does not replace the declared one.
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Jonas\">",
+                             body: "<div class=\"byline\">Von Mira Holm</div>") == ["Jonas"])
+    }
+
+    /// The poster's user name on a community page is its author; a logged-out user box is not.
+    @Test func userNameElements() {
+        #expect(Self.authors(body: "<div class=\"post-meta\">von <span class=\"user-name\">Gartenfee71</span></div>") == ["Gartenfee71"])
+        #expect(Self.authors(body: "<div class=\"profile-name\">Lotte Krüger</div>") == ["Lotte Krüger"])
+        #expect(Self.authors(body: "<div id=\"username\"><a>Login</a></div>").isEmpty)
+    }
+
+    /// Signature lines in capitals, with a label of another language, or after a date and a dash.
+    @Test func signatureLineVariants() {
+        #expect(Self.authors(body: "<p>BY CLAUDIA BRANDT</p>").map { $0.lowercased() } == ["claudia brandt"])
+        #expect(Self.authors(body: "<p>Redaktion: Petra Lind</p>") == ["Petra Lind"])
+        #expect(Self.authors(body: "<p>Tekst: Sanne de Vries</p>") == ["Sanne de Vries"])
+        #expect(Self.authors(body: "<div class=\"news-meta\">12.03.2021 <span>- Redaktion: Petra Lind (Pressestelle)</span></div>")
+            == ["Petra Lind"])
+        #expect(Self.authors(body: "<p>Av Lars Berg</p>") == ["Lars Berg"])
+    }
+
+    /// A lead-in in its own text node, the name in the next element.
+    @Test func signatureLineWithTheNameInALink() {
+        #expect(Self.authors(body: "<p>By <a>Claudia Brandt</a></p>") == ["Claudia Brandt"])
+        #expect(Self.authors(body: "<div><span>Von</span> <a>Claudia Brandt</a> | 12.03.2021</div>") == ["Claudia Brandt"])
+        #expect(Self.authors(body: "<div><span>By</span></div><p>Claudia Brandt went home.</p>").isEmpty)
+    }
+
+    /// An `address` element in the article's header names its author; one in the footer does not.
+    @Test func addressInTheHeader() {
+        #expect(Self.authors(body: "<address>Ilse Nordmann, 4 May 2021</address>") == ["Ilse Nordmann"])
+        let footer = "<div><p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></div><address>Kai Brenner, Hafenweg 3</address>"
+        #expect(Self.authors(body: footer).isEmpty)
+    }
+
+    /// Microdata authors of cited works do not outrank the page's own metadata; the article's own counts.
+    @Test func microdataMetaAuthors() {
+        let citations = "<ol class=\"references\"><li itemprop=\"citation\" itemscope><meta itemprop=\"author\" content=\"A. Roe, B. Lin, \">Study one.</li></ol>"
+        #expect(Self.authors(head: "<meta name=\"dc.creator\" content=\"Nadia Haddad\">", body: citations) == ["Nadia Haddad"])
+        #expect(Self.authors(body: "<div><meta itemprop=\"author\" content=\"Nadia Haddad\"></div>") == ["Nadia Haddad"])
+    }
+
+    /// A person declared by first name only whose biography opens with the full name.
+    @Test func jsonLDFirstNameIsCompletedFromTheBiography() {
+        func head(_ description: String) -> String {
+            Self.jsonLD("""
+                {"@graph":[{"@type":"BlogPosting","author":{"@id":"#p"}},
+                {"@type":"Person","@id":"#p","name":"Jonas","description":"\(description)"}]}
+                """)
+        }
+        #expect(Self.authors(head: head("Jonas van Dijk ist freier Autor und Fotograf.")) == ["Jonas van Dijk"])
+        #expect(Self.authors(head: head("Jonas Ekberg, born in Malmö, writes about trains.")) == ["Jonas Ekberg"])
+        // A biography that does not open with the name, or follows it with a role, leaves it alone.
+        #expect(Self.authors(head: head("Writes about trains since 2004.")) == ["Jonas"])
+        #expect(Self.authors(head: head("Jonas Redakteur seit 2004.")) == ["Jonas"])
+    }
+
     /// Reference cycles, huge bylines and junk never crash and never produce a name.
     @Test func hostileAuthorData() {
         let cycle = Self.jsonLD("""

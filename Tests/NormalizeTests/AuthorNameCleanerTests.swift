@@ -26,6 +26,14 @@ struct AuthorNameCleanerTests {
         #expect(Self.names(raw) == expected)
     }
 
+    /// Relative times and reading times next to a byline are dates, not names.
+    @Test func relativeTimesAreCut() {
+        #expect(Self.names("Por Lucía Ortega Hace 2 horas") == ["Lucía Ortega"])
+        #expect(Self.names("By Ann Lee 3 hours ago") == ["Ann Lee"])
+        #expect(Self.names("Von Jana Becker vor 5 Minuten") == ["Jana Becker"])
+        #expect(Self.names("Ann Lee · 4 min read") == ["Ann Lee"])
+    }
+
     /// The shape that used to become "METRO LEDGER STAFF NOVEMBER 20" and "2019 10:43".
     @Test func dateAndTimeGluedToTheBylineAreCut() {
         #expect(Self.names("METRO LEDGER STAFF NOVEMBER 20, 2019 10:43") == ["METRO LEDGER STAFF"])

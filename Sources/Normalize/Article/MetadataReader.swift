@@ -33,9 +33,7 @@ struct MetadataReader {
         var titleText: String?
         var firstHeading: String?
         var itemDates: (published: String?, modified: String?) = (nil, nil)
-        var itemAuthors: [String] = []
         var timeDate: String?
-        var relAuthors: [String] = []
 
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
@@ -46,6 +44,9 @@ struct MetadataReader {
             case .meta:
                 let key = (tree.attribute(id, .property) ?? tree.attribute(id, .name)
                     ?? tree.attribute(id, .itemprop) ?? tree.attribute(id, .httpEquiv))?.lowercased()
+                // The author of an item nested as a property (a citation, a review) is not the page's.
+                if key == "author" || key == "creator", tree.attribute(id, .name) == nil,
+                   tree.attribute(id, .property) == nil, AuthorFinder.isInNestedItem(tree, id) { continue }
                 if let key, let content = tree.attribute(id, .content), !content.isEmpty,
                    meta[key] == nil {
                     meta[key] = content
@@ -64,11 +65,6 @@ struct MetadataReader {
                 if firstHeading == nil { firstHeading = tree.textContent(id) }
             case .time:
                 if timeDate == nil { timeDate = tree.attribute(id, .datetime) }
-            case .a:
-                if let rel = tree.attribute(id, .rel), rel.lowercased() == "author", relAuthors.count < 4 {
-                    let name = tree.textContent(id)
-                    if !name.isEmpty && name.count < 80 { relAuthors.append(name) }
-                }
             default:
                 break
             }
@@ -77,9 +73,6 @@ struct MetadataReader {
             switch itemprop {
             case "datePublished": itemDates.published = itemDates.published ?? value ?? tree.textContent(id)
             case "dateModified": itemDates.modified = itemDates.modified ?? value ?? tree.textContent(id)
-            case "author", "creator":
-                let name = value ?? tree.textContent(id)
-                if !name.isEmpty && name.count < 80 && itemAuthors.count < 6 { itemAuthors.append(name) }
             default: break
             }
         }

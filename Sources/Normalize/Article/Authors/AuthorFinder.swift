@@ -23,15 +23,22 @@ struct AuthorFinder {
     ]
 
     func authors() -> [String] {
+        let (names, declared) = found()
+        return declared ? completingFirstNames(names) : names
+    }
+
+    /// The names of the most trusted source that gives any (see the type's comment), and
+    /// whether metadata (JSON-LD, meta tags) declared them, as opposed to the markup.
+    private func found() -> (names: [String], declared: Bool) {
         var fallback: [String] = []
         // 1. JSON-LD persons (an Organization that is the site waits for the fallback).
         let declared = structured.declaredAuthors
         let people = AuthorNameCleaner.names(in: declared.filter { !$0.isOrganization }.map(\.name), site: site)
-        if let chosen = firstPeople(people, fallback: &fallback) { return chosen }
+        if let chosen = firstPeople(people, fallback: &fallback) { return (chosen, true) }
         let organizations = AuthorNameCleaner.names(in: declared.filter(\.isOrganization).map(\.name), site: site)
         if !organizations.isEmpty {
             // An organization other than the publisher is a deliberate declaration.
-            if organizations.contains(where: { !AuthorNameCleaner.isSecondary($0, site: site) }) { return organizations }
+            if organizations.contains(where: { !AuthorNameCleaner.isSecondary($0, site: site) }) { return (organizations, true) }
             if fallback.isEmpty { fallback = organizations }
         }
         // 2. Meta tags.
@@ -39,20 +46,20 @@ struct AuthorFinder {
             guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
             if key == "twitter:data1" && !Self.labelsAuthor(meta["twitter:label1"]) { continue }
             let names = AuthorNameCleaner.names(in: [value], site: site)
-            if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
+            if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, true) }
         }
         // 3. Bylines in the markup, nearest the headline first.
         let headline = headline()
         for texts in BylineScanner(tree: tree).rankedTexts(headline: headline) {
             let names = AuthorNameCleaner.names(in: texts, site: site)
-            if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
+            if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
         }
         // 4. A plain-text signature line ("Von Jana Becker"): first and last name required.
         for line in SignedLines(tree: tree).texts(headline: headline) {
             let names = AuthorNameCleaner.names(in: [line], site: site).filter { $0.split(separator: " ").count >= 2 }
-            if let chosen = firstPeople(names, fallback: &fallback) { return chosen }
+            if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
         }
-        return fallback
+        return (fallback, false)
     }
 
     /// `names` if they name someone other than the site; otherwise they become the fallback.
@@ -80,7 +87,7 @@ struct AuthorFinder {
 
     /// The `h1` (or, on pages whose `h1` is the logo, the `h2`) that shows the title; the
     /// first `h1` when none does.
-    private func headline() -> Int32? {
+    func headline() -> Int32? {
         var first: Int32?
         let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? []
         var checked = 0

@@ -11,7 +11,7 @@ enum AuthorLexicon {
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
-        "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di",
+        "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
         "door", "from",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
@@ -74,6 +74,11 @@ enum AuthorLexicon {
         "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
+    /// Labels of a logged-out user box, where a user name element shows no name.
+    static let interfaceLabels: Set<String> = [
+        "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
+    ]
+
     /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").
     static let particles: Set<String> = [
         "von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "del", "della", "dos", "das",
@@ -108,6 +113,16 @@ enum AuthorLexicon {
         "oktober", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
         "outubro", "novembro", "dezembro",
     ]
+    /// Units of relative times and reading times ("3 hours ago", "hace 2 horas", "5 min").
+    static let timeUnits: Set<String> = [
+        "second", "seconds", "minute", "minutes", "min", "mins", "hour", "hours", "hrs", "day", "days",
+        "week", "weeks", "sekunden", "minute", "minuten", "stunde", "stunden", "tag", "tagen", "tage",
+        "segundos", "minuto", "minutos", "hora", "horas", "día", "días", "heure", "heures", "jour",
+        "jours", "minuti", "ore", "giorni", "minuten", "uur", "dagen",
+    ]
+    /// Words of a relative time next to its number or unit ("ago", "hace", "vor", "il y a").
+    static let relativeTime: Set<String> = ["ago", "hace", "vor", "atrás", "fa", "geleden", "read", "lesen", "lecture", "lettura"]
+
     /// Words between a day and its month ("2 de mayo", "the 3rd of May").
     static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]
     static let weekdays: Set<String> = [

@@ -8,6 +8,7 @@ extension AuthorNameCleaner {
         if name.contains(where: { "!?…|<>{}=".contains($0) }) || AuthorText.has(name, "...") { return false }
         if name.hasSuffix(":") { return false }
         let lower = name.lowercased()
+        if AuthorLexicon.interfaceLabels.contains(lower) { return false }
         if lower.hasPrefix("http") || AuthorText.has(lower, "://") { return false }
         // A sentence: ". " followed by a lower-case word, or four lower-case words.
         if hasSentenceBreak(name) { return false }

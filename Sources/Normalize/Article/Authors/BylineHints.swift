@@ -5,10 +5,10 @@ enum BylineHints {
     /// Author name elements: `author`, `autor`, `auteur`, `writer`, `verfasser`.
     static let author = [
         "author", "autor", "auteur", "writer", "verfasser", "journalist", "reporter", "creator",
-        "contributor", "firma", "byl-name", "person-name",
+        "contributor", "firma", "username", "user-name", "profile-name",
     ]
     /// Containers that hold a byline with other things (date, role).
-    static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted", "dateline-by"]
+    static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted"]
     /// Parts of an author block that are not the name.
     static let notName = [
         "avatar", "image", "img", "photo", "picture", "foto", "bio", "desc", "social", "twitter",
@@ -21,7 +21,7 @@ enum BylineHints {
     static let zone = [
         "related", "widget_", "widget-area", "widgetcontainer", "widgets", "teaser", "recommend",
         "popular", "trending", "slider", "carousel", "-card", "card-", "card_", "cards", "promo-",
-        "promos", "newsletter", "more-", "also", "-tile", "tile-", "overview",
+        "promos", "newsletter", "more-", "also", "-tile", "tile-",
     ]
     /// Zones never part of the article's header, however close: comments and sidebars.
     static let hardZone = ["comment", "reply", "discussion", "sidebar"]

@@ -81,6 +81,8 @@ struct BylineScanner {
                 }
                 if named { isAuthor = true } else if groups & BylineHints.bylineBit != 0 { isByline = true }
             }
+            // HTML's own byline: an `address` in the article's header gives its author.
+            if node.tag == .address && !isAuthor && isNearHeadline(id, headline) { isByline = true }
             guard isAuthor || isByline else { continue }
             let zone = max(own, inherited)
             if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }

@@ -133,6 +133,13 @@ enum BylineWords {
             if AuthorLexicon.months.contains(rest) { return true }
             return false
         }
+        // "3 hours ago", "hace 2 horas", "vor 5 Minuten", "5 min read": relative times and durations.
+        if AuthorLexicon.timeUnits.contains(word) || AuthorLexicon.relativeTime.contains(word) {
+            return [index - 1, index + 1, index + 2].contains { neighbour in
+                guard neighbour >= 0 && neighbour < bare.count, let first = bare[neighbour].first else { return false }
+                return first.isNumber || (neighbour != index + 2 && AuthorLexicon.timeUnits.contains(bare[neighbour]))
+            }
+        }
         guard AuthorLexicon.months.contains(word) else { return false }
         // "20 November", "November 20", "2 de mayo", "mayo de 2023".
         var neighbours = [index - 1, index + 1]

@@ -64,9 +64,31 @@ enum DeclaredAuthors {
     }
 
     private static func name(of object: [String: Any]) -> String? {
-        if let name = StructuredData.string(object["name"]), !name.isEmpty { return name }
+        if let name = StructuredData.string(object["name"]), !name.isEmpty {
+            return fullName(name, description: StructuredData.string(object["description"])) ?? name
+        }
         let parts = [object["givenName"], object["familyName"]].compactMap { StructuredData.string($0) }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// A person declared by first name only ("Nils") whose biography opens with the full
+    /// name ("Nils Roe ist freier Autor …"), as WordPress/Yoast profiles often do: the full
+    /// name — the first name and the capitalised words (or name particles) right after it.
+    static func fullName(_ name: String, description: String?) -> String? {
+        guard let description, !name.contains(" "), name.count >= 2,
+              description.hasPrefix(name + " ") else { return nil }
+        var words = [name]
+        for word in description.dropFirst(name.count + 1).split(separator: " ", maxSplits: 4).prefix(4) {
+            let bare = AuthorText.trim(word, AuthorText.clinging)
+            let isParticle = AuthorLexicon.particles.contains(String(bare))
+            guard !AuthorLexicon.coreRoles.contains(bare.lowercased()), let first = bare.first, first.isUppercase || isParticle, bare.count >= 2 || isParticle,
+                  bare.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }) else { break }
+            words.append(String(bare))
+            // A word closed by punctuation ends the name ("Nils Roe, born …").
+            if bare.count != word.count { break }
+        }
+        while let last = words.last, words.count > 1, AuthorLexicon.particles.contains(last) { words.removeLast() }
+        return words.count > 1 ? words.joined(separator: " ") : nil
     }
 
     private static func isOrganization(_ object: [String: Any]) -> Bool {

@@ -7,13 +7,21 @@
 struct SignedLines {
     let tree: HTMLTree
 
-    /// Lead-ins that open a signature line, as bytes, with the space or colon that follows.
+    /// Lead-ins that open a signature line, lower case, with the space or colon that follows;
+    /// matched without regard to ASCII case ("BY JANE ROE", "Von:").
     private static let openers: [[UInt8]] = [
-        "Von ", "By ", "Par ", "Por ", "Door ", "Autor:", "Autorin:", "Author:", "Auteur :", "Auteur:",
-        "Autor :", "Text:", "Texto:", "Text von ", "Written by ", "Escrito por ", "Posted by ",
-        "Geschrieben von ", "Verfasst von ", "Erstellt von ", "Publié par ", "Publicado por ",
-        "Scritto da ",
+        "von ", "von:", "by ", "by:", "par ", "par:", "par :", "por ", "por:", "door ", "door:", "av ", "af ",
+        "autor:", "autorin:", "autoren:", "autor :", "autora:", "autores:", "author:", "authors:",
+        "auteur :", "auteur:", "auteurs :", "auteurs:", "text:", "texte:", "texte :", "texto:", "testo:",
+        "tekst:", "redaktion:", "redacción:", "rédaction :", "rédaction:", "text von ", "written by ",
+        "escrito por ", "posted by ", "geschrieben von ", "verfasst von ", "erstellt von ",
+        "publié par ", "publicado por ", "scritto da ",
     ].map { Array($0.utf8) }
+
+    /// `openers` by their first letter (a–z), so a line is compared only with its own.
+    private static let openersByLetter: [[[UInt8]]] = (0..<26).map { letter in
+        openers.filter { $0.first == UInt8(0x61 + letter) }
+    }
 
     /// Longest signature line, in bytes.
     static let longestLine = 80
@@ -26,10 +34,18 @@ struct SignedLines {
             guard node.tag == .text, !node.flags.contains(.blank) else { continue }
             var start = Int(node.start)
             let end = Int(node.end)
-            while start < end && (tree.text[start] == 0x20 || tree.text[start] == 0x0A || tree.text[start] == 0x09) { start += 1 }
-            guard start < end, Self.opens(tree.text, at: start, end: end) else { continue }
+            start = Self.skipLeading(tree.text, from: start, end: end)
+            guard start < end else { continue }
             // The whole line: the text's parent element, when it is short.
-            let parent = node.parent
+            var parent = node.parent
+            if Self.isLoneLeadIn(tree.text, from: start, end: end) {
+                // "By <a>Jane Roe</a>", "<span>Von</span> <a>Jana Roe</a>": the name is a sibling.
+                guard parent > 0 else { continue }
+                if tree.subtreeEnd(parent) - parent <= 1 { parent = tree.nodes[Int(parent)].parent }
+                guard parent > 0, tree.subtreeEnd(parent) - parent > 1 else { continue }
+            } else {
+                guard Self.opens(tree.text, at: start, end: end) else { continue }
+            }
             guard parent > 0, tree.subtreeEnd(parent) - parent <= 8 else { continue }
             switch tree.nodes[Int(parent)].tag {
             case .p, .div, .span, .em, .strong, .b, .i, .small, .td, .li, .address, .h4, .h5, .h6: break
@@ -43,10 +59,48 @@ struct SignedLines {
         return ranked.prefix(limit).map(\.text)
     }
 
+    /// Past the blanks and separators a line may start with ("- Redaktion: …", "| By …").
+    private static func skipLeading(_ text: [UInt8], from start: Int, end: Int) -> Int {
+        var index = start
+        while index < end {
+            switch text[index] {
+            case 0x20, 0x0A, 0x09, 0x0D, UInt8(ascii: "-"), UInt8(ascii: "|"), UInt8(ascii: "/"):
+                index += 1
+            case 0xC2 where index + 1 < end && (text[index + 1] == 0xA0 || text[index + 1] == 0xB7):
+                index += 2 // no-break space, middle dot
+            case 0xE2 where index + 2 < end && text[index + 1] == 0x80 && (0x93...0x94).contains(text[index + 2]):
+                index += 3 // en and em dash
+            default:
+                return index
+            }
+        }
+        return index
+    }
+
+    /// Lead-ins that may stand alone in a text node, the name following in another element.
+    private static let loneLeadIns: [[UInt8]] = [
+        "by", "von", "par", "por", "door", "av", "af", "autor", "author", "auteur", "text", "redaktion",
+    ].map { Array($0.utf8) }
+
+    /// The text node holds only a lead-in ("By ", "Von:", "Autor: ").
+    private static func isLoneLeadIn(_ text: [UInt8], from start: Int, end: Int) -> Bool {
+        var last = end
+        while last > start && (text[last - 1] == 0x20 || text[last - 1] == 0x0A || text[last - 1] == 0x09
+                                || text[last - 1] == UInt8(ascii: ":")) { last -= 1 }
+        guard last - start >= 2 && last - start <= 9 else { return false }
+        return loneLeadIns.contains { leadIn in
+            guard leadIn.count == last - start else { return false }
+            for offset in 0..<leadIn.count where lower(text[start + offset]) != leadIn[offset] { return false }
+            return true
+        }
+    }
+
     private static func opens(_ text: [UInt8], at start: Int, end: Int) -> Bool {
-        for opener in openers where end - start > opener.count {
+        let first = lower(text[start])
+        guard first >= 0x61 && first <= 0x7A else { return false }
+        for opener in openersByLetter[Int(first - 0x61)] where end - start > opener.count {
             var same = true
-            for offset in 0..<opener.count where text[start + offset] != opener[offset] {
+            for offset in 0..<opener.count where Self.lower(text[start + offset]) != opener[offset] {
                 same = false
                 break
             }
@@ -58,6 +112,11 @@ struct SignedLines {
             }
         }
         return false
+    }
+
+    @inline(__always)
+    private static func lower(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 
     /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
