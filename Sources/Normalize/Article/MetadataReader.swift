@@ -32,8 +32,6 @@ struct MetadataReader {
         var htmlLang: String?
         var titleText: String?
         var firstHeading: String?
-        var itemDates: (published: String?, modified: String?) = (nil, nil)
-        var timeDate: String?
 
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
@@ -63,17 +61,8 @@ struct MetadataReader {
                 if titleText == nil { titleText = tree.textContent(id) }
             case .h1:
                 if firstHeading == nil { firstHeading = tree.textContent(id) }
-            case .time:
-                if timeDate == nil { timeDate = tree.attribute(id, .datetime) }
             default:
                 break
-            }
-            guard node.tag != .meta, let itemprop = tree.attribute(id, .itemprop) else { continue }
-            let value = tree.attribute(id, .datetime) ?? tree.attribute(id, .content)
-            switch itemprop {
-            case "datePublished": itemDates.published = itemDates.published ?? value ?? tree.textContent(id)
-            case "dateModified": itemDates.modified = itemDates.modified ?? value ?? tree.textContent(id)
-            default: break
             }
         }
 
