@@ -24,7 +24,7 @@ public final class WARCRecordEncoder {
         var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: \(recordID)\r\n"
         head += "WARC-Date: \(Self.warcDate(date))\r\n"
         for field in fields { head += "\(field.name): \(Self.oneLine(field.value))\r\n" }
-        head += "WARC-Block-Digest: \(Self.sha1Label(block[...]))\r\n"
+        head += "WARC-Block-Digest: \(Self.sha1Label(block))\r\n"
         head += "Content-Length: \(block.count)\r\n\r\n"
         var bytes = Array(head.utf8)
         bytes.reserveCapacity(bytes.count + block.count + 4)
@@ -47,7 +47,7 @@ public final class WARCRecordEncoder {
     }
 
     /// `sha1:` and the base-32 SHA-1 of `bytes`, the labelled digest WARC readers check.
-    public static func sha1Label(_ bytes: ArraySlice<UInt8>) -> String {
+    public static func sha1Label(_ bytes: some ContiguousBytes) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA_DIGEST_LENGTH))
         bytes.withUnsafeBytes { input in
             digest.withUnsafeMutableBufferPointer { out in _ = SHA1(input.baseAddress?.assumingMemoryBound(to: UInt8.self), input.count, out.baseAddress) }
@@ -76,13 +76,7 @@ public final class WARCRecordEncoder {
     public static func newRecordID() -> String { "<urn:uuid:\(UUID().uuidString.lowercased())>" }
 
     /// `WARC-Date`: UTC, second precision, ISO 8601 (`2026-12-06T11:34:48Z`).
-    public static func warcDate(_ date: Date) -> String {
-        var time = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&time, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
-    }
+    public static func warcDate(_ date: Date) -> String { ISOTimestamp.string(date) }
 
     /// Header values are one line: a CR or LF from a remote server never splits a field.
     private static func oneLine(_ value: String) -> String {

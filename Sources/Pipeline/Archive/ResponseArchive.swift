@@ -53,7 +53,7 @@ final class ResponseArchive: @unchecked Sendable {
                 let uri = response.finalURL.absoluteString
                 let responseRecord = encoder.record(type: "response", date: fetchedAt, fields: [
                     ("WARC-Target-URI", uri), ("WARC-Warcinfo-ID", warcinfoID),
-                    ("WARC-Payload-Digest", WARCRecordEncoder.sha1Label([UInt8](response.body)[...])),
+                    ("WARC-Payload-Digest", WARCRecordEncoder.sha1Label(response.body)),
                     ("Content-Type", "application/http;msgtype=response"),
                 ], block: HTTPMessage.response(response), recordID: responseID)
                 let requestRecord = encoder.record(type: "request", date: fetchedAt, fields: [

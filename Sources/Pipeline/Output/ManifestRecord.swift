@@ -138,8 +138,7 @@ public struct ExtractionSummary: Sendable, Equatable, Codable {
 
 /// ISO 8601 in UTC with seconds, the manifest's one date format.
 public enum ManifestDates {
-    /// `2026-11-20T10:00:00Z`: the instant's whole second in UTC. Built from `gmtime_r` rather
-    /// than a `FormatStyle`, as every manifest line carries up to three dates.
+    /// `2026-11-20T10:00:00Z`: the instant's whole second in UTC (``ISOTimestamp``).
     /// With `offset` (seconds east of UTC), the same instant in that zone (`…T21:11:00-05:00`).
     public static func format(_ date: Date, offset: Int? = nil) -> String {
         ISOTimestamp.string(date, offset: offset)
@@ -150,22 +149,8 @@ public enum ManifestDates {
         return try? Date(string, strategy: .iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: true).timeSeparator(.colon).timeZone(separator: .omitted))
     }
 
-    /// The UTC day folder name of an instant.
+    /// The UTC day folder name of an instant (`2026-11-20`).
     public static func day(_ date: Date) -> String {
-        let (parts, _) = utc(date)
-        return digits(Int(parts.tm_year) + 1900, 4) + "-" + digits(Int(parts.tm_mon) + 1, 2) + "-" + digits(Int(parts.tm_mday), 2)
-    }
-
-    /// The broken-down UTC time of the second the instant falls in (rounded down, also before 1970).
-    private static func utc(_ date: Date) -> (tm, time_t) {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return (parts, seconds)
-    }
-
-    private static func digits(_ value: Int, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+        String(ISOTimestamp.string(date).prefix(10))
     }
 }
