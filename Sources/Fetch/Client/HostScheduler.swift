@@ -146,6 +146,17 @@ final class HostScheduler: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Per host that has started a request: when the last one started and the spacing it keeps.
+    func lastStarts() -> [String: (start: ContinuousClock.Instant, delay: Duration)] {
+        lock.withLock {
+            var result: [String: (start: ContinuousClock.Instant, delay: Duration)] = [:]
+            for (host, entry) in hosts {
+                if let start = entry.lastStart { result[host] = (start, entry.delay) }
+            }
+            return result
+        }
+    }
+
     /// Takes a slot for `host` if limits and spacing allow it at `now`; call with the lock held.
     private func grantImmediately(_ host: String, now: ContinuousClock.Instant) -> Bool {
         var entry = hosts[host, default: Host(delay: defaultDelay)]

@@ -70,6 +70,8 @@ extension ManifestRecord {
         } else {
             out += "null"
         }
+        ManifestJSON.key("worker", &out)
+        ManifestJSON.string(worker, &out)
         out += "}"
         return out
     }

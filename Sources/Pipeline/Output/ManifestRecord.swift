@@ -36,6 +36,8 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
     /// The file of the record this revision replaces.
     public var supersedes: String?
     public var extraction: ExtractionSummary?
+    /// The worker that wrote the record when workers share a PostgreSQL state; nil with SQLite.
+    public var worker: String?
 
     public init(id: String, url: String, canonicalURL: String, source: String, fetchedAt: Date,
                 wordCount: Int, contentHash: String, revision: Int = 1) {
@@ -61,7 +63,7 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         case wordCount = "word_count"
         case contentHash = "content_hash"
         case duplicateOf = "duplicate_of"
-        case similarity, revision, supersedes, extraction
+        case similarity, revision, supersedes, extraction, worker
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -89,6 +91,7 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         try c.encode(revision, forKey: .revision)
         try c.encode(supersedes, forKey: .supersedes)
         try c.encode(extraction, forKey: .extraction)
+        try c.encode(worker, forKey: .worker)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -120,6 +123,7 @@ public struct ManifestRecord: Sendable, Equatable, Codable {
         revision = try c.decode(Int.self, forKey: .revision)
         supersedes = try c.decodeIfPresent(String.self, forKey: .supersedes)
         extraction = try c.decodeIfPresent(ExtractionSummary.self, forKey: .extraction)
+        worker = try c.decodeIfPresent(String.self, forKey: .worker)
     }
 }
 

@@ -61,7 +61,9 @@ public final class RecordWriter: Sendable {
     }
 
     /// Commits records in order as one group; returns their final manifest entries. Each
-    /// record is durable (files and state) when this returns. `afterJournal` runs once the
+    /// record is durable (files and state) when this returns. A record whose URL another
+    /// writer sharing the state has already journalled or committed (see
+    /// ``StateStore/beginCommits(_:bodyFiles:day:at:)``) is left out of the result. `afterJournal` runs once the
     /// journal rows are committed and before any file is renamed into place: work that must
     /// never get ahead of a record (the dedupe index) goes there, since recovery will finish
     /// the record.
@@ -89,6 +91,14 @@ public final class RecordWriter: Sendable {
                 // No entry names these bodies: they would only wait for the next recovery.
                 for file in pendingPaths { unlink(file.path) }
                 throw error
+            }
+            // Records another writer sharing the state has already taken got no entry: their
+            // bodies are not needed.
+            let journalled = Set(entries.compactMap(\.bodyFile))
+            for (name, record) in zip(bodyFiles, records) where record.body != nil {
+                if let name, !journalled.contains(name) {
+                    unlink((pendingDirectory as NSString).appendingPathComponent(name))
+                }
             }
             try afterJournal(entries)
             try FileManager.default.createDirectory(atPath: dayFolder, withIntermediateDirectories: true)

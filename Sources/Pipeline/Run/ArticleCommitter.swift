@@ -108,14 +108,22 @@ final class ArticleCommitter: Sendable {
         }
         // Index once the journal holds the records: recovery will finish any of them, so the
         // index never names a record that will not exist.
-        _ = try context.writer.commit(records, at: now) { _ in
-            context.dedupe.insert(pending.map { ($0.id, $0.fingerprint, $0.decision) }, at: now)
+        var accepted = Set<String>()
+        _ = try context.writer.commit(records, at: now) { entries in
+            accepted = Set(entries.map(\.id))
+            context.dedupe.insert(pending.filter { accepted.contains($0.id) }.map { ($0.id, $0.fingerprint, $0.decision) }, at: now)
         }
         let redirected = zip(records, pending).compactMap { record, item in
-            record.canonicalURL != pages[item.index].item.canonicalURL ? pages[item.index].item.canonicalURL : nil
+            accepted.contains(item.id) && record.canonicalURL != pages[item.index].item.canonicalURL ? pages[item.index].item.canonicalURL : nil
         }
         try context.store.dequeue(redirected)
         for item in pending {
+            guard accepted.contains(item.id) else {
+                // Another worker sharing the state recorded this URL first; it is its record.
+                context.logger.debug("recorded by another worker", metadata: ["record.id": "\(item.id)"])
+                outcomes[item.index] = .unchanged
+                continue
+            }
             if let first = item.decision.duplicateOf {
                 outcomes[item.index] = .duplicate(id: item.id, of: first)
             } else {
@@ -132,6 +140,7 @@ final class ArticleCommitter: Sendable {
         var manifest = ManifestRecord(id: id, url: page.finalURL, canonicalURL: canonical, source: page.item.source,
                                       fetchedAt: page.fetchedAt, wordCount: analysed.wordCount,
                                       contentHash: analysed.contentHash, revision: revision)
+        manifest.worker = context.manifestWorker
         manifest.title = extracted.title ?? metadata.title
         manifest.published = extracted.published ?? metadata.published
         manifest.publishedOffset = extracted.published == nil ? nil : extracted.publishedOffset

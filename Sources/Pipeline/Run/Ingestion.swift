@@ -47,38 +47,55 @@ public final class Ingestion: Sendable {
     }
 
     private func pass(_ context: PipelineContext) async throws {
-        let due = try dueSources(context.store, now: Date())
-        logger.info("pass started", metadata: ["sources.due": "\(due.count)", "sources.configured": "\(config.sources.count)"])
+        var due = try dueSources(context.store, now: Date())
+        logger.info("pass started", metadata: ["sources.due": "\(due.count)", "sources.configured": "\(config.sources.count)",
+                                               "worker": "\(context.worker.name)"])
+        // Leases: with several workers sharing the state, each polls its share of the sources
+        // and fetches the queue of its share of the hosts; alone, a worker takes everything.
+        let leases = WorkerLeases(store: context.store, client: context.client, identity: context.worker, logger: logger)
+        try leases.start()
+        defer { leases.stop() }
         let poller = SourcePoller(context: context)
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0
-            for source in due {
-                if stopped.withLock({ $0 }) { break }
-                if running >= config.fetch.concurrency {
-                    await group.next()
-                    running -= 1
+        while !due.isEmpty, !stopped.withLock({ $0 }) {
+            let mine = try leases.claimSources(due, due: !options.pollAll)
+            if mine.isEmpty { break }  // the rest are held by other workers
+            let claimed = Set(mine.map(\.name))
+            due.removeAll { claimed.contains($0.name) }
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                for source in mine {
+                    if stopped.withLock({ $0 }) { break }
+                    if running >= config.fetch.concurrency {
+                        await group.next()
+                        running -= 1
+                    }
+                    group.addTask {
+                        await poller.poll(source, now: Date())
+                        leases.releaseSource(source.name)
+                    }
+                    running += 1
                 }
-                group.addTask { await poller.poll(source, now: Date()) }
-                running += 1
             }
         }
+        leases.releaseHosts()
 
         // The due queue a page at a time, so memory stays flat however long it is. A URL is
         // taken once per pass: one that neither succeeds nor fails for good (a write error)
         // waits for the next pass instead of looping. Only those are remembered — a recorded
         // URL leaves the queue and a failed one is rescheduled — so the set stays as small as
-        // the failures, not as large as the pass.
-        let enabled = Set(config.sources.filter(\.enabled).map(\.name))
+        // the failures, not as large as the pass. Each page is this worker's share of the hosts
+        // with due entries, held until the page is done.
+        let enabled = config.sources.filter(\.enabled).map(\.name)
         var taken = Set<String>()
         while !stopped.withLock({ $0 }) {
-            let page = try context.store.dueQueue(source: nil, now: Date(), limit: Self.queuePage)
-                .filter { enabled.contains($0.source) && !taken.contains($0.canonicalURL) }
+            let page = try leases.claimQueue(sources: enabled, limit: Self.queuePage).filter { !taken.contains($0.canonicalURL) }
             if page.isEmpty { break }
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             if stopped.withLock({ $0 }) { articleFlow.stopRequested.withLock { $0 = true } }
             await articleFlow.run(page)
             taken.formUnion(try context.store.stillDue(page.map(\.canonicalURL), now: Date()))
+            leases.releaseHosts()
         }
     }
 

@@ -16,6 +16,11 @@ struct PipelineContext: Sendable {
     let logger: Logger
     /// The raw-response archive, when `archive.directory` is set.
     let archive: ResponseArchive?
+    /// This worker, among those sharing the state.
+    let worker: WorkerIdentity
+
+    /// The `worker` of manifest lines (nil with SQLite).
+    var manifestWorker: String? { worker.manifestName }
 
     func sourceLanguage(_ name: String) -> String? {
         config.sources.first { $0.name == name }?.language

@@ -15,9 +15,12 @@ struct PipelineRuntime: Sendable {
     let archive: ResponseArchive?
     /// Journal entries a killed process left, finished while opening.
     let recovered: Int
+    /// This process among the workers sharing the state.
+    let worker: WorkerIdentity
 
-    static func open(config: PipelineConfig, logger: Logger) throws -> PipelineRuntime {
-        let store = try SQLiteStateStore(path: config.state.path, additionalMigrations: DedupeGate.migrations)
+    static func open(config: PipelineConfig, kind: String = "run", logger: Logger) throws -> PipelineRuntime {
+        let worker = WorkerIdentity(config: config, kind: kind)
+        let store = try SQLiteStateStore(path: config.state.path, worker: worker.name, additionalMigrations: DedupeGate.migrations)
         let writer = try RecordWriter(outputDirectory: config.output.directory, store: store, logger: logger)
         let recovered = try writer.recover()
         let dedupe = try DedupeGate(config: config.dedupe, database: store.database)
@@ -32,12 +35,12 @@ struct PipelineRuntime: Sendable {
             try ResponseArchive(config: config.archive, directory: $0, userAgent: config.fetch.userAgent, logger: logger)
         }
         return PipelineRuntime(config: config, store: store, writer: writer, client: client, dedupe: dedupe,
-                               logger: logger, archive: archive, recovered: recovered.count)
+                               logger: logger, archive: archive, recovered: recovered.count, worker: worker)
     }
 
     func context(stats: RunStats) -> PipelineContext {
         PipelineContext(config: config, store: store, writer: writer, client: client, extractor: ArticleExtractor(),
-                        dedupe: dedupe, stats: stats, logger: logger, archive: archive)
+                        dedupe: dedupe, stats: stats, logger: logger, archive: archive, worker: worker)
     }
 
     func shutdown() async {
@@ -56,7 +59,7 @@ struct PipelineRuntime: Sendable {
         let lock = try RunLock(statePath: config.state.path, kind: lockKind, mode: mode)
         defer { lock.release() }
         let startedAt = Date()
-        let runtime = try PipelineRuntime.open(config: config, logger: logger)
+        let runtime = try PipelineRuntime.open(config: config, kind: kind, logger: logger)
         do {
             let context = runtime.context(stats: RunStats(kind: kind, startedAt: startedAt))
             context.stats.updateRun { $0.recovered = runtime.recovered }

@@ -7,10 +7,15 @@ public import GRDB
 public final class SQLiteStateStore: StateStore {
     /// The database, shared with the dedupe index so that both live in one file.
     public let database: DatabasePool
+    /// The worker this process is, written on its records (workers sharing one SQLite file
+    /// are processes on one machine); nil for tools that only read.
+    public let worker: String?
 
     /// Opens (creating when missing) the database at `path` and migrates it, with the
     /// migrations of components that keep their tables in the same file (the dedupe index).
-    public init(path: String, additionalMigrations: [@Sendable (inout DatabaseMigrator) -> Void] = []) throws {
+    public init(path: String, worker: String? = nil,
+                additionalMigrations: [@Sendable (inout DatabaseMigrator) -> Void] = []) throws {
+        self.worker = worker
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -168,6 +173,12 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    static func queuedURL(_ row: Row) -> QueuedURL {
+        QueuedURL(canonicalURL: row["canonical_url"], url: row["url"], source: row["source"],
+                  entryJSON: row["entry_json"], attempts: row["attempts"],
+                  nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]), lastError: row["last_error"])
+    }
+
     private static func knownURL(_ row: Row) -> KnownURL {
         KnownURL(canonicalURL: row["canonical_url"], id: row["id"], source: row["source"],
                  contentHash: row["content_hash"], revision: row["revision"], lastFile: row["last_file"],
@@ -181,12 +192,13 @@ public final class SQLiteStateStore: StateStore {
         try database.write { db in
             for item in items {
                 try db.execute(sql: """
-                    INSERT INTO url_queue (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error, enqueued_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO url_queue (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error,
+                        enqueued_at, host)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(canonical_url) DO NOTHING
                     """, arguments: [item.canonicalURL, item.url, item.source, item.entryJSON, item.attempts,
                                      item.nextAttemptAt.timeIntervalSince1970, item.lastError,
-                                     item.nextAttemptAt.timeIntervalSince1970])
+                                     item.nextAttemptAt.timeIntervalSince1970, LeaseHost.of(item.url)])
             }
         }
     }
@@ -207,11 +219,7 @@ public final class SQLiteStateStore: StateStore {
             if let source { arguments += [source] }
             arguments += [limit]
             rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
-            return rows.map { row in
-                QueuedURL(canonicalURL: row["canonical_url"], url: row["url"], source: row["source"],
-                          entryJSON: row["entry_json"], attempts: row["attempts"],
-                          nextAttemptAt: Date(timeIntervalSince1970: row["next_attempt_at"]), lastError: row["last_error"])
-            }
+            return rows.map(Self.queuedURL)
         }
     }
 
@@ -244,6 +252,10 @@ public final class SQLiteStateStore: StateStore {
             var next = try Int.fetchOne(db, sql: "SELECT next_seq FROM day_sequences WHERE day = ?", arguments: [day]) ?? 0
             var entries: [JournalEntry] = []
             for (record, bodyFile) in zip(records, bodyFiles) {
+                // Another process sharing the state journalled or committed this URL already.
+                if try Bool.fetchOne(db, sql: Self.claimedElsewhere, arguments: [record.canonicalURL, record.canonicalURL, record.revision]) == true {
+                    continue
+                }
                 var manifest = record.manifest
                 if record.body != nil {
                     manifest.seq = next
@@ -280,6 +292,12 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
+    /// Whether a URL is journalled, or committed at a revision (the last argument) or later.
+    private static let claimedElsewhere = """
+        SELECT EXISTS (SELECT 1 FROM pending_records WHERE canonical_url = ?)
+            OR EXISTS (SELECT 1 FROM urls WHERE canonical_url = ? AND revision >= ?)
+        """
+
     public func finishCommits(_ entries: [JournalEntry], at now: Date) throws {
         guard !entries.isEmpty else { return }
         try database.write { db in
@@ -291,10 +309,10 @@ public final class SQLiteStateStore: StateStore {
                 commitSeq += 1
                 try db.cachedStatement(sql: """
                     INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at,
-                        commit_seq, manifest_line)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        commit_seq, manifest_line, worker)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
-                                     entry.revision, entry.duplicateOf, t, commitSeq, entry.manifestLine])
+                                     entry.revision, entry.duplicateOf, t, commitSeq, entry.manifestLine, worker])
                 let file = entry.file.map { "\(entry.day)/\($0)" }
                 try db.cachedStatement(sql: """
                     INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,

@@ -151,5 +151,47 @@ enum StateMigrations {
                 )
                 """)
         }
+        migrator.registerMigration("state-v4-leases") { db in
+            // Workers sharing the state, and who holds which source and which host now.
+            try db.execute(sql: """
+                CREATE TABLE workers (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    pid INTEGER NOT NULL,
+                    started_at DOUBLE PRECISION NOT NULL,
+                    last_seen_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+            try db.execute(sql: """
+                CREATE TABLE source_leases (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    worker TEXT NOT NULL,
+                    expires_at DOUBLE PRECISION NOT NULL
+                )
+                """)
+            // A host's row outlives its lease: it remembers the last use, so the next holder
+            // keeps the spacing. `worker` is NULL while nobody holds it.
+            try db.execute(sql: """
+                CREATE TABLE host_leases (
+                    host TEXT PRIMARY KEY NOT NULL,
+                    worker TEXT,
+                    expires_at DOUBLE PRECISION NOT NULL,
+                    last_request_at DOUBLE PRECISION,
+                    delay DOUBLE PRECISION NOT NULL DEFAULT 0
+                )
+                """)
+            try db.execute(sql: "CREATE INDEX host_leases_by_worker ON host_leases(worker)")
+            // Queue entries are claimed by host.
+            try db.execute(sql: "ALTER TABLE url_queue ADD COLUMN host TEXT NOT NULL DEFAULT ''")
+            let queued = try Row.fetchAll(db, sql: "SELECT canonical_url, url FROM url_queue")
+            for row in queued {
+                let url: String = row["url"]
+                try db.execute(sql: "UPDATE url_queue SET host = ? WHERE canonical_url = ?",
+                               arguments: [LeaseHost.of(url), row["canonical_url"] as String])
+            }
+            try db.execute(sql: "CREATE INDEX url_queue_by_host ON url_queue(host, next_attempt_at)")
+            try db.execute(sql: "CREATE INDEX pending_records_by_url ON pending_records(canonical_url)")
+            // Which worker wrote a record (NULL for records written before workers were named).
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN worker TEXT")
+        }
     }
 }

@@ -40,7 +40,10 @@ public protocol StateStore: Sendable {
 
     // MARK: Record commit journal
     /// Writes journal entries for records about to be written, handing out their day sequence
-    /// numbers, in one transaction. `bodyFiles[i]` names the pending file that already holds
+    /// numbers, in one transaction. A record whose URL another writer has already journalled,
+    /// or committed at this revision or a later one, gets no entry (workers and processes
+    /// sharing the state never write one URL twice): the result holds the accepted records'
+    /// entries, in order. `bodyFiles[i]` names the pending file that already holds
     /// record `i`'s body (see ``RecordWriter``); when it is nil the body is kept in the entry.
     func beginCommits(_ records: [PreparedRecord], bodyFiles: [String?], day: String, at: Date) throws -> [JournalEntry]
     /// Marks journal entries done: record rows, URL rows and the queue are updated and the
@@ -61,6 +64,29 @@ public protocol StateStore: Sendable {
     func saveConsumerPosition(_ name: String, position: Int64, at: Date) throws
     /// Every named consumer with its cursor.
     func consumers() throws -> [ConsumerCursor]
+
+    // MARK: Workers and leases (several workers sharing one state)
+    /// Notes that `worker` (process `pid`) is alive and extends every lease it holds to
+    /// `until`. When the name comes back with another pid (the worker was restarted), the
+    /// leases of the process that died are given back first, each host marked as used `now`
+    /// (it may have sent a request just before it died).
+    func heartbeat(worker: String, pid: Int32, now: Date, until: Date) throws
+    /// Leases to `worker`, until `until`, up to `limit` of `claims` (in order) that no other
+    /// worker holds (or whose lease ran out) and whose host is free or already the worker's,
+    /// with their hosts. With `dueBy`, only sources whose next poll is due by then (checked in
+    /// the same transaction, so a source another worker polled a moment ago is not taken).
+    func claimSources(_ claims: [SourceClaim], worker: String, dueBy: Date?, limit: Int, now: Date, until: Date) throws -> SourceGrant
+    /// Gives back source leases (their next poll time is saved first).
+    func releaseSources(_ names: [String], worker: String) throws
+    /// Leases to `worker` its share (1/`share`, rounded up) of the hosts that have due queue
+    /// entries of `sources` and that no other worker holds, and returns up to `limit` due
+    /// entries of `sources` on the hosts it holds, round-robin over sources: each queued URL
+    /// is fetched by one worker, and each host talked to by one worker at a time.
+    func claimQueue(worker: String, sources: [String], now: Date, until: Date, share: Int, limit: Int) throws -> QueueGrant
+    /// Gives back host leases, with how the worker last used each host.
+    func releaseHosts(_ uses: [HostUse], worker: String) throws
+    /// Every worker that has used the state, with the leases it holds at `now`.
+    func workers(now: Date) throws -> [WorkerRecord]
 
     // MARK: Runs and reporting
     func beginRun(kind: String, pid: Int32, at: Date) throws -> Int64
