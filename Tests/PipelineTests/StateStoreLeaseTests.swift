@@ -108,6 +108,21 @@ enum LeaseContract {
         #expect(taken.hosts == [HostHandover(host: "kept.example", notBefore: restart)])
     }
 
+    static func backfillFilesGoToOneWorkerUntilReleasedOrExpired(_ store: any StateStore) throws {
+        let until = t0.addingTimeInterval(60)
+        #expect(try store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w1", now: t0, until: until))
+        #expect(try !store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w2", now: t0, until: until))
+        #expect(try store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w1", now: t0, until: until))  // renewal
+        #expect(try store.claimBackfillItem(job: "other-job", item: "a.warc.gz", worker: "w2", now: t0, until: until))
+        try store.releaseBackfillItem(job: "j", item: "a.warc.gz", worker: "w2")  // not w2's: no effect
+        #expect(try !store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w2", now: t0, until: until))
+        try store.releaseBackfillItem(job: "j", item: "a.warc.gz", worker: "w1")
+        #expect(try store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w2", now: t0, until: until))
+        // w2 dies: after its lease, w3 resumes the file.
+        #expect(try !store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w3", now: until.addingTimeInterval(-1), until: until))
+        #expect(try store.claimBackfillItem(job: "j", item: "a.warc.gz", worker: "w3", now: until, until: until.addingTimeInterval(60)))
+    }
+
     static func aURLAnotherWriterJournalledOrCommittedIsRefused(_ store: any StateStore) throws {
         let url = "https://wire.example/story"
         let first = try store.beginCommits([makeRecord(id: "a1", url: url, body: "text one")], day: "2027-01-15", at: t0)
@@ -137,6 +152,7 @@ struct StateStoreLeaseTests {
     @Test func queueIsSplitByHostAndEachURLGoesToOneWorker() throws { try withStore(LeaseContract.queueIsSplitByHostAndEachURLGoesToOneWorker) }
     @Test func aHostHandedOverCarriesItsSpacing() throws { try withStore(LeaseContract.aHostHandedOverCarriesItsSpacing) }
     @Test func heartbeatKeepsLeasesAndARestartedWorkerGivesUpItsOld() throws { try withStore(LeaseContract.heartbeatKeepsLeasesAndARestartedWorkerGivesUpItsOld) }
+    @Test func backfillFilesGoToOneWorkerUntilReleasedOrExpired() throws { try withStore(LeaseContract.backfillFilesGoToOneWorkerUntilReleasedOrExpired) }
     @Test func aURLAnotherWriterJournalledOrCommittedIsRefused() throws { try withStore(LeaseContract.aURLAnotherWriterJournalledOrCommittedIsRefused) }
 
     @Test func queueRowsOfAnOlderStateGetTheirHost() throws {
@@ -148,7 +164,7 @@ struct StateStoreLeaseTests {
         try store.database.write { db in try db.execute(sql: "UPDATE url_queue SET host = ''") }
         try store.database.write { db in
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'state-v4-leases'")
-            for table in ["workers", "source_leases", "host_leases"] { try db.execute(sql: "DROP TABLE \(table)") }
+            for table in ["workers", "source_leases", "host_leases", "backfill_leases"] { try db.execute(sql: "DROP TABLE \(table)") }
             try db.execute(sql: "DROP INDEX url_queue_by_host")
             try db.execute(sql: "DROP INDEX pending_records_by_url")
             try db.execute(sql: "ALTER TABLE url_queue DROP COLUMN host")

@@ -55,20 +55,25 @@ public final class Backfill: Sendable {
         reporter.setTotal(try context.store.dueQueue(source: source, now: Date(), limit: 10_000_000).count)
 
         // Queued URLs, a batch at a time, until none is due or a stop is asked for; each URL
-        // once per backfill (one that hit a write error waits for the next start).
+        // once per backfill (one that hit a write error waits for the next start). A batch is
+        // this worker's share of the hosts: workers running the same job split its URLs, and
+        // talk to one host one at a time.
+        let leases = WorkerLeases(store: context.store, client: context.client, identity: context.worker, logger: logger)
+        try leases.start()
+        defer { leases.stop() }
         var taken = Set<String>()
         while !isStopped {
-            let batch = try context.store.dueQueue(source: source, now: Date(), limit: Self.batchSize)
-                .filter { !taken.contains($0.canonicalURL) }
+            let batch = try leases.claimQueue(sources: [source], limit: Self.batchSize).filter { !taken.contains($0.canonicalURL) }
             if batch.isEmpty { break }
             batch.forEach { taken.insert($0.canonicalURL) }
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             await articleFlow.run(batch)
+            leases.releaseHosts()
         }
 
         if !options.warcFiles.isEmpty, !isStopped {
-            let warc = WARCBackfill(context: context, options: options, source: source, job: options.jobKey,
+            let warc = WARCBackfill(context: context, options: options, source: source, job: options.jobKey, leases: leases,
                                     isStopped: { [weak self] in self?.isStopped ?? true },
                                     onFlow: { [weak self] flow in self?.flow.withLock { $0 = flow } })
             try await warc.run()

@@ -19,6 +19,8 @@ struct WARCBackfill {
     let options: BackfillOptions
     let source: String
     let job: String
+    /// Files are leased: workers started with the same job share them, one file to one worker.
+    let leases: WorkerLeases
     let isStopped: @Sendable () -> Bool
     let onFlow: @Sendable (ArticleFlow) -> Void
 
@@ -26,10 +28,26 @@ struct WARCBackfill {
     static let maxRecordBytes = 32 << 20
 
     func run() async throws {
+        var heldElsewhere = 0
         for file in options.warcFiles {
             if isStopped() { return }
+            let key = Self.key(job: job, file: file)
+            if try context.store.checkpoint(job: key)?.done == true { continue }
+            guard try leases.claimBackfillItem(job: job, item: key) else {
+                heldElsewhere += 1
+                continue
+            }
+            defer { leases.releaseBackfillItem(job: job, item: key) }
             try await ingest(file)
         }
+        if heldElsewhere > 0 {
+            context.logger.info("WARC files left to other workers of the job", metadata: ["job": "\(job)", "files": "\(heldElsewhere)"])
+        }
+    }
+
+    /// The checkpoint and lease key of one file of a job.
+    static func key(job: String, file: String) -> String {
+        "\(job):warc:\(URL(fileURLWithPath: file).standardizedFileURL.path)"
     }
 
     /// Reads one file as a producer stage feeding extract → write continuously: reading,
@@ -37,7 +55,7 @@ struct WARCBackfill {
     /// The checkpoint follows the writer (``WARCCheckpointTracker``): saved after each group
     /// that moves the low-watermark, and marked done once the last record is committed.
     private func ingest(_ file: String) async throws {
-        let key = "\(job):warc:\(URL(fileURLWithPath: file).standardizedFileURL.path)"
+        let key = Self.key(job: job, file: file)
         var resumeAt = WARCPosition.start
         if let checkpoint = try context.store.checkpoint(job: key) {
             if checkpoint.done { return }

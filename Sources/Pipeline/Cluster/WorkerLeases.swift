@@ -107,6 +107,19 @@ final class WorkerLeases: Sendable {
         }
     }
 
+    /// Leases one input of a backfill job to this worker, unless another worker has it.
+    func claimBackfillItem(job: String, item: String) throws -> Bool {
+        try store.claimBackfillItem(job: job, item: item, worker: identity.name, now: Date(), until: leaseEnd)
+    }
+
+    func releaseBackfillItem(job: String, item: String) {
+        do {
+            try store.releaseBackfillItem(job: job, item: item, worker: identity.name)
+        } catch {
+            logger.warning("could not release a backfill input", metadata: ["item": "\(item)", "error": "\(error)"])
+        }
+    }
+
     private func take(_ handovers: [HostHandover]) {
         heldHosts.withLock { held in handovers.forEach { held.insert($0.host) } }
         for handover in handovers {

@@ -10,6 +10,7 @@ extension SQLiteStateStore {
             let t = now.timeIntervalSince1970
             if let earlier = try Int32.fetchOne(db, sql: "SELECT pid FROM workers WHERE name = ?", arguments: [worker]), earlier != pid {
                 try db.execute(sql: "DELETE FROM source_leases WHERE worker = ?", arguments: [worker])
+                try db.execute(sql: "DELETE FROM backfill_leases WHERE worker = ?", arguments: [worker])
                 try db.execute(sql: """
                     UPDATE host_leases SET worker = NULL, expires_at = 0, last_request_at = ? WHERE worker = ?
                     """, arguments: [t, worker])
@@ -21,6 +22,24 @@ extension SQLiteStateStore {
                 """, arguments: [worker, pid, now.timeIntervalSince1970, now.timeIntervalSince1970])
             try db.execute(sql: "UPDATE source_leases SET expires_at = ? WHERE worker = ?", arguments: [until.timeIntervalSince1970, worker])
             try db.execute(sql: "UPDATE host_leases SET expires_at = ? WHERE worker = ?", arguments: [until.timeIntervalSince1970, worker])
+            try db.execute(sql: "UPDATE backfill_leases SET expires_at = ? WHERE worker = ?", arguments: [until.timeIntervalSince1970, worker])
+        }
+    }
+
+    public func claimBackfillItem(job: String, item: String, worker: String, now: Date, until: Date) throws -> Bool {
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO backfill_leases (job, item, worker, expires_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT(job, item) DO UPDATE SET worker = excluded.worker, expires_at = excluded.expires_at
+                WHERE backfill_leases.worker = excluded.worker OR backfill_leases.expires_at <= ?
+                """, arguments: [job, item, worker, until.timeIntervalSince1970, now.timeIntervalSince1970])
+            return db.changesCount > 0
+        }
+    }
+
+    public func releaseBackfillItem(job: String, item: String, worker: String) throws {
+        try database.write { db in
+            try db.execute(sql: "DELETE FROM backfill_leases WHERE job = ? AND item = ? AND worker = ?", arguments: [job, item, worker])
         }
     }
 

@@ -180,6 +180,16 @@ enum StateMigrations {
                 )
                 """)
             try db.execute(sql: "CREATE INDEX host_leases_by_worker ON host_leases(worker)")
+            // Backfill inputs (WARC files) shared by the workers running one job.
+            try db.execute(sql: """
+                CREATE TABLE backfill_leases (
+                    job TEXT NOT NULL,
+                    item TEXT NOT NULL,
+                    worker TEXT NOT NULL,
+                    expires_at DOUBLE PRECISION NOT NULL,
+                    PRIMARY KEY (job, item)
+                )
+                """)
             // Queue entries are claimed by host.
             try db.execute(sql: "ALTER TABLE url_queue ADD COLUMN host TEXT NOT NULL DEFAULT ''")
             let queued = try Row.fetchAll(db, sql: "SELECT canonical_url, url FROM url_queue")

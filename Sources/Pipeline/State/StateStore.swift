@@ -85,6 +85,11 @@ public protocol StateStore: Sendable {
     func claimQueue(worker: String, sources: [String], now: Date, until: Date, share: Int, limit: Int) throws -> QueueGrant
     /// Gives back host leases, with how the worker last used each host.
     func releaseHosts(_ uses: [HostUse], worker: String) throws
+    /// Leases one input of a backfill job (a WARC file) to `worker` unless another worker
+    /// holds it: several workers started with the same job share its files.
+    func claimBackfillItem(job: String, item: String, worker: String, now: Date, until: Date) throws -> Bool
+    /// Gives back a backfill input (finished, or stopped at a checkpoint).
+    func releaseBackfillItem(job: String, item: String, worker: String) throws
     /// Every worker that has used the state, with the leases it holds at `now`.
     func workers(now: Date) throws -> [WorkerRecord]
 
