@@ -20,6 +20,9 @@ struct PipelineRuntime: Sendable {
 
     static func open(config: PipelineConfig, kind: String = "run", logger: Logger) throws -> PipelineRuntime {
         let worker = WorkerIdentity(config: config, kind: kind)
+        // Every line the stages log names the worker, so merged logs of a cluster stay readable.
+        var logger = logger
+        logger[metadataKey: "worker"] = "\(worker.name)"
         let store = try SQLiteStateStore(path: config.state.path, worker: worker.name, additionalMigrations: DedupeGate.migrations)
         let writer = try RecordWriter(outputDirectory: config.output.directory, store: store, logger: logger)
         let recovered = try writer.recover()
@@ -62,7 +65,10 @@ struct PipelineRuntime: Sendable {
         let runtime = try PipelineRuntime.open(config: config, kind: kind, logger: logger)
         do {
             let context = runtime.context(stats: RunStats(kind: kind, startedAt: startedAt))
-            context.stats.updateRun { $0.recovered = runtime.recovered }
+            context.stats.updateRun {
+                $0.recovered = runtime.recovered
+                $0.worker = runtime.worker.name
+            }
             let runID = try context.store.beginRun(kind: kind, pid: ProcessInfo.processInfo.processIdentifier, at: startedAt)
             try await body(context)
             context.dedupe.expire(now: Date())

@@ -8,6 +8,7 @@ extension RunSummary {
             command: kind, startedAt: startedAt, finishedAt: finishedAt ?? Date(), succeeded: succeeded,
             recordsWritten: totals.records + totals.revisions, duplicates: totals.duplicates, revisions: totals.revisions,
             lowConfidenceExtractions: totals.lowConfidence, dedupeIndexSize: dedupeIndexSize)
+        metrics.worker = worker
         for (source, counts) in sources.sorted(by: { $0.key < $1.key }) {
             if !counts.withoutText.isEmpty { metrics.withoutText[source] = counts.withoutText }
             for (outcome, count) in counts.fetches.sorted(by: { $0.key < $1.key }) {

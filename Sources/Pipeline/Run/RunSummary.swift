@@ -47,6 +47,8 @@ public struct RunSummary: Sendable, Codable, Equatable {
     /// True when the run stopped early on SIGTERM/SIGINT.
     public var interrupted = false
     public var dedupeIndexSize = 0
+    /// The worker that ran the pass (its lease holder name).
+    public var worker: String?
 
     public init(kind: String, startedAt: Date) {
         self.kind = kind

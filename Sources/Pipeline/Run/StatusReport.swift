@@ -25,6 +25,9 @@ public struct StatusReport: Sendable, Codable {
     public var dedupeIndexSize: Int
     public var queuedURLs: Int
     public var lastRuns: [RunRecord]
+    /// Every worker that has used the state: when it was last seen, the leases it holds and
+    /// the records it wrote.
+    public var workers: [WorkerRecord] = []
 
     /// Reads the report from a store; `config` marks which stored sources are still configured.
     public static func read(store: any StateStore, config: PipelineConfig?, dedupeIndexSize: Int, days: Int = 7) throws -> StatusReport {
@@ -55,7 +58,7 @@ public struct StatusReport: Sendable, Codable {
                                         nextPoll: nil, queued: 0, recordsPerDay: [:]))
         }
         return StatusReport(sources: sources.sorted { $0.name < $1.name }, dedupeIndexSize: dedupeIndexSize,
-                            queuedURLs: queue.count, lastRuns: lastRuns)
+                            queuedURLs: queue.count, lastRuns: lastRuns, workers: try store.workers(now: Date()))
     }
 
     /// The human table.
@@ -89,6 +92,16 @@ public struct StatusReport: Sendable, Codable {
             }
         }
         lines.append("dedupe index: \(dedupeIndexSize) articles; retry queue: \(queuedURLs) URLs")
+        if !workers.isEmpty {
+            lines.append("worker                    last seen     pid  sources  hosts  records")
+            for w in workers {
+                var line = w.name.padding(toLength: 24, withPad: " ", startingAt: 0) + "  "
+                line += ago(w.lastSeenAt).padding(toLength: 10, withPad: " ", startingAt: 0) + "  "
+                line += String(w.pid).leftPadded(to: 6) + "  " + String(w.sourceLeases).leftPadded(to: 7) + "  "
+                line += String(w.hostLeases).leftPadded(to: 5) + "  " + String(w.records).leftPadded(to: 7)
+                lines.append(line)
+            }
+        }
         if let run = lastRuns.first {
             var line = "last run: \(run.kind) #\(run.id) started \(ago(run.startedAt)), \(run.outcome ?? "running or killed")"
             if run.withoutTextTotal > 0 { line += "; \(run.withoutTextTotal) pages gave no article text (see the log)" }

@@ -50,7 +50,11 @@ extension RunMetrics {
             }
         }
         let finished = finishedAt.timeIntervalSince1970
-        return [
+        let workerInfo = worker.map { name in
+            MetricFamily(name: "copydesk_worker_info", help: "The worker that wrote this file (workers sharing one state).",
+                         kind: .gauge, samples: [MetricSample(labels: [command, MetricLabel("worker", name)], value: 1)])
+        }
+        return (workerInfo.map { [$0] } ?? []) + [
             gauge("copydesk_last_run_duration_seconds", "Wall-clock duration of the last pass.", durationSeconds),
             gauge("copydesk_last_run_timestamp_seconds", "Unix time the last pass ended.", finished),
             gauge("copydesk_last_run_success", "1 if the last pass succeeded, 0 if it failed.", succeeded ? 1 : 0),

@@ -29,6 +29,8 @@ public struct RunMetrics: Sendable, Equatable {
     public var fetches: [SourceFetchCounts]
     /// Fetched pages that gave no article text: source → reason → count.
     public var withoutText: [String: [String: Int]] = [:]
+    /// The worker that ran the pass, exported as `copydesk_worker_info{worker=…}`.
+    public var worker: String?
 
     /// A pass's figures; counts default to zero.
     public init(
