@@ -155,6 +155,17 @@ struct StateStoreLeaseTests {
     @Test func backfillFilesGoToOneWorkerUntilReleasedOrExpired() throws { try withStore(LeaseContract.backfillFilesGoToOneWorkerUntilReleasedOrExpired) }
     @Test func aURLAnotherWriterJournalledOrCommittedIsRefused() throws { try withStore(LeaseContract.aURLAnotherWriterJournalledOrCommittedIsRefused) }
 
+    @Test func exclusivelyHoldsTheCommitLockOfTheStateFile() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("state.sqlite")
+        let store = try SQLiteStateStore(path: path)
+        let other = try FileLock(path: path + ".commit.lock")  // another process's view
+        let heldInside = try store.exclusively { try !other.tryLock() }
+        #expect(heldInside)
+        #expect(try other.tryLock())  // released after
+        other.unlock()
+    }
+
     @Test func queueRowsOfAnOlderStateGetTheirHost() throws {
         // The migration fills the host of entries queued before leases existed.
         let folder = try TemporaryFolder()

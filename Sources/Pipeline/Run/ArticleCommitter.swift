@@ -42,7 +42,13 @@ final class ArticleCommitter: Sendable {
         var signature: Data
     }
 
+    /// Decides and commits `pages` as one group, exclusively among the processes sharing the
+    /// state (see ``StateStore/exclusively(_:)``).
     func commit(_ pages: [ExtractedPage], now: Date) throws -> [Outcome] {
+        try context.store.exclusively { try decideAndCommit(pages, now: now) }
+    }
+
+    private func decideAndCommit(_ pages: [ExtractedPage], now: Date) throws -> [Outcome] {
         var outcomes = [Outcome](repeating: .empty, count: pages.count)
         var pending: [Pending] = []
         var records: [PreparedRecord] = []

@@ -10,12 +10,15 @@ public final class SQLiteStateStore: StateStore {
     /// The worker this process is, written on its records (workers sharing one SQLite file
     /// are processes on one machine); nil for tools that only read.
     public let worker: String?
+    /// Serialises deciding-and-committing across the processes sharing this file.
+    private let commitLock: FileLock
 
     /// Opens (creating when missing) the database at `path` and migrates it, with the
     /// migrations of components that keep their tables in the same file (the dedupe index).
     public init(path: String, worker: String? = nil,
                 additionalMigrations: [@Sendable (inout DatabaseMigrator) -> Void] = []) throws {
         self.worker = worker
+        commitLock = try FileLock(path: path + ".commit.lock")
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -46,6 +49,10 @@ public final class SQLiteStateStore: StateStore {
             try migrator.migrate(database)
             return database
         }
+    }
+
+    public func exclusively<T>(_ body: () throws -> T) throws -> T {
+        try commitLock.withLock(body)
     }
 
     // MARK: Sources

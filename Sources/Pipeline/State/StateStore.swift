@@ -66,6 +66,10 @@ public protocol StateStore: Sendable {
     func consumers() throws -> [ConsumerCursor]
 
     // MARK: Workers and leases (several workers sharing one state)
+    /// Runs `body` while no other process sharing the state runs its own: the writer decides
+    /// (dedupe) and commits a group inside it, so two copies of one story committed at the
+    /// same moment by two workers make one original and one duplicate, never two originals.
+    func exclusively<T>(_ body: () throws -> T) throws -> T
     /// Notes that `worker` (process `pid`) is alive and extends every lease it holds to
     /// `until`. When the name comes back with another pid (the worker was restarted), the
     /// leases of the process that died are given back first, each host marked as used `now`
