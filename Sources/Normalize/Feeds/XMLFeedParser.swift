@@ -113,18 +113,38 @@ final class XMLFeedParser {
     private func finish() {
         var seenGUIDs = Set<String>()
         var seenLinks = Set<String>()
-        var duplicates = 0
-        feed.entries.reserveCapacity(builders.count)
-        for var entry in builders {
-            let guidKey = entry.guid
-            let linkKey = entry.link?.absoluteString
-            if let guidKey, seenGUIDs.contains(guidKey) { duplicates += 1; feed.repeatedEntries.append(entry); continue }
-            if let linkKey, seenLinks.contains(linkKey) { duplicates += 1; feed.repeatedEntries.append(entry); continue }
-            if let guidKey { seenGUIDs.insert(guidKey) }
-            if let linkKey { seenLinks.insert(linkKey) }
-            if entry.authors.isEmpty { entry.authors = feedAuthors }
-            feed.entries.append(entry)
+        seenGUIDs.reserveCapacity(builders.count)
+        seenLinks.reserveCapacity(builders.count)
+        // The entries move into the feed whole (no per-entry copy); repeats are found by index
+        // and taken out afterwards, which in the common feed without repeats costs nothing.
+        var entries = builders
+        builders = []
+        var repeated: [Int] = []
+        for index in entries.indices {
+            let guidKey = entries[index].guid
+            let linkKey = entries[index].link?.absoluteString
+            if let guidKey, !seenGUIDs.insert(guidKey).inserted { repeated.append(index); continue }
+            if let linkKey, !seenLinks.insert(linkKey).inserted {
+                // The guid was new, but the entry repeats a link: it is not the guid's first use.
+                if let guidKey { seenGUIDs.remove(guidKey) }
+                repeated.append(index)
+                continue
+            }
+            if entries[index].authors.isEmpty && !feedAuthors.isEmpty { entries[index].authors = feedAuthors }
         }
+        let duplicates = repeated.count
+        if !repeated.isEmpty {
+            feed.repeatedEntries = repeated.map { entries[$0] }
+            var next = 0
+            entries = entries.enumerated().compactMap { index, entry in
+                if next < repeated.count, repeated[next] == index {
+                    next += 1
+                    return nil
+                }
+                return entry
+            }
+        }
+        feed.entries = entries
         if feed.updateFrequency != nil && feed.updatePeriod == nil { feed.updatePeriod = .daily }
         if feed.updatePeriod != nil && feed.updateFrequency == nil { feed.updateFrequency = 1 }
         var warnings = reader.warnings

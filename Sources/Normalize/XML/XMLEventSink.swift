@@ -147,6 +147,7 @@ final class XMLEventSink {
 
     private static let startElementCallback: startElementNsSAX2Func = {
         context, localName, prefix, uri, _, _, attributeCount, _, rawAttributes in
+        let sink = sink(context)
         var attributes: [XMLAttribute] = []
         if attributeCount > 0, let rawAttributes {
             attributes.reserveCapacity(Int(attributeCount))
@@ -160,11 +161,11 @@ final class XMLEventSink {
                 // Without entity substitution libxml2's SAX2 hands `&amp;` in an attribute over
                 // as the reference `&#38;` (every other reference arrives decoded).
                 if value.utf8.contains(UInt8(ascii: "&")) { value = value.replacingOccurrences(of: "&#38;", with: "&") }
+                // Attribute names and namespace URIs come from the parser's dictionary too.
                 attributes.append(
-                    XMLAttribute(localName: String(cString: name), namespace: string(rawAttributes[base + 2]), value: value))
+                    XMLAttribute(localName: sink.interned(name) ?? "", namespace: sink.interned(rawAttributes[base + 2]), value: value))
             }
         }
-        let sink = sink(context)
         sink.startElement(
             localName: sink.interned(localName) ?? "", prefix: sink.interned(prefix), namespace: sink.interned(uri),
             attributes: attributes)
