@@ -2,15 +2,16 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 CONFIG ?= pipeline.json
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev libdeflate-dev libbrotli-dev libzstd-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsqlite3-dev zlib1g-dev libdeflate-dev libbrotli-dev libzstd-dev libpq-dev pkg-config
 PREFIX ?= /usr/local
 BIN := .build/release/copydesk
 
 .PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean
 
 # What the tests need besides the build: systemd-analyze (unit checks), jq (install script),
-# nginx and openssl (real HTTPS servers with certificates made per test run).
-TEST_PACKAGES := systemd jq nginx-light openssl
+# nginx and openssl (real HTTPS servers with certificates made per test run), postgresql (a
+# throwaway cluster per test process for the PostgreSQL state store).
+TEST_PACKAGES := systemd jq nginx-light openssl postgresql
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES) $(EXTRA_PACKAGES); do \

@@ -66,6 +66,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
 
         .target(
             name: "Fetch",
@@ -76,6 +81,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "LoopbackServer", swiftSettings: swiftSettings),
+        // Test support: a throwaway PostgreSQL cluster per test process (tests only).
+        .target(name: "PostgresTestSupport", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
         .target(
             name: "Normalize",
             dependencies: [
@@ -95,6 +102,7 @@ let package = Package(
                 "Fetch",
                 "Normalize",
                 "CXXHash",
+                "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,13 +157,13 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline", "PipelineBenchmarks", "Fetch", "Normalize", "LoopbackServer"],
+            dependencies: ["Pipeline", "PipelineBenchmarks", "Fetch", "Normalize", "LoopbackServer", "PostgresTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CopydeskCLITests",
-            dependencies: ["Pipeline", "LoopbackServer"],
+            dependencies: ["Pipeline", "LoopbackServer", "PostgresTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

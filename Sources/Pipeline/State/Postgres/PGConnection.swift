@@ -1,0 +1,191 @@
+import CLibPQ
+import Foundation
+
+/// One connection to PostgreSQL through libpq's blocking API, owning the `PGconn` (closed in
+/// `deinit`). The state store's methods are synchronous, one transaction each, so a blocking
+/// call per statement fits them directly; a connection is used by one thread at a time (the
+/// ``PGConnectionPool`` hands it out).
+///
+/// The URI is a libpq connection URI (`postgresql://user@host:port/db?sslmode=…`); a password
+/// is never part of it: libpq reads `PGPASSWORD`, `PGPASSFILE` or `~/.pgpass` itself.
+public final class PGConnection {
+    private var handle: OpaquePointer
+    /// Depth of ``transaction(isolation:maxAttempts:_:)`` calls in progress.
+    private var transactionDepth = 0
+
+    /// Opens a connection; throws ``PostgresError`` (a connection failure) when it cannot.
+    public init(uri: String) throws(PostgresError) {
+        // `expand_dbname` makes libpq read `dbname` as the whole URI; the application name
+        // shows the pipeline's connections in `pg_stat_activity` unless the URI names another.
+        let keywords = ["dbname", "fallback_application_name"]
+        let values = [uri, "copydesk"]
+        let opened: OpaquePointer? = withCStrings(keywords) { k in
+            withCStrings(values) { v in PQconnectdbParams(k, v, 1) }
+        }
+        guard let opened else {
+            throw PostgresError(sqlState: nil, message: "libpq could not allocate a connection", isConnectionFailure: true)
+        }
+        handle = opened
+        if PQstatus(handle) != CONNECTION_OK {
+            let error = connectionError()
+            PQfinish(handle)
+            throw error
+        }
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// True when the connection is known to be lost (the next transaction reconnects).
+    public var isBroken: Bool { PQstatus(handle) != CONNECTION_OK }
+
+    /// The server process serving this connection (`pg_backend_pid()`).
+    public var backendPID: Int32 { PQbackendPID(handle) }
+
+    /// Runs one statement with `$1`, `$2`… parameters and returns its rows. Outside a
+    /// transaction a broken connection is reopened first.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [any PostgresBindable] = []) throws(PostgresError) -> PGResult {
+        if transactionDepth == 0 { try reconnectIfBroken() }
+        return try run(sql, parameters.map(\.postgresParameter))
+    }
+
+    /// Reopens a lost connection (`PQreset`); throws when the server still cannot be reached.
+    public func reconnectIfBroken() throws(PostgresError) {
+        guard isBroken else { return }
+        PQreset(handle)
+        if isBroken { throw connectionError() }
+    }
+
+    @discardableResult
+    private func run(_ sql: String, _ parameters: [PGParameter]) throws(PostgresError) -> PGResult {
+        var values: [UnsafeMutablePointer<CChar>?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        defer { values.forEach { free($0) } }
+        for parameter in parameters {
+            switch parameter {
+            case .null:
+                values.append(nil); lengths.append(0); formats.append(0)
+            case .text(let text):
+                // PostgreSQL text cannot hold NUL, and libpq's text parameters end at one.
+                guard !text.utf8.contains(0) else {
+                    throw PostgresError(sqlState: "22021", message: "a text parameter holds a NUL character, which PostgreSQL text cannot store")
+                }
+                values.append(strdup(text)); lengths.append(0); formats.append(0)
+            case .binary(let bytes):
+                guard bytes.count < Int(Int32.max), let buffer = malloc(max(bytes.count, 1)) else {
+                    throw PostgresError(sqlState: "54000", message: "a binary parameter of \(bytes.count) bytes is too large")
+                }
+                bytes.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+                values.append(buffer.assumingMemoryBound(to: CChar.self))
+                lengths.append(Int32(bytes.count)); formats.append(1)
+            }
+        }
+        let result: OpaquePointer? = values.withUnsafeBufferPointer { valuePointers in
+            valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
+                PQexecParams(handle, sql, Int32(parameters.count), nil, constValues.baseAddress,
+                             lengths, formats, 0)
+            }
+        }
+        guard let result else { throw connectionError() }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return PGResult(handle: result)
+        default:
+            let error = serverError(result)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    /// The error a failed result carries, marked as a connection failure when the
+    /// connection did not survive it.
+    private func serverError(_ result: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? { PQresultErrorField(result, code).map { String(cString: $0) } }
+        let state = field(cd_pg_diag_sqlstate)
+        let message = field(cd_pg_diag_message_primary) ?? String(cString: PQresultErrorMessage(result))
+        let lost = isBroken || state?.hasPrefix("08") == true || state == "57P01"
+        return PostgresError(sqlState: state, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
+                             detail: field(cd_pg_diag_message_detail), isConnectionFailure: lost)
+    }
+
+    private func connectionError() -> PostgresError {
+        let message = PQerrorMessage(handle).map { String(cString: $0) } ?? "connection failed"
+        return PostgresError(sqlState: nil, message: message.trimmingCharacters(in: .whitespacesAndNewlines),
+                             isConnectionFailure: true)
+    }
+
+    fileprivate func begin(_ isolation: PGIsolation) throws(PostgresError) {
+        try reconnectIfBroken()
+        do throws(PostgresError) {
+            try run(isolation.beginStatement, [])
+        } catch where error.isConnectionFailure {
+            // A connection the server closed while idle is noticed only now; BEGIN changed
+            // nothing, so reopening and beginning again is safe.
+            try reconnectIfBroken()
+            try run(isolation.beginStatement, [])
+        }
+    }
+
+    fileprivate func rollbackQuietly() {
+        if !isBroken { _ = try? run("ROLLBACK", []) }
+    }
+}
+
+/// Isolation levels a ``PGConnection/transaction(isolation:maxAttempts:_:)`` can ask for.
+public enum PGIsolation: Sendable {
+    case readCommitted, repeatableRead, serializable
+
+    var beginStatement: String {
+        switch self {
+        case .readCommitted: "BEGIN"
+        case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
+        case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
+        }
+    }
+}
+
+extension PGConnection {
+    /// Runs `body` in one transaction: COMMIT when it returns, ROLLBACK when it throws. A
+    /// serialization failure (`40001`) or deadlock (`40P01`), in the body or at COMMIT, rolls
+    /// back and runs the whole body again (up to `maxAttempts` times), so `body` must do
+    /// nothing but database work. A call inside another transaction joins it.
+    public func transaction<T>(isolation: PGIsolation = .readCommitted, maxAttempts: Int = 10,
+                               _ body: (PGConnection) throws -> T) throws -> T {
+        if transactionDepth > 0 { return try body(self) }
+        var attempt = 0
+        while true {
+            attempt += 1
+            try begin(isolation)
+            transactionDepth += 1
+            do {
+                let value = try body(self)
+                try run("COMMIT", [])
+                transactionDepth -= 1
+                return value
+            } catch let error as PostgresError where error.isRetryableTransactionFailure && attempt < maxAttempts {
+                rollbackQuietly()
+                transactionDepth -= 1
+                // A short pause that grows, with jitter, so that the transactions that collided
+                // do not collide again in lockstep.
+                usleep(UInt32.random(in: 0...UInt32(1_000 * min(attempt, 20))))
+            } catch {
+                rollbackQuietly()
+                transactionDepth -= 1
+                throw error
+            }
+        }
+    }
+}
+
+@available(*, unavailable, message: "a connection serves one thread at a time; share a PGConnectionPool")
+extension PGConnection: Sendable {}
+
+/// Calls `body` with a NULL-terminated array of C strings that live for the call.
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let copies = strings.map { strdup($0) } + [nil]
+    defer { copies.forEach { free($0) } }
+    return copies.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body($0.baseAddress!) }
+    }
+}
