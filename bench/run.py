@@ -20,6 +20,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no __pycache__ in bench/
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_cluster  # noqa: E402
 import bench_dedupe  # noqa: E402
 import bench_e2e  # noqa: E402
 import bench_extract  # noqa: E402
@@ -29,7 +30,7 @@ import bench_fetch  # noqa: E402
 import bench_warc  # noqa: E402
 from common import RESULTS, ROOT, Row, Spread, ensure_peers, log, write_json  # noqa: E402
 
-BENCHMARKS = ["fetch", "feeds", "extract", "web", "dedupe", "e2e", "warc"]
+BENCHMARKS = ["fetch", "feeds", "extract", "web", "dedupe", "e2e", "warc", "cluster"]
 
 
 def build():
@@ -121,6 +122,7 @@ def main():
         "dedupe": lambda: bench_dedupe.run(args.quick, peers),
         "e2e": lambda: bench_e2e.run(args.quick),
         "warc": lambda: bench_warc.run(args.quick, peers),
+        "cluster": lambda: bench_cluster.run(args.quick),
     }
     rows, raw, durations = [], {}, {}
     for name in chosen:

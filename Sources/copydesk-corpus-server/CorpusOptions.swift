@@ -17,10 +17,13 @@ struct CorpusOptions {
     var firstAddress = "127.0.1.1"
     /// Where the ready line is also written (JSON), for scripts that prefer a file.
     var readyFile: String?
+    /// Where the request spacing per host is written at exit (JSON), for politeness checks.
+    var spacingFile: String?
 
     static let usage = """
         usage: copydesk-corpus-server [--hosts N] [--articles N] [--latency-ms MS] [--page-kb MIN-MAX]
                                       [--reprint-share X] [--seed N] [--first-address A.B.C.D] [--ready-file PATH]
+                                      [--spacing-file PATH]
         Serves a generated news corpus on N loopback hosts (one address each) until SIGTERM or SIGINT.
         Prints one line `READY {json}` with every host's origin, feed and sitemap once all listen.
         """
@@ -56,6 +59,7 @@ struct CorpusOptions {
             case "--seed": seed = UInt64(try integer(argument))
             case "--first-address": firstAddress = try value(argument)
             case "--ready-file": readyFile = try value(argument)
+            case "--spacing-file": spacingFile = try value(argument)
             case "-h", "--help": throw UsageError(message: "")
             default: throw UsageError(message: "unknown argument \(argument)")
             }

@@ -63,6 +63,9 @@ struct CorpusServerCommand {
         // Written in one call, so a reader of the pipe sees the whole line at once.
         FileHandle.standardOutput.write(Data("READY \(json)\n".utf8))
         waitForStopSignal()
+        if let path = options.spacingFile {
+            try RequestSpacing(servers: servers).write(to: path)
+        }
         servers.forEach { $0.stop() }
     }
 
