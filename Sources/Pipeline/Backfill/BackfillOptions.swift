@@ -21,6 +21,9 @@ public struct BackfillOptions: Sendable, Equatable {
     /// writer then records a revision where the text changed and nothing where it did not: how
     /// an improved extractor is re-run over an archive of what was collected.
     public var reextract = false
+    /// A job name: workers started with the same name share the job's inputs (WARC files,
+    /// queued URLs) and its checkpoints. Without it the job is named by its arguments.
+    public var jobName: String?
 
     public init() {}
 
@@ -37,6 +40,7 @@ public struct BackfillOptions: Sendable, Equatable {
     /// A stable key of the job, so that the same command resumes its own checkpoints and two
     /// identical backfills never run at once.
     public var jobKey: String {
+        if let jobName { return "job-" + jobName }
         let parts = [urlList ?? "", sitemap?.absoluteString ?? "", feed?.absoluteString ?? "",
                      warcFiles.joined(separator: ","), hostPattern ?? "",
                      since.map { "\($0.timeIntervalSince1970)" } ?? "", until.map { "\($0.timeIntervalSince1970)" } ?? "",

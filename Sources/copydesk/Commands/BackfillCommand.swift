@@ -45,6 +45,9 @@ struct BackfillCommand: AsyncParsableCommand {
     @Option(help: "The `source` label of the records (default: derived from the input).")
     var source: String?
 
+    @Option(help: "A job name: backfills started with the same name (on several workers sharing a PostgreSQL state) share the job's WARC files and URLs, and resume its checkpoints.")
+    var job: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -57,6 +60,9 @@ struct BackfillCommand: AsyncParsableCommand {
         if let until, Self.date(until, endOfDay: true) == nil { throw ValidationError("--until: expected YYYY-MM-DD or an ISO 8601 date, got \"\(until)\"") }
         if host != nil && warc.isEmpty { throw ValidationError("--host applies to --warc input only") }
         if reextract && warc.isEmpty { throw ValidationError("--reextract applies to --warc input only") }
+        if let job, job.isEmpty || job.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            throw ValidationError("--job: a name without spaces or slashes, got \"\(job)\"")
+        }
     }
 
     func run() async throws {
@@ -73,6 +79,7 @@ struct BackfillCommand: AsyncParsableCommand {
         options.since = since.flatMap { Self.date($0, endOfDay: false) }
         options.until = until.flatMap { Self.date($0, endOfDay: true) }
         options.source = source
+        options.jobName = job
         let backfill = Backfill(config: configuration, options: options, logger: logger,
                                 progress: .forStandardError(logger: logger))
         do {
