@@ -150,6 +150,7 @@ extension PGConnection {
     /// serialization failure (`40001`) or deadlock (`40P01`), in the body or at COMMIT, rolls
     /// back and runs the whole body again (up to `maxAttempts` times), so `body` must do
     /// nothing but database work. A call inside another transaction joins it.
+    @discardableResult
     public func transaction<T>(isolation: PGIsolation = .readCommitted, maxAttempts: Int = 10,
                                _ body: (PGConnection) throws -> T) throws -> T {
         if transactionDepth > 0 { return try body(self) }

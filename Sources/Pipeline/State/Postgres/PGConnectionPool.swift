@@ -30,6 +30,7 @@ public final class PGConnectionPool: @unchecked Sendable {
     }
 
     /// ``PGConnection/transaction(isolation:maxAttempts:_:)`` on a borrowed connection.
+    @discardableResult
     public func transaction<T>(isolation: PGIsolation = .readCommitted, _ body: (PGConnection) throws -> T) throws -> T {
         try withConnection { try $0.transaction(isolation: isolation, body) }
     }
