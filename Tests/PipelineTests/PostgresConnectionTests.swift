@@ -120,6 +120,10 @@ final class LockedCount: @unchecked Sendable {
         lock.lock(); count += 1; lock.unlock()
     }
 
+    func subtract() {
+        lock.lock(); count -= 1; lock.unlock()
+    }
+
     var value: Int {
         lock.lock(); defer { lock.unlock() }
         return count
