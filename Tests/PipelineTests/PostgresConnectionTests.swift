@@ -108,6 +108,23 @@ struct PostgresConnectionTests {
         }
         #expect((1...3).contains(open ?? 0))
     }
+
+    @Test func poolClosesAConnectionGivenBackInsideATransaction() throws {
+        let uri = try PostgresTestCluster.shared().createDatabase(label: "leftopen")
+        let pool = PGConnectionPool(uri: uri, maxConnections: 1)
+        let leaked = try pool.withConnection { c in
+            try c.query("BEGIN")
+            try c.query("CREATE TABLE half_done (n INT)")
+            return c.backendPID
+        }
+        // The next borrower gets a new connection, outside any transaction, and the table
+        // of the abandoned transaction never existed.
+        let (pid, exists) = try pool.withConnection { c in
+            (c.backendPID, try c.query("SELECT to_regclass('half_done') IS NOT NULL").scalar(Bool.self))
+        }
+        #expect(pid != leaked)
+        #expect(exists == false)
+    }
 }
 
 /// A counter several threads add to.

@@ -38,6 +38,10 @@ public final class PGConnection {
     /// True when the connection is known to be lost (the next transaction reconnects).
     public var isBroken: Bool { PQstatus(handle) != CONNECTION_OK }
 
+    /// True when no transaction is open (neither a running nor a failed one), so the
+    /// connection can serve another borrower as it is.
+    public var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
+
     /// The server process serving this connection (`pg_backend_pid()`).
     public var backendPID: Int32 { PQbackendPID(handle) }
 

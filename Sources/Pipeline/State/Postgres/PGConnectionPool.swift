@@ -67,7 +67,7 @@ public final class PGConnectionPool: @unchecked Sendable {
 
     private func giveBack(_ connection: PGConnection) {
         condition.lock()
-        if connection.isBroken {
+        if connection.isBroken || !connection.isIdle {
             open -= 1
         } else {
             idle.append(connection)
