@@ -26,6 +26,16 @@ struct PostgresConnectionTests {
         #expect(throws: PostgresError.self) { try row.decode("t", as: Int.self) }
     }
 
+    @Test func arrayLiteralsCarryAnyTextAndNulls() throws {
+        let connection = try freshConnection()
+        let values: [String?] = ["plain", "with \"quotes\"", #"back\slash"#, "comma,{brace}", "", "NULL", nil, "naïve ☃", " spaced "]
+        let back = try connection.query("SELECT v FROM unnest($1::text[]) WITH ORDINALITY AS u (v, n) ORDER BY n",
+                                        [PGArray.literal(values)]).rows.map { try $0.decode(0, as: String?.self) }
+        #expect(back == values)
+        let numbers = try connection.query("SELECT sum(v) FROM unnest($1::float8[]) AS v", [PGArray.literal([0.5, 1e20, -2.25])])
+        #expect(try numbers.scalar(Double.self) == 0.5 + 1e20 - 2.25)
+    }
+
     @Test func errorsCarryTheirSQLState() throws {
         let connection = try freshConnection()
         try connection.query("CREATE TABLE t (k TEXT PRIMARY KEY)")
