@@ -96,3 +96,60 @@ struct ConfigTests {
         #expect(config.state.path.hasPrefix("/"))
     }
 }
+
+/// `state.url` (PostgreSQL) against `state.path` (SQLite), and the `worker` section.
+@Suite("Configuration: state backend and worker")
+struct StateBackendConfigTests {
+    private let source = #""sources":[{"name":"a","type":"feed","url":"https://example.com/rss"}]"#
+
+    private func errors(_ json: String) -> [String] {
+        do {
+            _ = try ConfigLoader.decode(Data(json.utf8), file: "test.json")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test func stateURLSelectsPostgreSQLAndPathKeepsItsDefault() throws {
+        let config = try ConfigLoader.decode(Data(#"{"state":{"url":"postgresql://copydesk@db.example:5432/news?sslmode=verify-full"},\#(source)}"#.utf8))
+        #expect(config.state.url == "postgresql://copydesk@db.example:5432/news?sslmode=verify-full")
+        let sqlite = try ConfigLoader.decode(Data("{\(source)}".utf8))
+        #expect(sqlite.state.url == nil && sqlite.state.path == "data/state.sqlite")
+        // libpq's multi-host form and a socket folder are URLs too.
+        #expect(errors(#"{"state":{"url":"postgres://copydesk@db1:5432,db2:5432/news?target_session_attrs=read-write"},\#(source)}"#).isEmpty)
+        #expect(errors(#"{"state":{"url":"postgresql:///news?host=/run/postgresql"},\#(source)}"#).isEmpty)
+    }
+
+    @Test func pathAndURLTogetherAreAnErrorNamingBoth() {
+        let found = errors(#"{"state":{"path":"state.sqlite","url":"postgresql://copydesk@db/news"},\#(source)}"#)
+        #expect(found == ["state: give either state.path (SQLite) or state.url (PostgreSQL), not both"])
+    }
+
+    @Test func aPasswordInTheURLIsRejected() {
+        for url in ["postgresql://copydesk:secret@db.example/news", "postgresql://copydesk@db.example/news?sslmode=require&password=secret"] {
+            let found = errors(#"{"state":{"url":"\#(url)"},\#(source)}"#)
+            #expect(found.count == 1)
+            #expect(found.first?.hasPrefix("state.url: must not contain a password") == true)
+            #expect(found.first?.contains("secret") == false)
+        }
+        #expect(errors(#"{"state":{"url":"mysql://copydesk@db/news"},\#(source)}"#)
+            == [#"state.url: expected a postgresql:// URL, got "mysql://copydesk@db/news""#])
+    }
+
+    @Test func workerTakesTheHostNameAndASixtySecondLease() throws {
+        let defaults = try ConfigLoader.decode(Data("{\(source)}".utf8))
+        #expect(defaults.worker.name == ProcessInfo.processInfo.hostName)
+        #expect(defaults.worker.leaseSeconds == 60)
+        let set = try ConfigLoader.decode(Data(#"{"worker":{"name":"ingest-2","leaseSeconds":15.5},\#(source)}"#.utf8))
+        #expect(set.worker == WorkerConfig(name: "ingest-2", leaseSeconds: 15.5))
+    }
+
+    @Test func workerValuesAreChecked() {
+        #expect(errors(#"{"worker":{"leaseSeconds":0},\#(source)}"#)
+            == ["worker.leaseSeconds: expected seconds above 0 and at most 86400, got 0.0"])
+        #expect(errors(#"{"worker":{"name":" "},\#(source)}"#) == ["worker.name: expected a non-empty name"])
+        #expect(errors(#"{"worker":{"nmae":"x"},\#(source)}"#) == [#"worker.nmae: unknown key (did you mean "name"?)"#])
+        #expect(errors(#"{"state":{"uri":"postgresql://db/news"},\#(source)}"#) == [#"state.uri: unknown key (did you mean "url"?)"#])
+    }
+}

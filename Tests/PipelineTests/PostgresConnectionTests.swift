@@ -26,6 +26,16 @@ struct PostgresConnectionTests {
         #expect(throws: PostgresError.self) { try row.decode("t", as: Int.self) }
     }
 
+    @Test func arrayLiteralsCarryAnyTextAndNulls() throws {
+        let connection = try freshConnection()
+        let values: [String?] = ["plain", "with \"quotes\"", #"back\slash"#, "comma,{brace}", "", "NULL", nil, "naïve ☃", " spaced "]
+        let back = try connection.query("SELECT v FROM unnest($1::text[]) WITH ORDINALITY AS u (v, n) ORDER BY n",
+                                        [PGArray.literal(values)]).rows.map { try $0.decode(0, as: String?.self) }
+        #expect(back == values)
+        let numbers = try connection.query("SELECT sum(v) FROM unnest($1::float8[]) AS v", [PGArray.literal([0.5, 1e20, -2.25])])
+        #expect(try numbers.scalar(Double.self) == 0.5 + 1e20 - 2.25)
+    }
+
     @Test func errorsCarryTheirSQLState() throws {
         let connection = try freshConnection()
         try connection.query("CREATE TABLE t (k TEXT PRIMARY KEY)")
@@ -108,6 +118,23 @@ struct PostgresConnectionTests {
         }
         #expect((1...3).contains(open ?? 0))
     }
+
+    @Test func poolClosesAConnectionGivenBackInsideATransaction() throws {
+        let uri = try PostgresTestCluster.shared().createDatabase(label: "leftopen")
+        let pool = PGConnectionPool(uri: uri, maxConnections: 1)
+        let leaked = try pool.withConnection { c in
+            try c.query("BEGIN")
+            try c.query("CREATE TABLE half_done (n INT)")
+            return c.backendPID
+        }
+        // The next borrower gets a new connection, outside any transaction, and the table
+        // of the abandoned transaction never existed.
+        let (pid, exists) = try pool.withConnection { c in
+            (c.backendPID, try c.query("SELECT to_regclass('half_done') IS NOT NULL").scalar(Bool.self))
+        }
+        #expect(pid != leaked)
+        #expect(exists == false)
+    }
 }
 
 /// A counter several threads add to.
@@ -118,6 +145,10 @@ final class LockedCount: @unchecked Sendable {
 
     func add() {
         lock.lock(); count += 1; lock.unlock()
+    }
+
+    func subtract() {
+        lock.lock(); count -= 1; lock.unlock()
     }
 
     var value: Int {

@@ -2,10 +2,10 @@ import Foundation
 
 /// The keys each configuration object may hold, so a misspelt key is an error, not a default.
 enum ConfigSchema {
-    static let topLevel: Set<String> = ["output", "state", "fetch", "dedupe", "polling", "metrics", "archive", "sources", "sourceFiles"]
+    static let topLevel: Set<String> = ["output", "state", "fetch", "dedupe", "polling", "metrics", "archive", "sources", "sourceFiles", "worker"]
     static let sections: [String: Set<String>] = [
         "output": ["directory"],
-        "state": ["path"],
+        "state": ["path", "url"],
         "fetch": [
             "userAgent", "concurrency", "perHostConcurrency", "perHostDelayMs", "timeoutSeconds",
             "connectTimeoutSeconds", "stallTimeoutSeconds", "lowSpeedBytesPerSecond", "maxBodyBytes",
@@ -16,6 +16,7 @@ enum ConfigSchema {
         "polling": ["minIntervalMinutes", "maxIntervalMinutes"],
         "metrics": ["path"],
         "archive": ["directory", "maxFileBytes"],
+        "worker": ["name", "leaseSeconds"],
     ]
     static let source: Set<String> = ["name", "type", "url", "articlePattern", "enabled", "language", "category"]
 

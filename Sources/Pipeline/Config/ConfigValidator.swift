@@ -9,6 +9,7 @@ enum ConfigValidator {
         }
         check(!config.output.directory.isEmpty, "output.directory", "expected a folder path, got an empty string")
         check(!config.state.path.isEmpty, "state.path", "expected a file path, got an empty string")
+        errors += validate(state: config.state, worker: config.worker)
 
         let fetch = config.fetch
         check(!fetch.userAgent.trimmingCharacters(in: .whitespaces).isEmpty, "fetch.userAgent", "expected a non-empty user agent")

@@ -14,6 +14,8 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
     /// The raw-response archive (off unless `archive.directory` is set).
     public var archive: ArchiveConfig
     public var sources: [SourceConfig]
+    /// This process as a worker of a cluster sharing one PostgreSQL state database.
+    public var worker: WorkerConfig
     /// More source lists, besides inline `sources`: OPML files (`.opml`, `.xml`) or JSON files
     /// holding an array of sources (or an object with `sources`). Relative to the configuration
     /// file; ``ConfigLoader`` reads them and appends their sources to `sources`.
@@ -28,7 +30,8 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         metrics: MetricsConfig = .init(),
         archive: ArchiveConfig = .init(),
         sources: [SourceConfig] = [],
-        sourceFiles: [String] = []
+        sourceFiles: [String] = [],
+        worker: WorkerConfig = .init()
     ) {
         self.output = output
         self.state = state
@@ -39,6 +42,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         self.archive = archive
         self.sources = sources
         self.sourceFiles = sourceFiles
+        self.worker = worker
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +55,7 @@ public struct PipelineConfig: Codable, Sendable, Equatable {
         metrics = try c.decodeIfPresent(MetricsConfig.self, forKey: .metrics) ?? .init()
         archive = try c.decodeIfPresent(ArchiveConfig.self, forKey: .archive) ?? .init()
         sourceFiles = try c.decodeIfPresent([String].self, forKey: .sourceFiles) ?? []
+        worker = try c.decodeIfPresent(WorkerConfig.self, forKey: .worker) ?? .init()
         // With source files, inline sources may be left out.
         sources = sourceFiles.isEmpty ? try c.decode([SourceConfig].self, forKey: .sources)
             : try c.decodeIfPresent([SourceConfig].self, forKey: .sources) ?? []
@@ -70,16 +75,58 @@ public struct OutputConfig: Codable, Sendable, Equatable {
     }
 }
 
-/// Where the state database lives.
+/// Where the state database lives: a SQLite file (`path`, the default) or a PostgreSQL
+/// database shared by a cluster of workers (`url`); exactly one of the two.
 public struct StateConfig: Codable, Sendable, Equatable {
     /// SQLite database file (WAL mode); created with its folder when missing.
     public var path: String = "data/state.sqlite"
+    /// libpq URI of a PostgreSQL database (`postgresql://user@host:port/db?sslmode=…`). Never
+    /// with a password: libpq reads `PGPASSWORD`, `PGPASSFILE` or `~/.pgpass`.
+    public var url: String? = nil
+    /// Whether `path` was written in the file (not the default), so that a file giving both
+    /// `path` and `url` is an error rather than a silent choice.
+    public var pathIsExplicit = false
 
-    public init(path: String = "data/state.sqlite") { self.path = path }
+    private enum CodingKeys: String, CodingKey { case path, url }
+
+    public init(path: String = "data/state.sqlite") {
+        self.path = path
+        pathIsExplicit = true
+    }
+
+    /// A PostgreSQL state database.
+    public init(url: String) {
+        self.url = url
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        path = try c.decodeIfPresent(String.self, forKey: .path) ?? "data/state.sqlite"
+        let explicitPath = try c.decodeIfPresent(String.self, forKey: .path)
+        path = explicitPath ?? "data/state.sqlite"
+        pathIsExplicit = explicitPath != nil
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+    }
+}
+
+/// This process as one worker of a cluster (with a PostgreSQL `state.url`).
+public struct WorkerConfig: Codable, Sendable, Equatable {
+    /// The worker's name in the shared database (its journal entries, runs, records, leases);
+    /// unique within the cluster. Defaults to the host name.
+    public var name: String
+    /// How long a lease this worker takes (on a source, a host, a backfill file) lasts unless
+    /// renewed: after a crash, others take the work over once it runs out.
+    public var leaseSeconds: Double = 60
+
+    /// `name` nil means the host name.
+    public init(name: String? = nil, leaseSeconds: Double = 60) {
+        self.name = name ?? ProcessInfo.processInfo.hostName
+        self.leaseSeconds = leaseSeconds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ProcessInfo.processInfo.hostName
+        leaseSeconds = try c.decodeIfPresent(Double.self, forKey: .leaseSeconds) ?? 60
     }
 }
 

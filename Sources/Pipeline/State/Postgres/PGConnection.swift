@@ -11,7 +11,7 @@ import Foundation
 public final class PGConnection {
     private var handle: OpaquePointer
     /// Depth of ``transaction(isolation:maxAttempts:_:)`` calls in progress.
-    private var transactionDepth = 0
+    var transactionDepth = 0
 
     /// Opens a connection; throws ``PostgresError`` (a connection failure) when it cannot.
     public init(uri: String) throws(PostgresError) {
@@ -38,6 +38,10 @@ public final class PGConnection {
     /// True when the connection is known to be lost (the next transaction reconnects).
     public var isBroken: Bool { PQstatus(handle) != CONNECTION_OK }
 
+    /// True when no transaction is open (neither a running nor a failed one), so the
+    /// connection can serve another borrower as it is.
+    public var isIdle: Bool { PQtransactionStatus(handle) == PQTRANS_IDLE }
+
     /// The server process serving this connection (`pg_backend_pid()`).
     public var backendPID: Int32 { PQbackendPID(handle) }
 
@@ -56,8 +60,10 @@ public final class PGConnection {
         if isBroken { throw connectionError() }
     }
 
+    /// One statement as it is, never reconnecting (inside a transaction a new connection
+    /// would silently run the rest outside it).
     @discardableResult
-    private func run(_ sql: String, _ parameters: [PGParameter]) throws(PostgresError) -> PGResult {
+    func run(_ sql: String, _ parameters: [PGParameter]) throws(PostgresError) -> PGResult {
         var values: [UnsafeMutablePointer<CChar>?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
@@ -115,7 +121,8 @@ public final class PGConnection {
                              isConnectionFailure: true)
     }
 
-    fileprivate func begin(_ isolation: PGIsolation) throws(PostgresError) {
+    /// BEGIN, reopening a connection found lost first (BEGIN changed nothing, so it is safe).
+    func begin(_ isolation: PGIsolation) throws(PostgresError) {
         try reconnectIfBroken()
         do throws(PostgresError) {
             try run(isolation.beginStatement, [])
@@ -127,54 +134,9 @@ public final class PGConnection {
         }
     }
 
-    fileprivate func rollbackQuietly() {
+    /// ROLLBACK when the connection is still there; errors are moot (the transaction is over).
+    func rollbackQuietly() {
         if !isBroken { _ = try? run("ROLLBACK", []) }
-    }
-}
-
-/// Isolation levels a ``PGConnection/transaction(isolation:maxAttempts:_:)`` can ask for.
-public enum PGIsolation: Sendable {
-    case readCommitted, repeatableRead, serializable
-
-    var beginStatement: String {
-        switch self {
-        case .readCommitted: "BEGIN"
-        case .repeatableRead: "BEGIN ISOLATION LEVEL REPEATABLE READ"
-        case .serializable: "BEGIN ISOLATION LEVEL SERIALIZABLE"
-        }
-    }
-}
-
-extension PGConnection {
-    /// Runs `body` in one transaction: COMMIT when it returns, ROLLBACK when it throws. A
-    /// serialization failure (`40001`) or deadlock (`40P01`), in the body or at COMMIT, rolls
-    /// back and runs the whole body again (up to `maxAttempts` times), so `body` must do
-    /// nothing but database work. A call inside another transaction joins it.
-    public func transaction<T>(isolation: PGIsolation = .readCommitted, maxAttempts: Int = 10,
-                               _ body: (PGConnection) throws -> T) throws -> T {
-        if transactionDepth > 0 { return try body(self) }
-        var attempt = 0
-        while true {
-            attempt += 1
-            try begin(isolation)
-            transactionDepth += 1
-            do {
-                let value = try body(self)
-                try run("COMMIT", [])
-                transactionDepth -= 1
-                return value
-            } catch let error as PostgresError where error.isRetryableTransactionFailure && attempt < maxAttempts {
-                rollbackQuietly()
-                transactionDepth -= 1
-                // A short pause that grows, with jitter, so that the transactions that collided
-                // do not collide again in lockstep.
-                usleep(UInt32.random(in: 0...UInt32(1_000 * min(attempt, 20))))
-            } catch {
-                rollbackQuietly()
-                transactionDepth -= 1
-                throw error
-            }
-        }
     }
 }
 

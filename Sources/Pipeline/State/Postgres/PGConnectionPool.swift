@@ -30,6 +30,7 @@ public final class PGConnectionPool: @unchecked Sendable {
     }
 
     /// ``PGConnection/transaction(isolation:maxAttempts:_:)`` on a borrowed connection.
+    @discardableResult
     public func transaction<T>(isolation: PGIsolation = .readCommitted, _ body: (PGConnection) throws -> T) throws -> T {
         try withConnection { try $0.transaction(isolation: isolation, body) }
     }
@@ -66,7 +67,7 @@ public final class PGConnectionPool: @unchecked Sendable {
 
     private func giveBack(_ connection: PGConnection) {
         condition.lock()
-        if connection.isBroken {
+        if connection.isBroken || !connection.isIdle {
             open -= 1
         } else {
             idle.append(connection)

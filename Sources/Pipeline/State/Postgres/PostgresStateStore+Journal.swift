@@ -1,0 +1,103 @@
+public import Foundation
+
+/// The commit journal across workers. Numbers come from counter rows updated in the same
+/// transaction (`UPDATE … RETURNING`), never from `MAX(…) + 1`: the row lock makes a second
+/// worker wait until the first commits or rolls back, so no two workers get the same day
+/// sequence number, and record-log positions follow commit order without gaps.
+extension PostgresStateStore {
+    public func beginCommits(_ records: [PreparedRecord], bodyFiles: [String?], day: String, at now: Date) throws -> [JournalEntry] {
+        guard !records.isEmpty else { return [] }
+        precondition(bodyFiles.count == records.count, "one body file (or nil) per record")
+        let numbered = records.filter { $0.body != nil }.count
+        return try transaction { c in
+            var next = 0
+            if numbered > 0 {
+                let end = try c.query("""
+                    INSERT INTO day_sequences (day, next_seq) VALUES ($1, $2)
+                    ON CONFLICT (day) DO UPDATE SET next_seq = day_sequences.next_seq + excluded.next_seq
+                    RETURNING next_seq
+                    """, [day, numbered]).scalar(Int.self) ?? numbered
+                next = end - numbered
+            }
+            var entries: [JournalEntry] = []
+            for (record, bodyFile) in zip(records, bodyFiles) {
+                var manifest = record.manifest
+                if record.body != nil {
+                    manifest.seq = next
+                    manifest.file = RecordFileName.make(seq: next, id: record.id)
+                    next += 1
+                } else {
+                    manifest.seq = nil
+                    manifest.file = nil
+                }
+                let bodyFile = record.body == nil ? nil : bodyFile
+                let entry = JournalEntry(
+                    token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
+                    manifestLine: try manifest.jsonLine(), body: record.body, bodyFile: bodyFile,
+                    canonicalURL: record.canonicalURL, source: record.source, id: record.id,
+                    contentHash: record.contentHash, revision: record.revision, duplicateOf: record.duplicateOf,
+                    entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
+                try c.query("""
+                    INSERT INTO pending_records (token, worker, day, seq, file, manifest_line, body, body_file, canonical_url,
+                        source, id, content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+                    """, [entry.token, worker, day, entry.seq, entry.file, entry.manifestLine,
+                          bodyFile == nil ? entry.body : nil, bodyFile, entry.canonicalURL, entry.source, entry.id,
+                          entry.contentHash, entry.revision, entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970,
+                          entry.signature, now.timeIntervalSince1970])
+                entries.append(entry)
+            }
+            return entries
+        }
+    }
+
+    public func finishCommits(_ entries: [JournalEntry], at now: Date) throws {
+        guard !entries.isEmpty else { return }
+        try transaction { c in
+            let t = now.timeIntervalSince1970
+            // Taken first: the head row's lock serialises committers, so this transaction's
+            // positions are the next ones in commit order.
+            let last = try c.query("UPDATE record_log_head SET last_commit_seq = last_commit_seq + $1 WHERE id = 1 RETURNING last_commit_seq",
+                                   [entries.count]).scalar(Int64.self) ?? Int64(entries.count)
+            var commitSeq = last - Int64(entries.count)
+            for entry in entries {
+                commitSeq += 1
+                try c.query("""
+                    INSERT INTO records (commit_seq, day, seq, id, file, canonical_url, source, revision, duplicate_of,
+                        committed_at, manifest_line, worker)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                    """, [commitSeq, entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
+                          entry.revision, entry.duplicateOf, t, entry.manifestLine, worker])
+                let file = entry.file.map { "\(entry.day)/\($0)" }
+                try c.query("""
+                    INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
+                        first_seen_at, last_seen_at, signature)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                    ON CONFLICT (canonical_url) DO UPDATE SET content_hash = excluded.content_hash,
+                        revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
+                        entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
+                        signature = excluded.signature
+                    """, [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
+                          entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
+            }
+            try c.query("DELETE FROM url_queue WHERE canonical_url = ANY($1::text[])", [PGArray.literal(entries.map(\.canonicalURL))])
+            try c.query("DELETE FROM pending_records WHERE token = ANY($1::text[])", [PGArray.literal(entries.map(\.token))])
+        }
+    }
+
+    /// This worker's journal entries: another worker's are its own to finish when it restarts.
+    public func pendingCommits() throws -> [JournalEntry] {
+        try transaction { c in
+            try c.query("SELECT * FROM pending_records WHERE worker = $1 ORDER BY created_at, seq NULLS FIRST", [worker]).rows.map { row in
+                JournalEntry(token: try row.decode("token"), day: try row.decode("day"), seq: try row.decode("seq"),
+                             file: try row.decode("file"), manifestLine: try row.decode("manifest_line"),
+                             body: try row.decode("body"), bodyFile: try row.decode("body_file"),
+                             canonicalURL: try row.decode("canonical_url"), source: try row.decode("source"),
+                             id: try row.decode("id"), contentHash: try row.decode("content_hash"),
+                             revision: try row.decode("revision"), duplicateOf: try row.decode("duplicate_of"),
+                             entryUpdatedAt: Self.date(try row.decode("entry_updated_at")),
+                             signature: try row.decode("signature"))
+            }
+        }
+    }
+}
