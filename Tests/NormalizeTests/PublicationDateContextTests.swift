@@ -47,3 +47,36 @@ struct PublicationDateContextTests {
         #expect(Page.published(body: body, lang: "de") == "2020-02-26")
     }
 }
+
+/// `RawTimestamp`: the last resort read from the raw markup.
+@Suite("Publication date raw timestamp")
+struct PublicationDateRawTimestampTests {
+    static func first(_ html: String, latestYear: Int = 2030) -> String? {
+        RawTimestamp.first(in: Data(html.utf8)) { $0.year >= 1995 && $0.year <= latestYear }
+            .map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) }
+    }
+
+    @Test func findsATimestampInAScriptOrAnAttribute() {
+        #expect(Self.first("<td><script>showDate(\"2020/04/17 01:43:09\")</script></td>") == "2020-04-17")
+        #expect(Self.first("<div data-time=\"2019-10-19T11:42:00Z\"></div>") == "2019-10-19")
+    }
+
+    @Test func aDateWithoutATimeOrWithMixedSeparatorsIsNotOne() {
+        #expect(Self.first("<a href=\"/archive/2019-10-19/\">v2019-10-19</a>") == nil)
+        #expect(Self.first("<span>2019-10/19 11:42</span>") == nil)
+        // Part of a longer number.
+        #expect(Self.first("<span>id 12019-10-19 11:42</span>") == nil)
+    }
+
+    @Test func theFirstPlausibleOneWins() {
+        #expect(Self.first("<p>2041-01-01 10:00</p><p>2018-03-04 09:15</p><p>2017-01-01 10:00</p>") == "2018-03-04")
+    }
+
+    @Test func onlyAPageWithNoOtherDateUsesIt() {
+        let script = "<script>var state = {created: \"2018-06-02 08:30:00\"};</script>"
+        #expect(PublicationDateSignalsTests.published(body: "<h1>Story</h1>\(script)") == "2018-06-02")
+        // A dateline under the headline outranks it.
+        #expect(PublicationDateSignalsTests.published(
+            body: "<h1>Story</h1><p class=\"date\">3 March 2020</p>\(script)") == "2020-03-03")
+    }
+}

@@ -20,6 +20,8 @@ struct PublicationDateFinder {
     let urls: [String?]
     let language: String?
     let reference: Date
+    /// The page as fetched, for `RawTimestamp` when nothing else dates it.
+    var rawHTML: Data? = nil
 
     struct Result {
         var published: WrittenDate?
@@ -67,7 +69,10 @@ struct PublicationDateFinder {
         // A publication date labelled anywhere on the page; then an "updated" or "Stand:" date (the
         // page was at least published by then); then the first date on the page.
         let pageWide = PageWideDates.find(tree: tree, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farDateline)) }
-        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first, modified: lastModified)
+        // Last, a timestamp that only the raw markup keeps (scripts, attributes).
+        let raw = pageWide.labelled ?? lastModified ?? pageWide.first == nil
+            ? rawHTML.flatMap { RawTimestamp.first(in: $0) { plausible(DateCandidate(date: $0, source: .farMarkup)) } } : nil
+        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first ?? raw, modified: lastModified)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
