@@ -80,3 +80,26 @@ struct PublicationDateRawTimestampTests {
             body: "<h1>Story</h1><p class=\"date\">3 March 2020</p>\(script)") == "2020-03-03")
     }
 }
+
+/// A counted-back date ("vor 3 Stunden") needs the fetch time it counts from.
+@Suite("Publication date reference time")
+struct PublicationDateReferenceTests {
+    static func published(_ body: String, fetchedAt: Date?) -> Date? {
+        let html = "<html lang=\"de\"><head><title>Story</title></head><body>\(body)</body></html>"
+        return ArticleExtractor().extract(ArticleInput(html: Data(html.utf8), fetchedAt: fetchedAt)).published
+    }
+
+    @Test func aRelativeDateIsOnlyReadAgainstAKnownFetchTime() {
+        let body = "<h1>Story</h1><span class=\"time\">vor 3 Stunden</span><p>Text.</p>"
+        #expect(PublicationDateSignalsTests.day(Self.published(body, fetchedAt: PublicationDateSignalsTests.fetchedAt))
+                == "2024-05-10")
+        // A stored page read later: "3 hours ago" names no day.
+        #expect(Self.published(body, fetchedAt: nil) == nil)
+    }
+
+    @Test func withoutAFetchTimeTheFallbackStillRuns() {
+        // The page-wide pass finds the date in the footer once the relative one is set aside.
+        let body = "<h1>Story</h1><span class=\"time\">vor 3 Stunden</span><p>Text.</p><footer>Erschienen am 01.11.2023</footer>"
+        #expect(PublicationDateSignalsTests.day(Self.published(body, fetchedAt: nil)) == "2023-11-01")
+    }
+}

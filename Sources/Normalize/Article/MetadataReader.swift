@@ -75,7 +75,7 @@ struct MetadataReader {
         let dates = PublicationDateFinder(
             tree: tree, meta: meta, structured: structured, urls: [canonical, meta["og:url"], pageURL?.absoluteString],
             language: htmlLang ?? meta["content-language"] ?? meta["og:locale"], reference: referenceTime ?? Date(),
-            rawHTML: rawHTML).find()
+            rawHTML: rawHTML, relativeDates: referenceTime != nil).find()
         // The instant where the page stated its zone, with that zone kept so the record shows
         // the publisher's calendar day; a date without a zone is taken as written, in UTC.
         result.published = dates.published.map { $0.instant ?? $0.wallClock }

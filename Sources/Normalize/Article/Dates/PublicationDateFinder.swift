@@ -22,6 +22,8 @@ struct PublicationDateFinder {
     let reference: Date
     /// The page as fetched, for `RawTimestamp` when nothing else dates it.
     var rawHTML: Data? = nil
+    /// Whether `reference` is when the page was fetched: without that, "3 hours ago" names no day.
+    var relativeDates = true
 
     struct Result {
         var published: WrittenDate?
@@ -44,7 +46,7 @@ struct PublicationDateFinder {
         for key in MetaDateNames.other { add(meta[key], .otherMeta, to: &published) }
         for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
-        for item in markup.found {
+        for item in markup.found where relativeDates || !item.relative {
             let source: DateCandidate.Source = item.relative ? .relative : item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farDateline)
             let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)
