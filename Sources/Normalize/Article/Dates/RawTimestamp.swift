@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The last trace of a date when the page shows none: a full timestamp anywhere in the raw
 /// markup, scripts and attributes included (`showDate("2020/04/17 01:43:09")`, a state blob's
@@ -17,16 +18,18 @@ enum RawTimestamp {
     static func first(in html: Data, plausible: (WrittenDate) -> Bool) -> WrittenDate? {
         html.withUnsafeBytes { raw -> WrittenDate? in
             let bytes = raw.bindMemory(to: UInt8.self)
+            guard let base = bytes.baseAddress else { return nil }
             let count = min(bytes.count, maximumBytes)
-            var index = 1
-            // `index` is where a year's first digit may stand; 16 bytes make the shortest timestamp.
-            while index + 16 <= count {
-                guard isDigit(bytes[index]), !isDigit(bytes[index - 1]), let date = timestamp(bytes, index, count) else {
-                    index += 1
-                    continue
-                }
+            // Every timestamp has the colon of its time 13 bytes after its start: the (vectorised)
+            // `memchr` for colons finds the few places worth a look.
+            var position = 14
+            while position < count, let hit = memchr(base + position, Int32(UInt8(ascii: ":")), count - position) {
+                let colon = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                position = colon + 1
+                let start = colon - 13
+                guard colon + 3 <= count, isDigit(bytes[start]), !isDigit(bytes[start - 1]),
+                      let date = timestamp(bytes, start, count) else { continue }
                 if plausible(date) { return date }
-                index += 16
             }
             return nil
         }
