@@ -103,3 +103,21 @@ struct PublicationDateReferenceTests {
         #expect(PublicationDateSignalsTests.day(Self.published(body, fetchedAt: nil)) == "2023-11-01")
     }
 }
+
+/// Dublin Core written as RDFa properties (`dc:date`, `dcterms:modified`) as well as the
+/// dotted `<meta name>` form.
+@Suite("Publication date Dublin Core in RDFa")
+struct PublicationDateRDFaMetaTests {
+    @Test(arguments: ["dc:date", "dcterms:issued", "dcterms:created", "dc:created", "dcterms:date"])
+    func publicationProperty(name: String) {
+        #expect(PublicationDateSignalsTests.published(head: "<meta property=\"\(name)\" content=\"2015-05-05\">")
+                == "2015-05-05")
+    }
+
+    @Test func modificationPropertyIsTheModifiedDate() {
+        let head = "<meta property=\"dc:date\" content=\"2015-05-05\"><meta property=\"dcterms:modified\" content=\"2016-01-02\">"
+        let article = PublicationDateSignalsTests.extract(head: head, body: "<h1>Story</h1>")
+        #expect(PublicationDateSignalsTests.day(article.published) == "2015-05-05")
+        #expect(PublicationDateSignalsTests.day(article.modified) == "2016-01-02")
+    }
+}
