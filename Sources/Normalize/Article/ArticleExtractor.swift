@@ -44,7 +44,8 @@ public struct ArticleExtractor: Sendable {
     }
 
     func extract(tree: HTMLTree, input: ArticleInput) -> ExtractedArticle {
-        let metadata = MetadataReader(tree: tree, pageURL: input.url, referenceTime: input.fetchedAt).read()
+        let metadata = MetadataReader(tree: tree, pageURL: input.url, referenceTime: input.fetchedAt,
+                                      rawHTML: input.html).read()
         let analysis = PageAnalysis(tree: tree)
         var body = BodySelection(analysis: analysis, metadata: metadata).select()
         body.lines = body.lines.map(TextNormalizer.nfc)

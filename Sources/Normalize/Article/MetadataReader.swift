@@ -8,6 +8,8 @@ struct MetadataReader {
     let pageURL: URL?
     /// When the page was fetched: later dates are not its publication date (nil: now).
     var referenceTime: Date? = nil
+    /// The page as fetched, for the date finder's last resort (`RawTimestamp`).
+    var rawHTML: Data? = nil
 
     struct Result {
         var title: String?
@@ -72,7 +74,8 @@ struct MetadataReader {
             ?? firstHeading ?? titleText
         let dates = PublicationDateFinder(
             tree: tree, meta: meta, structured: structured, urls: [canonical, meta["og:url"], pageURL?.absoluteString],
-            language: htmlLang ?? meta["content-language"] ?? meta["og:locale"], reference: referenceTime ?? Date()).find()
+            language: htmlLang ?? meta["content-language"] ?? meta["og:locale"], reference: referenceTime ?? Date(),
+            rawHTML: rawHTML, relativeDates: referenceTime != nil).find()
         // The instant where the page stated its zone, with that zone kept so the record shows
         // the publisher's calendar day; a date without a zone is taken as written, in UTC.
         result.published = dates.published.map { $0.instant ?? $0.wallClock }

@@ -69,7 +69,8 @@ struct ExtractCommand: AsyncParsableCommand {
             if isWebAddress(input), let address = URL(string: input) {
                 let page = try await RemoteDocument.fetch(address, configPath: config, command: "extract")
                 let article = extractor.extract(ArticleInput(html: page.body, url: page.finalURL,
-                                                             contentType: page.contentType, contentLanguage: page.contentLanguage))
+                                                             contentType: page.contentType, contentLanguage: page.contentLanguage,
+                                                             fetchedAt: Date()))
                 if json { print(try ExtractBatch.encode(article)) } else { FileHandle.standardOutput.write(Data(article.text.utf8)) }
                 continue
             }

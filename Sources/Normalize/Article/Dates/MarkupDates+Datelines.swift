@@ -33,7 +33,9 @@ extension MarkupDates {
                 let joined = Self.joinedWithNext(tree, item.node)
                 hits = parser.scan(joined[...], limit: 1).map { DatelineParser.Found(date: $0.date, start: bytes.startIndex) }
             }
-            // A date inside a sentence is something the article mentions, not its dateline.
+            // A date inside a sentence is something the article mentions, not its dateline:
+            // deep in a long text, or a link or emphasis inside a paragraph's running text.
+            if !hits.isEmpty, SentenceContext.isInline(tree, item.node) { continue }
             for hit in hits where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
                 var label = item.inModified ? .modified : DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }

@@ -16,12 +16,15 @@ enum MetaDateNames {
         "parsely-pub-date", "cxenseparse:recs:publishtime", "datecreated", "date.created", "created",
         "dc.date", "dcterms.date", "date", "og:pubdate", "pub_date", "rnews:datepublished",
         "article.created", "content_create_date", "displaydate", "dc.date.published",
+        // Dublin Core in RDFa (`<meta property="dc:date">`).
+        "dcterms:issued", "dcterms:created", "dc:created", "dc:date", "dcterms:date",
     ]
     /// Modification times: never the publication date.
     static let modified = [
         "article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified",
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
         "sailthru.lastmodified", "parsely-updated", "modified_time", "updated_time",
+        "article:modified", "og:modified_time", "dcterms:modified", "dc:modified", "dc.modified",
     ]
 
     /// Any other key that names a publication, creation or upload (`shareaholic:article_published_time`,

@@ -6,9 +6,9 @@
 /// a date the page labels as its publication wins wherever it stands, and otherwise the first
 /// full date in document order: the opening post of a thread, the newest entry of a blog's
 /// front page (the one shown first), rather than a date deep in an archive list. Dates the
-/// page labels as modifications are skipped, and so are dates inside long sentences (something
-/// the text mentions). Only run when every other signal is missing, so it costs nothing on the
-/// pages that have one.
+/// page labels as modifications are skipped, and so are dates inside sentences (something the
+/// text mentions: deep in a long text, or in a link inside running text). Only run when every
+/// other signal is missing, so it costs nothing on the pages that have one.
 enum PageWideDates {
     /// Text nodes read at most, and the longest one read whole (longer ones only at their start).
     static let maximumNodes = 300
@@ -36,7 +36,9 @@ enum PageWideDates {
             let bytes = tree.text[Int(node.start)..<Int(end)]
             guard MarkupDates.hasDigit(bytes) else { continue }
             read += 1
-            for hit in parser.scan(bytes, limit: 2) where hit.start - bytes.startIndex <= 40 && plausible(hit.date) {
+            let hits = parser.scan(bytes, limit: 2)
+            if !hits.isEmpty, SentenceContext.isInline(tree, Int32(index)) { continue }
+            for hit in hits where hit.start - bytes.startIndex <= 40 && plausible(hit.date) {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral {
                     label = MarkupDates.previousLabel(tree, Int32(index))

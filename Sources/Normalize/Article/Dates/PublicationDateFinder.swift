@@ -20,6 +20,10 @@ struct PublicationDateFinder {
     let urls: [String?]
     let language: String?
     let reference: Date
+    /// The page as fetched, for `RawTimestamp` when nothing else dates it.
+    var rawHTML: Data? = nil
+    /// Whether `reference` is when the page was fetched: without that, "3 hours ago" names no day.
+    var relativeDates = true
 
     struct Result {
         var published: WrittenDate?
@@ -42,7 +46,7 @@ struct PublicationDateFinder {
         for key in MetaDateNames.other { add(meta[key], .otherMeta, to: &published) }
         for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
-        for item in markup.found {
+        for item in markup.found where relativeDates || !item.relative {
             let source: DateCandidate.Source = item.relative ? .relative : item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farDateline)
             let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)
@@ -67,7 +71,10 @@ struct PublicationDateFinder {
         // A publication date labelled anywhere on the page; then an "updated" or "Stand:" date (the
         // page was at least published by then); then the first date on the page.
         let pageWide = PageWideDates.find(tree: tree, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farDateline)) }
-        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first, modified: lastModified)
+        // Last, a timestamp that only the raw markup keeps (scripts, attributes).
+        let raw = pageWide.labelled ?? lastModified ?? pageWide.first == nil
+            ? rawHTML.flatMap { RawTimestamp.first(in: $0) { plausible(DateCandidate(date: $0, source: .farMarkup)) } } : nil
+        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first ?? raw, modified: lastModified)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
