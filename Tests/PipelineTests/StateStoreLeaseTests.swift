@@ -140,21 +140,26 @@ enum LeaseContract {
     }
 }
 
-@Suite("State store leases (SQLite)")
-struct StateStoreLeaseTests {
-    private func withStore(_ body: (any StateStore) throws -> Void) throws {
-        let folder = try TemporaryFolder()
-        try body(try SQLiteStateStore(path: folder.file("state.sqlite")))
+/// The lease contract on every backend.
+@Suite("State store leases", .timeLimit(.minutes(2)))
+struct StateStoreLeaseContractTests {
+    private func withStore(_ backend: StoreBackend, _ body: (any StateStore) throws -> Void) throws {
+        let fixture = try StoreFixture(backend)
+        defer { fixture.remove() }
+        try body(fixture.store)
     }
 
-    @Test func sourcesAreSharedAndAHeldHostBlocksItsSources() throws { try withStore(LeaseContract.sourcesAreSharedAndAHeldHostBlocksItsSources) }
-    @Test func aSourcePolledByAnotherWorkerIsNoLongerDue() throws { try withStore(LeaseContract.aSourcePolledByAnotherWorkerIsNoLongerDue) }
-    @Test func queueIsSplitByHostAndEachURLGoesToOneWorker() throws { try withStore(LeaseContract.queueIsSplitByHostAndEachURLGoesToOneWorker) }
-    @Test func aHostHandedOverCarriesItsSpacing() throws { try withStore(LeaseContract.aHostHandedOverCarriesItsSpacing) }
-    @Test func heartbeatKeepsLeasesAndARestartedWorkerGivesUpItsOld() throws { try withStore(LeaseContract.heartbeatKeepsLeasesAndARestartedWorkerGivesUpItsOld) }
-    @Test func backfillFilesGoToOneWorkerUntilReleasedOrExpired() throws { try withStore(LeaseContract.backfillFilesGoToOneWorkerUntilReleasedOrExpired) }
-    @Test func aURLAnotherWriterJournalledOrCommittedIsRefused() throws { try withStore(LeaseContract.aURLAnotherWriterJournalledOrCommittedIsRefused) }
+    @Test(arguments: StoreBackend.all) func sourcesAreSharedAndAHeldHostBlocksItsSources(_ b: StoreBackend) throws { try withStore(b, LeaseContract.sourcesAreSharedAndAHeldHostBlocksItsSources) }
+    @Test(arguments: StoreBackend.all) func aSourcePolledByAnotherWorkerIsNoLongerDue(_ b: StoreBackend) throws { try withStore(b, LeaseContract.aSourcePolledByAnotherWorkerIsNoLongerDue) }
+    @Test(arguments: StoreBackend.all) func queueIsSplitByHostAndEachURLGoesToOneWorker(_ b: StoreBackend) throws { try withStore(b, LeaseContract.queueIsSplitByHostAndEachURLGoesToOneWorker) }
+    @Test(arguments: StoreBackend.all) func aHostHandedOverCarriesItsSpacing(_ b: StoreBackend) throws { try withStore(b, LeaseContract.aHostHandedOverCarriesItsSpacing) }
+    @Test(arguments: StoreBackend.all) func heartbeatKeepsLeasesAndARestartedWorkerGivesUpItsOld(_ b: StoreBackend) throws { try withStore(b, LeaseContract.heartbeatKeepsLeasesAndARestartedWorkerGivesUpItsOld) }
+    @Test(arguments: StoreBackend.all) func backfillFilesGoToOneWorkerUntilReleasedOrExpired(_ b: StoreBackend) throws { try withStore(b, LeaseContract.backfillFilesGoToOneWorkerUntilReleasedOrExpired) }
+    @Test(arguments: StoreBackend.all) func aURLAnotherWriterJournalledOrCommittedIsRefused(_ b: StoreBackend) throws { try withStore(b, LeaseContract.aURLAnotherWriterJournalledOrCommittedIsRefused) }
+}
 
+@Suite("State store leases (SQLite)")
+struct StateStoreLeaseTests {
     @Test func exclusivelyHoldsTheCommitLockOfTheStateFile() throws {
         let folder = try TemporaryFolder()
         let path = folder.file("state.sqlite")

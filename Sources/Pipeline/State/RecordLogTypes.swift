@@ -15,9 +15,12 @@ public struct CommittedRecord: Sendable, Equatable {
     /// The manifest line; nil for records committed before the log kept it (read it from the
     /// day's `records.jsonl`).
     public var manifestLine: String?
+    /// The worker that wrote the record (its text is in that worker's output folder); nil for
+    /// records written before workers were named.
+    public var worker: String?
 
     public init(position: Int64, day: String, file: String?, id: String, source: String, revision: Int,
-                duplicateOf: String?, manifestLine: String?) {
+                duplicateOf: String?, manifestLine: String?, worker: String? = nil) {
         self.position = position
         self.day = day
         self.file = file
@@ -26,6 +29,7 @@ public struct CommittedRecord: Sendable, Equatable {
         self.revision = revision
         self.duplicateOf = duplicateOf
         self.manifestLine = manifestLine
+        self.worker = worker
     }
 }
 
@@ -38,6 +42,8 @@ public struct RecordLogFilter: Sendable, Equatable {
     public var untilDay: String?
     /// Also near and exact duplicates (by default only records that are not duplicates).
     public var includeDuplicates = false
+    /// Only records these workers wrote (all when empty).
+    public var workers: [String] = []
     /// Only the newest revision of each record id: an older revision is left out when a newer
     /// one is already committed.
     public var latestRevisionOnly = false

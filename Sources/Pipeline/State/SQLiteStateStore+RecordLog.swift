@@ -20,19 +20,23 @@ extension SQLiteStateStore {
             conditions.append("r.day <= ?")
             arguments.append(until)
         }
+        if !filter.workers.isEmpty {
+            conditions.append("r.worker IN (\(Array(repeating: "?", count: filter.workers.count).joined(separator: ", ")))")
+            arguments += filter.workers
+        }
         if !filter.includeDuplicates { conditions.append("r.duplicate_of IS NULL") }
         if filter.latestRevisionOnly {
             conditions.append("NOT EXISTS (SELECT 1 FROM records n WHERE n.id = r.id AND n.revision > r.revision)")
         }
         arguments.append(limit)
         let sql = """
-            SELECT r.commit_seq, r.day, r.file, r.id, r.source, r.revision, r.duplicate_of, r.manifest_line
+            SELECT r.commit_seq, r.day, r.file, r.id, r.source, r.revision, r.duplicate_of, r.manifest_line, r.worker
             FROM records r WHERE \(conditions.joined(separator: " AND ")) ORDER BY r.commit_seq LIMIT ?
             """
         return try database.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 CommittedRecord(position: row[0], day: row[1], file: row[2], id: row[3], source: row[4], revision: row[5],
-                                duplicateOf: row[6], manifestLine: row[7])
+                                duplicateOf: row[6], manifestLine: row[7], worker: row[8])
             }
         }
     }

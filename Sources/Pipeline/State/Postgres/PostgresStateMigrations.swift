@@ -30,14 +30,15 @@ enum PostgresStateMigrations {
                 committed_at DOUBLE PRECISION NOT NULL, manifest_line TEXT, worker TEXT NOT NULL
             )
             """,
-            "CREATE UNIQUE INDEX records_by_day_seq ON records (day, seq)",
+            // Each worker numbers its own day folders: seqs are gap-free per worker and day.
+            "CREATE UNIQUE INDEX records_by_worker_day_seq ON records (worker, day, seq)",
             "CREATE INDEX records_by_source_day ON records (source, day)",
             "CREATE INDEX records_by_id_revision ON records (id, revision)",
             "CREATE INDEX records_by_worker_day ON records (worker, day)",
             // The last record-log position handed out; its row lock orders commits.
             "CREATE TABLE record_log_head (id INT PRIMARY KEY CHECK (id = 1), last_commit_seq BIGINT NOT NULL)",
             "INSERT INTO record_log_head (id, last_commit_seq) VALUES (1, 0)",
-            "CREATE TABLE day_sequences (day TEXT PRIMARY KEY, next_seq BIGINT NOT NULL)",
+            "CREATE TABLE day_sequences (worker TEXT NOT NULL, day TEXT NOT NULL, next_seq BIGINT NOT NULL, PRIMARY KEY (worker, day))",
             """
             CREATE TABLE pending_records (
                 token TEXT PRIMARY KEY, worker TEXT NOT NULL, day TEXT NOT NULL, seq BIGINT, file TEXT,
@@ -48,14 +49,18 @@ enum PostgresStateMigrations {
             )
             """,
             "CREATE INDEX pending_records_by_worker ON pending_records (worker, created_at, seq)",
+            // One journal entry per URL across the cluster: a second worker's insert waits for
+            // the first's transaction and then finds the URL taken (see beginCommits).
+            "CREATE UNIQUE INDEX pending_records_one_per_url ON pending_records (canonical_url)",
             """
             CREATE TABLE url_queue (
                 canonical_url TEXT PRIMARY KEY, url TEXT NOT NULL, source TEXT NOT NULL, entry_json TEXT,
                 attempts BIGINT NOT NULL DEFAULT 0, next_attempt_at DOUBLE PRECISION NOT NULL, last_error TEXT,
-                enqueued_at DOUBLE PRECISION NOT NULL
+                enqueued_at DOUBLE PRECISION NOT NULL, host TEXT NOT NULL DEFAULT ''
             )
             """,
             "CREATE INDEX url_queue_by_source ON url_queue (source, next_attempt_at)",
+            "CREATE INDEX url_queue_by_host ON url_queue (host, next_attempt_at)",
             "CREATE INDEX url_queue_by_due ON url_queue (next_attempt_at)",
             """
             CREATE TABLE backfill_checkpoints (
@@ -72,6 +77,27 @@ enum PostgresStateMigrations {
             )
             """,
             "CREATE TABLE consumers (name TEXT PRIMARY KEY, position BIGINT NOT NULL, updated_at DOUBLE PRECISION NOT NULL)",
+            // Workers and their leases (see PostgresStateStore+Leases).
+            """
+            CREATE TABLE workers (
+                name TEXT PRIMARY KEY, pid BIGINT NOT NULL, started_at DOUBLE PRECISION NOT NULL,
+                last_seen_at DOUBLE PRECISION NOT NULL
+            )
+            """,
+            "CREATE TABLE source_leases (name TEXT PRIMARY KEY, worker TEXT NOT NULL, expires_at DOUBLE PRECISION NOT NULL)",
+            """
+            CREATE TABLE host_leases (
+                host TEXT PRIMARY KEY, worker TEXT, expires_at DOUBLE PRECISION NOT NULL,
+                last_request_at DOUBLE PRECISION, delay DOUBLE PRECISION NOT NULL DEFAULT 0
+            )
+            """,
+            "CREATE INDEX host_leases_by_worker ON host_leases (worker)",
+            """
+            CREATE TABLE backfill_leases (
+                job TEXT NOT NULL, item TEXT NOT NULL, worker TEXT NOT NULL, expires_at DOUBLE PRECISION NOT NULL,
+                PRIMARY KEY (job, item)
+            )
+            """,
         ]),
     ]
 }

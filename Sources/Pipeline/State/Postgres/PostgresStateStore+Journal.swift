@@ -8,19 +8,42 @@ extension PostgresStateStore {
     public func beginCommits(_ records: [PreparedRecord], bodyFiles: [String?], day: String, at now: Date) throws -> [JournalEntry] {
         guard !records.isEmpty else { return [] }
         precondition(bodyFiles.count == records.count, "one body file (or nil) per record")
-        let numbered = records.filter { $0.body != nil }.count
         return try transaction { c in
+            // First the claims: one journal row per URL across the cluster (a unique index), and
+            // none for a URL already committed at this revision or later. A second worker's
+            // insert of the same URL waits for the first's transaction, then finds it taken.
+            var accepted: [(record: PreparedRecord, bodyFile: String?, token: String)] = []
+            for (record, bodyFile) in zip(records, bodyFiles) {
+                let token = UUID().uuidString
+                let claimed = try c.query("""
+                    INSERT INTO pending_records (token, worker, day, manifest_line, canonical_url, source, id, content_hash,
+                        revision, created_at)
+                    SELECT $1, $2, $3, '', $4, $5, $6, $7, $8, $9
+                    WHERE NOT EXISTS (SELECT 1 FROM urls WHERE canonical_url = $4 AND revision >= $8)
+                    ON CONFLICT (canonical_url) DO NOTHING
+                    """, [token, worker, day, record.canonicalURL, record.source, record.id, record.contentHash,
+                          record.revision, now.timeIntervalSince1970]).affectedRows == 1
+                guard claimed else { continue }
+                // Committed by another worker while this insert waited on its journal row.
+                if try c.query("SELECT 1 FROM urls WHERE canonical_url = $1 AND revision >= $2",
+                               [record.canonicalURL, record.revision]).count > 0 {
+                    try c.query("DELETE FROM pending_records WHERE token = $1", [token])
+                    continue
+                }
+                accepted.append((record, record.body == nil ? nil : bodyFile, token))
+            }
+            let numbered = accepted.filter { $0.record.body != nil }.count
             var next = 0
             if numbered > 0 {
                 let end = try c.query("""
-                    INSERT INTO day_sequences (day, next_seq) VALUES ($1, $2)
-                    ON CONFLICT (day) DO UPDATE SET next_seq = day_sequences.next_seq + excluded.next_seq
+                    INSERT INTO day_sequences (worker, day, next_seq) VALUES ($1, $2, $3)
+                    ON CONFLICT (worker, day) DO UPDATE SET next_seq = day_sequences.next_seq + excluded.next_seq
                     RETURNING next_seq
-                    """, [day, numbered]).scalar(Int.self) ?? numbered
+                    """, [worker, day, numbered]).scalar(Int.self) ?? numbered
                 next = end - numbered
             }
             var entries: [JournalEntry] = []
-            for (record, bodyFile) in zip(records, bodyFiles) {
+            for (record, bodyFile, token) in accepted {
                 var manifest = record.manifest
                 if record.body != nil {
                     manifest.seq = next
@@ -30,21 +53,18 @@ extension PostgresStateStore {
                     manifest.seq = nil
                     manifest.file = nil
                 }
-                let bodyFile = record.body == nil ? nil : bodyFile
                 let entry = JournalEntry(
-                    token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
+                    token: token, day: day, seq: manifest.seq, file: manifest.file,
                     manifestLine: try manifest.jsonLine(), body: record.body, bodyFile: bodyFile,
                     canonicalURL: record.canonicalURL, source: record.source, id: record.id,
                     contentHash: record.contentHash, revision: record.revision, duplicateOf: record.duplicateOf,
                     entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
                 try c.query("""
-                    INSERT INTO pending_records (token, worker, day, seq, file, manifest_line, body, body_file, canonical_url,
-                        source, id, content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
-                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-                    """, [entry.token, worker, day, entry.seq, entry.file, entry.manifestLine,
-                          bodyFile == nil ? entry.body : nil, bodyFile, entry.canonicalURL, entry.source, entry.id,
-                          entry.contentHash, entry.revision, entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970,
-                          entry.signature, now.timeIntervalSince1970])
+                    UPDATE pending_records SET seq = $2, file = $3, manifest_line = $4, body = $5, body_file = $6,
+                        duplicate_of = $7, entry_updated_at = $8, signature = $9
+                    WHERE token = $1
+                    """, [token, entry.seq, entry.file, entry.manifestLine, bodyFile == nil ? entry.body : nil, bodyFile,
+                          entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970, entry.signature])
                 entries.append(entry)
             }
             return entries

@@ -18,20 +18,24 @@ extension PostgresStateStore {
             arguments.append(until)
             conditions.append("r.day <= $\(arguments.count)")
         }
+        if !filter.workers.isEmpty {
+            arguments.append(PGArray.literal(filter.workers))
+            conditions.append("r.worker = ANY($\(arguments.count)::text[])")
+        }
         if !filter.includeDuplicates { conditions.append("r.duplicate_of IS NULL") }
         if filter.latestRevisionOnly {
             conditions.append("NOT EXISTS (SELECT 1 FROM records n WHERE n.id = r.id AND n.revision > r.revision)")
         }
         arguments.append(limit)
         let sql = """
-            SELECT r.commit_seq, r.day, r.file, r.id, r.source, r.revision, r.duplicate_of, r.manifest_line
+            SELECT r.commit_seq, r.day, r.file, r.id, r.source, r.revision, r.duplicate_of, r.manifest_line, r.worker
             FROM records r WHERE \(conditions.joined(separator: " AND ")) ORDER BY r.commit_seq LIMIT $\(arguments.count)
             """
         return try transaction { c in
             try c.query(sql, arguments).rows.map { row in
                 CommittedRecord(position: try row.decode(0), day: try row.decode(1), file: try row.decode(2),
                                 id: try row.decode(3), source: try row.decode(4), revision: try row.decode(5),
-                                duplicateOf: try row.decode(6), manifestLine: try row.decode(7))
+                                duplicateOf: try row.decode(6), manifestLine: try row.decode(7), worker: try row.decode(8))
             }
         }
     }

@@ -46,17 +46,17 @@ extension PostgresStateStore {
         guard !items.isEmpty else { return }
         try transaction { c in
             try c.query("""
-                INSERT INTO url_queue (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error, enqueued_at)
-                SELECT u.canonical_url, u.url, u.source, u.entry_json, u.attempts, u.next_attempt_at, u.last_error, u.next_attempt_at
-                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::float8[], $7::text[])
-                    WITH ORDINALITY AS u (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error, n)
+                INSERT INTO url_queue (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error, enqueued_at, host)
+                SELECT u.canonical_url, u.url, u.source, u.entry_json, u.attempts, u.next_attempt_at, u.last_error, u.next_attempt_at, u.host
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::float8[], $7::text[], $8::text[])
+                    WITH ORDINALITY AS u (canonical_url, url, source, entry_json, attempts, next_attempt_at, last_error, host, n)
                 ORDER BY u.n
                 ON CONFLICT (canonical_url) DO NOTHING
                 """, [PGArray.literal(items.map(\.canonicalURL)), PGArray.literal(items.map(\.url)),
                       PGArray.literal(items.map(\.source)), PGArray.literal(items.map(\.entryJSON)),
                       PGArray.literal(items.map { Optional($0.attempts) }),
                       PGArray.literal(items.map { Optional($0.nextAttemptAt.timeIntervalSince1970) }),
-                      PGArray.literal(items.map(\.lastError))])
+                      PGArray.literal(items.map(\.lastError)), PGArray.literal(items.map { Optional(LeaseHost.of($0.url)) })])
         }
     }
 
@@ -68,14 +68,16 @@ extension PostgresStateStore {
                     SELECT *, ROW_NUMBER() OVER (PARTITION BY source ORDER BY enqueued_at, canonical_url) AS turn
                     FROM url_queue WHERE next_attempt_at <= $1 AND ($2::text IS NULL OR source = $2)
                 ) AS due ORDER BY turn, source LIMIT $3
-                """, [now.timeIntervalSince1970, source, limit]).rows.map { row in
-                QueuedURL(canonicalURL: try row.decode("canonical_url"), url: try row.decode("url"),
-                          source: try row.decode("source"), entryJSON: try row.decode("entry_json"),
-                          attempts: try row.decode("attempts"),
-                          nextAttemptAt: Date(timeIntervalSince1970: try row.decode("next_attempt_at")),
-                          lastError: try row.decode("last_error"))
-            }
+                """, [now.timeIntervalSince1970, source, limit]).rows.map(Self.queuedURL)
         }
+    }
+
+    static func queuedURL(_ row: PGRow) throws -> QueuedURL {
+        QueuedURL(canonicalURL: try row.decode("canonical_url"), url: try row.decode("url"),
+                  source: try row.decode("source"), entryJSON: try row.decode("entry_json"),
+                  attempts: try row.decode("attempts"),
+                  nextAttemptAt: Date(timeIntervalSince1970: try row.decode("next_attempt_at")),
+                  lastError: try row.decode("last_error"))
     }
 
     public func dequeue(_ canonicalURLs: [String]) throws {
