@@ -42,39 +42,43 @@ extension WARCReader {
             if source.segmentEnd != .clean { return .segmentOver }
             return try dropRecord(.truncatedRecord(expected: length, found: found), at: here, restartAfter: recordStart)
         }
-        if try !endsARCRecord() {
-            guard let actual = try cutAtNextRecord(&block, kept: keep, blockStart: blockStart, declared: length) else {
+        switch try checkARCEnd() {
+        case .nextRecord:
+            break
+        case .lineBreakThenOther, .other:
+            // The declared length ran into the next record: keep the record up to it. Failing
+            // that, a line break after the content ends the record (whatever follows is garbage
+            // the next attempt reports); anything else means the length lied.
+            if let actual = try cutAtNextRecord(&block, kept: keep, blockStart: blockStart, declared: length) {
+                headers.replace("Content-Length", with: String(actual))
+                if recordsToSkipOnResume == 0 { warn(.declaredLengthTooLong(declared: length, actual: actual), at: here) }
+            } else if try buffer.fill(minimum: 1), buffer.peek(0) == 0x0a || buffer.peek(0) == 0x0d {
+                buffer.consume(buffer.peek(0) == 0x0d && buffer.available > 1 && buffer.peek(1) == 0x0a ? 2 : 1)
+            } else {
                 return try dropRecord(.contentLengthMismatch(declared: length), at: here, restartAfter: recordStart)
             }
-            headers.replace("Content-Length", with: String(actual))
-            if recordsToSkipOnResume == 0 { warn(.declaredLengthTooLong(declared: length, actual: actual), at: here) }
         }
-        if recordsToSkipOnResume == 0 {
-            if !wanted {
-                recordsFiltered += 1
-            } else if tooLarge {
-                warn(.recordTooLarge(declared: length, limit: options.maxBlockBytes), at: here)
-            }
-        }
-        return .record(version: "ARC/\(header.version)", headers: headers, block: keep ? block : nil)
+        return finishRecord(version: "ARC/\(header.version)", headers: headers, block: block, keep: keep, wanted: wanted,
+                            tooLarge: tooLarge, length: length, at: here)
     }
+
+    private enum ARCEnd { case nextRecord, lineBreakThenOther, other }
 
     /// Consumes the line breaks after an ARC record's content when what follows is the next
     /// record's header line or the segment's end (ARC writers put one line feed there, some none
-    /// or two); false, consuming nothing, when anything else follows: the length was wrong.
-    private func endsARCRecord() throws(WARCReaderError) -> Bool {
+    /// or two); otherwise consumes nothing and says whether a line break came first.
+    private func checkARCEnd() throws(WARCReaderError) -> ARCEnd {
         var breaks = 0
         while try buffer.fill(minimum: breaks + 1), breaks < 64, buffer.peek(breaks) == 0x0d || buffer.peek(breaks) == 0x0a {
             breaks += 1
         }
-        let atEnd = buffer.available == breaks
-        if !atEnd {
+        if buffer.available > breaks {
             guard let line = try buffer.peekLine(at: breaks, maxLength: options.maxHeaderLineBytes),
                   ARCHeaderLine.looksLikeHeader(line), ARCHeaderLine.parse(line) != nil
-            else { return false }
+            else { return breaks > 0 ? .lineBreakThenOther : .other }
         }
         buffer.consume(breaks)
-        return true
+        return .nextRecord
     }
 
     /// Reports and passes over bytes that do not start an ARC record, up to the next line that does.

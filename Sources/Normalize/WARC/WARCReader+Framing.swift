@@ -127,7 +127,15 @@ extension WARCReader {
         }
         if found < length {
             if source.segmentEnd != .clean { return .segmentOver }
-            return try dropRecord(.truncatedRecord(expected: length, found: found), at: here, restartAfter: recordStart)
+            guard let actual = try keepShortBlock(&block, kept: keep, blockStart: blockStart, found: found,
+                                                  bareLineFeeds: bareLineFeeds)
+            else {
+                return try dropRecord(.truncatedRecord(expected: length, found: found), at: here, restartAfter: recordStart)
+            }
+            headers.replace("Content-Length", with: String(actual))
+            if recordsToSkipOnResume == 0 { warn(.declaredLengthTooLong(declared: length, actual: actual), at: here) }
+            return finishRecord(version: version, headers: headers, block: block, keep: keep, wanted: wanted,
+                                tooLarge: tooLarge, length: length, at: here)
         }
 
         // The end of record: CRLF CRLF, or a sloppy variant when the next record starts right away.
@@ -144,11 +152,20 @@ extension WARCReader {
             headers.replace("Content-Length", with: String(actual))
             if recordsToSkipOnResume == 0 { warn(.declaredLengthTooLong(declared: length, actual: actual), at: here) }
         }
+        return finishRecord(version: version, headers: headers, block: block, keep: keep, wanted: wanted,
+                            tooLarge: tooLarge, length: length, at: here)
+    }
+
+    /// Counts a framed record as filtered or too large, and hands it over (its block only if kept).
+    func finishRecord(
+        version: String, headers: WARCHeaders, block: Data, keep: Bool, wanted: Bool, tooLarge: Bool, length: Int64,
+        at offset: Int64
+    ) -> Framing {
         if recordsToSkipOnResume == 0 {
             if !wanted {
                 recordsFiltered += 1
             } else if tooLarge {
-                warn(.recordTooLarge(declared: length, limit: options.maxBlockBytes), at: here)
+                warn(.recordTooLarge(declared: length, limit: options.maxBlockBytes), at: offset)
             }
         }
         return .record(version: version, headers: headers, block: keep ? block : nil)

@@ -22,7 +22,11 @@ extension WARCReader {
             block.reserveCapacity(Int(length))
             guard try buffer.read(length, into: &block) == length else { return nil }
         }
-        guard let next = nextRecordStart(in: block) else { return nil }
+        // The next record's first line may begin in the block and end in the bytes after it.
+        let lookAhead = format == .warc ? 6 : options.maxHeaderLineBytes
+        try buffer.fill(minimum: lookAhead)
+        let probe = block + Data(bytes: buffer.bytes + buffer.start, count: min(buffer.available, lookAhead))
+        guard let next = nextRecordStart(in: probe), next < block.count else { return nil }
         buffer.unread(Data(block[next...]))
         var end = next
         // The record's own end: CR LF CR LF for WARC (or what a sloppy writer left of it), one LF for ARC.
@@ -34,6 +38,27 @@ extension WARCReader {
         }
         block.removeSubrange((block.startIndex + end)...)
         return Int64(end)
+    }
+
+    /// Recovers a record whose declared length runs past the end of its segment (the end of the
+    /// file, or of its gzip member) when the bytes that are there end with a whole record
+    /// terminator: the writer's length was wrong, the record is complete. Returns the block's
+    /// actual length, or nil when the bytes end any other way (a record cut short: dropped).
+    /// A passed-over block is read again, as in ``cutAtNextRecord(_:kept:blockStart:declared:)``.
+    func keepShortBlock(
+        _ block: inout Data, kept: Bool, blockStart: Int64, found: Int64, bareLineFeeds: Bool
+    ) throws(WARCReaderError) -> Int64? {
+        guard found >= 2, found <= options.maxBlockBytes else { return nil }
+        if !kept {
+            try source.restartSegment(skipping: blockStart)
+            buffer.reset(segmentOffset: blockStart)
+            block = Data()
+            guard try buffer.read(found, into: &block) == found else { return nil }
+        }
+        let terminator = Data((bareLineFeeds ? "\n\n" : "\r\n\r\n").utf8)
+        guard block.count >= terminator.count, block.suffix(terminator.count) == terminator else { return nil }
+        block.removeLast(terminator.count)
+        return Int64(block.count)
     }
 
     /// The index in `block` of the first line (after the first) that starts a record.
