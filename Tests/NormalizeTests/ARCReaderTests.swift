@@ -109,3 +109,39 @@ struct ARCReaderTests {
         #expect(ARCHeaderLine.isoDate("2001x") == nil)
     }
 }
+
+@Suite("Old formats: hostile input never crashes or hangs")
+struct ARCHostileInputTests {
+    @Test("seeded mutations of ARC and legacy WARC files in every layout")
+    func mutations() throws {
+        var generator = SplitMix64(seed: 0xA4C)
+        let sources = ARCTestArchive.Storage.allCases.flatMap { storage in
+            [storage.encode(ARCTestArchive.pieces(version: 1)), storage.encode(ARCTestArchive.pieces(version: 2)),
+             storage.encode(WARCLegacyTests.clueWeb09(lengthsCountCR: true))]
+        }
+        for round in 0..<600 {
+            var bytes = [UInt8](sources[round % sources.count])
+            for _ in 0..<(1 + generator.next() % 6) {
+                guard !bytes.isEmpty else { break }
+                let at = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 5 {
+                case 0: bytes[at] ^= UInt8(truncatingIfNeeded: generator.next() | 1)
+                case 1: bytes.removeSubrange(at..<min(bytes.count, at + Int(generator.next() % 120)))
+                case 2: bytes.insert(contentsOf: Array("\nhttp://x.example/ 1.2.3.4 20010101000000 text/html 9\n".utf8), at: at)
+                case 3: bytes.insert(contentsOf: (0..<Int(generator.next() % 40)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: at)
+                default: bytes.removeSubrange(at...)
+                }
+            }
+            let reader = try WARCReader(input: WARCDataInput(Data(bytes)))
+            var count = 0
+            while let record = try reader.next() {
+                #expect(Int64(record.block.count) == record.headers.contentLength)
+                _ = try? record.httpResponse()
+                // Resuming from any record never fails either.
+                if count == 1 { _ = try WARCReader(input: WARCDataInput(Data(bytes)), startingAt: record.nextPosition).readAll() }
+                count += 1
+                try #require(count < 1000)
+            }
+        }
+    }
+}

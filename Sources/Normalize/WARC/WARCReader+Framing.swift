@@ -231,7 +231,10 @@ extension WARCReader {
     func skipToNextRecordStart() throws(WARCReaderError) -> Int64? {
         switch format {
         case .warc: try buffer.skipToRecordStart()
-        case .arc: try buffer.skipToLine(maxLength: options.maxHeaderLineBytes) { ARCHeaderLine.parse($0) != nil }
+        case .arc:
+            try buffer.skipToLine(maxLength: options.maxHeaderLineBytes) {
+                ARCHeaderLine.looksLikeHeader($0) && ARCHeaderLine.parse($0) != nil
+            }
         }
     }
 
