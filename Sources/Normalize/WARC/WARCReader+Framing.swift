@@ -83,7 +83,9 @@ extension WARCReader {
         // A record written with bare LF line ends (ClueWeb09) may end with LF LF, not CR LF CR LF.
         let bareLineFeeds = !buffer.lastLineEndedWithCRLF
         let version = String(decoding: firstLine.dropFirst(5), as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        if !Self.knownVersions.contains(version) { warn(.unsupportedVersion(version), at: here) }
+        if version != "1.1", version != "1.0", !Self.knownVersions.contains(version) {
+            warn(.unsupportedVersion(version), at: here)
+        }
         var headers = WARCHeaders()
         var lines = 0
         headerLoop: while true {
