@@ -4,14 +4,17 @@ extension HTTPResponseParts {
     /// Undoes `Transfer-Encoding: chunked`, then `Content-Encoding: gzip / x-gzip / deflate /
     /// br / zstd`.
     mutating func decodeBody(maxBodyBytes: Int) throws(HTTPMessageError) {
-        let transfer = Self.codings(headers.values("Transfer-Encoding"))
+        var transfer = Self.codings(headers.values("Transfer-Encoding"))
         if transfer.last == "chunked", let dechunked = HTTPChunkedDecoder.decode(body) {
             body = dechunked
             decodings.append("chunked")
+            transfer.removeLast()
         }
         guard body.count <= maxBodyBytes else { throw .bodyTooLarge(limit: maxBodyBytes) }
-        // Content codings were applied in order; undo them from the last.
-        var content = Self.codings(headers.values("Content-Encoding")).filter { $0 != "identity" }
+        // Content codings were applied in order, then transfer codings other than chunked
+        // (`Transfer-Encoding: gzip, chunked`); undo them from the last.
+        var content = (Self.codings(headers.values("Content-Encoding")) + transfer.filter { $0 != "chunked" })
+            .filter { $0 != "identity" }
         while let coding = content.last {
             let decoded: Data?
             switch coding {

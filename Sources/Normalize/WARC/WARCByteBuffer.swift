@@ -5,14 +5,16 @@ import Foundation
 /// that starts a record. Memory stays at `capacity` whatever the file holds.
 final class WARCByteBuffer {
     private let source: any WARCSegmentSource
-    private let storage: UnsafeMutableRawBufferPointer
-    private var start = 0
-    private var end = 0
+    private var storage: UnsafeMutableRawBufferPointer
+    private(set) var start = 0
+    private(set) var end = 0
     /// Decompressed offset, within the segment, of the next unread byte.
     private(set) var segmentOffset: Int64 = 0
     /// Whether the byte before the next unread one was a line feed (or there is none): only then
     /// can a record start here.
-    private var atLineStart = true
+    private(set) var atLineStart = true
+    /// Whether the last line ``readLine(maxLength:)`` returned ended with CR LF (not a bare LF).
+    private(set) var lastLineEndedWithCRLF = false
 
     init(source: any WARCSegmentSource, capacity: Int = 1 << 20) {
         self.source = source
@@ -24,7 +26,7 @@ final class WARCByteBuffer {
     /// Bytes buffered and not yet consumed.
     var available: Int { end - start }
 
-    private var bytes: UnsafeMutablePointer<UInt8> { storage.baseAddress!.assumingMemoryBound(to: UInt8.self) }
+    var bytes: UnsafeMutablePointer<UInt8> { storage.baseAddress!.assumingMemoryBound(to: UInt8.self) }
 
     /// Forgets buffered bytes; the source was moved to a new segment or restarted at `offset`.
     func reset(segmentOffset offset: Int64) {
@@ -81,7 +83,8 @@ final class WARCByteBuffer {
         while true {
             if let newline = findByte(0x0a, from: start + searched, to: min(end, start + maxLength + 1)) {
                 var lineEnd = newline
-                if lineEnd > start, bytes[lineEnd - 1] == 0x0d { lineEnd -= 1 }
+                lastLineEndedWithCRLF = lineEnd > start && bytes[lineEnd - 1] == 0x0d
+                if lastLineEndedWithCRLF { lineEnd -= 1 }
                 let line = Array(UnsafeBufferPointer(start: bytes + start, count: lineEnd - start))
                 consume(newline + 1 - start)
                 return .line(line)
@@ -158,14 +161,45 @@ final class WARCByteBuffer {
         }
     }
 
-    /// Whether the six buffered bytes at `index` read `WARC/` and a digit.
+    /// Whether the six buffered bytes at `index` read `WARC/` (in any case, as warcio accepts) and
+    /// a digit.
     private func startsRecord(at index: Int) -> Bool {
-        index + 6 <= end && bytes[index] == 0x57 && bytes[index + 1] == 0x41 && bytes[index + 2] == 0x52
-            && bytes[index + 3] == 0x43 && bytes[index + 4] == 0x2f && bytes[index + 5] >= 0x30
-            && bytes[index + 5] <= 0x39
+        index + 6 <= end && Self.isVersionPrefix(bytes + index)
     }
 
-    private func findByte(_ byte: UInt8, from: Int, to: Int) -> Int? {
+    /// Whether the six bytes at `pointer` read `WARC/` in any case and a digit.
+    @inline(__always)
+    static func isVersionPrefix(_ pointer: UnsafePointer<UInt8>) -> Bool {
+        pointer[0] | 0x20 == 0x77 && pointer[1] | 0x20 == 0x61 && pointer[2] | 0x20 == 0x72 && pointer[3] | 0x20 == 0x63
+            && pointer[4] == 0x2f && pointer[5] >= 0x30 && pointer[5] <= 0x39
+    }
+
+    /// Puts `data` back in front of the unread bytes, as if it had not been consumed: the tail of a
+    /// block whose declared length ran into the next record. The window grows when it must.
+    func unread(_ data: Data) {
+        let count = data.count
+        guard count > 0 else { return }
+        if start < count {
+            let needed = count + available
+            if needed > storage.count {
+                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: needed, alignment: 1)
+                if available > 0 { memcpy(larger.baseAddress! + count, storage.baseAddress! + start, available) }
+                storage.deallocate()
+                storage = larger
+            } else if available > 0 {
+                memmove(storage.baseAddress! + count, storage.baseAddress! + start, available)
+            }
+            end = count + available
+            start = count
+        }
+        start -= count
+        data.withUnsafeBytes { memcpy(storage.baseAddress! + start, $0.baseAddress!, count) }
+        segmentOffset -= Int64(count)
+        // Callers cut right after a line feed.
+        atLineStart = true
+    }
+
+    func findByte(_ byte: UInt8, from: Int, to: Int) -> Int? {
         guard from < to else { return nil }
         guard let hit = memchr(bytes + from, Int32(byte), to - from) else { return nil }
         return UnsafeRawPointer(hit) - UnsafeRawPointer(bytes)

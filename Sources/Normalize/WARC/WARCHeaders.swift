@@ -21,6 +21,15 @@ public struct WARCHeaders: Sendable, Equatable {
 
     mutating func append(name: String, value: String) { fields.append((name, value)) }
 
+    /// Sets the first field named `name` to `value` (appending the field when absent).
+    mutating func replace(_ name: String, with value: String) {
+        if let index = fields.firstIndex(where: { Self.sameName($0.name, name) }) {
+            fields[index].value = value
+        } else {
+            fields.append((name, value))
+        }
+    }
+
     mutating func appendToLast(_ continuation: String) {
         guard let last = fields.popLast() else { return }
         fields.append((last.name, last.value.isEmpty ? continuation : last.value + " " + continuation))

@@ -2,7 +2,7 @@ import Foundation
 
 extension WARCReader {
     /// What one attempt at a record inside the current segment found.
-    private enum Framing {
+    enum Framing {
         case record(version: String, headers: WARCHeaders, block: Data?)
         case retry
         case segmentOver
@@ -12,7 +12,8 @@ extension WARCReader {
     /// the caller should call again (a record was filtered, skipped or dropped, or the segment ended).
     func readRecord(segmentStart: Int64) throws(WARCReaderError) -> WARCRecord? {
         let recordOffset = buffer.segmentOffset
-        switch try frameRecord(segmentStart: segmentStart) {
+        let framing = format == .warc ? try frameRecord(segmentStart: segmentStart) : try frameARCRecord(segmentStart: segmentStart)
+        switch framing {
         case .segmentOver:
             endSegment(at: segmentStart)
             return nil
@@ -58,7 +59,7 @@ extension WARCReader {
     }
 
     /// The file offset to report for trouble `segmentOffset` bytes into the segment.
-    private func reportOffset(segmentStart: Int64, segmentOffset: Int64) -> Int64 {
+    func reportOffset(segmentStart: Int64, segmentOffset: Int64) -> Int64 {
         isCompressed ? segmentStart : segmentStart + segmentOffset
     }
 
@@ -79,8 +80,12 @@ extension WARCReader {
         guard case .line(let firstLine) = try buffer.readLine(maxLength: options.maxHeaderLineBytes) else {
             return try dropRecord(.malformedHeader("unreadable version line"), at: here, restartAfter: recordStart)
         }
+        // A record written with bare LF line ends (ClueWeb09) may end with LF LF, not CR LF CR LF.
+        let bareLineFeeds = !buffer.lastLineEndedWithCRLF
         let version = String(decoding: firstLine.dropFirst(5), as: UTF8.self).trimmingCharacters(in: .whitespaces)
-        if version != "1.0", version != "1.1" { warn(.unsupportedVersion(version), at: here) }
+        if version != "1.1", version != "1.0", !Self.knownVersions.contains(version) {
+            warn(.unsupportedVersion(version), at: here)
+        }
         var headers = WARCHeaders()
         var lines = 0
         headerLoop: while true {
@@ -114,6 +119,7 @@ extension WARCReader {
         let tooLarge = length > options.maxBlockBytes
         let keep = wanted && !tooLarge && recordsToSkipOnResume == 0
         var block = Data()
+        let blockStart = buffer.segmentOffset
         let found: Int64
         if keep {
             block.reserveCapacity(Int(length))
@@ -123,41 +129,67 @@ extension WARCReader {
         }
         if found < length {
             if source.segmentEnd != .clean { return .segmentOver }
-            return try dropRecord(.truncatedRecord(expected: length, found: found), at: here, restartAfter: recordStart)
+            guard let actual = try keepShortBlock(&block, kept: keep, blockStart: blockStart, found: found,
+                                                  bareLineFeeds: bareLineFeeds)
+            else {
+                return try dropRecord(.truncatedRecord(expected: length, found: found), at: here, restartAfter: recordStart)
+            }
+            headers.replace("Content-Length", with: String(actual))
+            if recordsToSkipOnResume == 0 { warn(.declaredLengthTooLong(declared: length, actual: actual), at: here) }
+            return finishRecord(version: version, headers: headers, block: block, keep: keep, wanted: wanted,
+                                tooLarge: tooLarge, length: length, at: here)
         }
 
         // The end of record: CRLF CRLF, or a sloppy variant when the next record starts right away.
-        switch try checkTerminator() {
+        switch try checkTerminator(bareLineFeeds: bareLineFeeds) {
         case .proper:
             break
         case .sloppy:
             warn(.missingRecordTerminator, at: here)
         case .wrong:
-            return try dropRecord(.contentLengthMismatch(declared: length), at: here, restartAfter: recordStart)
+            // A declared length that runs into the next record: keep the record up to it.
+            guard let actual = try cutAtNextRecord(&block, kept: keep, blockStart: blockStart, declared: length) else {
+                return try dropRecord(.contentLengthMismatch(declared: length), at: here, restartAfter: recordStart)
+            }
+            headers.replace("Content-Length", with: String(actual))
+            if recordsToSkipOnResume == 0 { warn(.declaredLengthTooLong(declared: length, actual: actual), at: here) }
         }
+        return finishRecord(version: version, headers: headers, block: block, keep: keep, wanted: wanted,
+                            tooLarge: tooLarge, length: length, at: here)
+    }
+
+    /// Counts a framed record as filtered or too large, and hands it over (its block only if kept).
+    func finishRecord(
+        version: String, headers: WARCHeaders, block: Data, keep: Bool, wanted: Bool, tooLarge: Bool, length: Int64,
+        at offset: Int64
+    ) -> Framing {
         if recordsToSkipOnResume == 0 {
             if !wanted {
                 recordsFiltered += 1
             } else if tooLarge {
-                warn(.recordTooLarge(declared: length, limit: options.maxBlockBytes), at: here)
+                warn(.recordTooLarge(declared: length, limit: options.maxBlockBytes), at: offset)
             }
         }
         return .record(version: version, headers: headers, block: keep ? block : nil)
     }
 
-    /// Whether the buffered bytes start `WARC/` and a digit.
+    /// WARC versions read without a warning: the standard's, and the drafts that Heritrix 1.x
+    /// (0.17) and the ClueWeb09 crawl (0.18) wrote, whose records have the same shape.
+    static let knownVersions: Set<String> = ["1.0", "1.1", "0.17", "0.18"]
+
+    /// Whether the buffered bytes start `WARC/` (any case) and a digit.
     private func startsRecord() throws(WARCReaderError) -> Bool {
         guard try buffer.fill(minimum: 6) else { return false }
-        return buffer.peek(0) == 0x57 && buffer.peek(1) == 0x41 && buffer.peek(2) == 0x52 && buffer.peek(3) == 0x43
-            && buffer.peek(4) == 0x2f && (0x30...0x39).contains(buffer.peek(5))
+        return WARCByteBuffer.isVersionPrefix(buffer.bytes + buffer.start)
     }
 
     private enum Terminator { case proper, sloppy, wrong }
 
-    /// Consumes the record terminator. Anything but CRLF CRLF is sloppy when only line breaks lie
-    /// between the block and the next record (or the segment's end), wrong otherwise (the block
-    /// length was a lie and the bytes are left for resynchronisation).
-    private func checkTerminator() throws(WARCReaderError) -> Terminator {
+    /// Consumes the record terminator. Anything but CRLF CRLF (or, for a record written with bare
+    /// LFs, any run of line breaks) is sloppy when only line breaks lie between the block and the
+    /// next record (or the segment's end), wrong otherwise (the block length was a lie and the
+    /// bytes are left for resynchronisation).
+    private func checkTerminator(bareLineFeeds: Bool) throws(WARCReaderError) -> Terminator {
         try buffer.fill(minimum: 4)
         if buffer.available >= 4, buffer.peek(0) == 0x0d, buffer.peek(1) == 0x0a, buffer.peek(2) == 0x0d,
             buffer.peek(3) == 0x0a
@@ -172,27 +204,40 @@ extension WARCReader {
         let atEnd = try !buffer.fill(minimum: breaks + 1)
         if atEnd && buffer.available == breaks {
             buffer.consume(breaks)
-            return .sloppy
+            return bareLineFeeds && breaks > 0 ? .proper : .sloppy
         }
         guard try buffer.fill(minimum: breaks + 6) else { return .wrong }
-        let next = (0..<6).map { buffer.peek(breaks + $0) }
-        if breaks > 0, next[0..<5].elementsEqual("WARC/".utf8), (0x30...0x39).contains(next[5]) {
+        // No line break at all before the next `WARC/` line is sloppy too (a writer that left the
+        // terminator out entirely).
+        if WARCByteBuffer.isVersionPrefix(buffer.bytes + buffer.start + breaks) {
             buffer.consume(breaks)
-            return .sloppy
+            return bareLineFeeds && breaks > 0 ? .proper : .sloppy
         }
         return .wrong
     }
 
     /// Reports `reason` and goes back to just after the dropped record's first byte, so that a
     /// record hidden inside a block whose length lied is found by the scan for the next `WARC/` line.
-    private func dropRecord(
+    func dropRecord(
         _ reason: WARCWarning.Reason, at offset: Int64, restartAfter recordStart: Int64
     ) throws(WARCReaderError) -> Framing {
         warn(reason, at: offset)
         try source.restartSegment(skipping: recordStart + 1)
         buffer.reset(segmentOffset: recordStart + 1)
-        let skipped = try buffer.skipToRecordStart()
+        let skipped = try skipToNextRecordStart()
         return skipped == nil ? .segmentOver : .retry
+    }
+
+    /// Advances to the next line that starts a record of the file's format (see
+    /// ``WARCByteBuffer/skipToRecordStart()``).
+    func skipToNextRecordStart() throws(WARCReaderError) -> Int64? {
+        switch format {
+        case .warc: try buffer.skipToRecordStart()
+        case .arc:
+            try buffer.skipToLine(maxLength: options.maxHeaderLineBytes) {
+                ARCHeaderLine.looksLikeHeader($0) && ARCHeaderLine.parse($0) != nil
+            }
+        }
     }
 
 }

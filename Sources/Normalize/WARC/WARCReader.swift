@@ -1,7 +1,9 @@
 import Foundation
 
-/// Streams the records of a WARC 1.0 or 1.1 file, plain or gzip-compressed (one member per record,
-/// as Common Crawl writes, or any other split), in bounded memory.
+/// Streams the records of a web archive in bounded memory: WARC 1.0 and 1.1, the drafts 0.17 and
+/// 0.18 (Heritrix 1.x, ClueWeb09), and ARC v1/v2 files (read as WARC records, see
+/// ``WARCArchiveFormat``), plain or gzip-compressed (one member per record, as Common Crawl
+/// writes, one member for the whole file, or any other split).
 ///
 /// Damage inside the file never stops reading: truncated and corrupt records, garbage between
 /// records, lying `Content-Length`s and missing CRLFs become ``WARCWarning``s (see
@@ -20,6 +22,8 @@ public final class WARCReader {
     let options: WARCReaderOptions
     /// Whether the file is gzip-compressed (positions then name members).
     public let isCompressed: Bool
+    /// WARC or ARC records, decided from the start of the file.
+    public let format: WARCArchiveFormat
 
     /// File offset of the current segment, nil between segments.
     var segmentStart: Int64?
@@ -77,6 +81,7 @@ public final class WARCReader {
             let count = try input.read(at: 0, into: magic)
             isCompressed = count == 2 && magic[0] == 0x1f && magic[1] == 0x8b
         }
+        format = try WARCArchiveFormat.sniff(input, compressed: isCompressed)
         source = isCompressed ? try WARCGzipMemberSource(input: input) : WARCPlainSource(input: input)
         buffer = WARCByteBuffer(source: source)
         let offset = max(start.offset, 0)

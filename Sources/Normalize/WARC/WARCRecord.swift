@@ -2,7 +2,8 @@ public import Foundation
 
 /// One WARC record: its version, header fields and block, and where it sits in the file.
 public struct WARCRecord: Sendable {
-    /// The version from the first line (`1.0`, `1.1`).
+    /// The version from the first line (`1.0`, `1.1`, `0.18` …), or `ARC/1` / `ARC/2` for a record
+    /// read from an ARC file (its header fields are then the WARC fields it converts to).
     public var version: String
     /// The header fields.
     public var headers: WARCHeaders

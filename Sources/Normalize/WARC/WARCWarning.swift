@@ -36,8 +36,12 @@ public struct WARCWarning: Sendable, Equatable, CustomStringConvertible {
         case corruptGzipMember(String)
         /// The file ends inside a gzip member.
         case truncatedGzipMember
-        /// A record started with a version other than 1.0 or 1.1; it was read anyway.
+        /// A record started with a version other than 1.0, 1.1, 0.17 or 0.18; it was read anyway.
         case unsupportedVersion(String)
+        /// The declared block length ran into the next record (a writer that counted line ends it
+        /// did not write, or lost bytes): the record was kept with the `actual` bytes before the
+        /// next record, and its `Content-Length` field set to that.
+        case declaredLengthTooLong(declared: Int64, actual: Int64)
     }
 
     public var description: String {
@@ -56,6 +60,8 @@ public struct WARCWarning: Sendable, Equatable, CustomStringConvertible {
         case .corruptGzipMember(let why): "offset \(offset): corrupt gzip member (\(why))"
         case .truncatedGzipMember: "offset \(offset): file ends inside a gzip member"
         case .unsupportedVersion(let version): "offset \(offset): unknown WARC version \(version)"
+        case .declaredLengthTooLong(let declared, let actual):
+            "offset \(offset): declared length \(declared) runs into the next record; kept its \(actual) bytes"
         }
     }
 }
