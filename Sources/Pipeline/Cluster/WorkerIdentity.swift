@@ -13,11 +13,16 @@ struct WorkerIdentity: Sendable, Equatable {
     /// The name written on manifest lines: only when workers share a server state, so that
     /// records of a single machine keep `worker: null`.
     var manifestName: String?
+    /// The name journal entries and records carry: the worker's own (`worker.name`), shared by
+    /// its `run` and `backfill` passes, so that either one finishes the other's interrupted
+    /// commits in the same output folder.
+    var recordWorker: String
 
     init(config: PipelineConfig, kind: String = "run") {
-        let base = ProcessInfo.processInfo.hostName
+        let base = config.worker.name
         name = kind == "run" ? base : "\(base)/\(kind)"
-        leaseSeconds = 60
-        manifestName = nil
+        leaseSeconds = config.worker.leaseSeconds
+        manifestName = config.state.url == nil ? nil : base
+        recordWorker = base
     }
 }
