@@ -6,6 +6,11 @@ public import Foundation
 /// asked, `text`. Records appear in commit order and only once committed: the writer adds a
 /// record to the log in its last step, after the text file is renamed into place and the
 /// manifest line is flushed, so a line never names a half-written file.
+///
+/// With workers sharing a PostgreSQL state the log holds every worker's records; a record
+/// another worker wrote has its text in that worker's output folder, so its line carries
+/// `worker` and `file` but no `path` (and no `text`): read it on that worker's machine, or
+/// filter with `--worker`.
 public struct RecordFeed: Sendable {
     /// One batch: the lines, and the position to resume after (past filtered-out records too).
     public struct Batch: Sendable {
@@ -17,10 +22,14 @@ public struct RecordFeed: Sendable {
     private let outputDirectory: String
     public var filter: RecordLogFilter
     public var withText: Bool
+    /// This machine's worker when workers share the state (nil: every record is local).
+    private let localWorker: String?
 
-    public init(store: any StateStore, outputDirectory: String, filter: RecordLogFilter = .init(), withText: Bool = false) {
+    public init(store: any StateStore, outputDirectory: String, filter: RecordLogFilter = .init(), withText: Bool = false,
+                localWorker: String? = nil) {
         self.store = store
         self.outputDirectory = outputDirectory
+        self.localWorker = localWorker
         self.filter = filter
         self.withText = withText
     }
@@ -46,7 +55,8 @@ public struct RecordFeed: Sendable {
 
     private func line(_ record: CommittedRecord, manifest: String) throws -> String {
         var extra = #","cursor":\#(record.position)"#
-        if let file = record.file {
+        let isLocal = localWorker == nil || record.worker == nil || record.worker == localWorker
+        if let file = record.file, isLocal {
             let path = ((outputDirectory as NSString).appendingPathComponent(record.day) as NSString).appendingPathComponent(file)
             extra += #","path":"# + Self.jsonString(path)
             if withText {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 
 struct CheckConfigCommand: AsyncParsableCommand {
@@ -20,6 +21,20 @@ struct CheckConfigCommand: AsyncParsableCommand {
         for warning in loaded.warnings { printError("warning: \(warning)") }
         let config = loaded.config
         let files = config.sourceFiles.isEmpty ? "" : " from \(config.sourceFiles.count + 1) files"
-        print("\(file): OK (\(config.sources.count) sources\(files); records in \(config.output.directory), state in \(config.state.path))")
+        guard let url = config.state.url else {
+            print("\(file): OK (\(config.sources.count) sources\(files); records in \(config.output.directory), state in \(config.state.path))")
+            return
+        }
+        // A PostgreSQL state is checked for real: it connects, and the schema must be one this
+        // program knows. Nothing is changed (the first pass migrates an empty or older one).
+        do {
+            let pending = try PostgresStateStore.checkSchema(uri: url)
+            let schema = pending.isEmpty ? "schema current" : "\(pending.count) migrations to apply on the first pass"
+            print("\(file): OK (\(config.sources.count) sources\(files); records in \(config.output.directory), "
+                  + "state in PostgreSQL, \(schema); this worker \(config.worker.name))")
+        } catch {
+            printError("copydesk check-config: \(file): state.url: \(error)")
+            throw ExitCode(78)
+        }
     }
 }

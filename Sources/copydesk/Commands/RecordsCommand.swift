@@ -41,6 +41,9 @@ struct RecordsCommand: AsyncParsableCommand {
     @Option(help: "Only records of this source (repeatable).")
     var source: [String] = []
 
+    @Option(help: "Only records this worker wrote (repeatable; workers sharing a PostgreSQL state). Records of other workers carry no path or text: their files are on those workers' machines.")
+    var worker: [String] = []
+
     @Option(help: "Only records of day folders from this day on (YYYY-MM-DD).")
     var sinceDay: String?
 
@@ -69,7 +72,8 @@ struct RecordsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try loadConfig(config)
-        let store = try SQLiteStateStore(path: configuration.state.path, additionalMigrations: StateStoreMigrations.all)
+        let reader = try StateReader.open(config: configuration)
+        let store = reader.store
         if consumers {
             for cursor in try store.consumers() {
                 let updated = ISO8601DateFormatter().string(from: cursor.updatedAt)
@@ -77,9 +81,11 @@ struct RecordsCommand: AsyncParsableCommand {
             }
             return
         }
-        let filter = RecordLogFilter(sources: source, sinceDay: sinceDay, untilDay: untilDay,
+        var filter = RecordLogFilter(sources: source, sinceDay: sinceDay, untilDay: untilDay,
                                      includeDuplicates: includeDuplicates, latestRevisionOnly: revisions == .latest)
-        let feed = RecordFeed(store: store, outputDirectory: configuration.output.directory, filter: filter, withText: withText)
+        filter.workers = worker
+        let feed = RecordFeed(store: store, outputDirectory: configuration.output.directory, filter: filter, withText: withText,
+                              localWorker: reader.localWorker)
         let start = try since ?? consumer.flatMap { try store.consumerPosition($0) } ?? 0
         let last = Cursor(start)
         let name = consumer

@@ -20,15 +20,17 @@ struct StatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration: PipelineConfig? = state == nil ? try loadConfig(config) : nil
-        let path = state ?? configuration!.state.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            printError("copydesk status: no state database at \(path) yet (no run has completed)")
-            throw ExitCode.failure
+        if configuration?.state.url == nil {
+            let path = state ?? configuration!.state.path
+            guard FileManager.default.fileExists(atPath: path) else {
+                printError("copydesk status: no state database at \(path) yet (no run has completed)")
+                throw ExitCode.failure
+            }
         }
         do {
-            let store = try SQLiteStateStore(path: path, additionalMigrations: StateStoreMigrations.all)
-            let report = try StatusReport.read(store: store, config: configuration,
-                                               dedupeIndexSize: try StateStoreMigrations.dedupeIndexSize(store))
+            let reader = try state.map { try StateReader.open(sqlitePath: $0) } ?? StateReader.open(config: configuration!)
+            let report = try StatusReport.read(store: reader.store, config: configuration,
+                                               dedupeIndexSize: try reader.dedupeIndexSize())
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -51,3 +51,22 @@ enum PostgresMigrator {
         }
     }
 }
+
+extension PostgresStateStore {
+    /// Connects to `uri` and compares its schema with this program's, without changing it:
+    /// the state migrations not applied yet (a new or older database, migrated by the first
+    /// pass). Throws ``PostgresStateStoreError/schemaNewerThanWorker(unknownMigrations:)`` when
+    /// the database holds one this program does not know, and `PostgresError` when it cannot
+    /// connect.
+    public static func checkSchema(uri: String) throws -> [String] {
+        let connection = try PGConnection(uri: uri)
+        let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL").scalar(Bool.self) == true
+        let applied = exists
+            ? try Set(connection.query("SELECT name FROM schema_migrations").rows.map { try $0.decode(0, as: String.self) })
+            : []
+        let known = PostgresStateMigrations.all.map(\.name)
+        let unknown = applied.subtracting(known).filter { $0.hasPrefix("state-") }
+        guard unknown.isEmpty else { throw PostgresStateStoreError.schemaNewerThanWorker(unknownMigrations: unknown.sorted()) }
+        return known.filter { !applied.contains($0) }
+    }
+}
