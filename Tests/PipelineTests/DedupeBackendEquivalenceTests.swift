@@ -9,14 +9,14 @@ import Testing
 /// snippets, re-used ids (revisions), a window that slides and expiry.
 @Suite("Dedupe backends decide alike", .timeLimit(.minutes(2)))
 struct DedupeBackendEquivalenceTests {
-    /// One step of the generated stream.
-    private struct Step {
+    /// One step of the generated stream (shared with the PostgreSQL suite).
+    struct Step {
         var id: String
         var text: String
         var at: Date
     }
 
-    private func stream(count: Int, seed: UInt64) throws -> [Step] {
+    static func stream(count: Int, seed: UInt64) throws -> [Step] {
         var corpus = SyntheticCorpus(seed: seed)
         corpus.reprintShare = 0.35
         var steps: [Step] = []
@@ -53,7 +53,7 @@ struct DedupeBackendEquivalenceTests {
         let memory = try DedupeTestBackend.memory.engine(configuration: configuration, parameters: parameters)
         let database = try backend.engine(configuration: configuration, parameters: parameters)
         var duplicates = 0
-        for (number, step) in try stream(count: 1_500, seed: UInt64(boilerplateLimit)).enumerated() {
+        for (number, step) in try Self.stream(count: 1_500, seed: UInt64(boilerplateLimit)).enumerated() {
             let print = memory.fingerprint(step.text)
             let expected: DedupeDecision
             let actual: DedupeDecision
@@ -91,7 +91,7 @@ struct DedupeBackendEquivalenceTests {
         let configuration = DedupeConfig(windowDays: 2)
         let memory = try DedupeTestBackend.memory.engine(configuration: configuration, parameters: parameters)
         let database = try backend.engine(configuration: configuration, parameters: parameters)
-        let steps = try stream(count: 700, seed: 29)
+        let steps = try Self.stream(count: 700, seed: 29)
         var duplicates = 0
         for start in stride(from: 0, to: steps.count, by: 6) {
             let group = Array(steps[start..<min(start + 6, steps.count)])

@@ -69,6 +69,15 @@ public final class DedupeEngine: @unchecked Sendable {
         backend = index
     }
 
+    /// On an index backend opened by the caller (the PostgreSQL index, see
+    /// `DedupeEngine+Postgres.swift`), prepared already.
+    init(configuration: DedupeConfig, parameters: DedupeParameters, backend: any DedupeBackend, now: Date) {
+        self.configuration = configuration
+        self.parameters = parameters
+        lastExpiry = Self.seconds(now)
+        self.backend = backend
+    }
+
     /// Fingerprints a text with this engine's parameters; pure, call it from any thread.
     public func fingerprint(_ text: String) -> DedupeFingerprint {
         DedupeFingerprint(text: text, parameters: parameters)
