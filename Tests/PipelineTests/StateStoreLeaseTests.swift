@@ -60,9 +60,10 @@ enum LeaseContract {
         let w1 = try store.claimQueue(worker: "w1", sources: ["news"], now: t0, until: until, share: 2, limit: 100)
         let w2 = try store.claimQueue(worker: "w2", sources: ["news"], now: t0, until: until, share: 2, limit: 100)
         let w3 = try store.claimQueue(worker: "w3", sources: ["news"], now: t0, until: until, share: 2, limit: 100)
-        // Each takes its share of the hosts still free: 2 of 4, then 1 of 2, then the last.
-        #expect(w1.hosts.count == 2 && w2.hosts.count == 1 && w3.hosts.count == 1)
-        #expect(w1.items.count == 6 && w2.items.count == 3 && w3.items.count == 3)
+        // Each takes up to its share of all 4 hosts with due work (2 with a share of 2): the
+        // third finds none free.
+        #expect(w1.hosts.count == 2 && w2.hosts.count == 2 && w3.hosts.isEmpty)
+        #expect(w1.items.count == 6 && w2.items.count == 6 && w3.items.isEmpty)
         let all = (w1.items + w2.items + w3.items).map(\.canonicalURL)
         #expect(all.count == 12 && Set(all).count == 12)  // every due URL once; not tomorrow's, not the other source's
         let byWorker = [w1, w2, w3].map { Set($0.items.map { LeaseHost.of($0.url) }) }

@@ -91,7 +91,15 @@ extension SQLiteStateStore {
                   AND NOT EXISTS (SELECT 1 FROM host_leases h WHERE h.host = q.host AND h.worker IS NOT NULL AND h.expires_at > ?)
                 GROUP BY q.host ORDER BY MIN(q.enqueued_at), q.host
                 """, arguments: [t, sourceList, t])
-            let take = (free.count + max(1, share) - 1) / max(1, share)
+            // A fair share of every host with due work (free or held), less what it holds.
+            let busy = try Int.fetchOne(db, sql: """
+                SELECT COUNT(DISTINCT host) FROM url_queue
+                WHERE next_attempt_at <= ? AND source IN (SELECT value FROM json_each(?))
+                """, arguments: [t, sourceList]) ?? 0
+            let held = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM host_leases WHERE worker = ? AND expires_at > ?
+                """, arguments: [worker, t]) ?? 0
+            let take = max(0, (busy + max(1, share) - 1) / max(1, share) - held)
             var handovers: [HostHandover] = []
             for host in free.prefix(take) {
                 if let handover = try Self.leaseHost(host, worker: worker, now: now, until: until, db), let handover {

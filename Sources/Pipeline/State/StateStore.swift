@@ -82,8 +82,9 @@ public protocol StateStore: Sendable {
     func claimSources(_ claims: [SourceClaim], worker: String, dueBy: Date?, limit: Int, now: Date, until: Date) throws -> SourceGrant
     /// Gives back source leases (their next poll time is saved first).
     func releaseSources(_ names: [String], worker: String) throws
-    /// Leases to `worker` its share (1/`share`, rounded up) of the hosts that have due queue
-    /// entries of `sources` and that no other worker holds, and returns up to `limit` due
+    /// Leases to `worker` hosts that have due queue entries of `sources` and that no other
+    /// worker holds, up to its share (1/`share`, rounded up) of all the hosts with due entries
+    /// counting those it already holds, and returns up to `limit` due
     /// entries of `sources` on the hosts it holds, round-robin over sources: each queued URL
     /// is fetched by one worker, and each host talked to by one worker at a time.
     func claimQueue(worker: String, sources: [String], now: Date, until: Date, share: Int, limit: Int) throws -> QueueGrant

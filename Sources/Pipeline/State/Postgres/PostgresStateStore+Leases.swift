@@ -74,7 +74,14 @@ extension PostgresStateStore {
                   AND NOT EXISTS (SELECT 1 FROM host_leases h WHERE h.host = q.host AND h.worker IS NOT NULL AND h.expires_at > $1)
                 GROUP BY q.host ORDER BY MIN(q.enqueued_at), q.host
                 """, [t, sourceList]).rows.map { try $0.decode(0, as: String.self) }
-            let take = (free.count + max(1, share) - 1) / max(1, share)
+            // A fair share of every host with due work (free or held), less what it holds.
+            let busy = try c.query("""
+                SELECT COUNT(DISTINCT host) FROM url_queue
+                WHERE next_attempt_at <= $1 AND source IN (SELECT json_array_elements_text($2::json))
+                """, [t, sourceList]).scalar(Int.self) ?? 0
+            let held = try c.query("SELECT COUNT(*) FROM host_leases WHERE worker = $1 AND expires_at > $2",
+                                   [worker, t]).scalar(Int.self) ?? 0
+            let take = max(0, (busy + max(1, share) - 1) / max(1, share) - held)
             var handovers: [HostHandover] = []
             for name in free.prefix(take) {
                 // Another worker may have taken it since the list was read: the locked row decides.
