@@ -3,7 +3,7 @@ dedupe step (check, then insert with the decision, each one transaction) timed p
 first DEDUPE_PG_DOCS texts (default 2,000) of the synthetic stream (a quarter reprints), into a
 fresh SQLite file and into a fresh database of a throwaway PostgreSQL server (pg_server.py:
 Unix socket, fsync on, synchronous_commit on). Release build of copydesk-bench; prints the
-`database.*` figures of both and writes them to bench/results/dedupe-pg.txt.
+`database.*` figures of both (and the PostgreSQL server's CPU per text) and writes them to bench/results/dedupe-pg.txt.
 
     python3 bench/dedupe_pg.py            (DEDUPE_PG_NO_BUILD=1 to skip the build)
 """
@@ -35,8 +35,13 @@ def main():
         output = run("--state", Path(scratch) / "index.sqlite", stream)
         lines += [line.replace("database.", "sqlite.") for line in output.splitlines()]
     with PostgresServer() as server:
-        output = run("--postgres", server.create_database("dedupe_bench"), stream)
+        uri = server.create_database("dedupe_bench")
+        cpu = server.cpu_seconds()
+        output = run("--postgres", uri, stream)
+        cpu = server.cpu_seconds() - cpu
         lines += [line.replace("database.", "postgres.") for line in output.splitlines()]
+        # The server's share of the work (its backends' CPU), per check + insert.
+        lines.append(f"postgres.server_cpu_microseconds={cpu / DOCS * 1e6:.1f}")
     text = "\n".join(lines) + "\n"
     print(text, end="")
     (RESULTS / "dedupe-pg.txt").write_text(text)
