@@ -11,6 +11,16 @@ struct PostgresConnectionTests {
         try PGConnection(uri: PostgresTestCluster.shared().createDatabase(label: "conn"))
     }
 
+    @Test func aRefusedConnectionIsATypedErrorEveryTime() throws {
+        // A missing database: libpq answers, the connection is refused (closed once, not twice).
+        let uri = try PostgresTestCluster.shared().uri(database: "no_such_database_\(UInt32.random(in: 0 ... .max))")
+        for _ in 0..<3 {
+            let error = #expect(throws: PostgresError.self) { try PGConnection(uri: uri) }
+            #expect(error?.isConnectionFailure == true)
+            #expect(error?.message.contains("no_such_database") == true)
+        }
+    }
+
     @Test func valuesRoundTripAsTheirTypes() throws {
         let connection = try freshConnection()
         let row = try #require(try connection.query(

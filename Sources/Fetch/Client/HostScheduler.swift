@@ -1,7 +1,10 @@
 import Foundation
 
 /// Grants transfer slots: at most `concurrency` in flight overall, `perHostConcurrency` per
-/// host, and starts to one host spaced at least that host's delay apart.
+/// host, and starts to one host spaced at least that host's delay apart. With one transfer per
+/// host at a time the delay runs from the end of the previous transfer, so the server sees
+/// requests at least the delay apart whatever the network or this machine's load did to the
+/// previous one (spacing starts only, a late first arrival shortens the gap the server sees).
 ///
 /// Waiters queue in arrival order; a waiter whose host is busy does not hold up waiters for
 /// other hosts, so one slow host never stalls the rest. A waiter held back only by its host's
@@ -13,12 +16,23 @@ final class HostScheduler: @unchecked Sendable {
     private struct Host {
         var inFlight = 0
         var lastStart: ContinuousClock.Instant?
+        /// When the last transfer ended, kept when the host takes one transfer at a time.
+        var lastEnd: ContinuousClock.Instant?
         var notBefore: ContinuousClock.Instant?
         var delay: Duration
         var sleeperActive = false
 
+        /// The last use: the later of the last start and the last end.
+        var lastUse: ContinuousClock.Instant? {
+            switch (lastStart, lastEnd) {
+            case (let a?, let b?): return max(a, b)
+            case (let a?, nil): return a
+            case (nil, let b): return b
+            }
+        }
+
         func nextStart() -> ContinuousClock.Instant? {
-            let spaced = lastStart.map { $0 + delay }
+            let spaced = lastUse.map { $0 + delay }
             switch (spaced, notBefore) {
             case (nil, nil): return nil
             case (let a?, nil): return a
@@ -126,6 +140,7 @@ final class HostScheduler: @unchecked Sendable {
         lock.lock()
         inFlight -= 1
         hosts[host]?.inFlight -= 1
+        if perHostConcurrency == 1 { hosts[host]?.lastEnd = .now }
         lock.unlock()
         pump()
     }
@@ -146,12 +161,13 @@ final class HostScheduler: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Per host that has started a request: when the last one started and the spacing it keeps.
+    /// Per host that has started a request: its last use (start, or end when it takes one
+    /// transfer at a time) and the spacing it keeps.
     func lastStarts() -> [String: (start: ContinuousClock.Instant, delay: Duration)] {
         lock.withLock {
             var result: [String: (start: ContinuousClock.Instant, delay: Duration)] = [:]
             for (host, entry) in hosts {
-                if let start = entry.lastStart { result[host] = (start, entry.delay) }
+                if let use = entry.lastUse { result[host] = (use, entry.delay) }
             }
             return result
         }

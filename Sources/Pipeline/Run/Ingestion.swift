@@ -88,8 +88,14 @@ public final class Ingestion: Sendable {
         let enabled = config.sources.filter(\.enabled).map(\.name)
         var taken = Set<String>()
         while !stopped.withLock({ $0 }) {
-            let page = try leases.claimQueue(sources: enabled, limit: Self.queuePage).filter { !taken.contains($0.canonicalURL) }
-            if page.isEmpty { break }
+            let page = try leases.claimQueue(sources: enabled, limit: pageSize(context)).filter { !taken.contains($0.canonicalURL) }
+            if page.isEmpty {
+                // Other workers may hold the rest for a moment (polling a source, or a page of
+                // a host): wait for their next release and take a share then.
+                guard try workHeldElsewhere(context, enabled: Set(enabled), taken: taken) else { break }
+                try? await Task.sleep(for: Self.claimRetry)
+                continue
+            }
             let articleFlow = ArticleFlow(context: context)
             flow.withLock { $0 = articleFlow }
             if stopped.withLock({ $0 }) { articleFlow.stopRequested.withLock { $0 = true } }
@@ -101,6 +107,29 @@ public final class Ingestion: Sendable {
 
     /// Queued URLs handed to the stages at a time.
     static let queuePage = 5_000
+
+    /// How long a worker waits before claiming again while others hold due work.
+    static let claimRetry: Duration = .milliseconds(200)
+
+    /// Whether, sharing a PostgreSQL state, due work exists that other workers hold now: due
+    /// queue entries (other than those this pass gave up on) or sources being polled.
+    private func workHeldElsewhere(_ context: PipelineContext, enabled: Set<String>, taken: Set<String>) throws -> Bool {
+        guard context.config.state.url != nil else { return false }
+        let now = Date()
+        let due = try context.store.dueQueue(source: nil, now: now, limit: taken.count + 1)
+        if due.contains(where: { enabled.contains($0.source) && !taken.contains($0.canonicalURL) }) { return true }
+        return try context.store.workers(now: now).contains { worker in
+            worker.name != context.worker.name && worker.sourceLeases > 0
+                && now.timeIntervalSince(worker.lastSeenAt) < context.worker.leaseSeconds
+        }
+    }
+
+    /// Alone (SQLite), a page is as large as memory allows. Sharing a PostgreSQL state, pages
+    /// are a few URLs per held host, so that hosts go back to the pool often and a worker that
+    /// started later, or one that finished early, gets its share at the next claim.
+    private func pageSize(_ context: PipelineContext) -> Int {
+        context.config.state.url == nil ? Self.queuePage : max(64, context.config.fetch.concurrency * 8)
+    }
 
     private func dueSources(_ store: any StateStore, now: Date) throws -> [SourceConfig] {
         let states = Dictionary(uniqueKeysWithValues: try store.allSources().map { ($0.name, $0) })

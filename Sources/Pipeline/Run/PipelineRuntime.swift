@@ -7,7 +7,7 @@ import Normalize
 /// client, extractor and dedupe index. Shared by `run` and `backfill`.
 struct PipelineRuntime: Sendable {
     let config: PipelineConfig
-    let store: SQLiteStateStore
+    let store: any StateStore
     let writer: RecordWriter
     let client: HTTPClient
     let dedupe: DedupeGate
@@ -23,10 +23,9 @@ struct PipelineRuntime: Sendable {
         // Every line the stages log names the worker, so merged logs of a cluster stay readable.
         var logger = logger
         logger[metadataKey: "worker"] = "\(worker.name)"
-        let store = try SQLiteStateStore(path: config.state.path, worker: worker.name, additionalMigrations: DedupeGate.migrations)
+        let (store, dedupe) = try openState(config: config, worker: worker)
         let writer = try RecordWriter(outputDirectory: config.output.directory, store: store, logger: logger)
         let recovered = try writer.recover()
-        let dedupe = try DedupeGate(config: config.dedupe, database: store.database)
         // A killed process may have written these records without indexing them: index the
         // first reports now, so a reprint arriving later is still caught.
         for entry in recovered where entry.duplicateOf == nil {
@@ -39,6 +38,27 @@ struct PipelineRuntime: Sendable {
         }
         return PipelineRuntime(config: config, store: store, writer: writer, client: client, dedupe: dedupe,
                                logger: logger, archive: archive, recovered: recovered.count, worker: worker)
+    }
+
+    /// The state store and the dedupe index in it: PostgreSQL when `state.url` is set (the
+    /// index in the same database, shared by every worker), else the SQLite file.
+    private static func openState(config: PipelineConfig, worker: WorkerIdentity) throws -> (any StateStore, DedupeGate) {
+        if let url = config.state.url {
+            // The writer, the leases' heartbeat and the stages' queue reads each hold a
+            // connection at times, and the commit lock holds one for a whole group.
+            let store = try PostgresStateStore(uri: url, worker: worker.recordWorker, maxConnections: 6,
+                                               additionalMigrations: DedupeGate.postgresMigrations)
+            return (store, try DedupeGate(config: config.dedupe, postgres: store.pool))
+        }
+        let store = try SQLiteStateStore(path: config.state.path, worker: worker.recordWorker, additionalMigrations: DedupeGate.migrations)
+        return (store, try DedupeGate(config: config.dedupe, database: store.database))
+    }
+
+    /// The lock file's base path: beside the SQLite file, or in the worker's own output folder
+    /// when the state is a server every worker shares.
+    static func lockBase(_ config: PipelineConfig) -> String {
+        config.state.url == nil ? config.state.path
+            : (config.output.directory as NSString).appendingPathComponent(".copydesk-state")
     }
 
     func context(stats: RunStats) -> PipelineContext {
@@ -59,7 +79,7 @@ struct PipelineRuntime: Sendable {
         config: PipelineConfig, kind: String, lock lockKind: String, mode: RunLock.Mode, logger: Logger,
         interrupted: @Sendable () -> Bool, _ body: (PipelineContext) async throws -> Void
     ) async throws -> RunSummary {
-        let lock = try RunLock(statePath: config.state.path, kind: lockKind, mode: mode)
+        let lock = try RunLock(statePath: lockBase(config), kind: lockKind, mode: mode)
         defer { lock.release() }
         let startedAt = Date()
         let runtime = try PipelineRuntime.open(config: config, kind: kind, logger: logger)

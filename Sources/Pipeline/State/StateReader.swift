@@ -12,7 +12,8 @@ public struct StateReader: Sendable {
     /// Opens the state `config` names (PostgreSQL when `state.url` is set, else SQLite).
     public static func open(config: PipelineConfig) throws -> StateReader {
         if let url = config.state.url {
-            let store = try PostgresStateStore(uri: url, worker: config.worker.name, maxConnections: 2)
+            let store = try PostgresStateStore(uri: url, worker: config.worker.name, maxConnections: 2,
+                                               additionalMigrations: DedupeGate.postgresMigrations)
             return StateReader(store: store, localWorker: config.worker.name) {
                 try store.pool.withConnection { c in
                     // Before the first pass the index tables do not exist yet.

@@ -27,9 +27,9 @@ public final class PGConnection {
         }
         handle = opened
         if PQstatus(handle) != CONNECTION_OK {
-            let error = connectionError()
-            PQfinish(handle)
-            throw error
+            // The object is whole at this point, so `deinit` runs and closes the handle: closing
+            // it here too freed it twice (a crash on every refused connection).
+            throw connectionError()
         }
     }
 
