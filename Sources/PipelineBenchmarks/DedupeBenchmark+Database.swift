@@ -10,13 +10,28 @@ extension DedupeBenchmark {
         func report(_ key: String, _ value: Any) {
             FileHandle.standardOutput.write(Data("\(key)=\(value)\n".utf8))
         }
+        let documents = try parsed(stream)
+        let start = DispatchTime.now()
+        let engine = try DedupeEngine(configuration: settings, storage: storage)
+        report("database.startup_seconds", String(format: "%.3f", seconds(since: start)))
+        try timeSerialStep(engine, documents)
+    }
+
+    /// The documents of a JSON-lines stream.
+    static func parsed(_ stream: Data) throws -> [DedupeStream.Document] {
         var documents: [DedupeStream.Document] = []
         for (number, line) in DedupeStream.lines(stream).enumerated() {
             if let document = try DedupeStream.parse(line, number: number + 1) { documents.append(document) }
         }
-        let start = DispatchTime.now()
-        let engine = try DedupeEngine(configuration: settings, storage: storage)
-        report("database.startup_seconds", String(format: "%.3f", seconds(since: start)))
+        return documents
+    }
+
+    /// Times check, then insert with the decision, text by text, on `engine`; prints the
+    /// `database.*` figures.
+    static func timeSerialStep(_ engine: DedupeEngine, _ documents: [DedupeStream.Document]) throws {
+        func report(_ key: String, _ value: Any) {
+            FileHandle.standardOutput.write(Data("\(key)=\(value)\n".utf8))
+        }
         let indexed = engine.indexSize
         report("database.indexed_before", indexed)
         let fingerprints = DedupeStream(engine: engine).fingerprintAll(documents.map(\.text))

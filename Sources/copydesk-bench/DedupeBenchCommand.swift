@@ -22,6 +22,9 @@ struct DedupeBenchCommand: AsyncParsableCommand {
     @Option(help: "SQLite file holding the index: the stream is timed through the database index.")
     var state: String?
 
+    @Option(help: "libpq URI of a PostgreSQL database: the stream is timed through the PostgreSQL index.")
+    var postgres: String?
+
     @Option(help: "Index sizes at which query time is measured (comma-separated).")
     var sizes: String = "10000,100000,1000000"
 
@@ -44,6 +47,10 @@ struct DedupeBenchCommand: AsyncParsableCommand {
         }
         let data = try Data(contentsOf: URL(fileURLWithPath: input ?? "/dev/stdin"))
         let settings = DedupeConfig()
+        if let postgres {
+            try DedupeBenchmark.runPostgres(stream: data, uri: postgres, settings: settings)
+            return
+        }
         if let state {
             try DedupeBenchmark.runDatabase(stream: data, storage: try GRDBDedupeStorage.open(path: state), settings: settings)
             return

@@ -19,8 +19,9 @@ import CXXHash
 /// Where the index lives: in memory (the default: fast, gone with the process), or, with a
 /// ``GRDBDedupeStorage``, in the database itself (``SQLDedupeIndex``): nothing is loaded at
 /// start-up, memory stays flat however many texts are indexed, and several engines — in
-/// several processes — on one database see each other's inserts at once. Both backends take
-/// the same decisions (one verification, ``DedupeQuery``).
+/// several processes — on one database see each other's inserts at once; or, with a
+/// ``PGConnectionPool``, in PostgreSQL (``PostgresDedupeIndex``), shared by workers on several
+/// machines. Every backend takes the same decisions (one verification, ``DedupeQuery``).
 ///
 /// Durability: with a database, each insert is one transaction. The pipeline should check,
 /// journal its record, then insert: a crash in between leaves a record that is not indexed

@@ -45,7 +45,7 @@ extension PostgresDedupeIndex {
     ]
 
     /// Applies the migrations not applied yet, in one transaction of a connection of `pool`.
-    static func migrate(pool: PGConnectionPool) throws {
+    package static func migrate(pool: PGConnectionPool) throws {
         try pool.withConnection { try migrate($0) }
     }
 

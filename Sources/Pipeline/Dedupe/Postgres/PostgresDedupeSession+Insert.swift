@@ -18,9 +18,10 @@ extension PostgresDedupeSession {
         guard shingleCount > 0, !sample.isEmpty else { return }
         // A replaced text stays, out of every window, until the next expiry: its hashes keep
         // counting towards boilerplate and its members keep naming its id, as in memory.
+        // (`<>`, not `>`: an `indexed_at` range would not narrow the lookup by id.)
         let counted = try connection.query("""
             WITH retired AS (
-                UPDATE dedupe_doc SET indexed_at = $1 WHERE id = $2 AND indexed_at > $1 RETURNING ordinal
+                UPDATE dedupe_doc SET indexed_at = $1 WHERE id = $2 AND indexed_at <> $1 RETURNING ordinal
             )
             SELECT hash, count(*) FILTER (WHERE doc <> 0), bool_or(doc = 0) FROM dedupe_sample
             WHERE hash = ANY($3::bigint[]) GROUP BY hash

@@ -74,6 +74,12 @@ struct PostgresDedupeSession: DedupeIndexSession {
     /// `ordinal`); 1, the first text indexed with the query's content hash, whether or not it
     /// may be matched; 2, an eligible text sharing at least `$2` looked-up hashes that are not
     /// boilerplate, with that count. Texts come with their group's first id (`root_id`).
+    ///
+    /// Texts are read by primary key, one lookup per candidate (a `LATERAL` subquery with a
+    /// `LIMIT` is never turned into a join): whatever the table statistics say, the plan never
+    /// scans the window's texts to hash-join them with a few candidates. "Not replaced" is
+    /// `indexed_at <> $4` rather than `>`: the same rows (nothing is older than a replaced
+    /// text), but never a range scan of the `indexed_at` index beside the content-hash lookup.
     static let checkStatement = """
         WITH found AS (
             SELECT hash, doc FROM dedupe_sample WHERE hash = ANY($1::bigint[])
@@ -85,17 +91,21 @@ struct PostgresDedupeSession: DedupeIndexSession {
             GROUP BY doc HAVING count(*) >= $2
         ), chosen AS (
             (SELECT 1 AS kind, ordinal, 0::bigint AS shared FROM dedupe_doc
-             WHERE content_hash = $3 AND indexed_at > $4 ORDER BY ordinal LIMIT 1)
+             WHERE content_hash = $3 AND indexed_at <> $4 ORDER BY ordinal LIMIT 1)
             UNION ALL
-            SELECT 2, d.ordinal, h.shared FROM hits h JOIN dedupe_doc d ON d.ordinal = h.doc
-            WHERE d.indexed_at >= $5 AND d.id <> $6
+            SELECT 2, doc, shared FROM hits
         )
         SELECT 0 AS kind, hash AS ordinal, NULL::bigint, NULL::text, NULL::bigint, NULL::integer, NULL::bigint,
                NULL::bytea, NULL::bigint, NULL::text
         FROM boilerplate
         UNION ALL
-        SELECT c.kind, c.ordinal, c.shared, d.id, d.indexed_at, d.shingle_count, d.indexed_mask, d.sample, d.root, r.id
-        FROM chosen c JOIN dedupe_doc d ON d.ordinal = c.ordinal LEFT JOIN dedupe_doc r ON r.ordinal = d.root
+        SELECT c.kind, d.ordinal, c.shared, d.id, d.indexed_at, d.shingle_count, d.indexed_mask, d.sample, d.root,
+               (SELECT r.id FROM dedupe_doc r WHERE r.ordinal = d.root)
+        FROM chosen c CROSS JOIN LATERAL (
+            SELECT * FROM dedupe_doc d
+            WHERE d.ordinal = c.ordinal AND (c.kind = 1 OR (d.indexed_at >= $5 AND d.id <> $6))
+            LIMIT 1
+        ) d
         """
 
     /// A PostgreSQL array literal of integers, for an `= ANY($n::bigint[])` parameter.
