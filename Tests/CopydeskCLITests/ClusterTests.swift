@@ -47,6 +47,7 @@ struct ClusterTests {
         let lines = try allLines(workers)
         let articles = (0..<corpus.outlets).flatMap { corpus.articles(outlet: $0) }
         #expect(lines.count == articles.count, "lines \(lines.count) for \(articles.count) articles")
+        // Articles are told apart by path (the corpus's paths are unique across outlets).
         let byURL = Dictionary(grouping: lines, by: { URL(string: $0.line.canonical_url)!.path })
         #expect(byURL.count == articles.count)
         #expect(byURL.values.allSatisfy { $0.count == 1 }, "doubled: \(byURL.filter { $0.value.count > 1 }.keys.sorted())")
@@ -182,5 +183,69 @@ struct PostgresCommandTests {
         let unreachable = try broken.harness.run(["check-config", broken.config])
         #expect(unreachable.status == 78)
         #expect(unreachable.stderr.contains("nosuchdb"))
+    }
+}
+
+/// `backfill --job` on several workers sharing a PostgreSQL state: the WARC files are shared,
+/// one file to one worker, and a killed worker's file is resumed.
+@Suite("Cluster backfill on PostgreSQL", .serialized, .timeLimit(.minutes(4)))
+struct ClusterBackfillTests {
+    /// One outlet's articles as a WARC of request + response captures.
+    static func capture(_ corpus: NewsCorpus, outlet: Int) -> Data {
+        var warc = Data()
+        let host = "outlet\(outlet).example.org"
+        for article in corpus.articles(outlet: outlet) {
+            let uri = "https://\(host)\(article.path)"
+            let page = Data(corpus.page(article, origin: "https://\(host)").utf8)
+            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+            warc += WARCWriting.record(type: "request", uri: uri, contentType: "application/http; msgtype=request",
+                                       block: Data("GET \(article.path) HTTP/1.1\r\nHost: \(host)\r\n\r\n".utf8))
+            warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+        }
+        return warc
+    }
+
+    @Test func twoWorkersShareTheFilesOfOneJobAndAKilledOneIsResumed() throws {
+        let cluster = try PostgresTestCluster.shared()
+        let stateURL = try cluster.createDatabase(label: "clusterbackfill")
+        defer { try? cluster.dropDatabase(uri: stateURL) }
+        let corpus = NewsCorpus(outlets: 4, articlesPerOutlet: 60, pageBytes: 3_000...6_000, reprintShare: 0.15, seed: 97)
+        let shared = try BinaryHarness()
+        defer { shared.cleanUp() }
+        let files = try (0..<corpus.outlets).map { outlet -> String in
+            let path = shared.path("outlet\(outlet).warc")
+            try Self.capture(corpus, outlet: outlet).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let source = [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml","enabled":false}"#]
+        let workers = try (1...2).map { try ClusterTests.Worker(name: "b\($0)", stateURL: stateURL, sources: source, delayMs: 0, leaseSeconds: 2) }
+        defer { workers.forEach { $0.harness.cleanUp() } }
+        func backfill(_ worker: ClusterTests.Worker, _ log: String) throws -> Process {
+            try worker.harness.start(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files, log: log)
+        }
+        // Both start together; the second is killed once while it works and started again.
+        let first = try backfill(workers[0], "first")
+        var second = try backfill(workers[1], "second")
+        _ = waitBlocking(seconds: 30) { !second.isRunning || ((try? OutputSnapshot(root: workers[1].records).allLines.count) ?? 0) >= 5 }
+        if second.isRunning { kill(second.processIdentifier, SIGKILL) }
+        second.waitUntilExit()
+        second = try backfill(workers[1], "second-again")
+        first.waitUntilExit()
+        second.waitUntilExit()
+        #expect(first.terminationStatus == 0, "\(workers[0].harness.errors(of: "first"))")
+        #expect(second.terminationStatus == 0, "\(workers[1].harness.errors(of: "second-again"))")
+        // Anything left (a file the killed worker held until its lease ran out) is finished by
+        // another start; then the job is done and a further start writes nothing.
+        for worker in workers {
+            let result = try worker.harness.run(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let before = try ClusterTests.allLines(workers).count
+        for worker in workers {
+            _ = try worker.harness.run(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files)
+        }
+        #expect(try ClusterTests.allLines(workers).count == before)
+        try ClusterTests.expectExactlyOnce(workers, corpus: corpus)
+        #expect(Set(try ClusterTests.allLines(workers).map(\.worker)).count == 2, "both workers wrote records")
     }
 }
