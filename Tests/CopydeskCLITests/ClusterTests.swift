@@ -95,6 +95,19 @@ struct ClusterTests {
         // The work was shared: more than one worker wrote records.
         let writers = Set(try Self.allLines(workers).map(\.worker))
         #expect(writers.count >= 2, "writers \(writers)")
+        // `records` on one worker lists every worker's records in one commit order; only its
+        // own carry a path.
+        let listed = try workers[0].harness.run(["records", "--config", workers[0].config, "--include-duplicates"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let objects = try listed.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
+        #expect(objects.count == (0..<corpus.outlets).reduce(0) { $0 + corpus.articles(outlet: $1).count })
+        for object in objects {
+            let writer = object["worker"] as? String
+            #expect(writer != nil)
+            #expect((object["path"] != nil) == (writer == "w1" && object["file"] is String))
+        }
+        let others = try workers[0].harness.run(["records", "--config", workers[0].config, "--include-duplicates", "--worker", "w2"])
+        #expect(others.stdout.split(separator: "\n").allSatisfy { $0.contains(#""worker":"w2""#) })
         // No host received two requests closer than the delay (10 % for arrival jitter: two
         // workers at once would arrive microseconds apart).
         for server in servers.servers {
