@@ -49,6 +49,24 @@ import Testing
         #expect(!rules(text, agent: "SomeoneElse/1.0").isAllowed("/news"))
     }
 
+    @Test func groupsForOurAgentAreMergedWhereverTheyStand() {
+        // RFC 9309 2.2.1: several groups naming the same product token are combined.
+        let text = "User-agent: copydesk\nDisallow: /a\n\nUser-agent: *\nDisallow: /\n\nUSER-AGENT: CopyDesk\nDisallow: /b\n"
+        let r = rules(text)
+        #expect(!r.isAllowed("/a/1"))
+        #expect(!r.isAllowed("/b/1"))
+        #expect(r.isAllowed("/c"))
+    }
+
+    @Test func onlyTheFirst512KiBAreParsed() {
+        // RFC 9309 2.5: a parser must read at least 500 KiB; what lies beyond our limit is
+        // ignored, so a huge file cannot cost unbounded memory or time.
+        let padding = String(repeating: "# filler line for a large robots.txt file\n", count: 600 * 1024 / 43)
+        let r = rules("User-agent: *\nDisallow: /early\n" + padding + "Disallow: /late\n")
+        #expect(!r.isAllowed("/early"))
+        #expect(r.isAllowed("/late"))
+    }
+
     @Test func commentsBlankLinesAndUnknownKeysAreIgnored() {
         let r = rules("# hello\nUser-agent: * # everyone\n\nNoindex: /x\nDisallow: /tmp # scratch\n")
         #expect(!r.isAllowed("/tmp/file"))
