@@ -12,6 +12,10 @@ public final class PGConnection {
     private var handle: OpaquePointer
     /// Depth of ``transaction(isolation:maxAttempts:_:)`` calls in progress.
     var transactionDepth = 0
+    /// Statements with parameters prepared on this session, by their text (see ``run(_:_:)``).
+    private var prepared: [String: String] = [:]
+    /// Distinct statement texts prepared per session at most (texts built from filters vary).
+    static let maxPrepared = 512
 
     /// Opens a connection; throws ``PostgresError`` (a connection failure) when it cannot.
     public init(uri: String) throws(PostgresError) {
@@ -57,6 +61,7 @@ public final class PGConnection {
     public func reconnectIfBroken() throws(PostgresError) {
         guard isBroken else { return }
         PQreset(handle)
+        prepared = [:]  // a new session has none of the old one's statements
         if isBroken { throw connectionError() }
     }
 
@@ -87,10 +92,13 @@ public final class PGConnection {
                 lengths.append(Int32(bytes.count)); formats.append(1)
             }
         }
+        let statement = parameters.isEmpty ? nil : preparedName(sql, parameterCount: parameters.count)
         let result: OpaquePointer? = values.withUnsafeBufferPointer { valuePointers in
             valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
-                PQexecParams(handle, sql, Int32(parameters.count), nil, constValues.baseAddress,
-                             lengths, formats, 0)
+                if let statement {
+                    return PQexecPrepared(handle, statement, Int32(parameters.count), constValues.baseAddress, lengths, formats, 0)
+                }
+                return PQexecParams(handle, sql, Int32(parameters.count), nil, constValues.baseAddress, lengths, formats, 0)
             }
         }
         guard let result else { throw connectionError() }
@@ -102,6 +110,23 @@ public final class PGConnection {
             PQclear(result)
             throw error
         }
+    }
+
+    /// The name of `sql` prepared on this session, preparing it on first use: the server then
+    /// plans a statement once per session instead of at every call (planning was most of a
+    /// short statement's cost). Nil when it cannot be prepared (the cache is full, or the
+    /// server refused, e.g. inside a failed transaction): the caller runs it unprepared, which
+    /// reports any error in the statement itself. Prepared statements belong to the session,
+    /// not to a transaction, so a rollback keeps them.
+    private func preparedName(_ sql: String, parameterCount: Int) -> String? {
+        if let name = prepared[sql] { return name }
+        guard prepared.count < Self.maxPrepared else { return nil }
+        let name = "copydesk_\(prepared.count)"
+        guard let result = PQprepare(handle, name, sql, Int32(parameterCount), nil) else { return nil }
+        defer { PQclear(result) }
+        guard PQresultStatus(result) == PGRES_COMMAND_OK else { return nil }
+        prepared[sql] = name
+        return name
     }
 
     /// The error a failed result carries, marked as a connection failure when the
