@@ -14,7 +14,7 @@ struct PostgresCommitLockTests {
         let events = LockedMessages()
         let alphaInside = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
         Thread {
-            try? alpha.exclusively {
+            try? alpha.exclusively { _ in
                 events.add("alpha in")
                 alphaInside.signal()
                 release.wait()
@@ -24,7 +24,7 @@ struct PostgresCommitLockTests {
         }.start()
         alphaInside.wait()
         Thread {
-            try? beta.exclusively { events.add("beta in") }
+            try? beta.exclusively { _ in events.add("beta in") }
             done.signal()
         }.start()
         // Beta is provably waiting for the advisory lock before alpha lets go.
@@ -40,5 +40,17 @@ struct PostgresCommitLockTests {
         done.wait()
         done.wait()
         #expect(events.messages == ["alpha in", "alpha out", "beta in"])
+    }
+
+    @Test func releasingEarlyLetsTheNextWorkerIn() throws {
+        let fixture = try StoreFixture(.postgres)
+        defer { fixture.remove() }
+        let alpha = try fixture.worker("alpha"), beta = try fixture.worker("beta")
+        let betaEntered = try alpha.exclusively { release -> Bool in
+            release()
+            // Alpha is still inside its body, but no longer holds the lock.
+            return try beta.exclusively { _ in true }
+        }
+        #expect(betaEntered)
     }
 }

@@ -166,7 +166,13 @@ struct StateStoreLeaseTests {
         let path = folder.file("state.sqlite")
         let store = try SQLiteStateStore(path: path)
         let other = try FileLock(path: path + ".commit.lock")  // another process's view
-        let heldInside = try store.exclusively { try !other.tryLock() }
+        let heldInside = try store.exclusively { release in
+            let held = try !other.tryLock()
+            release()  // ended early: another process may take it at once
+            let free = try other.tryLock()
+            other.unlock()
+            return held && free
+        }
         #expect(heldInside)
         #expect(try other.tryLock())  // released after
         other.unlock()

@@ -45,10 +45,12 @@ final class ArticleCommitter: Sendable {
     /// Decides and commits `pages` as one group, exclusively among the processes sharing the
     /// state (see ``StateStore/exclusively(_:)``).
     func commit(_ pages: [ExtractedPage], now: Date) throws -> [Outcome] {
-        try context.store.exclusively { try decideAndCommit(pages, now: now) }
+        try context.store.exclusively { release in try decideAndCommit(pages, now: now, release: release) }
     }
 
-    private func decideAndCommit(_ pages: [ExtractedPage], now: Date) throws -> [Outcome] {
+    /// `release` ends the exclusion once the group's decisions are journalled and indexed: the
+    /// renames, manifest flush and final rows that follow concern this worker's records only.
+    private func decideAndCommit(_ pages: [ExtractedPage], now: Date, release: () -> Void) throws -> [Outcome] {
         var outcomes = [Outcome](repeating: .empty, count: pages.count)
         var pending: [Pending] = []
         var records: [PreparedRecord] = []
@@ -118,6 +120,7 @@ final class ArticleCommitter: Sendable {
         _ = try context.writer.commit(records, at: now) { entries in
             accepted = Set(entries.map(\.id))
             context.dedupe.insert(pending.filter { accepted.contains($0.id) }.map { ($0.id, $0.fingerprint, $0.decision) }, at: now)
+            release()
         }
         let redirected = zip(records, pending).compactMap { record, item in
             accepted.contains(item.id) && record.canonicalURL != pages[item.index].item.canonicalURL ? pages[item.index].item.canonicalURL : nil

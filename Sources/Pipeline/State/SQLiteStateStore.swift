@@ -51,8 +51,15 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
-    public func exclusively<T>(_ body: () throws -> T) throws -> T {
-        try commitLock.withLock(body)
+    public func exclusively<T>(_ body: (_ release: () -> Void) throws -> T) throws -> T {
+        try commitLock.lock()
+        var held = true
+        let release = {
+            if held { self.commitLock.unlock() }
+            held = false
+        }
+        defer { release() }
+        return try body(release)
     }
 
     // MARK: Sources

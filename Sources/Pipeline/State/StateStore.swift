@@ -69,7 +69,9 @@ public protocol StateStore: Sendable {
     /// Runs `body` while no other process sharing the state runs its own: the writer decides
     /// (dedupe) and commits a group inside it, so two copies of one story committed at the
     /// same moment by two workers make one original and one duplicate, never two originals.
-    func exclusively<T>(_ body: () throws -> T) throws -> T
+    /// `body` may end the exclusion early by calling the function it is given (once the
+    /// decisions are journalled and indexed, the files and the final rows need no exclusion).
+    func exclusively<T>(_ body: (_ release: () -> Void) throws -> T) throws -> T
     /// Notes that `worker` (process `pid`) is alive and extends every lease it holds to
     /// `until`. When the name comes back with another pid (the worker was restarted), the
     /// leases of the process that died are given back first, each host marked as used `now`

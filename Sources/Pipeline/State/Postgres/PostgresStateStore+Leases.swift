@@ -193,11 +193,16 @@ extension PostgresStateStore {
     /// Holds a session advisory lock on a connection of its own for the duration of `body`
     /// (which uses other pooled connections): every worker's writer takes it around a group's
     /// dedupe decision and commit. A worker that dies loses its session, and the lock with it.
-    public func exclusively<T>(_ body: () throws -> T) throws -> T {
+    public func exclusively<T>(_ body: (_ release: () -> Void) throws -> T) throws -> T {
         try pool.withConnection { c in
             try c.query("SELECT pg_advisory_lock($1)", [Self.commitLockKey])
-            defer { _ = try? c.query("SELECT pg_advisory_unlock($1)", [Self.commitLockKey]) }
-            return try body()
+            var held = true
+            let release = {
+                if held { _ = try? c.query("SELECT pg_advisory_unlock($1)", [Self.commitLockKey]) }
+                held = false
+            }
+            defer { release() }
+            return try body(release)
         }
     }
 }
