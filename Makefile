@@ -84,13 +84,17 @@ fuzz-smoke: deps
 	FUZZ_SECONDS=15 fuzz/run.sh
 
 # The tests under ThreadSanitizer (the concurrency-heavy suites) and AddressSanitizer (all of
-# them), each in a scratch path of its own so the normal build is untouched.
+# them; NormalizeTests, pure document code, a second time with leak detection on), each in a
+# scratch path of its own so the normal build is untouched. docs/reliability.md, "Sanitizers".
 TSAN_FILTER ?= FetchTests|IngestionTests|ArticleFlow|BoundedQueueTests|InputOrderTests|NoSilentLossTests|RecordWriterTests|RecordFeedTests|DedupeConcurrencyTests|DedupeEngineTests|StateStoreLease
+SANITIZER_ENV = COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 SWIFT_BACKTRACE=enable=no
 test-sanitizers: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test-sanitizers: deps test-venv
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 TSAN_OPTIONS="suppressions=$(CURDIR)/sanitizers/tsan.supp halt_on_error=1" \
+	$(SANITIZER_ENV) TSAN_OPTIONS=halt_on_error=1 \
 	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_FILTER)'
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 ASAN_OPTIONS="detect_leaks=0" \
-	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --parallel
+	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter NormalizeTests
