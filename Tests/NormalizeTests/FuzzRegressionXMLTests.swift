@@ -20,8 +20,8 @@ struct FuzzRegressionXMLTests {
         ]>
         """
 
-    // Entity declarations are refused as a possible entity bomb (XMLReaderOptions); what these
-    // check is that the refusal is the typed error, every time, with nothing left behind.
+    // One entity nested in another is refused as a possible entity bomb; what these check is
+    // that the refusal is the parser's typed error, every time, with nothing left behind.
     @Test func feedWithEntityDeclarationsIsRefused() {
         let xml = Self.doctype + """
             <rss version="2.0"><channel><title>News</title>
