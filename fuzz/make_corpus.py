@@ -55,7 +55,7 @@ for name, data in files(f"{FIX}/warc/*.warc*", limit=60_000):
 put("warc", b"filedesc://a.arc 0.0.0.0 20260101000000 text/plain 76\n1 0 Alexa\nURL IP-address Archive-date Content-type Archive-length\n\n"
     b"http://a.example/ 1.2.3.4 20260101000000 text/html 56\nHTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<p>hi</p>\n\n", "v1.arc")
 put("warc", gzip.compress(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http; msgtype=response\r\n"
-    b"Content-Length: 91\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n5\r\nhello\r\n0\r\n\r\n\r\n\r\n"), "chunked.warc.gz")
+    b"Content-Length: 91\r\n\r\nHTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n5\r\nhello\r\n0\r\n\r\n\r\n\r\n", mtime=0), "chunked.warc.gz")
 robots = [
     "User-agent: *\nDisallow: /private/\nAllow: /private/ok\nCrawl-delay: 2\nSitemap: https://news.example/sitemap.xml\n",
     "User-agent: copydesk\nDisallow: /*.pdf$\nDisallow: /search?\n\nUser-agent: *\nDisallow: /\n",
@@ -73,6 +73,10 @@ urls = [
 ]
 for url in urls:
     put("url", url)
+# Findings of the url target (FuzzRegressionURLTests): kept as seeds so the fuzzer starts there.
+put("url", b"http://V::1]:tp://[::1]:880/a?x", "finding-bracket-host")
+put("url", b"https://\x9b\x8eample.com/a/./b/../\x00\x01\x00\x00\x00\x00\x00\x02c", "finding-host-not-url")
+put("url", b"https://htt?\x00.p.xm&\xe3&aHHHl&\xcc\xb6]bm9?32&\xa8=4/./=/./1", "finding-combining-query")
 for text in ["7", "3600", "-1", " 12 ", "Sun, 21 Sep 2026 14:13:50 GMT", "Sunday, 21-Sep-26 14:13:30 GMT",
              "Sun Sep 21 14:13:25 2026", "soon", "Mon, 31 Feb 2026 99:00:00 GMT", "99999999999999999999"]:
     put("http", text)
