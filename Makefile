@@ -6,7 +6,7 @@ APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsql
 PREFIX ?= /usr/local
 BIN := .build/release/copydesk
 
-.PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean
+.PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean fuzz fuzz-smoke test-sanitizers
 
 # What the tests need besides the build: systemd-analyze (unit checks), jq (install script),
 # nginx and openssl (real HTTPS servers with certificates made per test run), postgresql (a
@@ -72,3 +72,29 @@ bench-quick: deps
 	@command -v nginx >/dev/null || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx-light || true; }
 	python3 bench/run.py --quick $(BENCH_ARGS)
+
+# Fuzzing (docs/reliability.md): one libFuzzer + AddressSanitizer binary in .build-fuzz, every
+# parser of outside input for FUZZ_SECONDS each (FUZZ_TARGETS to pick some). Fails on a finding.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
+# The CI step: every target briefly, after `make test`.
+fuzz-smoke: deps
+	FUZZ_SECONDS=15 fuzz/run.sh
+
+# The tests under ThreadSanitizer (the concurrency-heavy suites) and AddressSanitizer (all of
+# them; NormalizeTests, pure document code, a second time with leak detection on), each in a
+# scratch path of its own so the normal build is untouched. docs/reliability.md, "Sanitizers".
+TSAN_FILTER ?= FetchTests|IngestionTests|ArticleFlow|BoundedQueueTests|InputOrderTests|NoSilentLossTests|RecordWriterTests|RecordFeedTests|DedupeConcurrencyTests|DedupeEngineTests|StateStoreLease
+SANITIZER_ENV = COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 SWIFT_BACKTRACE=enable=no
+test-sanitizers: EXTRA_PACKAGES = $(TEST_PACKAGES)
+test-sanitizers: deps test-venv
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SANITIZER_ENV) TSAN_OPTIONS=halt_on_error=1 \
+	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_FILTER)'
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter NormalizeTests

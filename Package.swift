@@ -169,3 +169,18 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets (docs/reliability.md, `make fuzz`): only when COPYDESK_FUZZ=1, because they are
+// built with `-sanitize=fuzzer,address` into their own scratch path (.build-fuzz) and hand their
+// entry point to libFuzzer's driver; a normal build never sees them.
+if Context.environment["COPYDESK_FUZZ"] == "1" {
+    package.targets += [
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "copydesk-fuzz",
+            dependencies: ["CLibFuzzer", "Normalize", "Fetch", "Pipeline"],
+            path: "Fuzz/CopydeskFuzz",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}

@@ -17,7 +17,9 @@ enum RFC822DateParser {
                 (hour, minute, second) = time
                 sawTime = true
             } else if token.allSatisfy(FeedDate.isDigit) {
-                let value = token.reduce(0) { $0 * 10 + Int($1 - 48) }
+                // Saturates: no date field reaches a million, and a long digit run must not
+                // overflow `Int` (found by fuzzing: a trap on `<pubDate>` of 19+ digits).
+                let value = token.reduce(0) { min($0 * 10 + Int($1 - 48), 1_000_000) }
                 if day == nil && token.count <= 2 && (year == nil || month != nil) {
                     day = value
                 } else if year == nil {

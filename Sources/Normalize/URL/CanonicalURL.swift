@@ -27,23 +27,26 @@ public struct CanonicalURL: Sendable, Hashable, Codable, CustomStringConvertible
     /// Canonicalizes an absolute URL string; nil when it is not http(s) with a host.
     public init?(string raw: String) {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.unicodeScalars.firstIndex(of: ":") else { return nil }
         let scheme = text[..<colon].lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
-        var rest = text[text.index(after: colon)...]
+        var rest = text[text.unicodeScalars.index(after: colon)...]
         guard rest.hasPrefix("//") else { return nil }
         rest = rest.dropFirst(2)
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
+        let authorityEnd = rest.unicodeScalars.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
         guard let authority = Self.authority(rest[..<authorityEnd], scheme: scheme) else { return nil }
         rest = rest[authorityEnd...]
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let queryStart = rest.firstIndex(of: "?")
+        if let hash = rest.unicodeScalars.firstIndex(of: "#") { rest = rest[..<hash] }
+        let queryStart = rest.unicodeScalars.firstIndex(of: "?")
         let rawPath = rest[..<(queryStart ?? rest.endIndex)]
         let path = Self.removeDotSegments(PercentEncoding.normalize(rawPath, component: .path))
         var result = "\(scheme)://\(authority)\(path.isEmpty ? "/" : path)"
-        if let queryStart, let query = Self.query(rest[rest.index(after: queryStart)...]) {
+        if let queryStart, let query = Self.query(rest[rest.unicodeScalars.index(after: queryStart)...]) {
             result += "?" + query
         }
+        // A host IDNA refuses (U+FFFD from broken UTF-8) or with a broken `%` escape would make a
+        // canonical form that is no `URL` (`url` below unwraps it); found by fuzzing.
+        guard URL(string: result) != nil else { return nil }
         string = result
     }
 
@@ -58,22 +61,22 @@ public struct CanonicalURL: Sendable, Hashable, Codable, CustomStringConvertible
     /// Host (lower-cased, no trailing dot) and port when it is not the scheme's default.
     private static func authority(_ raw: Substring, scheme: String) -> String? {
         var hostPort = raw
-        if let at = hostPort.lastIndex(of: "@") { hostPort = hostPort[hostPort.index(after: at)...] }
+        if let at = hostPort.unicodeScalars.lastIndex(of: "@") { hostPort = hostPort[hostPort.unicodeScalars.index(after: at)...] }
         var host: Substring
         var port: Substring?
         if hostPort.hasPrefix("[") {
-            guard let close = hostPort.firstIndex(of: "]") else { return nil }
+            guard let close = hostPort.unicodeScalars.firstIndex(of: "]") else { return nil }
             host = hostPort[...close]
-            let after = hostPort[hostPort.index(after: close)...]
+            let after = hostPort[hostPort.unicodeScalars.index(after: close)...]
             if after.hasPrefix(":") { port = after.dropFirst() }
-        } else if let colon = hostPort.lastIndex(of: ":") {
+        } else if let colon = hostPort.unicodeScalars.lastIndex(of: ":") {
             host = hostPort[..<colon]
-            port = hostPort[hostPort.index(after: colon)...]
+            port = hostPort[hostPort.unicodeScalars.index(after: colon)...]
         } else {
             host = hostPort
         }
         while host.hasSuffix(".") { host = host.dropLast() }
-        guard !host.isEmpty else { return nil }
+        guard !host.isEmpty, isValidHost(host) else { return nil }
         var result = host.lowercased()
         if let port, !port.isEmpty {
             guard port.allSatisfy(\.isASCII), port.allSatisfy(\.isNumber), let number = Int(port), number <= 65535 else {
@@ -85,11 +88,30 @@ public struct CanonicalURL: Sendable, Hashable, Codable, CustomStringConvertible
         return result
     }
 
+    /// An IP literal (`[` hex digits, `:` and `.` `]`) or a registered name: RFC 3986 reg-name
+    /// characters, plus any non-ASCII (an IDN). A host with `:`, `[`, `]`, spaces or controls
+    /// would make a canonical form that does not parse back (found by fuzzing).
+    private static func isValidHost(_ host: Substring) -> Bool {
+        if host.hasPrefix("[") {
+            return host.count > 2 && host.hasSuffix("]")
+                && host.dropFirst().dropLast().unicodeScalars.allSatisfy { $0.properties.isASCIIHexDigit || $0 == ":" || $0 == "." }
+        }
+        return host.unicodeScalars.allSatisfy { scalar in
+            guard scalar.isASCII else { return scalar.value > 0x9F }
+            let byte = UInt8(scalar.value)
+            return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || "-._~!$&'()*+,;=%".utf8.contains(byte)
+        }
+    }
+
     /// Tracking parameters removed, the rest normalized and sorted; nil when nothing is left.
     private static func query(_ raw: Substring) -> String? {
         var pairs: [String] = []
-        for parameter in raw.split(separator: "&", omittingEmptySubsequences: true) {
-            let name = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        // Split on scalars, not Characters: a combining mark after `&` or `=` must not glue two
+        // parameters together (that made the canonical form change when canonicalized again).
+        for scalars in raw.unicodeScalars.split(separator: "&", omittingEmptySubsequences: true) {
+            let parameter = Substring(scalars)
+            let name = Substring(scalars.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0])
             if name.isEmpty || TrackingParameters.isTracking(PercentEncoding.decode(name)) { continue }
             pairs.append(PercentEncoding.normalize(parameter, component: .query))
         }

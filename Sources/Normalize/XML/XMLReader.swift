@@ -53,6 +53,12 @@ final class XMLReader {
     }
 
     deinit {
+        // An internal DTD subset with entity declarations makes libxml2 build a document to hold
+        // them (`myDoc`), even for a SAX-only parse; the context does not free it.
+        if let document = context.pointee.myDoc {
+            context.pointee.myDoc = nil
+            xmlFreeDoc(document)
+        }
         xmlFreeParserCtxt(context)
         chunk.deallocate()
     }
