@@ -6,7 +6,7 @@ APT_PACKAGES := libcurl4-openssl-dev libssl-dev libxml2-dev libxxhash-dev libsql
 PREFIX ?= /usr/local
 BIN := .build/release/copydesk
 
-.PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean fuzz fuzz-smoke test-sanitizers
+.PHONY: deps build run test test-venv demo bench bench-quick install uninstall clean fuzz fuzz-smoke test-tsan test-sanitizers
 
 # What the tests need besides the build: systemd-analyze (unit checks), jq (install script),
 # nginx and openssl (real HTTPS servers with certificates made per test run), postgresql (a
@@ -88,11 +88,14 @@ fuzz-smoke: deps
 # scratch path of its own so the normal build is untouched. docs/reliability.md, "Sanitizers".
 TSAN_FILTER ?= FetchTests|IngestionTests|ArticleFlow|BoundedQueueTests|InputOrderTests|NoSilentLossTests|RecordWriterTests|RecordFeedTests|DedupeConcurrencyTests|DedupeEngineTests|StateStoreLease
 SANITIZER_ENV = COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 SWIFT_BACKTRACE=enable=no
-test-sanitizers: EXTRA_PACKAGES = $(TEST_PACKAGES)
-test-sanitizers: deps test-venv
+test-tsan: EXTRA_PACKAGES = $(TEST_PACKAGES)
+test-tsan: deps test-venv
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SANITIZER_ENV) TSAN_OPTIONS=halt_on_error=1 \
 	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_FILTER)'
+
+test-sanitizers: EXTRA_PACKAGES = $(TEST_PACKAGES)
+test-sanitizers: test-tsan
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=0 \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
