@@ -47,4 +47,26 @@ struct SharedPolitenessTests {
             #expect(arrival - heldFrom >= .milliseconds(290))
         }
     }
+
+    @Test func withOneTransferPerHostTheDelayRunsFromTheEndOfThePrevious() async throws {
+        // Each response takes 150 ms; with a 100 ms delay counted from the previous start the
+        // second request would arrive ~150 ms after the first, from its end ≥ 250 ms.
+        let server = try LoopbackServer(addedLatency: .milliseconds(150)) { _ in .ok("ok") }
+        defer { server.stop() }
+        let configuration = testConfiguration {
+            $0.perHostDelay = .milliseconds(100)
+            $0.perHostConcurrency = 1
+        }
+        try await withClient(configuration) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<2 {
+                    group.addTask { _ = try await client.fetch(FetchRequest(url: server.url("/p/\(index)"))) }
+                }
+                try await group.waitForAll()
+            }
+        }
+        let arrivals = server.requestLog.map(\.receivedAt).sorted()
+        #expect(arrivals.count == 2)
+        if arrivals.count == 2 { #expect(arrivals[1] - arrivals[0] >= .milliseconds(245)) }
+    }
 }
