@@ -176,6 +176,12 @@ struct PostgresCommandTests {
         // A run migrates; then the schema is current.
         #expect(try worker.harness.run(["run", "--config", worker.config]).status == 0)
         #expect(try worker.harness.run(["check-config", worker.config]).stdout.contains("schema current"))
+        // `status` reads the same database: the worker is listed.
+        let status = try worker.harness.run(["status", "--config", worker.config])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("cc "))
+        let json = try worker.harness.run(["status", "--config", worker.config, "--json"])
+        #expect(json.stdout.contains(#""name" : "cc""#))
         // A database migrated by a newer program is refused, naming the migration.
         let psql = URL(fileURLWithPath: cluster.binDirectory).appendingPathComponent("psql").path
         let marker = Process()
