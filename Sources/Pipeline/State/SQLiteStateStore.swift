@@ -270,22 +270,9 @@ public final class SQLiteStateStore: StateStore {
                 if try Bool.fetchOne(db, sql: Self.claimedElsewhere, arguments: [record.canonicalURL, record.canonicalURL, record.revision]) == true {
                     continue
                 }
-                var manifest = record.manifest
-                if record.body != nil {
-                    manifest.seq = next
-                    manifest.file = RecordFileName.make(seq: next, id: record.id)
-                    next += 1
-                } else {
-                    manifest.seq = nil
-                    manifest.file = nil
-                }
-                let bodyFile = record.body == nil ? nil : bodyFile
-                let entry = JournalEntry(
-                    token: UUID().uuidString, day: day, seq: manifest.seq, file: manifest.file,
-                    manifestLine: try manifest.jsonLine(), body: record.body, bodyFile: bodyFile,
-                    canonicalURL: record.canonicalURL,
-                    source: record.source, id: record.id, contentHash: record.contentHash, revision: record.revision,
-                    duplicateOf: record.duplicateOf, entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
+                let entry = try JournalEntry.numbered(record, seq: next, bodyFile: bodyFile, token: UUID().uuidString, day: day)
+                if record.body != nil { next += 1 }
+                let bodyFile = entry.bodyFile
                 // Cached: prepared once per connection, not once per record.
                 try db.cachedStatement(sql: """
                     INSERT INTO pending_records (token, day, seq, file, manifest_line, body, body_file, canonical_url, source,

@@ -140,3 +140,25 @@ public struct RunRecord: Sendable, Equatable, Codable {
     /// Pages without text over all sources.
     public var withoutTextTotal: Int { withoutText.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
 }
+
+extension JournalEntry {
+    /// The journal entry of `record`, numbered `seq` when it has a body (a dropped duplicate
+    /// takes no number and has no file): the manifest line is written here, once, with its
+    /// final `seq` and `file`.
+    static func numbered(_ record: PreparedRecord, seq: Int, bodyFile: String?, token: String, day: String) throws -> JournalEntry {
+        var manifest = record.manifest
+        if record.body != nil {
+            manifest.seq = seq
+            manifest.file = RecordFileName.make(seq: seq, id: record.id)
+        } else {
+            manifest.seq = nil
+            manifest.file = nil
+        }
+        return JournalEntry(
+            token: token, day: day, seq: manifest.seq, file: manifest.file,
+            manifestLine: try manifest.jsonLine(), body: record.body, bodyFile: record.body == nil ? nil : bodyFile,
+            canonicalURL: record.canonicalURL, source: record.source, id: record.id,
+            contentHash: record.contentHash, revision: record.revision, duplicateOf: record.duplicateOf,
+            entryUpdatedAt: record.entryUpdatedAt, signature: record.signature)
+    }
+}

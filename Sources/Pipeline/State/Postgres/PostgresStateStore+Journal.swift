@@ -50,21 +50,8 @@ extension PostgresStateStore {
             }
             var entries: [JournalEntry] = []
             for (record, bodyFile, token) in accepted {
-                var manifest = record.manifest
-                if record.body != nil {
-                    manifest.seq = next
-                    manifest.file = RecordFileName.make(seq: next, id: record.id)
-                    next += 1
-                } else {
-                    manifest.seq = nil
-                    manifest.file = nil
-                }
-                entries.append(JournalEntry(
-                    token: token, day: day, seq: manifest.seq, file: manifest.file,
-                    manifestLine: try manifest.jsonLine(), body: record.body, bodyFile: bodyFile,
-                    canonicalURL: record.canonicalURL, source: record.source, id: record.id,
-                    contentHash: record.contentHash, revision: record.revision, duplicateOf: record.duplicateOf,
-                    entryUpdatedAt: record.entryUpdatedAt, signature: record.signature))
+                entries.append(try JournalEntry.numbered(record, seq: next, bodyFile: bodyFile, token: token, day: day))
+                if record.body != nil { next += 1 }
             }
             guard !entries.isEmpty else { return entries }
             try c.query("""
