@@ -2,7 +2,6 @@ import Foundation
 public import Logging
 import Fetch
 import Normalize
-import Synchronization
 
 /// `copydesk backfill`: one-shot ingestion of the past through the same stages, state, dedupe
 /// index and record format as `run`, so backfilled and live records deduplicate together.
@@ -16,8 +15,8 @@ public final class Backfill: Sendable {
     public let options: BackfillOptions
     private let logger: Logger
     private let progress: ProgressReporter
-    private let flow: Mutex<ArticleFlow?> = Mutex(nil)
-    private let stopped = Mutex(false)
+    private let flow: Locked<ArticleFlow?> = Locked(nil)
+    private let stopped = Locked(false)
 
     /// URLs fetched from the queue per batch (bounds memory however long the list).
     static let batchSize = 2_000

@@ -2,7 +2,6 @@ import AsyncAlgorithms
 import Foundation
 import Logging
 import Normalize
-import Synchronization
 
 /// `backfill --warc`: HTTP responses stored in WARC files go straight to extraction — no
 /// network. The reader is the first stage of the same extract → write flow as `run`, feeding it
@@ -65,7 +64,7 @@ struct WARCBackfill {
         }
         let start = resumeAt
         let tracker = WARCCheckpointTracker(start: start)
-        let outcome = Mutex(ProducerOutcome())
+        let outcome = Locked(ProducerOutcome())
         let store = context.store
         let logger = context.logger
         let flow = ArticleFlow(context: context)

@@ -1,5 +1,4 @@
 import Normalize
-import Synchronization
 
 /// The resumable position of a WARC file while its records flow through the stages out of
 /// order: the low-watermark before which every record has been committed or deliberately
@@ -34,11 +33,11 @@ final class WARCCheckpointTracker: Sendable {
         var failed = false
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// A tracker for a file whose reading starts at `start` (its last checkpoint).
     init(start: WARCPosition) {
-        state = Mutex(State(watermark: start))
+        state = Locked(State(watermark: start))
     }
 
     /// Registers a page about to be sent, whose record ends at `through`. Returns its ordinal,

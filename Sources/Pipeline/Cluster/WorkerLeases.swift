@@ -1,7 +1,6 @@
 import Fetch
 import Foundation
 import Logging
-import Synchronization
 
 /// This worker's leases during one pass: which sources it polls and which hosts it talks to,
 /// so that workers sharing one state never poll a source twice, never fetch a queued URL twice
@@ -17,7 +16,7 @@ final class WorkerLeases: Sendable {
     private let identity: WorkerIdentity
     private let logger: Logger
     private let timer = HeartbeatTimer()
-    private let heldHosts = Mutex(Set<String>())
+    private let heldHosts = Locked(Set<String>())
 
     init(store: any StateStore, client: HTTPClient, identity: WorkerIdentity, logger: Logger) {
         self.store = store

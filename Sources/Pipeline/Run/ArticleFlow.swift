@@ -3,7 +3,6 @@ import Fetch
 import Foundation
 import Logging
 import Normalize
-import Synchronization
 
 /// A fetched page on its way to extraction.
 struct FetchedPage: Sendable {
@@ -47,14 +46,14 @@ struct ExtractedPage: Sendable {
 final class ArticleFlow: Sendable {
     let context: PipelineContext
     /// Set when a graceful stop was asked for: no new URL is started.
-    let stopRequested: Mutex<Bool>
+    let stopRequested: Locked<Bool>
     /// The writer's blocking work (fsync, SQLite) runs here, off the cooperative thread pool,
     /// which then stays free for extraction while a group is being made durable.
     private let writerQueue = DispatchQueue(label: "copydesk.writer")
 
     init(context: PipelineContext) {
         self.context = context
-        stopRequested = Mutex(false)
+        stopRequested = Locked(false)
     }
 
     /// Most records committed as one group.

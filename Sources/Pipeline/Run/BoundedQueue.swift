@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A bounded first-in, first-out buffer between two stages: many senders, one receiver.
 ///
@@ -34,12 +33,12 @@ final class BoundedQueue<Element: Sendable>: Sendable {
     }
 
     let capacity: Int
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(capacity: Int) {
         precondition(capacity > 0, "a bounded queue holds at least one element")
         self.capacity = capacity
-        state = Mutex(State())
+        state = Locked(State())
     }
 
     /// Appends `element`, waiting while the queue is full. Returns false (dropping the element)

@@ -2,7 +2,6 @@ import Foundation
 public import Logging
 import Fetch
 import Normalize
-import Synchronization
 
 /// How a pass is started.
 public struct IngestionOptions: Sendable {
@@ -23,8 +22,8 @@ public final class Ingestion: Sendable {
     public let config: PipelineConfig
     private let options: IngestionOptions
     private let logger: Logger
-    private let flow: Mutex<ArticleFlow?> = Mutex(nil)
-    private let stopped = Mutex(false)
+    private let flow: Locked<ArticleFlow?> = Locked(nil)
+    private let stopped = Locked(false)
 
     public init(config: PipelineConfig, options: IngestionOptions, logger: Logger) {
         self.config = config

@@ -2,7 +2,6 @@ public import Logging
 public import ServiceLifecycle
 import UnixSignals
 import Foundation
-import Synchronization
 
 /// A pass that can be asked to stop starting new work.
 public protocol StoppablePass: Sendable {
@@ -21,7 +20,7 @@ public typealias BackfillService = IngestionService
 /// group's graceful-shutdown deadline passes), state is committed, and the pass reports.
 public final class IngestionService: Service, Sendable {
     private let ingestion: any StoppablePass
-    private let result = Mutex<Result<RunSummary, any Error>?>(nil)
+    private let result = Locked<Result<RunSummary, any Error>?>(nil)
 
     public init(ingestion: any StoppablePass) {
         self.ingestion = ingestion

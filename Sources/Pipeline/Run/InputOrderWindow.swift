@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Admission for an ordered input: page `n` may start extraction only once every page before
 /// `n - size` is committed, so the pages an ordered writer must hold back while it waits for a
@@ -12,7 +11,7 @@ final class InputOrderWindow: Sendable {
     }
 
     let size: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(size: Int) {
         self.size = max(1, size)

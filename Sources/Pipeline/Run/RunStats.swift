@@ -1,12 +1,11 @@
 import Foundation
-import Synchronization
 
 /// The running tally of a pass, updated from every stage.
 final class RunStats: Sendable {
-    private let summary: Mutex<RunSummary>
+    private let summary: Locked<RunSummary>
 
     init(kind: String, startedAt: Date) {
-        summary = Mutex(RunSummary(kind: kind, startedAt: startedAt))
+        summary = Locked(RunSummary(kind: kind, startedAt: startedAt))
     }
 
     func update(_ source: String, _ change: (inout RunSummary.SourceCounts) -> Void) {

@@ -1,10 +1,9 @@
-import Synchronization
 
-/// A value behind a mutex, as a class so that closures and several owners can share it.
+/// A value behind a lock, as a class so that closures and several owners can share it.
 final class Shared<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
+    private let mutex: Locked<Value>
 
-    init(_ value: Value) { mutex = Mutex(value) }
+    init(_ value: Value) { mutex = Locked(value) }
 
     func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
         try mutex.withLock { try body(&$0) }
