@@ -26,7 +26,12 @@ extension MarkupPrefilter {
         let tag = lookupTag(buffer, open + 1, nameEnd)
         index = nameEnd
         while true {
+            let beforeBlanks = index
             while index < count && isBlank(buffer[index]) { index += 1 }
+            // A kept attribute gets one blank before it only where the input had at least one:
+            // `a="1"b="2"` has none, and adding one would make the output longer than the
+            // input, whose size is the output buffer's (a heap overflow found by fuzzing).
+            let separated = index > beforeBlanks
             guard index < count else { return copyUnchanged(buffer, open, mark, &writer) }
             let byte = buffer[index]
             if byte == UInt8(ascii: ">") {
@@ -70,7 +75,7 @@ extension MarkupPrefilter {
                 index = valueEnd
             }
             if isRead(buffer, attributeStart, attributeNameEnd, on: tag) {
-                writer.append(0x20)
+                if separated { writer.append(0x20) }
                 writer.copy(buffer.baseAddress! + attributeStart, valueEnd - attributeStart)
             }
         }
