@@ -170,12 +170,17 @@ public final class TLSTestServers: @unchecked Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
+        // Standard error goes to a file, not a pipe: a long-lived process another test starts
+        // at the same instant (nginx, PostgreSQL) can inherit a pipe's write end and keep it
+        // open, and reading the pipe to its end would then wait forever.
+        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-tls-\(UUID().uuidString).err").path
+        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: errorPath) }
+        process.standardError = FileHandle(forWritingAtPath: errorPath)
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        let message = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else { throw TLSTestServerError.setupFailed(message) }
     }
 
