@@ -1,11 +1,3 @@
-
-/// A value behind a lock, as a class so that closures and several owners can share it.
-final class Shared<Value: Sendable>: Sendable {
-    private let mutex: Locked<Value>
-
-    init(_ value: Value) { mutex = Locked(value) }
-
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        try mutex.withLock { try body(&$0) }
-    }
-}
+/// A value behind a lock, as a class so that closures and several owners can share it: the
+/// same type as ``Locked`` (it used to wrap a `Mutex` of its own).
+typealias Shared<Value> = Locked<Value>
