@@ -35,16 +35,17 @@ struct FeedEntryBuilder {
         entry.categories.append(name)
     }
 
-    /// The finished entry, or nil when it carries nothing usable (an empty `<item/>`).
-    mutating func build() -> FeedEntry? {
+    /// The finished entry, or nil when it carries nothing usable (an empty `<item/>`). The entry
+    /// is moved out, not copied (a copy retained and released every field of every entry), so a
+    /// builder is built once.
+    consuming func build() -> FeedEntry? {
         if entry.link == nil, guidIsPermaLink || linkRank == Int.max, let guidURL {
             entry.link = guidURL
         }
-        let e = entry
-        guard e.link != nil || e.guid != nil || e.title != nil || e.summary != nil || e.content != nil else {
+        guard entry.link != nil || entry.guid != nil || entry.title != nil || entry.summary != nil || entry.content != nil else {
             return nil
         }
-        return e
+        return entry
     }
 }
 

@@ -13,6 +13,7 @@ final class XMLFeedParser {
     /// Which namespaces hold the format's own elements (RSS 2.0 has none; RSS 1.0 and Atom do).
     var coreNamespaces: Set<String> = []
     var coreAllowsNoNamespace = true
+    private var lastCoreNamespace: String?
     var channelLanguage: String?
 
     init(reader: XMLReader, documentURL: URL) {
@@ -96,7 +97,13 @@ final class XMLFeedParser {
     /// Whether an element belongs to the format itself (not to an extension module).
     func isCore(_ namespace: String?) -> Bool {
         guard let namespace else { return coreAllowsNoNamespace }
-        return coreNamespaces.contains(namespace)
+        // Namespace names come interned from the reader, so the feed's own namespace is one
+        // string object: comparing with the last match is a pointer check, where the set would
+        // hash the whole URI for every element.
+        if namespace == lastCoreNamespace { return true }
+        guard coreNamespaces.contains(namespace) else { return false }
+        lastCoreNamespace = namespace
+        return true
     }
 
     /// The base URI at the current node (document URL + `xml:base`s).
@@ -107,12 +114,16 @@ final class XMLFeedParser {
     func text() -> String? { FeedText.trimmed(reader.collectText()) }
 
     func appendEntry(_ builder: inout FeedEntryBuilder) {
-        if let entry = builder.build() { builders.append(entry) }
+        var finished = FeedEntryBuilder()
+        swap(&finished, &builder)
+        if let entry = finished.build() { builders.append(entry) }
     }
 
     private func finish() {
         var seenGUIDs = Set<String>()
-        var seenLinks = Set<String>()
+        // Links are absolute (no base URL), so URL equality is string equality; hashing the URL
+        // itself skips building each `absoluteString`.
+        var seenLinks = Set<URL>()
         seenGUIDs.reserveCapacity(builders.count)
         seenLinks.reserveCapacity(builders.count)
         // The entries move into the feed whole (no per-entry copy); repeats are found by index
@@ -122,7 +133,7 @@ final class XMLFeedParser {
         var repeated: [Int] = []
         for index in entries.indices {
             let guidKey = entries[index].guid
-            let linkKey = entries[index].link?.absoluteString
+            let linkKey = entries[index].link
             if let guidKey, !seenGUIDs.insert(guidKey).inserted { repeated.append(index); continue }
             if let linkKey, !seenLinks.insert(linkKey).inserted {
                 // The guid was new, but the entry repeats a link: it is not the guid's first use.

@@ -17,10 +17,8 @@ struct XMLEvent {
     /// Character data of a text event.
     var text: String = ""
     var attributes: [XMLAttribute] = []
-    /// `xml:base` in force at an element (resolved against the document URL).
-    var base: URL?
-    /// `xml:lang` in force at an element.
-    var language: String?
+    /// The element's row in the sink's ``XMLScopes`` (its `xml:base` and `xml:lang`).
+    var scope: Int32 = 0
     /// 1-based line of an element's start tag (0 for other events), for messages.
     var line: Int = 0
 }

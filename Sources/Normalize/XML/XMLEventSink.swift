@@ -18,14 +18,13 @@ final class XMLEventSink {
     // property is passed inout while a callback could run).
     @exclusivity(unchecked) private var queue: [XMLEvent] = []
     @exclusivity(unchecked) private var head = 0
-    /// (base, language) for each open element.
-    @exclusivity(unchecked) private var scopes: [(base: URL?, language: String?)] = []
-    private let documentURL: URL?
+    /// `xml:base` and `xml:lang` of the open elements and of the queued events.
+    @exclusivity(unchecked) private(set) var scopes: XMLScopes
     /// Parsing was stopped on purpose (entity bomb).
     private(set) var stopped = false
 
     init(documentURL: URL?) {
-        self.documentURL = documentURL
+        scopes = XMLScopes(documentURL: documentURL)
         queue.reserveCapacity(1024)
     }
 
@@ -33,11 +32,13 @@ final class XMLEventSink {
     /// reference-counted fields, and copying it was a large share of feed parsing). False when
     /// the queue is empty.
     func dequeue(into event: inout XMLEvent) -> Bool {
+        if head == queue.count { flushText() }
         guard head < queue.count else {
             if head > 0 {
                 queue.removeAll(keepingCapacity: true)
                 head = 0
             }
+            scopes.compact()
             return false
         }
         swap(&event, &queue[head])
@@ -50,35 +51,51 @@ final class XMLEventSink {
     fileprivate func startElement(
         localName: String, prefix: String?, namespace: String?, attributes: [XMLAttribute]
     ) {
-        let parent = scopes.last
-        var base = parent?.base ?? documentURL
-        var language = parent?.language
+        flushText()
+        var base: String?
+        var language: String?
         for attribute in attributes where attribute.namespace == XMLEventSink.xmlNamespace {
             if attribute.localName == "base" {
-                base = URL(string: attribute.value.trimmingCharacters(in: .whitespaces), relativeTo: base)?.absoluteURL ?? base
+                base = attribute.value
             } else if attribute.localName == "lang" {
-                language = attribute.value.isEmpty ? nil : attribute.value
+                language = attribute.value
             }
         }
+        let depth = scopes.depth
+        let scope = scopes.push(base: base, language: language)
         queue.append(
             XMLEvent(
-                kind: .element, depth: scopes.count, localName: localName, namespace: namespace, prefix: prefix,
-                attributes: attributes, base: base, language: language,
+                kind: .element, depth: depth, localName: localName, namespace: namespace, prefix: prefix,
+                attributes: attributes, scope: scope,
                 line: parser.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0))
-        scopes.append((base, language))
     }
 
     fileprivate func endElement(localName: String, namespace: String?) {
-        if !scopes.isEmpty { scopes.removeLast() }
-        queue.append(XMLEvent(kind: .endElement, depth: scopes.count, localName: localName, namespace: namespace))
+        flushText()
+        scopes.pop()
+        queue.append(XMLEvent(kind: .endElement, depth: scopes.depth, localName: localName, namespace: namespace))
+    }
+
+    /// Character data since the last element start or end. libxml2 reports a run of text in
+    /// pieces (every entity or character reference, `&lt;` included, ends a piece: an escaped
+    /// HTML summary arrives in dozens), so the bytes are gathered here and become one `String`
+    /// per run, not one per piece.
+    @exclusivity(unchecked) private var pendingText: [UInt8] = []
+
+    fileprivate func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        pendingText.append(contentsOf: bytes)
     }
 
     fileprivate func characters(_ text: String) {
-        if head < queue.count, queue[queue.count - 1].kind == .text {
-            queue[queue.count - 1].text += text
-            return
-        }
-        queue.append(XMLEvent(kind: .text, depth: scopes.count, text: text))
+        pendingText.append(contentsOf: text.utf8)
+    }
+
+    /// Queues the gathered character data as one text event.
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        let text = String(decoding: pendingText, as: UTF8.self)
+        pendingText.removeAll(keepingCapacity: true)
+        queue.append(XMLEvent(kind: .text, depth: scopes.depth, text: text))
     }
 
     /// The parser this sink is attached to (not owned: the ``XMLReader`` owns both), used only to
@@ -178,7 +195,7 @@ final class XMLEventSink {
 
     private static let charactersCallback: charactersSAXFunc = { context, characters, length in
         guard let characters, length > 0 else { return }
-        sink(context).characters(String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self))
+        sink(context).characters(UnsafeBufferPointer(start: characters, count: Int(length)))
     }
 
     private static let entityDeclCallback: entityDeclSAXFunc = { context, name, _, _, systemID, content in

@@ -128,9 +128,9 @@ final class XMLReader {
     var namespaceURI: String? { current.namespace }
     var value: String? { current.kind == .text ? current.text : nil }
     /// The base URI in force at this element: the document URL combined with every `xml:base`.
-    var baseURL: URL? { current.base }
+    var baseURL: URL? { sink.scopes.base(current.scope) }
     /// The `xml:lang` in force at this element.
-    var xmlLang: String? { current.language }
+    var xmlLang: String? { sink.scopes.language(current.scope) }
     /// 1-based line of the current element's start tag.
     var line: Int { current.line }
 
