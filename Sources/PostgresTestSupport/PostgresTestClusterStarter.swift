@@ -114,6 +114,7 @@ enum PostgresProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        try closeInheritedDescriptors(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -127,5 +128,23 @@ enum PostgresProcess {
             throw PostgresTestClusterError(message: "cannot start \(argv[0]): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// posix_spawn hands the child every descriptor not marked close-on-exec. The server and
+    /// the watchdog live on after the test that started them, so a pipe another test had open
+    /// at that instant would keep its write end in them, and that test's read to the end of the
+    /// pipe would wait for as long as PostgreSQL runs (a CI run hung that way). glibc 2.34's
+    /// `posix_spawn_file_actions_addclosefrom_np` closes them all in the child; the Glibc module
+    /// does not import it (it is declared under _GNU_SOURCE), so it is looked up by name.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) throws {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            throw PostgresTestClusterError(message: "this C library has no posix_spawn_file_actions_addclosefrom_np (glibc 2.34 or later is needed)")
+        }
+        let closeFrom = unsafeBitCast(symbol, to: CloseFrom.self)
+        let result = closeFrom(&actions, 3)
+        guard result == 0 else {
+            throw PostgresTestClusterError(message: "posix_spawn_file_actions_addclosefrom_np: \(String(cString: strerror(result)))")
+        }
     }
 }
