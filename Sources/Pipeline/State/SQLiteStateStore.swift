@@ -270,7 +270,7 @@ public final class SQLiteStateStore: StateStore {
                 if try Bool.fetchOne(db, sql: Self.claimedElsewhere, arguments: [record.canonicalURL, record.canonicalURL, record.revision]) == true {
                     continue
                 }
-                let entry = try JournalEntry.numbered(record, seq: next, bodyFile: bodyFile, token: UUID().uuidString, day: day)
+                let entry = try JournalEntry.numbered(record, seq: next, bodyFile: bodyFile, token: JournalToken.make(), day: day)
                 if record.body != nil { next += 1 }
                 let bodyFile = entry.bodyFile
                 // Cached: prepared once per connection, not once per record.

@@ -13,7 +13,7 @@ extension PostgresStateStore {
             // cluster (a unique index), and none for a URL already committed at this revision or
             // later. A second worker's insert of the same URL waits for the first's transaction,
             // then finds it taken.
-            let tokens = records.map { _ in UUID().uuidString }
+            let tokens = records.map { _ in JournalToken.make() }
             let claimed = try Set(c.query("""
                 INSERT INTO pending_records (token, worker, day, manifest_line, canonical_url, source, id, content_hash,
                     revision, created_at)
