@@ -152,14 +152,10 @@ final class XMLEventSink {
 
     /// Element names and namespace URIs come from the parser's dictionary, so one pointer is
     /// always the same string: converting each once saves an allocation per element.
-    @exclusivity(unchecked) private var internedNames: [UnsafeRawPointer: String] = [:]
+    @exclusivity(unchecked) private var internedNames = InternedNames()
 
     fileprivate func interned(_ pointer: UnsafePointer<xmlChar>?) -> String? {
-        guard let pointer else { return nil }
-        if let known = internedNames[UnsafeRawPointer(pointer)] { return known }
-        let value = String(cString: pointer)
-        if internedNames.count < 4096 { internedNames[UnsafeRawPointer(pointer)] = value }
-        return value
+        internedNames.name(pointer)
     }
 
     private static let startElementCallback: startElementNsSAX2Func = {
