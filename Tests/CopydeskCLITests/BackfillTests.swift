@@ -104,6 +104,36 @@ struct BackfillTests {
         let day = try #require(snapshot.linesByDay.first { $0.value.contains { $0.id == line.id } }?.key)
         #expect(snapshot.texts["\(day)/\(line.file!)"] == article.paragraphs.joined(separator: "\n") + "\n")
     }
+
+    /// Damage the reader repairs is no error: a record whose block is not followed by CRLF CRLF
+    /// (the next record starts right after it) is kept and logged as read despite damage, and
+    /// only bytes that belong to no record count as `warc_corrupt`.
+    @Test func aRepairedWARCRecordIsKeptAndNotCountedAsAnError() throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 6, pageBytes: 4_000...6_000, seed: 29)
+        var warc = Data()
+        for (index, article) in corpus.articles(outlet: 0).enumerated() {
+            let uri = "https://news.example.org\(article.path)"
+            let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
+            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+            var record = WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+            if index == 2 { record.removeLast(4) }  // no CRLF CRLF: the next record starts at once
+            warc += record
+            if index == 4 { warc += Data("garbage that is not a record\r\n\r\n".utf8) }
+        }
+        let path = harness.path("capture.warc")
+        try warc.write(to: URL(fileURLWithPath: path))
+        let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
+        let result = try harness.run(["backfill", "--config", config, "--warc", path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try OutputSnapshot(root: harness.path("records")).allLines.count == 6)
+        #expect(result.stderr.contains("WARC record read despite damage"))
+        #expect(result.stderr.contains("WARC bytes outside any record skipped"))
+        #expect(!result.stderr.contains("WARC record skipped"))
+        let total = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("total") })
+        #expect(total.split(separator: " ").last == "warc_corrupt=1", "one error: the garbage, not the repaired record\n\(result.stdout)")
+    }
 }
 
 extension BackfillTests {

@@ -44,6 +44,22 @@ public struct WARCWarning: Sendable, Equatable, CustomStringConvertible {
         case declaredLengthTooLong(declared: Int64, actual: Int64)
     }
 
+    /// What the trouble cost: a record kept as read (repaired or read anyway), a record
+    /// dropped, or bytes outside any record passed over.
+    public enum Effect: Sendable, Equatable {
+        case recordKept, recordDropped, bytesSkipped
+    }
+
+    public var effect: Effect {
+        switch reason {
+        case .missingRecordTerminator, .unsupportedVersion, .declaredLengthTooLong: .recordKept
+        case .skippedBytes: .bytesSkipped
+        case .notARecord, .malformedHeader, .missingContentLength, .truncatedRecord, .contentLengthMismatch,
+            .recordTooLarge, .corruptGzipMember, .truncatedGzipMember:
+            .recordDropped
+        }
+    }
+
     public var description: String {
         switch reason {
         case .skippedBytes(let count): "offset \(offset): skipped \(count) bytes that belong to no record"

@@ -124,8 +124,18 @@ struct WARCBackfill {
         let source = self.source
         let logger = context.logger
         reader.warningHandler = { warning in
-            stats.failed(source, errorClass: "warc_corrupt", message: "\(file): \(warning)")
-            logger.warning("WARC record skipped", metadata: ["file": "\(file)", "warning": "\(warning)"])
+            let metadata: Logger.Metadata = ["file": "\(file)", "warning": "\(warning)"]
+            switch warning.effect {
+            case .recordKept:
+                // Nothing lost: not an error, but the archive is not as it should be.
+                logger.warning("WARC record read despite damage", metadata: metadata)
+            case .recordDropped:
+                stats.failed(source, errorClass: "warc_corrupt", message: "\(file): \(warning)")
+                logger.warning("WARC record skipped", metadata: metadata)
+            case .bytesSkipped:
+                stats.failed(source, errorClass: "warc_corrupt", message: "\(file): \(warning)")
+                logger.warning("WARC bytes outside any record skipped", metadata: metadata)
+            }
         }
         // Records are read a few at a time, so that one query asks which of their URLs are
         // recorded already (one per record cost more than HTTP parsing).
