@@ -20,6 +20,23 @@ struct FeedFastPathTests {
         }
     }
 
+    /// Text already collapsed is returned as it is; the check agrees with splitting and joining
+    /// on random mixes of words, spaces, tabs, line breaks and combining marks.
+    @Test func collapsedTextShortcutMatchesSplitAndJoin() {
+        let pieces = [" ", "  ", "\t", "\n", "\r\n", "a", "Story", "1", "é", "\u{301}", " \u{301}", "日本"]
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<3000 {
+            let count = Int(generator.next() % 10)
+            let text = (0..<count).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" })
+            let expected = words.isEmpty ? nil : words.joined(separator: " ")
+            #expect(FeedText.collapsedText(text) == expected, "\(text.debugDescription)")
+            if FeedText.isCollapsed(text) { #expect(expected == text, "\(text.debugDescription)") }
+        }
+        #expect(FeedText.isCollapsed("Story number 0"))
+        #expect(!FeedText.isCollapsed("Story  number") && !FeedText.isCollapsed(" Story") && !FeedText.isCollapsed(""))
+    }
+
     @Test func nonASCIITextTakesTheScalarPath() {
         #expect(FeedText.plainASCII("café &amp; crème") == nil)
         #expect(FeedText.plain("café &amp; <b>crème</b>") == "café & crème")

@@ -2,14 +2,32 @@ import Foundation
 
 /// Turns the text fields feeds fill with HTML (titles, author names, categories) into plain text.
 enum FeedText {
-    /// Trims ASCII whitespace at both ends; nil when nothing is left. (Byte-level: Foundation's
-    /// `trimmingCharacters(in:)` dominated parse time.)
     /// Text kept as it is but for white space: runs collapsed to one space, ends trimmed.
     static func collapsedText(_ text: String) -> String? {
+        if isCollapsed(text) { return text }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\r\n" })
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 
+    /// Whether `text` is non-empty and already collapsed: no tab or line break, no space at
+    /// either end or after another (one pass over the bytes; most titles are, and splitting
+    /// and joining them was a tenth of Atom parsing).
+    static func isCollapsed(_ text: String) -> Bool {
+        var previousSpace = true  // a space first is not collapsed
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"): return false
+            case UInt8(ascii: " "):
+                if previousSpace { return false }
+                previousSpace = true
+            default: previousSpace = false
+            }
+        }
+        return !previousSpace  // empty, or a space last
+    }
+
+    /// Trims ASCII whitespace at both ends; nil when nothing is left. (Byte-level: Foundation's
+    /// `trimmingCharacters(in:)` dominated parse time.)
     static func trimmed(_ text: String) -> String? {
         let utf8 = text.utf8
         guard let first = utf8.firstIndex(where: { !isASCIISpace($0) }) else { return nil }
