@@ -157,6 +157,22 @@ struct ArticleBodyRecallTests {
         #expect(lines == [Self.lead] + Self.prose)
     }
 
+    /// A block named a teaser is a trail to other articles when it carries links (a linked
+    /// headline and its summary), even inside the article's container; a teaser without links
+    /// is the article's own lead and stays.
+    @Test func linkedTeasersGoAndALinkFreeTeaserLeadStays() {
+        let trails = (1...3).map {
+            "<div class=\"teaser-item\"><a href=\"/story\($0)\">Harbour story \($0) in the series</a><p>A summary of story \($0), with the usual details, a quote from the mayor and a date in June.</p></div>"
+        }
+        let html = Self.page("""
+            <article><h1>Bridge contract awarded</h1><p class="article-teaser">\(Self.lead)</p>
+            <div class="story-text">\(Self.paragraphs)
+            <div class="teaser-list">\(trails.joined())</div></div></article>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+    }
+
     /// A microdata body widens to the lead above it, but not to what follows it.
     @Test func markedBodyTakesInTheLeadAboveIt() {
         let disclaimer = "This article was produced with support from the harbour trust, which had no say in its content."
