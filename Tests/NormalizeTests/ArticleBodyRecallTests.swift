@@ -173,6 +173,25 @@ struct ArticleBodyRecallTests {
         #expect(lines == [Self.lead] + Self.prose)
     }
 
+    /// A lead set apart from the body (beside the title, with a row of links between them that
+    /// keeps widening and sibling joining away) is known by the page's own description, which
+    /// repeats it word for word; a later teaser of the same article is not taken for it.
+    @Test func leadRepeatingThePageDescriptionIsKept() {
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Bridge contract awarded</title>
+            <meta property="og:description" content="\(Self.lead)"></head>
+            <body><div class="top"><h1>Bridge contract awarded</h1><p class="hero-note">\(Self.lead)</p>
+            <div class="row"><a href="/a">Bridge works timetable and map</a> <a href="/b">Ferry times during the closure period</a> <a href="/c">Harbour council meeting archive</a></div></div>
+            <div class="layout"><div class="story-text">\(Self.paragraphs)</div></div>
+            </body></html>
+            """
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+        // The same text in a block that is not the page's description stays out.
+        let other = html.replacingOccurrences(of: "content=\"\(Self.lead)\"", with: "content=\"A different summary of the council decision on the bridge.\"")
+        #expect(ArticleFixtureLoader.extract(html: other).bodyLines == Self.prose)
+    }
+
     /// A microdata body widens to the lead above it, but not to what follows it.
     @Test func markedBodyTakesInTheLeadAboveIt() {
         let disclaimer = "This article was produced with support from the harbour trust, which had no say in its content."
