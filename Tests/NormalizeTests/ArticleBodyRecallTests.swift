@@ -221,6 +221,20 @@ struct LineFilterLeadInTests {
         ])
     }
 
+    /// Datelines, credits and permalinks in other languages go like English bylines when they
+    /// stand short at an edge of the body; the same words inside the text stay.
+    @Test func datelinesAndCreditsInOtherLanguagesAtTheEdgesAreDropped() {
+        let prose = [
+            "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern.",
+            "Aktualisiert wurde auch der Fahrplan der Tagesbusse, die künftig im Zehn-Minuten-Takt fahren.",
+            "Profitieren sollen vor allem Beschäftigte im Schichtdienst, sagte die Sprecherin des Verkehrsausschusses.",
+        ]
+        let lines = (["Veröffentlicht am 12.03.2024, 14:05 Uhr"] + prose + ["Quelle: Stadtverwaltung",
+                                                                        "Permalink: https://example.org/p/123"])
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == prose)
+    }
+
     /// Closing prompts in other languages go like the English ones, at the end only.
     @Test func closingPromptsInOtherLanguagesAreDropped() {
         let prose = [
