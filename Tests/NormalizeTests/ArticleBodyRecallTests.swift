@@ -157,6 +157,41 @@ struct ArticleBodyRecallTests {
         #expect(lines == [Self.lead] + Self.prose)
     }
 
+    /// A block named a teaser is a trail to other articles when it carries links (a linked
+    /// headline and its summary), even inside the article's container; a teaser without links
+    /// is the article's own lead and stays.
+    @Test func linkedTeasersGoAndALinkFreeTeaserLeadStays() {
+        let trails = (1...3).map {
+            "<div class=\"teaser-item\"><a href=\"/story\($0)\">Harbour story \($0) in the series</a><p>A summary of story \($0), with the usual details, a quote from the mayor and a date in June.</p></div>"
+        }
+        let html = Self.page("""
+            <article><h1>Bridge contract awarded</h1><p class="article-teaser">\(Self.lead)</p>
+            <div class="story-text">\(Self.paragraphs)
+            <div class="teaser-list">\(trails.joined())</div></div></article>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+    }
+
+    /// A lead set apart from the body (beside the title, with a row of links between them that
+    /// keeps widening and sibling joining away) is known by the page's own description, which
+    /// repeats it word for word; a later teaser of the same article is not taken for it.
+    @Test func leadRepeatingThePageDescriptionIsKept() {
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>Bridge contract awarded</title>
+            <meta property="og:description" content="\(Self.lead)"></head>
+            <body><div class="top"><h1>Bridge contract awarded</h1><p class="hero-note">\(Self.lead)</p>
+            <div class="row"><a href="/a">Bridge works timetable and map</a> <a href="/b">Ferry times during the closure period</a> <a href="/c">Harbour council meeting archive</a></div></div>
+            <div class="layout"><div class="story-text">\(Self.paragraphs)</div></div>
+            </body></html>
+            """
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines == [Self.lead] + Self.prose)
+        // The same text in a block that is not the page's description stays out.
+        let other = html.replacingOccurrences(of: "content=\"\(Self.lead)\"", with: "content=\"A different summary of the council decision on the bridge.\"")
+        #expect(ArticleFixtureLoader.extract(html: other).bodyLines == Self.prose)
+    }
+
     /// A microdata body widens to the lead above it, but not to what follows it.
     @Test func markedBodyTakesInTheLeadAboveIt() {
         let disclaimer = "This article was produced with support from the harbour trust, which had no say in its content."
@@ -184,6 +219,20 @@ struct LineFilterLeadInTests {
         #expect(LineFilter.filter(lines, title: nil) == [
             prose, "Das war auch interessant für die Anwohner, die seit Jahren auf eine Verbindung warten.",
         ])
+    }
+
+    /// Datelines, credits and permalinks in other languages go like English bylines when they
+    /// stand short at an edge of the body; the same words inside the text stay.
+    @Test func datelinesAndCreditsInOtherLanguagesAtTheEdgesAreDropped() {
+        let prose = [
+            "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern.",
+            "Aktualisiert wurde auch der Fahrplan der Tagesbusse, die künftig im Zehn-Minuten-Takt fahren.",
+            "Profitieren sollen vor allem Beschäftigte im Schichtdienst, sagte die Sprecherin des Verkehrsausschusses.",
+        ]
+        let lines = (["Veröffentlicht am 12.03.2024, 14:05 Uhr"] + prose + ["Quelle: Stadtverwaltung",
+                                                                        "Permalink: https://example.org/p/123"])
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == prose)
     }
 
     /// Closing prompts in other languages go like the English ones, at the end only.

@@ -161,4 +161,13 @@ struct ArticleExtractionTests {
             """)
         #expect(ArticleFixtureLoader.extract(html: html).bodyLines == ArticleFixtureLoader.prose)
     }
+
+    /// Ruby readings (`<rt>`, with `<rp>` parentheses for old browsers) sit over the words they
+    /// annotate; the text is the words alone, as a reader sees them.
+    @Test func rubyReadingsAreLeftOut() {
+        let annotated = "<ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rp>(</rp><rt>ぎゃくたい</rt><rp>)</rp></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。"
+        let html = ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose + [annotated])
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.last == "子どもへの虐待をなくすための法律ができて、親が子どもを教育するために、たたいたり蹴ったりする体罰を禁止することになりました。")
+    }
 }

@@ -1,4 +1,5 @@
-/// Decides which text is the body: the density-scored container, the same scoring on a
+/// Decides which text is the body: the density-scored container (with the lead the page's
+/// description names, when the container left it out), the same scoring on a
 /// lenient reading of the page (only unambiguous furniture removed) when the standard one
 /// leaves almost nothing, the JSON-LD `articleBody` when the visible text is missing or a
 /// fraction of it, or every reasonable paragraph of the page when no container stands out.
@@ -20,15 +21,20 @@ struct BodySelection {
         var lines: [String] = []
         var score = 0.0
         var narrow: Int32 = -1
+        var bodyStart: Int32?
         if let choice = CandidateSelector(analysis: analysis).choose() {
             let writer = BodyWriter(analysis: analysis)
             lines = LineFilter.filter(writer.lines(from: choice.roots), title: title)
             score = choice.score
             if choice.narrow != choice.top { narrow = choice.narrow }
+            if !lines.isEmpty { bodyStart = choice.roots.min() }
         }
         var method: QualityFlags.Method = lines.isEmpty ? .none : .densityScoring
         if let reanchored = reanchor(lines, narrow: narrow) {
             lines = reanchored
+        } else if let first = bodyStart, let lead = DescriptionLead(analysis: analysis)
+            .lead(description: metadata.description, before: first, firstLine: lines.first) {
+            lines.insert(lead, at: 0)
         }
         var visible = CharacterCount.of(lines)
         var current = visible

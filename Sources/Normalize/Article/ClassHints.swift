@@ -101,6 +101,13 @@ struct ClassHints {
         return unambiguousMatcher.groups(in: hint) != 0 || hasClass(hint, hidingClasses)
     }
 
+    /// Whether the class or id calls the element a teaser. A teaser is either the article's
+    /// own lead (a sentence or two, no links) or a trail to another article (a linked headline
+    /// and its summary); `PageAnalysis` tells them apart by the links.
+    static func namesTeaser(_ hint: ArraySlice<UInt8>) -> Bool {
+        ByteSearch.contains(hint, "teaser")
+    }
+
     static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
         guard !hint.isEmpty else { return false }
         return groups(hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)

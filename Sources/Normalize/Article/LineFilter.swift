@@ -36,6 +36,10 @@ enum LineFilter {
     private static let bylineOpenings: [String] = [
         "by ", "posted on", "posted by", "published", "updated", "last updated", "written by",
         "von ", "par ", "por ", "di ", "door ", "av ", "oleh ",
+        // Datelines, credits and permalinks in the common web languages.
+        "aktualisiert", "veröffentlicht", "geschrieben von", "mis à jour", "publié le", "actualizado",
+        "publicado", "aggiornato", "pubblicato", "autor:", "autorin:", "quelle:", "source:", "fuente:",
+        "permalink", "permalien", "short-url", "kurz-url",
     ]
 
     /// Prefixes of short lines that introduce a link or credit rather than prose.

@@ -200,6 +200,13 @@ struct PageAnalysis {
                 removed[index] = true
                 continue
             }
+            // A teaser with links (15% or more of its text) trails another article; one without
+            // is this article's lead.
+            if node.hintEnd > node.hintStart && linkChars[index] * 100 >= chars[index] * 15
+                && ClassHints.namesTeaser(tree.hint(Int32(index))) {
+                removed[index] = true
+                continue
+            }
             if let itemprop = tree.attributeBytes(Int32(index), .itemprop), Self.isMetadataProperty(itemprop) {
                 removed[index] = true
                 continue

@@ -16,6 +16,8 @@ enum HTMLTag: UInt8, Sendable {
     case form, input, button, select, option, textarea, label, fieldset
     case time, address, dialog, menu, details, summary, center
     case em, strong, b, i, u, small, sup, sub, cite, q, abbr, mark, font
+    /// Ruby annotations: the reading aid printed above a character, and the fallback parentheses.
+    case rt, rp
 
     /// Tag names as libxml2's HTML parser reports them (already lower case).
     private static let names: [(String, HTMLTag)] = [
@@ -38,7 +40,7 @@ enum HTMLTag: UInt8, Sendable {
         ("menu", .menu), ("details", .details), ("summary", .summary), ("center", .center),
         ("em", .em), ("strong", .strong), ("b", .b), ("i", .i), ("u", .u), ("small", .small),
         ("sup", .sup), ("sub", .sub), ("cite", .cite), ("q", .q), ("abbr", .abbr),
-        ("mark", .mark), ("font", .font),
+        ("mark", .mark), ("font", .font), ("rt", .rt), ("rp", .rp),
     ]
 
     /// Buckets keyed by (length, first byte) so a lookup compares at most a few names.
@@ -76,10 +78,12 @@ enum HTMLTag: UInt8, Sendable {
     }
 
     /// Elements whose content is never article text and is not even kept in the tree.
+    /// Ruby annotations (`<rt>`, `<rp>`) are a reading aid over the text (the pronunciation of
+    /// a kanji), not words of it: kept, they would split every annotated word in two.
     var isDropped: Bool {
         switch self {
         case .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas,
-             .select, .textarea, .button, .video, .audio:
+             .select, .textarea, .button, .video, .audio, .rt, .rp:
             return true
         default:
             return false
