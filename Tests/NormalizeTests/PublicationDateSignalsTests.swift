@@ -83,6 +83,27 @@ struct PublicationDateSignalsTests {
         #expect(Self.published(body: body) == "2021-03-04")
     }
 
+    @Test func aDataDateAttributeNextToTheHeadline() {
+        // The date only a script shows: `data-date` on an element under the headline.
+        #expect(Self.published(body: """
+            <article><header><h1>Story</h1><div class="timeline"><div data-date="18. März 2020" class="arrow"></div></div>
+            </header></article>
+            """, lang: "de") == "2020-03-18")
+        #expect(Self.published(body: "<h1>Story</h1><span data-published=\"3 February 2021\"></span>") == "2021-02-03")
+    }
+
+    @Test func aDataDateAttributeAwayFromTheHeadlineIsNot() {
+        // Calendar cells and teaser lists carry `data-date` by the dozen.
+        let calendar = (1...3).map { "<td data-date=\"2020-01-0\($0)\">\($0)</td>" }.joined()
+        let filler = (1...60).map { "<p>Paragraph \($0) of the story.</p>" }.joined()
+        #expect(Self.published(body: """
+            <h1>Story</h1><span class="time">3 hours ago</span>\(filler)<div><table><tr>\(calendar)</tr></table></div>
+            """) == "2024-05-10")
+        #expect(Self.published(body: """
+            <h1>Story</h1><span class="time">3 hours ago</span><aside><table class="calendar"><tr>\(calendar)</tr></table></aside>
+            """) == "2024-05-10")
+    }
+
     @Test(arguments: [
         ("https://news.example/2019/11/18/some-story/", "2019-11-18"),
         ("https://news.example/section/2019-11-18-some-story", "2019-11-18"),
