@@ -149,6 +149,24 @@ struct PublicationDateSignalsTests {
                                lang: "de") == "2024-05-03")
     }
 
+    @Test(arguments: [
+        ("en", "Last update 07.03.2021"), ("da", "Opdateret 07.03.2021"), ("fi", "Päivitetty 07.03.2021"),
+        ("ro", "Actualizat 07.03.2021"), ("hu", "Frissítve 07.03.2021"), ("tr", "Güncellenme 07.03.2021"),
+        ("ru", "Обновлено 07.03.2021"),
+    ])
+    func updateLabelsInMoreLanguages(lang: String, label: String) {
+        // The first date under the headline is the update; the publication comes second.
+        let article = Self.extract(body: "<h1>Story</h1><div class=\"date\">\(label)</div><div class=\"date\">02.03.2021</div>",
+                                   lang: lang)
+        #expect(Self.day(article.published) == "2021-03-02")
+        #expect(DateLabel.of(Array(label.utf8).dropLast(10)) == .modified)
+    }
+
+    @Test(arguments: ["Erstveröffentlichung: ", "Udgivet ", "Julkaistu ", "Publicat ", "Опубликовано "])
+    func publicationLabelsInMoreLanguages(label: String) {
+        #expect(DateLabel.of(Array(label.utf8)[...]) == .published)
+    }
+
     @Test func updatedIsNotThePublicationDate() {
         let article = Self.extract(body: """
             <h1>Story</h1><p class="meta">Updated March 5, 2021</p><p class="meta">Published March 1, 2021</p>
