@@ -167,6 +167,20 @@ struct PublicationDateSignalsTests {
         #expect(DateLabel.of(Array(label.utf8)[...]) == .published)
     }
 
+    @Test func wordsAroundATimeElementLabelIt() {
+        // Neither element's markup says which date is which; the words next to them do.
+        let before = Self.extract(body: """
+            <h1>Story</h1><p><span>Updated:</span> <time datetime="2021-03-05T10:00">5 March</time>
+            · <span>Published:</span> <time datetime="2021-03-01T09:00">1 March</time></p>
+            """)
+        #expect(Self.day(before.published) == "2021-03-01")
+        #expect(Self.day(before.modified) == "2021-03-05")
+        let inside = Self.extract(body: """
+            <h1>Story</h1><time datetime="2021-03-05T10:00">Updated 5 March</time> <time datetime="2021-03-01T09:00">1 March</time>
+            """)
+        #expect(Self.day(inside.published) == "2021-03-01")
+    }
+
     @Test func updatedIsNotThePublicationDate() {
         let article = Self.extract(body: """
             <h1>Story</h1><p class="meta">Updated March 5, 2021</p><p class="meta">Published March 1, 2021</p>

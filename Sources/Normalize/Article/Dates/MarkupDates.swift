@@ -124,7 +124,9 @@ struct MarkupDates {
                 dataDated.insert(Int32(markup.count))
             }
             if let value, !value.isEmpty, markup.count < 40 {
-                markup.append((id, ordinal, value, label, flags & 1 != 0, hintLevels > 0 || flags & 6 != 0))
+                // "Updated: <time …>": the words around the element label it when its markup does not.
+                let worded = label == .neutral ? Self.markupLabel(tree, id) : label
+                markup.append((id, ordinal, value, worded, flags & 1 != 0, hintLevels > 0 || flags & 6 != 0))
             }
         }
 
