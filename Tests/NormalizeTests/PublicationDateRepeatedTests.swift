@@ -93,3 +93,24 @@ struct PublicationDateScriptStateTests {
             """) == "2021-03-05")
     }
 }
+
+/// The raw-markup scanners on cut-off and random input: no trap, no answer from a fragment.
+@Suite("Publication date: raw scanners on hostile input")
+struct PublicationDateRawScannerHostileTests {
+    @Test(arguments: ["2019-11-", "12.03.", "2019/11/", "&copy; 20", "\u{00A9}", "\"publishedAt\\", "\"pubDate\": \"",
+                      "<meta", "<meta content=\"2019-11-18\"", "20191", ""])
+    func cutOffInputGivesNothing(text: String) {
+        let html = Data(text.utf8)
+        #expect(PageDatePatterns.find(in: html, dayFirst: true) { _ in true } == nil)
+        #expect(ScriptStateDates.first(in: html, dayFirst: true) { _ in true } == nil)
+    }
+
+    @Test func randomBytesAreSafe() {
+        var generator = SplitMix64(seed: 15)
+        for _ in 0..<50 {
+            let bytes = (0..<2048).map { _ in UInt8(truncatingIfNeeded: generator.next() % 7 == 0 ? 0x30 + generator.next() % 10 : generator.next()) }
+            _ = PageDatePatterns.find(in: Data(bytes), dayFirst: false) { _ in true }
+            _ = ScriptStateDates.first(in: Data(bytes), dayFirst: false) { _ in true }
+        }
+    }
+}

@@ -25,7 +25,7 @@ enum PageDatePatterns {
             let bytes = UnsafeBufferPointer(rebasing: raw.bindMemory(to: UInt8.self).prefix(maximumBytes))
             var counts = [[Int: Int]](repeating: [:], count: Shape.allCases.count)
             var copyright = 0
-            var index = 1
+            var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA9 {
@@ -37,7 +37,7 @@ enum PageDatePatterns {
                     while index < bytes.count && bytes[index] != UInt8(ascii: ">") { index += 1 }
                 } else if byte == UInt8(ascii: "&"), startsWith(bytes, index, copyEntity) {
                     copyright = max(copyright, yearAfterCopyright(bytes, index + copyEntity.count))
-                } else if isDigit(byte), !isDigit(bytes[index - 1]) {
+                } else if isDigit(byte), index == 0 || !isDigit(bytes[index - 1]) {
                     let run = digitRun(bytes, index)
                     if let (shape, date) = match(bytes, index, run, dayFirst: dayFirst), plausible(date),
                        counts[shape.rawValue].count < maximumDistinct || counts[shape.rawValue][date.dayNumber] != nil {
@@ -92,7 +92,7 @@ enum PageDatePatterns {
         if run == 4, (1...2).contains(thirdRun) {
             guard let date = WrittenDate(year: value(bytes, start, 4), month: second, day: value(bytes, secondEnd + 1, thirdRun))
             else { return nil }
-            let inPath = separator == UInt8(ascii: "/") && bytes[start - 1] == UInt8(ascii: "/")
+            let inPath = separator == UInt8(ascii: "/") && start > 0 && bytes[start - 1] == UInt8(ascii: "/")
                 && thirdEnd < bytes.count && bytes[thirdEnd] == UInt8(ascii: "/")
             return (inPath ? .urlPath : .yearFirst, date)
         }
