@@ -167,6 +167,16 @@ struct PublicationDateSignalsTests {
         #expect(DateLabel.of(Array(label.utf8)[...]) == .published)
     }
 
+    @Test(arguments: ["submitted", "autor", "parution", "haber-tarih"])
+    func moreDateClassNames(name: String) {
+        // Away from the headline only a date-ish class makes a text date a candidate at all; an
+        // absolute one then outranks "3 hours ago".
+        let filler = (1...60).map { "<p>Paragraph \($0) of the story.</p>" }.joined()
+        #expect(Self.published(body: """
+            <h1>Story</h1><span class="time">3 hours ago</span>\(filler)<div class="\(name)">03.02.2020</div>
+            """, lang: "de") == "2020-02-03")
+    }
+
     @Test func wordsAroundATimeElementLabelIt() {
         // Neither element's markup says which date is which; the words next to them do.
         let before = Self.extract(body: """

@@ -33,6 +33,7 @@ struct MarkupDates {
     private static let hints = PatternSet(groups: [[
         "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
         "dateline", "stamp", "created", "updated", "info", "author", "subline", "kicker", "header",
+        "submitted", "autor", "parution", "tarih",
     ], [
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
