@@ -114,3 +114,15 @@ struct PublicationDateRawScannerHostileTests {
         }
     }
 }
+
+/// Whether the record says its date is only a guess.
+@Suite("Publication date: a guess is marked")
+struct PublicationDateGuessTests {
+    @Test func onlyTheRepeatedMarkupDateIsAGuess() {
+        let guessed = PublicationDateSignalsTests.extract(body: "<h1>Story</h1><a href=\"/2020/04/28/a\">a</a>")
+        #expect(PublicationDateSignalsTests.day(guessed.published) == "2020-04-28")
+        #expect(guessed.publishedIsGuess)
+        let stated = PublicationDateSignalsTests.extract(body: "<h1>Story</h1><p class=\"date\">5 March 2021</p>")
+        #expect(stated.published != nil && !stated.publishedIsGuess)
+    }
+}

@@ -28,6 +28,9 @@ struct PublicationDateFinder {
     struct Result {
         var published: WrittenDate?
         var modified: WrittenDate?
+        /// `published` is only the date the raw markup repeats most: a source's own date
+        /// (a feed entry's) is better.
+        var publishedIsGuess = false
     }
 
     func find() -> Result {
@@ -83,7 +86,7 @@ struct PublicationDateFinder {
         }
         // Nothing at all: the full date the raw markup repeats most (its links, ids, file names).
         let repeated = rawHTML.flatMap { PageDatePatterns.find(in: $0, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farMarkup)) } }
-        return Result(published: repeated, modified: nil)
+        return Result(published: repeated, modified: nil, publishedIsGuess: repeated != nil)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
