@@ -17,12 +17,13 @@ struct PublicationDateParsingTests {
         ("18 ноября 2019", ["2019-11-18"]), ("18 Kasım 2019", ["2019-11-18"]), ("2019년 11월 18일", ["2019-11-18"]),
         ("الأربعاء، 07 أكتوبر 2020 - 12:09 م", ["2020-10-07"]), ("18 Νοεμβρίου 2019", ["2019-11-18"]),
         ("Bonn,\u{00A0}11.10.2021", ["2021-10-11"]), ("18-Nov-2019", ["2019-11-18"]), ("Nov-18-2019", ["2019-11-18"]), ("from 1 May 2019 to 3 June 2019", ["2019-05-01", "2019-06-03"]),
+        ("26 | 01 | 2022", ["2022-01-26"]),
     ])
     func writtenDates(text: String, expected: [String]) {
         #expect(Self.dateline(text) == expected)
     }
 
-    @Test(arguments: ["version 1.2.2019.5", "192.168.1.10", "31.02.2019", "Call 12/30", "K10011959621000", "May 2019", "13.13.2019"])
+    @Test(arguments: ["version 1.2.2019.5", "192.168.1.10", "31.02.2019", "Call 12/30", "K10011959621000", "May 2019", "13.13.2019", "Seite 1 | 2 | 19"])
     func thingsThatAreNotDates(text: String) {
         #expect(Self.dateline(text).isEmpty)
     }

@@ -83,6 +83,27 @@ struct PublicationDateSignalsTests {
         #expect(Self.published(body: body) == "2021-03-04")
     }
 
+    @Test func aDataDateAttributeNextToTheHeadline() {
+        // The date only a script shows: `data-date` on an element under the headline.
+        #expect(Self.published(body: """
+            <article><header><h1>Story</h1><div class="timeline"><div data-date="18. März 2020" class="arrow"></div></div>
+            </header></article>
+            """, lang: "de") == "2020-03-18")
+        #expect(Self.published(body: "<h1>Story</h1><span data-published=\"3 February 2021\"></span>") == "2021-02-03")
+    }
+
+    @Test func aDataDateAttributeAwayFromTheHeadlineIsNot() {
+        // Calendar cells and teaser lists carry `data-date` by the dozen.
+        let calendar = (1...3).map { "<td data-date=\"2020-01-0\($0)\">\($0)</td>" }.joined()
+        let filler = (1...60).map { "<p>Paragraph \($0) of the story.</p>" }.joined()
+        #expect(Self.published(body: """
+            <h1>Story</h1><span class="time">3 hours ago</span>\(filler)<div><table><tr>\(calendar)</tr></table></div>
+            """) == "2024-05-10")
+        #expect(Self.published(body: """
+            <h1>Story</h1><span class="time">3 hours ago</span><aside><table class="calendar"><tr>\(calendar)</tr></table></aside>
+            """) == "2024-05-10")
+    }
+
     @Test(arguments: [
         ("https://news.example/2019/11/18/some-story/", "2019-11-18"),
         ("https://news.example/section/2019-11-18-some-story", "2019-11-18"),
@@ -126,6 +147,48 @@ struct PublicationDateSignalsTests {
         // A counted-back date is the weakest signal: any absolute one wins.
         #expect(Self.published(body: "<h1>Story</h1><span class=\"time\">vor 3 Stunden</span><p class=\"meta\">3. Mai 2024</p>",
                                lang: "de") == "2024-05-03")
+    }
+
+    @Test(arguments: [
+        ("en", "Last update 07.03.2021"), ("da", "Opdateret 07.03.2021"), ("fi", "Päivitetty 07.03.2021"),
+        ("ro", "Actualizat 07.03.2021"), ("hu", "Frissítve 07.03.2021"), ("tr", "Güncellenme 07.03.2021"),
+        ("ru", "Обновлено 07.03.2021"),
+    ])
+    func updateLabelsInMoreLanguages(lang: String, label: String) {
+        // The first date under the headline is the update; the publication comes second.
+        let article = Self.extract(body: "<h1>Story</h1><div class=\"date\">\(label)</div><div class=\"date\">02.03.2021</div>",
+                                   lang: lang)
+        #expect(Self.day(article.published) == "2021-03-02")
+        #expect(DateLabel.of(Array(label.utf8).dropLast(10)) == .modified)
+    }
+
+    @Test(arguments: ["Erstveröffentlichung: ", "Udgivet ", "Julkaistu ", "Publicat ", "Опубликовано "])
+    func publicationLabelsInMoreLanguages(label: String) {
+        #expect(DateLabel.of(Array(label.utf8)[...]) == .published)
+    }
+
+    @Test(arguments: ["submitted", "autor", "parution", "haber-tarih"])
+    func moreDateClassNames(name: String) {
+        // Away from the headline only a date-ish class makes a text date a candidate at all; an
+        // absolute one then outranks "3 hours ago".
+        let filler = (1...60).map { "<p>Paragraph \($0) of the story.</p>" }.joined()
+        #expect(Self.published(body: """
+            <h1>Story</h1><span class="time">3 hours ago</span>\(filler)<div class="\(name)">03.02.2020</div>
+            """, lang: "de") == "2020-02-03")
+    }
+
+    @Test func wordsAroundATimeElementLabelIt() {
+        // Neither element's markup says which date is which; the words next to them do.
+        let before = Self.extract(body: """
+            <h1>Story</h1><p><span>Updated:</span> <time datetime="2021-03-05T10:00">5 March</time>
+            · <span>Published:</span> <time datetime="2021-03-01T09:00">1 March</time></p>
+            """)
+        #expect(Self.day(before.published) == "2021-03-01")
+        #expect(Self.day(before.modified) == "2021-03-05")
+        let inside = Self.extract(body: """
+            <h1>Story</h1><time datetime="2021-03-05T10:00">Updated 5 March</time> <time datetime="2021-03-01T09:00">1 March</time>
+            """)
+        #expect(Self.day(inside.published) == "2021-03-01")
     }
 
     @Test func updatedIsNotThePublicationDate() {

@@ -172,6 +172,25 @@ struct IngestionTests {
         #expect(line.published == Date(timeIntervalSince1970: 1_795_160_700))
     }
 
+    @Test func theFeedDateBeatsAGuessFromThePage() async throws {
+        // The page states no date; only its links repeat one. The feed's own date is better.
+        let site = LoopbackSite()
+        let server = try LoopbackServer(site: site)
+        defer { server.stop() }
+        site.set("/feed.xml", LoopbackPage(contentType: "application/rss+xml", """
+            <?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+            <item><title>Harbour</title><link>\(server.origin)/a/report</link><pubDate>Fri, 20 Nov 2026 07:45:00 +0000</pubDate></item>
+            </channel></rss>
+            """))
+        let body = (1...5).map { "<p>Paragraph \($0): the harbour reopened on Thursday after six weeks of repairs to the quay walls, the harbour master said.</p>" }.joined()
+        let links = "<ul><li><a href='/2019/05/06/older'>Older</a></li><li><a href='/2019/05/06/older#c'>Comments</a></li></ul>"
+        site.set("/a/report", LoopbackPage("<html><body><article>\(body)</article>\(links)</body></html>"))
+        let config = config(sources: [SourceConfig(name: "guess", type: .feed, url: server.origin + "/feed.xml")])
+        _ = try await run(config)
+        let line = try #require(try allManifestLines(config).first)
+        #expect(line.published == Date(timeIntervalSince1970: 1_795_160_700))
+    }
+
     @Test func unreachableSourceIsReportedAndPassCompletes() async throws {
         let config = config(sources: [SourceConfig(name: "gone", type: .feed, url: "http://127.0.0.1:9/feed.xml")])
         let summary = try await run(config)

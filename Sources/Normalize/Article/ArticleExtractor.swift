@@ -56,6 +56,7 @@ public struct ArticleExtractor: Sendable {
             description: metadata.description, canonicalURL: metadata.canonicalURL,
             siteName: metadata.siteName, imageURL: metadata.imageURL)
         article.publishedOffset = metadata.publishedOffset
+        article.publishedIsGuess = metadata.publishedIsGuess
         article.modifiedOffset = metadata.modifiedOffset
         article.language = language(declared: metadata.declaredLanguage,
                                     header: input.contentLanguage, body: body.lines)

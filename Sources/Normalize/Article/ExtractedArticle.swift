@@ -17,6 +17,9 @@ public struct ExtractedArticle: Sendable, Codable, Equatable {
     public var publishedOffset: Int?
     /// The zone stated for `modified`.
     public var modifiedOffset: Int?
+    /// `published` is a last-resort guess (the date the page's markup repeats most), not a date
+    /// the page states: a feed or sitemap entry's own date is preferred to it. Not encoded.
+    public var publishedIsGuess = false
     /// Author names, de-duplicated, without "By" prefixes.
     public var authors: [String]
     /// BCP 47-like primary language code (`en`, `pt`, `zh`…).

@@ -18,6 +18,7 @@ struct MetadataReader {
         /// The zones the page stated for those dates (seconds east of UTC).
         var publishedOffset: Int?
         var modifiedOffset: Int?
+        var publishedIsGuess = false
         var authors: [String] = []
         var declaredLanguage: String?
         var description: String?
@@ -80,6 +81,7 @@ struct MetadataReader {
         // the publisher's calendar day; a date without a zone is taken as written, in UTC.
         result.published = dates.published.map { $0.instant ?? $0.wallClock }
         result.publishedOffset = dates.published?.offset
+        result.publishedIsGuess = dates.publishedIsGuess
         result.modified = dates.modified.map { $0.instant ?? $0.wallClock }
         result.modifiedOffset = dates.modified?.offset
 

@@ -141,4 +141,6 @@ enum HTMLAttributeName: UInt8, Sendable {
     case charset, httpEquiv, role
     /// Only on `<abbr>`, where blogs put the machine-readable date (`<abbr class="published" title>`).
     case title
+    /// `data-date`, `data-published`, `data-publish-date`, `data-pubdate`: a date a script shows.
+    case dataDate
 }

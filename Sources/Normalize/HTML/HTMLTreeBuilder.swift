@@ -200,6 +200,9 @@ struct HTMLTreeBuilder {
             if equals(name, "role") { return .kept(.role) }
         case UInt8(ascii: "d"):
             if equals(name, "datetime") { return .kept(.datetime) }
+            // A date-named data attribute (`data-date`, `data-published`): read like `datetime`.
+            if tag != .time && (equals(name, "data-date") || equals(name, "data-published") || equals(name, "data-publish-date")
+                || equals(name, "data-pubdate")) { return .kept(.dataDate) }
         case UInt8(ascii: "l"):
             if equals(name, "lang") { return .kept(.lang) }
         case UInt8(ascii: "s"):

@@ -151,8 +151,10 @@ final class ArticleCommitter: Sendable {
                                       contentHash: analysed.contentHash, revision: revision)
         manifest.worker = context.manifestWorker
         manifest.title = extracted.title ?? metadata.title
-        manifest.published = extracted.published ?? metadata.published
-        manifest.publishedOffset = extracted.published == nil ? nil : extracted.publishedOffset
+        // The page's own date, unless it is only a guess and the feed or sitemap dated the entry.
+        let pagePublished = extracted.publishedIsGuess && metadata.published != nil ? nil : extracted.published
+        manifest.published = pagePublished ?? metadata.published
+        manifest.publishedOffset = pagePublished == nil ? nil : extracted.publishedOffset
         manifest.modified = extracted.modified ?? metadata.updated
         manifest.modifiedOffset = extracted.modified == nil ? nil : extracted.modifiedOffset
         manifest.authors = extracted.authors.isEmpty ? metadata.authors : extracted.authors

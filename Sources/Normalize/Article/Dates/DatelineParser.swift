@@ -113,12 +113,12 @@ struct DatelineParser {
             return nil
         }
         guard token.length <= 2 else { return nil }
-        // 18.11.2019, 11/18/2019, 18-11-19
-        if isMark(tokens, index + 1, "./-"), let second = number(tokens, index + 2, digits: 1...2),
+        // 18.11.2019, 11/18/2019, 18-11-19, 18 | 11 | 2019
+        if isMark(tokens, index + 1, "./-|"), let second = number(tokens, index + 2, digits: 1...2),
            index + 3 < tokens.count, tokens[index + 3].kind == .mark,
            tokens[index + 3].value == tokens[index + 1].value {
             let separator = UInt8(truncatingIfNeeded: tokens[index + 1].value)
-            let yearDigits: ClosedRange<Int> = separator == UInt8(ascii: "-") ? 4...4 : 2...4
+            let yearDigits: ClosedRange<Int> = separator == UInt8(ascii: "-") || separator == UInt8(ascii: "|") ? 4...4 : 2...4
             guard let rawYear = number(tokens, index + 4, digits: yearDigits), tokens[index + 4].length != 3,
                   !(isMark(tokens, index + 5, ".") && number(tokens, index + 6, digits: 1...9) != nil
                     && !(index + 6 < tokens.count && tokens[index + 6].spaced)) else { return nil }

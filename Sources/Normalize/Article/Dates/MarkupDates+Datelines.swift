@@ -84,6 +84,24 @@ extension MarkupDates {
         return .neutral
     }
 
+    /// The label of a `<time>` or `itemprop` element from its words: at the start of its own
+    /// text ("<time datetime=…>Updated 5 March</time>"), else in the text right before it.
+    static func markupLabel(_ tree: HTMLTree, _ element: Int32) -> DateLabel {
+        let end = Int(tree.subtreeEnd(element))
+        var index = Int(element) + 1
+        while index <= end && index <= Int(element) + 4 {
+            let item = tree.nodes[index]
+            if item.tag == .text && !item.flags.contains(.blank) {
+                let bytes = tree.text[Int(item.start)..<Int(item.end)]
+                let own = DateLabel.of(bytes.prefix { $0 < 0x30 || $0 > 0x39 })
+                if own != .neutral { return own }
+                break
+            }
+            index += 1
+        }
+        return previousLabel(tree, element)
+    }
+
     static func hasDigit(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
     }

@@ -33,6 +33,7 @@ struct MarkupDates {
     private static let hints = PatternSet(groups: [[
         "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
         "dateline", "stamp", "created", "updated", "info", "author", "subline", "kicker", "header",
+        "submitted", "autor", "parution", "tarih",
     ], [
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
@@ -60,6 +61,8 @@ struct MarkupDates {
         var markup: [(node: Int32, ordinal: Int, value: String, label: DateLabel, away: Bool, hinted: Bool)] = []
         var parser = DatelineParser()
         parser.dayFirst = dayFirst
+        // Markup entries read from a data attribute: taken only next to the headline.
+        var dataDated: Set<Int32> = []
 
         for index in 1..<count {
             let node = tree.nodes[index]
@@ -117,9 +120,14 @@ struct MarkupDates {
                 if value == nil && dateProperty { value = tree.textContent(id) }
             } else if node.tag == .abbr, label != .neutral {
                 value = tree.attribute(id, .title)
+            } else if let written = tree.attribute(id, .dataDate), flags & 1 == 0 {
+                value = written
+                dataDated.insert(Int32(markup.count))
             }
             if let value, !value.isEmpty, markup.count < 40 {
-                markup.append((id, ordinal, value, label, flags & 1 != 0, hintLevels > 0 || flags & 6 != 0))
+                // "Updated: <time …>": the words around the element label it when its markup does not.
+                let worded = label == .neutral ? Self.markupLabel(tree, id) : label
+                markup.append((id, ordinal, value, worded, flags & 1 != 0, hintLevels > 0 || flags & 6 != 0))
             }
         }
 
@@ -135,10 +143,12 @@ struct MarkupDates {
             }
         }
         let windows = HeadlineWindows(ordinals: headlines)
-        for item in markup {
+        for (offset, item) in markup.enumerated() {
             guard let date = MetadataDateText.parse(item.value, dayFirst: dayFirst) else { continue }
+            let near = !item.away && windows.isNear(item.ordinal, hinted: item.hinted)
+            if !near && dataDated.contains(Int32(offset)) { continue }
             found.append(Found(date: date, label: item.label, structured: true,
-                               near: !item.away && windows.isNear(item.ordinal, hinted: item.hinted), hinted: item.hinted,
+                               near: near, hinted: item.hinted,
                                position: item.node))
         }
         readDatelines(texts, tree: tree, parser: parser, windows: windows, reference: reference)

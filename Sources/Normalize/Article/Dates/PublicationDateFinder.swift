@@ -28,6 +28,9 @@ struct PublicationDateFinder {
     struct Result {
         var published: WrittenDate?
         var modified: WrittenDate?
+        /// `published` is only the date the raw markup repeats most: a source's own date
+        /// (a feed entry's) is better.
+        var publishedIsGuess = false
     }
 
     func find() -> Result {
@@ -68,13 +71,22 @@ struct PublicationDateFinder {
         var byWords: [DateCandidate] = []
         for key in meta.keys.filter(MetaDateNames.soundsPublished).sorted() { add(meta[key], .otherMeta, to: &byWords) }
         if let chosen = choose(byWords.filter(plausible), url: urlDate) { return Result(published: chosen, modified: lastModified) }
+        // The page's own script state ("publishedAt" in a framework's JSON).
+        if let state = rawHTML.flatMap({ ScriptStateDates.first(in: $0, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .otherMeta)) } }) {
+            return Result(published: state, modified: lastModified)
+        }
         // A publication date labelled anywhere on the page; then an "updated" or "Stand:" date (the
         // page was at least published by then); then the first date on the page.
         let pageWide = PageWideDates.find(tree: tree, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farDateline)) }
         // Last, a timestamp that only the raw markup keeps (scripts, attributes).
         let raw = pageWide.labelled ?? lastModified ?? pageWide.first == nil
             ? rawHTML.flatMap { RawTimestamp.first(in: $0) { plausible(DateCandidate(date: $0, source: .farMarkup)) } } : nil
-        return Result(published: pageWide.labelled ?? lastModified ?? pageWide.first ?? raw, modified: lastModified)
+        if let found = pageWide.labelled ?? lastModified ?? pageWide.first ?? raw {
+            return Result(published: found, modified: lastModified)
+        }
+        // Nothing at all: the full date the raw markup repeats most (its links, ids, file names).
+        let repeated = rawHTML.flatMap { PageDatePatterns.find(in: $0, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farMarkup)) } }
+        return Result(published: repeated, modified: nil, publishedIsGuess: repeated != nil)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
