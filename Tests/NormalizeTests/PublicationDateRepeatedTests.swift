@@ -125,4 +125,16 @@ struct PublicationDateGuessTests {
         let stated = PublicationDateSignalsTests.extract(body: "<h1>Story</h1><p class=\"date\">5 March 2021</p>")
         #expect(stated.published != nil && !stated.publishedIsGuess)
     }
+
+    /// The other fallbacks are guesses too, so a feed's date beats them in the pipeline: an
+    /// update date standing in for the publication, and a timestamp only the raw markup holds.
+    @Test func updateDatesAndRawTimestampsAreGuesses() {
+        let updated = PublicationDateSignalsTests.extract(body: "<h1>Story</h1><p>Updated 5 March 2021</p><p>Text of the story.</p>")
+        #expect(PublicationDateSignalsTests.day(updated.published) == "2021-03-05")
+        #expect(updated.publishedIsGuess)
+        let raw = PublicationDateSignalsTests.extract(
+            body: "<h1>Story</h1><p>Text of the story.</p><script>window.state = {t: \"2021-03-05T10:00:00Z\"}</script>")
+        #expect(PublicationDateSignalsTests.day(raw.published) == "2021-03-05")
+        #expect(raw.publishedIsGuess)
+    }
 }

@@ -28,8 +28,9 @@ struct PublicationDateFinder {
     struct Result {
         var published: WrittenDate?
         var modified: WrittenDate?
-        /// `published` is only the date the raw markup repeats most: a source's own date
-        /// (a feed entry's) is better.
+        /// `published` is only a fallback (an update date, the first date on the page, a
+        /// timestamp in the raw markup, the date the raw markup repeats most): a source's own
+        /// date (a feed entry's) is better.
         var publishedIsGuess = false
     }
 
@@ -81,8 +82,11 @@ struct PublicationDateFinder {
         // Last, a timestamp that only the raw markup keeps (scripts, attributes).
         let raw = pageWide.labelled ?? lastModified ?? pageWide.first == nil
             ? rawHTML.flatMap { RawTimestamp.first(in: $0) { plausible(DateCandidate(date: $0, source: .farMarkup)) } } : nil
-        if let found = pageWide.labelled ?? lastModified ?? pageWide.first ?? raw {
-            return Result(published: found, modified: lastModified)
+        if let labelled = pageWide.labelled { return Result(published: labelled, modified: lastModified) }
+        // An update date, the first date anywhere or a timestamp in the raw markup only bound
+        // or guess the publication: a source's own date is better.
+        if let found = lastModified ?? pageWide.first ?? raw {
+            return Result(published: found, modified: lastModified, publishedIsGuess: true)
         }
         // Nothing at all: the full date the raw markup repeats most (its links, ids, file names).
         let repeated = rawHTML.flatMap { PageDatePatterns.find(in: $0, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farMarkup)) } }
