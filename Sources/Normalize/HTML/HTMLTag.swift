@@ -16,6 +16,8 @@ enum HTMLTag: UInt8, Sendable {
     case form, input, button, select, option, textarea, label, fieldset
     case time, address, dialog, menu, details, summary, center
     case em, strong, b, i, u, small, sup, sub, cite, q, abbr, mark, font
+    /// Non-standard elements some publishing systems wrap a byline in.
+    case author, byline
 
     /// Tag names as libxml2's HTML parser reports them (already lower case).
     private static let names: [(String, HTMLTag)] = [
@@ -38,7 +40,7 @@ enum HTMLTag: UInt8, Sendable {
         ("menu", .menu), ("details", .details), ("summary", .summary), ("center", .center),
         ("em", .em), ("strong", .strong), ("b", .b), ("i", .i), ("u", .u), ("small", .small),
         ("sup", .sup), ("sub", .sub), ("cite", .cite), ("q", .q), ("abbr", .abbr),
-        ("mark", .mark), ("font", .font),
+        ("mark", .mark), ("font", .font), ("author", .author), ("byline", .byline),
     ]
 
     /// Buckets keyed by (length, first byte) so a lookup compares at most a few names.

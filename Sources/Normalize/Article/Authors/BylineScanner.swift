@@ -1,6 +1,7 @@
-/// Finds the byline elements of a page: `itemprop=author`, `rel=author` links, and elements
-/// whose class or id says author or byline — outside comments, related lists, teasers and
-/// sidebars, whose names belong to other items.
+/// Finds the byline elements of a page: `itemprop=author`, `rel=author` links, elements
+/// whose class or id says author or byline, and non-standard `<author>`/`<byline>` elements —
+/// outside comments, related lists, teasers and sidebars, whose names belong to other items,
+/// and outside figures and quotations, whose credits name photographers and quoted people.
 ///
 /// One pass over the nodes reads only class/id hints and two attributes; text is made only
 /// for the candidates, and only when the finder asks for them. Candidates are ranked by
@@ -51,6 +52,8 @@ struct BylineScanner {
             let inherited = node.parent >= 0 ? zones[Int(node.parent)] : 0
             let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: tree.hint(id))
             var own: UInt8 = node.tag == .nav ? 2 : 0
+            // Figures and quotations credit photographers and quoted people, not the writer.
+            if node.tag == .figure || node.tag == .figcaption || node.tag == .blockquote { own = 2 }
             if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
             if own > 0 && headlineAncestors.contains(id) { own = 0 }
             zones[index] = own > inherited && tree.subtreeEnd(id) - id < half ? own : inherited
@@ -83,6 +86,8 @@ struct BylineScanner {
             }
             // HTML's own byline: an `address` in the article's header gives its author.
             if node.tag == .address && !isAuthor && isNearHeadline(id, headline) { isByline = true }
+            // Non-standard `<author>` and `<byline>` elements say what they hold.
+            if node.tag == .author { isAuthor = true } else if node.tag == .byline && !isAuthor { isByline = true }
             guard isAuthor || isByline else { continue }
             let zone = max(own, inherited)
             if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }
