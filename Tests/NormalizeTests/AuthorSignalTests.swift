@@ -49,4 +49,14 @@ struct AuthorSignalTests {
         #expect(Self.authors(head: "<meta name=\"author\" content=\"Ann Lee\">", body: byline) == ["Ann Lee"])
         #expect(Self.authors(head: "<meta name=\"author\" content=\"jroe\">") == ["jroe"])
     }
+
+    /// A declared author element (`rel=author`, `itemprop=author`) outranks a nearer element
+    /// found only by its class name.
+    @Test func declaredAuthorElementOutranksClassNames() {
+        let prose = "<p>\(ArticleFixtureLoader.prose[0])</p>"
+        let rel = "<div class=\"byline\">By Pia Sommer</div>\(prose)<p>By <a rel=\"author\" href=\"/u/lv\">Lena Vogt</a></p>"
+        #expect(Self.authors(body: rel) == ["Lena Vogt"])
+        let itemprop = "<span class=\"writer\">Pia Sommer</span>\(prose)<p><span itemprop=\"author\">Lena Vogt</span></p>"
+        #expect(Self.authors(body: itemprop) == ["Lena Vogt"])
+    }
 }

@@ -4,8 +4,10 @@
 /// and outside figures and quotations, whose credits name photographers and quoted people.
 ///
 /// One pass over the nodes reads only class/id hints and two attributes; text is made only
-/// for the candidates, and only when the finder asks for them. Candidates are ranked by
-/// their distance from the headline (a byline sits next to it; one above it counts double),
+/// for the candidates, and only when the finder asks for them. Declared candidates
+/// (`itemprop`, `rel`) rank before those found by class name, as in trafilatura's order of
+/// author XPaths; within each kind, by their distance from the headline (a byline sits next
+/// to it; one above it counts double),
 /// and a chosen container gives way to the author elements inside it ("By <span
 /// class=author>A</span> and <span class=author>B</span>" → A, B).
 struct BylineScanner {
@@ -15,6 +17,9 @@ struct BylineScanner {
         var node: Int32
         /// `itemprop`/`rel` or an author word in the hint, as opposed to a byline container.
         var isAuthor: Bool
+        /// `itemprop=author` or `rel=author`: the page's machine-readable statement, ranked
+        /// before elements found by their class name.
+        var isDeclared = false
     }
 
     /// Subtrees larger than this are author boxes or whole sections, not bylines.
@@ -76,6 +81,7 @@ struct BylineScanner {
                     isAuthor = true
                 }
             }
+            let isDeclared = isAuthor
             if groups != 0 {
                 let named = groups & BylineHints.authorBit != 0
                 if !isAuthor {
@@ -91,17 +97,21 @@ struct BylineScanner {
             guard isAuthor || isByline else { continue }
             let zone = max(own, inherited)
             if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }
-            found.append(Candidate(node: id, isAuthor: isAuthor))
+            found.append(Candidate(node: id, isAuthor: isAuthor, isDeclared: isDeclared))
         }
         return found
     }
 
     /// The raw texts of the best byline, then of the next best, and so on: each entry is one
-    /// byline (its author elements, or its own text).
+    /// byline (its author elements, or its own text). Declared author elements (`itemprop`,
+    /// `rel`) come first, then the others; each kind nearest the headline first.
     func rankedTexts(headline: Int32?) -> [[String]] {
         let found = candidates(headline: headline)
         guard !found.isEmpty else { return [] }
-        let order = found.indices.sorted { distance(found[$0].node, headline) < distance(found[$1].node, headline) }
+        let order = found.indices.sorted { first, second in
+            if found[first].isDeclared != found[second].isDeclared { return found[first].isDeclared }
+            return distance(found[first].node, headline) < distance(found[second].node, headline)
+        }
         var result: [[String]] = []
         var used = Set<Int32>()
         for position in order where result.count < 8 && !used.contains(found[position].node) {
