@@ -128,4 +128,30 @@ extension AuthorNameCleanerTests {
         #expect(Self.names("Lena Brandt, kwietnia, politik") == ["Lena Brandt"])
         #expect(Self.names("Propos recueillis par Paul Mercier") == ["Paul Mercier"])
     }
+
+    /// A preposition ends a name: the rest is the outlet or the place ("for The Guardian").
+    @Test func prepositionEndsTheName() {
+        #expect(Self.names("By Jane Roe for The Harbour Times") == ["Jane Roe"])
+        #expect(Self.names("Jan Roe in Berlin") == ["Jan Roe"])
+        #expect(Self.names("Von Jana Becker aus Hamburg") == ["Jana Becker"])
+    }
+
+    /// A slash between two words separates two credits ("dpa/Jana Becker").
+    @Test func slashSeparatesCredits() {
+        #expect(Self.names("dpa/Jana Becker") == ["Jana Becker"])
+        #expect(Self.names("Jana Becker/AFP") == ["Jana Becker"])
+    }
+
+    /// A name printed twice in one element (an avatar's text, then the name) is one name.
+    @Test func nameRepeatedInOneElement() {
+        #expect(Self.names("Jane Roe Jane Roe") == ["Jane Roe"])
+        #expect(Self.names("Anna Anna") == ["Anna"])
+    }
+
+    /// Archive links' lead-ins ("View all posts by", "Alle Beiträge von", "Mehr von").
+    @Test func archiveLinkLeadIns() {
+        #expect(Self.names("View all posts by Jane Roe") == ["Jane Roe"])
+        #expect(Self.names("Alle Beiträge von Jana Becker") == ["Jana Becker"])
+        #expect(Self.names("Mehr von Jana Becker") == ["Jana Becker"])
+    }
 }

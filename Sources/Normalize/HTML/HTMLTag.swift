@@ -18,6 +18,8 @@ enum HTMLTag: UInt8, Sendable {
     case em, strong, b, i, u, small, sup, sub, cite, q, abbr, mark, font
     /// Ruby annotations: the reading aid printed above a character, and the fallback parentheses.
     case rt, rp
+    /// Non-standard elements some publishing systems wrap a byline in.
+    case author, byline
 
     /// Tag names as libxml2's HTML parser reports them (already lower case).
     private static let names: [(String, HTMLTag)] = [
@@ -40,7 +42,7 @@ enum HTMLTag: UInt8, Sendable {
         ("menu", .menu), ("details", .details), ("summary", .summary), ("center", .center),
         ("em", .em), ("strong", .strong), ("b", .b), ("i", .i), ("u", .u), ("small", .small),
         ("sup", .sup), ("sub", .sub), ("cite", .cite), ("q", .q), ("abbr", .abbr),
-        ("mark", .mark), ("font", .font), ("rt", .rt), ("rp", .rp),
+        ("mark", .mark), ("font", .font), ("rt", .rt), ("rp", .rp), ("author", .author), ("byline", .byline),
     ]
 
     /// Buckets keyed by (length, first byte) so a lookup compares at most a few names.

@@ -24,6 +24,22 @@ extension AuthorFinder {
             } ?? name
         }
     }
+
+    /// Declared names that are all account names — one word in lower case or with digits
+    /// ("jroe", "mk2") — give way to the full names the byline by the headline prints:
+    /// metadata of that kind holds a login, the byline the writer. A first name ("Nils") is
+    /// a name, and stays unless `completingFirstNames` found its surname.
+    func preferringFullNames(_ names: [String]) -> [String] {
+        guard !names.isEmpty, names.allSatisfy({ name in
+            !name.contains(" ") && (name.first?.isLowercase == true || name.contains(where: \.isNumber))
+        }) else { return names }
+        for texts in BylineScanner(tree: tree).rankedTexts(headline: headline()).prefix(2) {
+            let people = AuthorNameCleaner.names(in: texts, site: site)
+                .filter { $0.contains(" ") && !AuthorNameCleaner.isSecondary($0, site: site) }
+            if !people.isEmpty { return people }
+        }
+        return names
+    }
 }
 
 extension AuthorFinder {

@@ -24,7 +24,7 @@ struct AuthorFinder {
 
     func authors() -> [String] {
         let (names, declared) = found()
-        return declared ? completingFirstNames(names) : names
+        return declared ? preferringFullNames(completingFirstNames(names)) : names
     }
 
     /// The names of the most trusted source that gives any (see the type's comment), and
@@ -56,8 +56,11 @@ struct AuthorFinder {
         }
         // 4. A plain-text signature line ("Von Jana Becker"): first and last name required.
         for line in SignedLines(tree: tree).texts(headline: headline) {
-            let names = AuthorNameCleaner.names(in: [line], site: site).filter { $0.split(separator: " ").count >= 2 }
+            let all = AuthorNameCleaner.names(in: [line], site: site)
+            let names = all.filter { $0.split(separator: " ").count >= 2 }
             if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
+            // A lone word signing the page ("Verfasst von: jancak") stands in when nothing else does.
+            if fallback.isEmpty, !all.isEmpty { fallback = all }
         }
         return (fallback, false)
     }

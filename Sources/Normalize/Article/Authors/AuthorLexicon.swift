@@ -4,7 +4,8 @@
 enum AuthorLexicon {
     /// Lead-ins, longest first so "written by" wins over "by".
     static let leadIns: [[String]] = [
-        "a cura di", "analysis by", "opinion by", "commentary by", "interview by", "review by",
+        "view all posts by", "all posts by", "more posts by", "more from", "more by", "alle beiträge von",
+        "alle artikel von", "mehr von", "alles von", "a cura di", "analysis by", "opinion by", "commentary by", "interview by", "review by",
         "ein beitrag von", "eine kolumne von", "ein kommentar von", "ein gastbeitrag von",
         "written by", "posted by", "published by", "reported by", "story by", "words by", "article by",
         "text by", "posted on", "published on", "geschrieben von", "verfasst von", "erstellt von",
@@ -96,6 +97,12 @@ enum AuthorLexicon {
     static let titles: Set<String> = [
         "prof", "dipl", "ing", "univ", "mag", "hon", "rev", "sen", "gov", "rep", "gen", "col",
         "capt", "sgt", "mons", "mrs", "sra", "sr", "jr", "phd", "dres", "med", "rer", "nat", "mme", "mlle",
+    ]
+
+    /// Prepositions that end a name ("Jane Roe for The Daily"), matched in lower case only.
+    static let prepositions: Set<String> = [
+        "for", "at", "in", "from", "on", "to", "with", "für", "aus", "bei", "mit", "pour", "avec",
+        "para", "con", "per", "chez",
     ]
 
     /// Conjunctions between names.

@@ -97,6 +97,12 @@ enum AuthorNameCleaner {
     /// not a name.
     private static func tidy(_ piece: [String], site: SiteNames) -> String? {
         var words = piece
+        // "Jane Roe for The Daily", "Jan Roe in Berlin": a preposition after a full name ends it
+        // (after a lone word it is a sentence: "Welcome to my story").
+        if let cut = words.indices.dropFirst(2).first(where: { AuthorLexicon.prepositions.contains(words[$0]) }),
+           words[..<cut].allSatisfy({ isCapitalized($0) || AuthorLexicon.particles.contains($0) }) {
+            words.removeLast(words.count - cut)
+        }
         // Trailing roles: "Jane Roe Senior Editor" (the run must hold a core role word).
         var cut = words.count
         var sawCore = false
@@ -119,6 +125,11 @@ enum AuthorNameCleaner {
                     break
                 }
             }
+        }
+        // "Jane Roe Jane Roe": a name printed twice (an avatar's text, then the name).
+        if words.count >= 2, words.count % 2 == 0,
+           Array(words[..<(words.count / 2)]) == Array(words[(words.count / 2)...]) {
+            words.removeLast(words.count / 2)
         }
         var name = words.joined(separator: " ")
         name = AuthorText.trim(name, edgePunctuation)

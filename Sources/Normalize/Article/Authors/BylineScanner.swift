@@ -1,10 +1,13 @@
-/// Finds the byline elements of a page: `itemprop=author`, `rel=author` links, and elements
-/// whose class or id says author or byline — outside comments, related lists, teasers and
-/// sidebars, whose names belong to other items.
+/// Finds the byline elements of a page: `itemprop=author`, `rel=author` links, elements
+/// whose class or id says author or byline, and non-standard `<author>`/`<byline>` elements —
+/// outside comments, related lists, teasers and sidebars, whose names belong to other items,
+/// and outside figures and quotations, whose credits name photographers and quoted people.
 ///
 /// One pass over the nodes reads only class/id hints and two attributes; text is made only
-/// for the candidates, and only when the finder asks for them. Candidates are ranked by
-/// their distance from the headline (a byline sits next to it; one above it counts double),
+/// for the candidates, and only when the finder asks for them. Declared candidates
+/// (`itemprop`, `rel`) rank before those found by class name, as in trafilatura's order of
+/// author XPaths; within each kind, by their distance from the headline (a byline sits next
+/// to it; one above it counts double),
 /// and a chosen container gives way to the author elements inside it ("By <span
 /// class=author>A</span> and <span class=author>B</span>" → A, B).
 struct BylineScanner {
@@ -14,6 +17,9 @@ struct BylineScanner {
         var node: Int32
         /// `itemprop`/`rel` or an author word in the hint, as opposed to a byline container.
         var isAuthor: Bool
+        /// `itemprop=author` or `rel=author`: the page's machine-readable statement, ranked
+        /// before elements found by their class name.
+        var isDeclared = false
     }
 
     /// Subtrees larger than this are author boxes or whole sections, not bylines.
@@ -51,6 +57,8 @@ struct BylineScanner {
             let inherited = node.parent >= 0 ? zones[Int(node.parent)] : 0
             let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: tree.hint(id))
             var own: UInt8 = node.tag == .nav ? 2 : 0
+            // Figures and quotations credit photographers and quoted people, not the writer.
+            if node.tag == .figure || node.tag == .figcaption || node.tag == .blockquote { own = 2 }
             if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
             if own > 0 && headlineAncestors.contains(id) { own = 0 }
             zones[index] = own > inherited && tree.subtreeEnd(id) - id < half ? own : inherited
@@ -73,6 +81,7 @@ struct BylineScanner {
                     isAuthor = true
                 }
             }
+            let isDeclared = isAuthor
             if groups != 0 {
                 let named = groups & BylineHints.authorBit != 0
                 if !isAuthor {
@@ -83,20 +92,26 @@ struct BylineScanner {
             }
             // HTML's own byline: an `address` in the article's header gives its author.
             if node.tag == .address && !isAuthor && isNearHeadline(id, headline) { isByline = true }
+            // Non-standard `<author>` and `<byline>` elements say what they hold.
+            if node.tag == .author { isAuthor = true } else if node.tag == .byline && !isAuthor { isByline = true }
             guard isAuthor || isByline else { continue }
             let zone = max(own, inherited)
             if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }
-            found.append(Candidate(node: id, isAuthor: isAuthor))
+            found.append(Candidate(node: id, isAuthor: isAuthor, isDeclared: isDeclared))
         }
         return found
     }
 
     /// The raw texts of the best byline, then of the next best, and so on: each entry is one
-    /// byline (its author elements, or its own text).
+    /// byline (its author elements, or its own text). Declared author elements (`itemprop`,
+    /// `rel`) come first, then the others; each kind nearest the headline first.
     func rankedTexts(headline: Int32?) -> [[String]] {
         let found = candidates(headline: headline)
         guard !found.isEmpty else { return [] }
-        let order = found.indices.sorted { distance(found[$0].node, headline) < distance(found[$1].node, headline) }
+        let order = found.indices.sorted { first, second in
+            if found[first].isDeclared != found[second].isDeclared { return found[first].isDeclared }
+            return distance(found[first].node, headline) < distance(found[second].node, headline)
+        }
         var result: [[String]] = []
         var used = Set<Int32>()
         for position in order where result.count < 8 && !used.contains(found[position].node) {

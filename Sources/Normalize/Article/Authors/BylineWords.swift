@@ -22,6 +22,15 @@ enum BylineWords {
             }
             if AuthorText.has(word, "@") || AuthorText.has(word, "://") || AuthorText.has(word, "[at]")
                 || AuthorText.has(word, "(at)") || word.lowercased().hasPrefix("http") { continue }
+            // "dpa/Jana Roe", "Jana Roe/AFP": a slash between letters separates two credits.
+            if let slash = word.firstIndex(of: "/"), slash != word.startIndex,
+               word.index(after: slash) != word.endIndex,
+               word[word.index(before: slash)].isLetter, word[word.index(after: slash)].isLetter {
+                words.append(String(word[..<slash]))
+                words.append("/")
+                words.append(String(word[word.index(after: slash)...]))
+                continue
+            }
             words.append(String(word))
         }
         return words

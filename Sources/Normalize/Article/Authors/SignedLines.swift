@@ -80,6 +80,8 @@ struct SignedLines {
     /// Lead-ins that may stand alone in a text node, the name following in another element.
     private static let loneLeadIns: [[UInt8]] = [
         "by", "von", "par", "por", "door", "av", "af", "autor", "author", "auteur", "text", "redaktion",
+        "written by", "posted by", "verfasst von", "geschrieben von", "erstellt von", "text von",
+        "escrito por", "publicado por", "publié par", "écrit par", "scritto da",
     ].map { Array($0.utf8) }
 
     /// The text node holds only a lead-in ("By ", "Von:", "Autor: ").
@@ -87,7 +89,7 @@ struct SignedLines {
         var last = end
         while last > start && (text[last - 1] == 0x20 || text[last - 1] == 0x0A || text[last - 1] == 0x09
                                 || text[last - 1] == UInt8(ascii: ":")) { last -= 1 }
-        guard last - start >= 2 && last - start <= 9 else { return false }
+        guard last - start >= 2 && last - start <= 16 else { return false }
         return loneLeadIns.contains { leadIn in
             guard leadIn.count == last - start else { return false }
             for offset in 0..<leadIn.count where lower(text[start + offset]) != leadIn[offset] { return false }

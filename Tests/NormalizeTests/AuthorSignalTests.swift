@@ -1,0 +1,62 @@
+import Testing
+@testable import Normalize
+
+/// Author signals beyond class names and metadata: non-standard byline elements, figures and
+/// quotations that credit someone else, multi-word signature lead-ins, and which name wins
+/// when metadata holds only an account name.
+@Suite("Author signals")
+struct AuthorSignalTests {
+    static func authors(head: String = "", body: String = "") -> [String] {
+        AuthorFinderTests.authors(head: head, body: body)
+    }
+
+    /// `<byline>` and `<author>` elements hold the byline even without a class.
+    @Test func nonStandardBylineElements() {
+        let siteAuthor = "<meta name=\"author\" content=\"Metro Daily\">"
+        #expect(Self.authors(head: siteAuthor, body: "<byline>Von David Roemer, dpa</byline>") == ["David Roemer"])
+        #expect(Self.authors(body: "<p>Story by <author>Ines Walther</author></p>") == ["Ines Walther"])
+    }
+
+    /// A photo credit in a figure and a quoted person's name in a quotation are not the byline,
+    /// however near the headline.
+    @Test func figuresAndQuotationsCreditOthers() {
+        let figure = "<figure><img src=\"a.jpg\"><figcaption><span class=\"author\">Max Bildner</span></figcaption></figure>"
+        let quote = "<blockquote><p>We will run all night.</p><span class=\"author\">Greta Lind</span></blockquote>"
+        let byline = "<p>\(ArticleFixtureLoader.prose[0])</p><div class=\"byline\">By Dana Kerr</div>"
+        #expect(Self.authors(body: figure + byline) == ["Dana Kerr"])
+        #expect(Self.authors(body: quote + byline) == ["Dana Kerr"])
+    }
+
+    /// A lead-in of several words in its own element, the name in the next one.
+    @Test func multiWordLeadInBeforeTheName() {
+        #expect(Self.authors(body: "<p><span>Verfasst von:</span> <strong>Tobias Lang</strong> | 3. Mai 2020</p>") == ["Tobias Lang"])
+        #expect(Self.authors(body: "<p><em>Written by</em> <a href=\"/t\">Nora Quist</a></p>") == ["Nora Quist"])
+    }
+
+    /// A signature line with a single word (a blogger's handle) is the author when nothing else
+    /// names anyone; a full name elsewhere still wins.
+    @Test func singleWordSignatureIsTheLastResort() {
+        #expect(Self.authors(body: "<p>Verfasst von: <strong>wanderkatze</strong></p>") == ["wanderkatze"])
+        let both = "<p>Verfasst von: <strong>wanderkatze</strong></p><div class=\"byline\">By Dana Kerr</div>"
+        #expect(Self.authors(body: both) == ["Dana Kerr"])
+    }
+
+    /// Metadata naming only an account ("jroe") gives way to the full name in the byline; a
+    /// full name in metadata is kept.
+    @Test func accountNameInMetadataGivesWayToTheBylinesFullName() {
+        let byline = "<div class=\"byline\">By Jane Roewer</div>"
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"jroe\">", body: byline) == ["Jane Roewer"])
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Ann Lee\">", body: byline) == ["Ann Lee"])
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"jroe\">") == ["jroe"])
+    }
+
+    /// A declared author element (`rel=author`, `itemprop=author`) outranks a nearer element
+    /// found only by its class name.
+    @Test func declaredAuthorElementOutranksClassNames() {
+        let prose = "<p>\(ArticleFixtureLoader.prose[0])</p>"
+        let rel = "<div class=\"byline\">By Pia Sommer</div>\(prose)<p>By <a rel=\"author\" href=\"/u/lv\">Lena Vogt</a></p>"
+        #expect(Self.authors(body: rel) == ["Lena Vogt"])
+        let itemprop = "<span class=\"writer\">Pia Sommer</span>\(prose)<p><span itemprop=\"author\">Lena Vogt</span></p>"
+        #expect(Self.authors(body: itemprop) == ["Lena Vogt"])
+    }
+}
