@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Two-fold check of extraction fidelity on a real-web set (shared/web-dev layout).
 
-  scripts/web-cv.py WEB_DEV_DIR OUT_DIR [--score PATH_TO_score_web.py] [--show N]
+  scripts/web-cv.py WEB_DEV_DIR OUT_DIR [--score PATH_TO_score_web.py] [--show N] [--split-b]
 
 OUT_DIR holds `copydesk extract --json --input-dir WEB_DEV_DIR/html --output-dir OUT_DIR`.
 Fold A (tuning) and fold B (held back) are made by scripts/web_folds.py and each is scored with
@@ -9,7 +9,7 @@ the shared scorer (score_web.py) on its own annotations. Changes to the method a
 looking at fold A only (--show prints fold A's misses); fold B is the figure a user can expect."""
 import os, subprocess, sys, tempfile
 
-from web_folds import write_folds
+from web_folds import subfold, write_folds
 
 
 def main():
@@ -21,10 +21,17 @@ def main():
     scorer = os.path.join(here, "..", "..", "shared", "tools", "score_web.py")
     if "--score" in args: scorer = args[args.index("--score") + 1]
     show = args[args.index("--show") + 1] if "--show" in args else None
+    # --split-b: tune on B1 (fold B split again), hold back B2; fold A is shown for reference.
+    if "--split-b" in args:
+        parts = (("A", "fold A (tuned on in earlier rounds)"), ("B1", "fold B1 (tuning)"), ("B2", "fold B2 (held back)"))
+        tuning, of = "B1", subfold
+    else:
+        parts = (("A", "fold A (tuning)"), ("B", "fold B (held back)"))
+        tuning, of = "A", None
     with tempfile.TemporaryDirectory() as tmp:
-        folders = write_folds(web, tmp)
-        for part, label in (("A", "fold A (tuning)"), ("B", "fold B (held back)")):
-            cmd = [sys.executable, scorer, folders[part], out] + (["--show", show] if show and part == "A" else [])
+        folders = write_folds(web, tmp, [part for part, _ in parts], **({"of": of} if of else {}))
+        for part, label in parts:
+            cmd = [sys.executable, scorer, folders[part], out] + (["--show", show] if show and part == tuning else [])
             result = subprocess.run(cmd, capture_output=True, text=True)
             print(f"== {label}")
             print(result.stdout.rstrip())
