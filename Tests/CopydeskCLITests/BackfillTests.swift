@@ -80,12 +80,8 @@ struct BackfillTests {
         let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 30, pageBytes: 4_000...8_000, seed: 13)
         var warc = Data()
         for (index, article) in corpus.articles(outlet: 0).enumerated() {
-            let uri = "https://news.example.org\(article.path)"
-            let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
-            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
-            warc += WARCWriting.record(type: "request", uri: uri, contentType: "application/http; msgtype=request",
-                                       block: Data("GET \(article.path) HTTP/1.1\r\nHost: news.example.org\r\n\r\n".utf8))
-            warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+            let capture = WARCWriting.capture(article, of: corpus)
+            warc += capture.request + capture.response
             if index == 10 {
                 warc += Data("garbage that is not a record\r\n\r\n".utf8)
             }
@@ -114,10 +110,7 @@ struct BackfillTests {
         let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 6, pageBytes: 4_000...6_000, seed: 29)
         var warc = Data()
         for (index, article) in corpus.articles(outlet: 0).enumerated() {
-            let uri = "https://news.example.org\(article.path)"
-            let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
-            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
-            var record = WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+            var record = WARCWriting.capture(article, of: corpus).response
             if index == 2 { record.removeLast(4) }  // no CRLF CRLF: the next record starts at once
             warc += record
             if index == 4 { warc += Data("garbage that is not a record\r\n\r\n".utf8) }
@@ -152,15 +145,11 @@ extension BackfillTests {
         var warc = Data()
         let articles = corpus.articles(outlet: 0)
         for (index, article) in articles.enumerated() {
-            let uri = "https://news.example.org\(article.path)"
-            let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
-            let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
-            warc += WARCWriting.record(type: "request", uri: uri, contentType: "application/http; msgtype=request",
-                                       block: Data("GET \(article.path) HTTP/1.1\r\nHost: news.example.org\r\n\r\n".utf8))
-            warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http)
+            let capture = WARCWriting.capture(article, of: corpus)
+            warc += capture.request + capture.response
             if index == 7 { warc += Data("garbage that is not a record\r\n\r\n".utf8) }
             // The same URL captured again right away: still one record.
-            if index == 20 { warc += WARCWriting.record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http) }
+            if index == 20 { warc += capture.response }
         }
         return warc
     }
@@ -239,5 +228,16 @@ enum WARCWriting {
 
         """
         return Data(header.utf8) + block + Data("\r\n\r\n".utf8)
+    }
+
+    /// A crawler's capture of one corpus article at `https://news.example.org`: the request
+    /// record and the response record (an HTTP 200 with the page).
+    static func capture(_ article: NewsCorpus.Article, of corpus: NewsCorpus) -> (request: Data, response: Data) {
+        let uri = "https://news.example.org\(article.path)"
+        let page = Data(corpus.page(article, origin: "https://news.example.org").utf8)
+        let http = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: \(page.count)\r\n\r\n".utf8) + page
+        let request = record(type: "request", uri: uri, contentType: "application/http; msgtype=request",
+                             block: Data("GET \(article.path) HTTP/1.1\r\nHost: news.example.org\r\n\r\n".utf8))
+        return (request, record(type: "response", uri: uri, contentType: "application/http; msgtype=response", block: http))
     }
 }
