@@ -8,7 +8,7 @@ import Testing
 struct TLSCommandTests {
     private static let page = #"<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><p>News.</p></body></html>"#
 
-    @Test func fetchDiscoverAndRunNameTheCertificateProblem() throws {
+    @Test func fetchDiscoverAndRunNameTheCertificateProblem() async throws {
         let tls = try TLSTestServers(pages: ["/index.html": Self.page, "/feed.xml": "<rss version=\"2.0\"><channel><title>T</title></channel></rss>"])
         defer { tls.stop() }
         let harness = try BinaryHarness()
