@@ -9,7 +9,7 @@ struct TLSCommandTests {
     private static let page = #"<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><p>News.</p></body></html>"#
 
     @Test func fetchDiscoverAndRunNameTheCertificateProblem() async throws {
-        let tls = try TLSTestServers(pages: ["/index.html": Self.page, "/feed.xml": "<rss version=\"2.0\"><channel><title>T</title></channel></rss>"])
+        let tls = try await TLSTestServers(pages: ["/index.html": Self.page, "/feed.xml": "<rss version=\"2.0\"><channel><title>T</title></channel></rss>"])
         defer { tls.stop() }
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
