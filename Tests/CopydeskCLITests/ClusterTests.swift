@@ -184,8 +184,7 @@ struct PostgresCommandTests {
         let marker = Process()
         marker.executableURL = URL(fileURLWithPath: psql)
         marker.arguments = [stateURL, "-c", "INSERT INTO schema_migrations (name, applied_at) VALUES ('state-v99-future', 0)"]
-        try marker.run()
-        await marker.waitUntilExitAsync()
+        try await marker.runUntilExit()
         #expect(marker.terminationStatus == 0)
         let newer = try await worker.harness.run(["check-config", worker.config])
         #expect(newer.status == 78)
