@@ -43,8 +43,10 @@ struct ChildProcessTests {
     }
 
     /// More waits than the pool has threads, all pending at once: with a blocking wait the pool
-    /// would be full of waiting threads, the last waiters (and this test's own task, which ends
-    /// the children) would never run, and the test would hit its time limit.
+    /// would be full of waiting threads, and the last waiters and this test's own task, which
+    /// ends the children, would never run. A watchdog on a thread of its own then ends them
+    /// after 45 s (the time limit cannot fire while the pool is starved), and the test fails
+    /// instead of hanging the run.
     @Test func manyWaitsAtOnceLeaveThePoolFree() async throws {
         let count = ProcessInfo.processInfo.activeProcessorCount + 3
         let children = try (0..<count).map { _ in
@@ -52,6 +54,14 @@ struct ChildProcessTests {
             try child.run()
             return child
         }
+        let watchdogKills = Counter()
+        Thread {
+            Thread.sleep(forTimeInterval: 45)
+            for child in children where child.isRunning {
+                watchdogKills.increment()
+                kill(child.processIdentifier, SIGKILL)
+            }
+        }.start()
         let entered = Counter()
         try await withThrowingTaskGroup(of: Int32.self) { group in
             for child in children {
@@ -65,6 +75,7 @@ struct ChildProcessTests {
             children.forEach { kill($0.processIdentifier, SIGKILL) }
             for try await status in group { #expect(status == SIGKILL) }
         }
+        #expect(watchdogKills.value == 0, "the waits held the pool until the watchdog ended the children")
     }
 
     @Test func waitsForAChildStartedWithPosixSpawn() async {
@@ -78,7 +89,7 @@ struct ChildProcessTests {
     }
 }
 
-/// A counter shared by the waiting tasks and the test.
+/// A counter shared by the waiting tasks, the watchdog and the test.
 private final class Counter: @unchecked Sendable {
     // `@unchecked Sendable`: `count` is only touched under `lock`.
     private let lock = NSLock()
