@@ -21,7 +21,9 @@ public struct ChildProcessOutput: Sendable {
 /// until the child ends; two such waits on a two-core machine stop every other test in the
 /// process, which then fail their time limits on a slow or loaded machine. These helpers
 /// suspend the waiting task instead: Foundation calls `terminationHandler` from a thread of
-/// its own, and the handler resumes the task.
+/// its own, and the handler resumes the task. Like `waitUntilExit()`, they learn of the end
+/// through a socket the child inherits, so a daemon the child leaves running delays it (hence
+/// `posix_spawn` and ``waitForChild(_:)`` for such programs, as PostgresTestSupport does).
 extension Process {
     /// Starts the process and suspends until it has ended. The termination handler is set
     /// before `run()`, so the end cannot be missed; if `run()` throws, the error is rethrown.
