@@ -42,17 +42,12 @@ extension Process {
         }
     }
 
-    /// Suspends until a process already started (by `run()`) has ended. Replaces any
-    /// `terminationHandler` already set.
+    /// Suspends until a process already started (by `run()`) has ended: Foundation's own
+    /// `waitUntilExit()` on a thread of its own (``onOwnThread(_:)``). Not a termination handler
+    /// set now: Foundation's thread would read it without synchronisation, a data race
+    /// ThreadSanitizer reports (`runUntilExit()` sets its handler before `run()`, which orders it).
     public func waitUntilExitAsync() async {
-        let gate = ExitGate()
-        try? await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            gate.arm(continuation)
-            terminationHandler = { _ in gate.open() }
-            // Foundation clears `isRunning` before it reads the handler: a process that ended
-            // before the handler was set is seen here, and `gate` resumes only once.
-            if !isRunning { gate.open() }
-        }
+        await onOwnThread { self.waitUntilExit() }
     }
 
     /// Runs the process to its end with standard output and standard error sent to temporary
@@ -105,8 +100,8 @@ public func onOwnThread<Result: Sendable>(_ body: @escaping @Sendable () -> Resu
     }
 }
 
-/// Resumes a continuation exactly once, whichever of the termination handler, the check after
-/// setting it, or a failed `run()` comes first.
+/// Resumes a continuation exactly once, whichever of the termination handler or a failed
+/// `run()` comes first.
 private final class ExitGate: Sendable {
     private let continuation = LockedValue<CheckedContinuation<Void, any Error>?>(nil)
 
