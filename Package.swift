@@ -151,7 +151,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NormalizeTests",
-            dependencies: ["Normalize"],
+            // LoopbackServer for its child-process helpers only (ChildProcess.swift).
+            dependencies: ["Normalize", "LoopbackServer"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

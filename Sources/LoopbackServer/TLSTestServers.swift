@@ -19,8 +19,10 @@ public final class TLSTestServers: @unchecked Sendable {
     private var ports: [Kind: Int] = [:]
     private var process: Process?
 
-    /// Starts the servers; `pages` maps paths (`/a.html`) to bodies.
-    public init(pages: [String: String]) throws {
+    /// Starts the servers; `pages` maps paths (`/a.html`) to bodies. Async so that making the
+    /// certificates and waiting for nginx suspend the caller's task instead of blocking a
+    /// thread of the cooperative pool (``Process/runCollectingOutput()``).
+    public init(pages: [String: String]) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("root"), withIntermediateDirectories: true)
         caFile = folder.appendingPathComponent("ca.pem").path
@@ -32,7 +34,7 @@ public final class TLSTestServers: @unchecked Sendable {
         guard let nginx = Self.which("nginx"), Self.which("openssl") != nil else {
             throw TLSTestServerError.missingTool("nginx and openssl are needed (make test installs nginx-light and openssl)")
         }
-        try Self.run("/bin/bash", ["-c", Self.makeCertificates, "make-certs", folder.path])
+        try await Self.run("/bin/bash", ["-c", Self.makeCertificates, "make-certs", folder.path])
         for kind in Kind.allCases { ports[kind] = try Self.freePort() }
         try Data(configuration().utf8).write(to: folder.appendingPathComponent("nginx.conf"))
         let process = Process()
@@ -45,7 +47,7 @@ public final class TLSTestServers: @unchecked Sendable {
         try process.run()
         self.process = process
         do {
-            for kind in Kind.allCases { try Self.waitUntilListening(port: ports[kind]!, process: process) }
+            for kind in Kind.allCases { try await Self.waitUntilListening(port: ports[kind]!, process: process) }
         } catch {
             let log = ["nginx.stderr", "error.log"].compactMap {
                 try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
@@ -71,6 +73,8 @@ public final class TLSTestServers: @unchecked Sendable {
         // nginx in single-process mode may wait for open keep-alive connections on SIGTERM; a
         // test server has nothing to save, so it is killed outright.
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        // Blocking, but only for the instant a SIGKILLed nginx takes to go: `stop()` is called
+        // from `defer` blocks, which cannot await.
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }
@@ -166,33 +170,24 @@ public final class TLSTestServers: @unchecked Sendable {
         return nil
     }
 
-    private static func run(_ executable: String, _ arguments: [String]) throws {
+    private static func run(_ executable: String, _ arguments: [String]) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        // Standard error goes to a file, not a pipe: a long-lived process another test starts
-        // at the same instant (nginx, PostgreSQL) can inherit a pipe's write end and keep it
-        // open, and reading the pipe to its end would then wait forever.
-        let errorPath = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-tls-\(UUID().uuidString).err").path
-        _ = FileManager.default.createFile(atPath: errorPath, contents: nil)
-        defer { try? FileManager.default.removeItem(atPath: errorPath) }
-        process.standardError = FileHandle(forWritingAtPath: errorPath)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        let message = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else { throw TLSTestServerError.setupFailed(message) }
+        // Output to files, not pipes (see `runCollectingOutput`).
+        let result = try await process.runCollectingOutput()
+        guard result.status == 0 else { throw TLSTestServerError.setupFailed(result.stderr) }
     }
 
     /// A port the kernel just handed out (bound to port 0, then released for nginx).
     private static func freePort() throws -> Int { try Socket.freePort() }
 
     /// Connect attempts until nginx accepts: bounded, and failing early when nginx exited.
-    private static func waitUntilListening(port: Int, process: Process) throws {
+    private static func waitUntilListening(port: Int, process: Process) async throws {
         for _ in 0..<400 {
             if Socket.canConnect(host: "127.0.0.1", port: port) { return }
             guard process.isRunning else { throw TLSTestServerError.setupFailed("nginx exited during start-up") }
-            usleep(10_000)
+            try await Task.sleep(for: .milliseconds(10))
         }
         throw TLSTestServerError.setupFailed("nginx did not listen on port \(port) within 4 s")
     }

@@ -96,6 +96,10 @@ enum PostgresProcess {
         let argv = asPostgres ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + arguments : [program] + arguments
         let pid = try spawn(argv, output: log, newSession: false)
         var status: Int32 = 0
+        // A blocking wait, left so on purpose: it runs only inside the once-per-process start
+        // (`initdb`, `pg_ctl start`, from the synchronous initialiser behind `shared()`, where
+        // other first callers block on the initialiser anyway) and in `stop()` at exit. Tests
+        // wait for their own children with the async helpers of LoopbackServer/ChildProcess.swift.
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         // WIFEXITED and WEXITSTATUS by hand: the macros are not imported.
         let exited = status & 0x7f == 0

@@ -28,12 +28,12 @@ struct BackfillTests {
             let process = try harness.start(["backfill", "--config", config, "--urls", list, "--source", "archive"])
             try await Task.sleep(for: .milliseconds(100 + Int(random.next() % 600)))
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            await process.waitUntilExitAsync()
         }
-        let finished = try harness.run(["backfill", "--config", config, "--urls", list, "--source", "archive"])
+        let finished = try await harness.run(["backfill", "--config", config, "--urls", list, "--source", "archive"])
         #expect(finished.status == 0, "\(finished.stderr)")
         #expect(finished.stdout.contains("archive"))
-        let again = try harness.run(["backfill", "--config", config, "--urls", list, "--source", "archive"])
+        let again = try await harness.run(["backfill", "--config", config, "--urls", list, "--source", "archive"])
         #expect(again.status == 0)
 
         let snapshot = try OutputSnapshot(root: harness.path("records"))
@@ -59,8 +59,8 @@ struct BackfillTests {
         let run = try harness.start(["run", "--config", config], log: "run")
         let backfill = try harness.start(["backfill", "--config", config, "--urls", list], log: "backfill")
         #expect(try await waitFor(seconds: 240) { !run.isRunning && !backfill.isRunning })
-        run.waitUntilExit()
-        backfill.waitUntilExit()
+        await run.waitUntilExitAsync()
+        await backfill.waitUntilExitAsync()
         #expect(run.terminationStatus == 0, "\(harness.errors(of: "run"))")
         #expect(backfill.terminationStatus == 0, "\(harness.errors(of: "backfill"))")
 
@@ -74,7 +74,7 @@ struct BackfillTests {
         }
     }
 
-    @Test func warcFileIsIngestedWithoutNetworkAndResumesFromItsCheckpoint() throws {
+    @Test func warcFileIsIngestedWithoutNetworkAndResumesFromItsCheckpoint() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 30, pageBytes: 4_000...8_000, seed: 13)
@@ -89,9 +89,9 @@ struct BackfillTests {
         let path = harness.path("capture.warc")
         try warc.write(to: URL(fileURLWithPath: path))
         let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
-        let first = try harness.run(["backfill", "--config", config, "--warc", path])
+        let first = try await harness.run(["backfill", "--config", config, "--warc", path])
         #expect(first.status == 0, "\(first.stderr)")
-        let again = try harness.run(["backfill", "--config", config, "--warc", path])
+        let again = try await harness.run(["backfill", "--config", config, "--warc", path])
         #expect(again.status == 0)
         let snapshot = try OutputSnapshot(root: harness.path("records"))
         #expect(snapshot.allLines.count == 30)
@@ -104,7 +104,7 @@ struct BackfillTests {
     /// Damage the reader repairs is no error: a record whose block is not followed by CRLF CRLF
     /// (the next record starts right after it) is kept and logged as read despite damage, and
     /// only bytes that belong to no record count as `warc_corrupt`.
-    @Test func aRepairedWARCRecordIsKeptAndNotCountedAsAnError() throws {
+    @Test func aRepairedWARCRecordIsKeptAndNotCountedAsAnError() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let corpus = NewsCorpus(outlets: 1, articlesPerOutlet: 6, pageBytes: 4_000...6_000, seed: 29)
@@ -118,7 +118,7 @@ struct BackfillTests {
         let path = harness.path("capture.warc")
         try warc.write(to: URL(fileURLWithPath: path))
         let config = try harness.writeConfig(sources: [#"{"name":"unused","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#])
-        let result = try harness.run(["backfill", "--config", config, "--warc", path])
+        let result = try await harness.run(["backfill", "--config", config, "--warc", path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try OutputSnapshot(root: harness.path("records")).allLines.count == 6)
         #expect(result.stderr.contains("WARC record read despite damage"))
@@ -179,11 +179,11 @@ extension BackfillTests {
             let process = try harness.start(["backfill", "--config", config, "--warc", path])
             try await Task.sleep(for: .milliseconds(80 + Int(random.next() % 700)))
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
+            await process.waitUntilExitAsync()
         }
-        let finished = try harness.run(["backfill", "--config", config, "--warc", path])
+        let finished = try await harness.run(["backfill", "--config", config, "--warc", path])
         #expect(finished.status == 0, "\(finished.stderr)")
-        let again = try harness.run(["backfill", "--config", config, "--warc", path])
+        let again = try await harness.run(["backfill", "--config", config, "--warc", path])
         #expect(again.status == 0)
         try expectComplete(harness, count: 240)
     }
@@ -202,12 +202,12 @@ extension BackfillTests {
         kill(process.processIdentifier, SIGTERM)
         #expect(try await waitFor(seconds: 12) { !process.isRunning })
         #expect(ContinuousClock.now - signalled < .seconds(10))
-        process.waitUntilExit()
+        await process.waitUntilExitAsync()
         #expect(process.terminationStatus == 0)
         let stopped = try OutputSnapshot(root: harness.path("records"))
         #expect(stopped.allLines.count < 400, "the stop came before the end")
 
-        let finished = try harness.run(["backfill", "--config", config, "--warc", path])
+        let finished = try await harness.run(["backfill", "--config", config, "--warc", path])
         #expect(finished.status == 0, "\(finished.stderr)")
         try expectComplete(harness, count: 400)
     }

@@ -60,30 +60,15 @@ struct BinaryHarness {
         (try? String(contentsOfFile: path("\(log).err"), encoding: .utf8)) ?? ""
     }
 
-    /// Runs the binary to completion, returning status and output.
-    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs the binary to completion, returning status and output. Output goes to files, not
+    /// pipes, and the test's task is suspended, not its thread blocked (``Process/runCollectingOutput()``).
+    func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
-        // Files, not pipes: a long-lived process another test starts at the same instant
-        // (nginx, PostgreSQL) can inherit a pipe's write end, and reading to its end would wait
-        // forever.
-        let id = UUID().uuidString
-        let outPath = path(".run-\(id).out"), errPath = path(".run-\(id).err")
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(atPath: outPath)
-            try? FileManager.default.removeItem(atPath: errPath)
-        }
-        process.standardOutput = FileHandle(forWritingAtPath: outPath)
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        try process.run()
-        process.waitUntilExit()
-        let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, stdout, stderr)
+        let result = try await process.runCollectingOutput()
+        return (result.status, result.stdout, result.stderr)
     }
 }
 

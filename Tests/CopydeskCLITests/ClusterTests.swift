@@ -78,7 +78,7 @@ struct ClusterTests {
         }
     }
 
-    @Test func threeWorkersRecordEachArticleOnceAndKeepEachHostsSpacing() throws {
+    @Test func threeWorkersRecordEachArticleOnceAndKeepEachHostsSpacing() async throws {
         let cluster = try PostgresTestCluster.shared()
         let stateURL = try cluster.createDatabase(label: "cluster3")
         defer { try? cluster.dropDatabase(uri: stateURL) }
@@ -89,7 +89,7 @@ struct ClusterTests {
         defer { workers.forEach { $0.harness.cleanUp() } }
 
         let processes = try workers.map { try $0.start() }
-        processes.forEach { $0.waitUntilExit() }
+        for process in processes { await process.waitUntilExitAsync() }
         for (worker, process) in zip(workers, processes) {
             #expect(process.terminationStatus == 0, "\(worker.name): \(worker.harness.errors(of: "run"))")
         }
@@ -99,7 +99,7 @@ struct ClusterTests {
         #expect(writers.count >= 2, "writers \(writers)")
         // `records` on one worker lists every worker's records in one commit order; only its
         // own carry a path.
-        let listed = try workers[0].harness.run(["records", "--config", workers[0].config, "--include-duplicates"])
+        let listed = try await workers[0].harness.run(["records", "--config", workers[0].config, "--include-duplicates"])
         #expect(listed.status == 0, "\(listed.stderr)")
         let objects = try listed.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:] }
         #expect(objects.count == (0..<corpus.outlets).reduce(0) { $0 + corpus.articles(outlet: $1).count })
@@ -108,7 +108,7 @@ struct ClusterTests {
             #expect(writer != nil)
             #expect((object["path"] != nil) == (writer == "w1" && object["file"] is String))
         }
-        let others = try workers[0].harness.run(["records", "--config", workers[0].config, "--include-duplicates", "--worker", "w2"])
+        let others = try await workers[0].harness.run(["records", "--config", workers[0].config, "--include-duplicates", "--worker", "w2"])
         #expect(others.stdout.split(separator: "\n").allSatisfy { $0.contains(#""worker":"w2""#) })
         // No host received two requests closer than the delay (10 % for arrival jitter: two
         // workers at once would arrive microseconds apart).
@@ -120,7 +120,7 @@ struct ClusterTests {
         }
     }
 
-    @Test func aWorkerKilledAtRandomInstantsLosesAndDoublesNothing() throws {
+    @Test func aWorkerKilledAtRandomInstantsLosesAndDoublesNothing() async throws {
         let cluster = try PostgresTestCluster.shared()
         let stateURL = try cluster.createDatabase(label: "clusterkill")
         defer { try? cluster.dropDatabase(uri: stateURL) }
@@ -140,19 +140,16 @@ struct ClusterTests {
                 steady[index] = try workers[index].start("run-\(attempts)")
             }
             let victim = try workers[2].start("victim-\(attempts)")
-            usleep(UInt32(30_000 + Int(random.next() % 400) * 1_000))
-            if victim.isRunning {
-                kill(victim.processIdentifier, SIGKILL)
-                kills += 1
-            }
-            victim.waitUntilExit()
+            let pause = UInt32(30_000 + Int(random.next() % 400) * 1_000)
+            if await killOnOwnThread(victim, after: { usleep(pause) }) { kills += 1 }
+            await victim.waitUntilExitAsync()
         }
         #expect(kills >= 10)
-        steady.forEach { $0.waitUntilExit() }
+        for process in steady { await process.waitUntilExitAsync() }
         // Passes until nothing is left; the killed worker's journal is finished by its restart.
         for _ in 0..<3 {
             for worker in workers {
-                let result = try worker.harness.run(["run", "--config", worker.config])
+                let result = try await worker.harness.run(["run", "--config", worker.config])
                 #expect(result.status == 0, "\(worker.name): \(result.stderr)")
             }
         }
@@ -163,37 +160,36 @@ struct ClusterTests {
 /// `check-config`, `status` and `records` against a PostgreSQL state.
 @Suite("PostgreSQL state in the commands", .serialized, .timeLimit(.minutes(3)))
 struct PostgresCommandTests {
-    @Test func checkConfigConnectsAndRefusesANewerSchema() throws {
+    @Test func checkConfigConnectsAndRefusesANewerSchema() async throws {
         let cluster = try PostgresTestCluster.shared()
         let stateURL = try cluster.createDatabase(label: "checkconfig")
         defer { try? cluster.dropDatabase(uri: stateURL) }
         let worker = try ClusterTests.Worker(name: "cc", stateURL: stateURL, sources: [#"{"name":"a","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#],
                                              delayMs: 0, leaseSeconds: 10)
         defer { worker.harness.cleanUp() }
-        let fresh = try worker.harness.run(["check-config", worker.config])
+        let fresh = try await worker.harness.run(["check-config", worker.config])
         #expect(fresh.status == 0, "\(fresh.stderr)")
         #expect(fresh.stdout.contains("migrations to apply on the first pass"))
         // A run migrates; then the schema is current.
-        #expect(try worker.harness.run(["run", "--config", worker.config]).status == 0)
-        #expect(try worker.harness.run(["check-config", worker.config]).stdout.contains("schema current"))
+        #expect(try await worker.harness.run(["run", "--config", worker.config]).status == 0)
+        #expect(try await worker.harness.run(["check-config", worker.config]).stdout.contains("schema current"))
         // `status` reads the same database: the worker is listed.
-        let status = try worker.harness.run(["status", "--config", worker.config])
+        let status = try await worker.harness.run(["status", "--config", worker.config])
         #expect(status.status == 0, "\(status.stderr)")
         #expect(status.stdout.contains("cc "))
-        let json = try worker.harness.run(["status", "--config", worker.config, "--json"])
+        let json = try await worker.harness.run(["status", "--config", worker.config, "--json"])
         #expect(json.stdout.contains(#""name" : "cc""#))
         // A database migrated by a newer program is refused, naming the migration.
         let psql = URL(fileURLWithPath: cluster.binDirectory).appendingPathComponent("psql").path
         let marker = Process()
         marker.executableURL = URL(fileURLWithPath: psql)
         marker.arguments = [stateURL, "-c", "INSERT INTO schema_migrations (name, applied_at) VALUES ('state-v99-future', 0)"]
-        try marker.run()
-        marker.waitUntilExit()
+        try await marker.runUntilExit()
         #expect(marker.terminationStatus == 0)
-        let newer = try worker.harness.run(["check-config", worker.config])
+        let newer = try await worker.harness.run(["check-config", worker.config])
         #expect(newer.status == 78)
         #expect(newer.stderr.contains("state-v99-future"))
-        let refused = try worker.harness.run(["run", "--config", worker.config])
+        let refused = try await worker.harness.run(["run", "--config", worker.config])
         #expect(refused.status != 0)
         #expect(refused.stderr.contains("state-v99-future"))
         // A wrong address is a clear error, not a crash.
@@ -201,7 +197,7 @@ struct PostgresCommandTests {
                                              sources: [#"{"name":"a","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#],
                                              delayMs: 0, leaseSeconds: 10)
         defer { broken.harness.cleanUp() }
-        let unreachable = try broken.harness.run(["check-config", broken.config])
+        let unreachable = try await broken.harness.run(["check-config", broken.config])
         #expect(unreachable.status == 78)
         #expect(unreachable.stderr.contains("nosuchdb"))
     }
@@ -226,7 +222,7 @@ struct ClusterBackfillTests {
         return warc
     }
 
-    @Test func twoWorkersShareTheFilesOfOneJobAndAKilledOneIsResumed() throws {
+    @Test func twoWorkersShareTheFilesOfOneJobAndAKilledOneIsResumed() async throws {
         let cluster = try PostgresTestCluster.shared()
         let stateURL = try cluster.createDatabase(label: "clusterbackfill")
         defer { try? cluster.dropDatabase(uri: stateURL) }
@@ -247,23 +243,25 @@ struct ClusterBackfillTests {
         // Both start together; the second is killed once while it works and started again.
         let first = try backfill(workers[0], "first")
         var second = try backfill(workers[1], "second")
-        _ = waitBlocking(seconds: 30) { !second.isRunning || ((try? OutputSnapshot(root: workers[1].records).allLines.count) ?? 0) >= 5 }
-        if second.isRunning { kill(second.processIdentifier, SIGKILL) }
-        second.waitUntilExit()
+        let running = second, records = workers[1].records
+        _ = await killOnOwnThread(running) {
+            _ = waitBlocking(seconds: 30) { !running.isRunning || ((try? OutputSnapshot(root: records).allLines.count) ?? 0) >= 5 }
+        }
+        await second.waitUntilExitAsync()
         second = try backfill(workers[1], "second-again")
-        first.waitUntilExit()
-        second.waitUntilExit()
+        await first.waitUntilExitAsync()
+        await second.waitUntilExitAsync()
         #expect(first.terminationStatus == 0, "\(workers[0].harness.errors(of: "first"))")
         #expect(second.terminationStatus == 0, "\(workers[1].harness.errors(of: "second-again"))")
         // Anything left (a file the killed worker held until its lease ran out) is finished by
         // another start; then the job is done and a further start writes nothing.
         for worker in workers {
-            let result = try worker.harness.run(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files)
+            let result = try await worker.harness.run(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files)
             #expect(result.status == 0, "\(result.stderr)")
         }
         let before = try ClusterTests.allLines(workers).count
         for worker in workers {
-            _ = try worker.harness.run(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files)
+            _ = try await worker.harness.run(["backfill", "--config", worker.config, "--job", "archive-2026", "--source", "archive", "--warc"] + files)
         }
         #expect(try ClusterTests.allLines(workers).count == before)
         try ClusterTests.expectExactlyOnce(workers, corpus: corpus)

@@ -6,52 +6,52 @@ import Testing
 @Suite("Command line", .timeLimit(.minutes(2)))
 struct CommandLineTests {
     @Test(arguments: ["run", "backfill", "extract", "dedupe", "fetch", "feed", "discover", "status", "check-config"])
-    func everySubcommandExplainsItself(_ name: String) throws {
+    func everySubcommandExplainsItself(_ name: String) async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
-        let result = try harness.run([name, "--help"])
+        let result = try await harness.run([name, "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("USAGE: copydesk \(name)"))
     }
 
-    @Test func checkConfigNamesTheKeyPathAndExits78() throws {
+    @Test func checkConfigNamesTheKeyPathAndExits78() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let bad = harness.path("bad.json")
         try Data(#"{"sources":[{"name":"a","type":"feed","url":"https://e.com/"},{"name":"b","type":"feed","url":"https://e.com/"},{"name":"c","type":"feed","url":"ftp://x"}]}"#.utf8)
             .write(to: URL(fileURLWithPath: bad))
-        let result = try harness.run(["check-config", bad])
+        let result = try await harness.run(["check-config", bad])
         #expect(result.status == 78)
         #expect(result.stderr.contains(#"sources[2].url: expected an http(s) URL, got "ftp://x""#))
-        let run = try harness.run(["run", "--config", bad])
+        let run = try await harness.run(["run", "--config", bad])
         #expect(run.status == 78)
 
         let good = try harness.writeConfig(sources: [#"{"name":"a","type":"feed","url":"https://e.com/rss"}"#])
-        let ok = try harness.run(["check-config", good])
+        let ok = try await harness.run(["check-config", good])
         #expect(ok.status == 0, "\(ok.stderr)")
     }
 
-    @Test func unreachableSourcesEndThePassCleanlyWithOneLineEach() throws {
+    @Test func unreachableSourcesEndThePassCleanlyWithOneLineEach() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let config = try harness.writeConfig(sources: [
             #"{"name":"nowhere","type":"feed","url":"http://127.0.0.1:9/rss.xml"}"#,
             #"{"name":"also-nowhere","type":"sitemap","url":"http://127.0.0.1:9/sitemap.xml"}"#,
         ])
-        let result = try harness.run(["run", "--config", config])
+        let result = try await harness.run(["run", "--config", config])
         #expect(result.status == 0)
         let failures = result.stderr.split(separator: "\n").filter { $0.contains("source failed") }
         #expect(failures.count == 2)
         #expect(failures.allSatisfy { $0.contains("error.class=connect") })
     }
 
-    @Test func runWritesMetricsAndStatusReadsTheState() throws {
+    @Test func runWritesMetricsAndStatusReadsTheState() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let corpus = NewsCorpus(outlets: 2, articlesPerOutlet: 5, seed: 21)
         let servers = try CorpusServers(corpus)
         let config = try harness.writeConfig(sources: servers.sourceJSON)
-        let result = try harness.run(["run", "--config", config])
+        let result = try await harness.run(["run", "--config", config])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("total"))
 
@@ -65,21 +65,21 @@ struct CommandLineTests {
         #expect(samples.first { $0.key.hasPrefix("copydesk_last_run_records_written") }?.value == 10)
         #expect(samples.first { $0.key.hasPrefix("copydesk_records_written_total") }?.value == 10)
 
-        let status = try harness.run(["status", "--config", config, "--json"])
+        let status = try await harness.run(["status", "--config", config, "--json"])
         #expect(status.status == 0, "\(status.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let sources = try #require(object["sources"] as? [[String: Any]])
         #expect(sources.count == 2)
         #expect(sources.allSatisfy { ($0["consecutiveFailures"] as? Int) == 0 && $0["lastSuccess"] != nil })
         #expect(object["dedupeIndexSize"] as? Int == 10)
-        let table = try harness.run(["status", "--config", config])
+        let table = try await harness.run(["status", "--config", config])
         #expect(table.stdout.contains("outlet0"))
     }
 }
 
 @Suite("Discover", .timeLimit(.minutes(1)))
 struct DiscoverTests {
-    @Test func listsLinkedFeedsRobotsSitemapsAndCommonLocations() throws {
+    @Test func listsLinkedFeedsRobotsSitemapsAndCommonLocations() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let site = LoopbackSite()
@@ -93,14 +93,14 @@ struct DiscoverTests {
         site.set("/sitemap.xml", LoopbackPage(contentType: "application/xml",
             #"<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>\#(server.origin)/a</loc></url></urlset>"#))
         let config = try harness.writeConfig(sources: [#"{"name":"x","type":"feed","url":"\#(server.origin)/"}"#])
-        let result = try harness.run(["discover", server.origin + "/", "--config", config])
+        let result = try await harness.run(["discover", server.origin + "/", "--config", config])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(#""type": "feed", "url": "\#(server.origin)/feeds/top.xml""#))
         #expect(result.stdout.contains(#""url": "\#(server.origin)/feeds/world.atom""#))
         #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/news-sitemap.xml""#))
         #expect(result.stdout.contains(#""type": "sitemap", "url": "\#(server.origin)/sitemap.xml""#))
 
-        let opml = try harness.run(["discover", server.origin + "/", "--config", config, "--opml"])
+        let opml = try await harness.run(["discover", server.origin + "/", "--config", config, "--opml"])
         #expect(opml.status == 0, "\(opml.stderr)")
         #expect(opml.stdout.hasPrefix(#"<?xml version="1.0" encoding="UTF-8"?>"#))
         #expect(opml.stdout.contains(#"text="Top stories" title="Top stories" xmlUrl="\#(server.origin)/feeds/top.xml" htmlUrl="\#(server.origin)/""#))
@@ -112,7 +112,7 @@ struct DiscoverTests {
 
 @Suite("Sources", .timeLimit(.minutes(1)))
 struct SourcesCommandTests {
-    @Test func listsExportsAndChecksMergedSourceLists() throws {
+    @Test func listsExportsAndChecksMergedSourceLists() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         try Data("""
@@ -124,18 +124,18 @@ struct SourcesCommandTests {
         try Data(#"{"sources": [{"name": "a", "type": "feed", "url": "https://a.example/rss"}, {"name": "map", "type": "sitemap", "url": "https://a.example/sitemap.xml"}], "sourceFiles": ["feeds.opml"]}"#.utf8)
             .write(to: URL(fileURLWithPath: harness.path("pipeline.json")))
 
-        let check = try harness.run(["check-config", "pipeline.json"])
+        let check = try await harness.run(["check-config", "pipeline.json"])
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stdout.contains("OK (3 sources from 2 files"))
         #expect(check.stderr.contains("warning: feeds.opml:3: https://a.example/rss is already listed by"))
 
-        let list = try harness.run(["sources", "list", "--config", "pipeline.json", "--json"])
+        let list = try await harness.run(["sources", "list", "--config", "pipeline.json", "--json"])
         #expect(list.status == 0, "\(list.stderr)")
         let lines = list.stdout.split(separator: "\n")
         #expect(lines.count == 3)
         #expect(lines[2] == #"{"category":"Tech","enabled":true,"name":"circuit-weekly","origin":"feeds.opml:2","type":"feed","url":"https://circuit.example/feed"}"#)
 
-        let export = try harness.run(["sources", "export", "--opml", "--config", "pipeline.json"])
+        let export = try await harness.run(["sources", "export", "--opml", "--config", "pipeline.json"])
         #expect(export.status == 0)
         #expect(export.stdout.contains(#"<outline text="Tech" title="Tech">"#))
         #expect(export.stdout.contains(#"<outline type="rss" text="circuit-weekly" title="circuit-weekly" xmlUrl="https://circuit.example/feed"/>"#))
@@ -144,11 +144,11 @@ struct SourcesCommandTests {
         // The export is itself a valid source list.
         try Data(export.stdout.utf8).write(to: URL(fileURLWithPath: harness.path("exported.opml")))
         try Data(#"{"sourceFiles": ["exported.opml"]}"#.utf8).write(to: URL(fileURLWithPath: harness.path("again.json")))
-        let again = try harness.run(["sources", "list", "--config", "again.json", "--json"])
+        let again = try await harness.run(["sources", "list", "--config", "again.json", "--json"])
         #expect(again.stdout.split(separator: "\n").count == 2, "\(again.stderr)")
 
         try Data("<opml><body><outline xmlUrl=\"https://x.example/\">".utf8).write(to: URL(fileURLWithPath: harness.path("feeds.opml")))
-        let broken = try harness.run(["check-config", "pipeline.json"])
+        let broken = try await harness.run(["check-config", "pipeline.json"])
         #expect(broken.status == 78)
         #expect(broken.stderr.contains("feeds.opml: line 1: not well-formed XML"))
     }
@@ -156,7 +156,7 @@ struct SourcesCommandTests {
 
 @Suite("Feed inspection", .timeLimit(.minutes(1)))
 struct FeedInspectionTests {
-    @Test func everyEntryIsShownWithWhyThePipelineWouldSkipIt() throws {
+    @Test func everyEntryIsShownWithWhyThePipelineWouldSkipIt() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         try Data("""
@@ -166,7 +166,7 @@ struct FeedInspectionTests {
             <item><title>First again</title><link>https://x.example/a</link></item>
             </channel></rss>
             """.utf8).write(to: URL(fileURLWithPath: harness.path("feed.xml")))
-        let result = try harness.run(["feed", harness.path("feed.xml")])
+        let result = try await harness.run(["feed", harness.path("feed.xml")])
         #expect(result.status == 0)
         let lines = try result.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -177,7 +177,7 @@ struct FeedInspectionTests {
         #expect(lines[1]["skipped"] as? String == "no link: nothing to fetch")
         #expect(lines[2]["repeated"] as? Bool == true && lines[2]["title"] as? String == "First again")
         #expect((lines[2]["skipped"] as? String)?.hasPrefix("repeat of an earlier entry") == true)
-        let count = try harness.run(["feed", harness.path("feed.xml"), "--count"])
+        let count = try await harness.run(["feed", harness.path("feed.xml"), "--count"])
         #expect(count.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2")
     }
 }

@@ -31,26 +31,29 @@ struct CrashSafetyTests {
             attempts += 1
             let before = Self.manifestLineCount(records)
             let process = try harness.start(["run", "--config", config, "--all", "--wait"])
-            // The instants are timed on this thread (blocking sleeps): an awaited sleep resumes
-            // only when the test pool has a free thread, which other suites running in parallel
-            // can hold for seconds, and a late kill lets a whole pass through.
+            // The instants are timed, and the kill sent, on a thread of their own (blocking
+            // sleeps): an awaited sleep resumes only when the test pool has a free thread, which
+            // other suites running in parallel can hold for seconds, and a late kill lets a whole
+            // pass through.
+            let killed: Bool
             if attempts % 2 == 1 {
-                usleep(UInt32(20_000 + Int(random.next() % 250) * 1_000))
+                let pause = UInt32(20_000 + Int(random.next() % 250) * 1_000)
+                killed = await killOnOwnThread(process) { usleep(pause) }
             } else {
                 let target = before + 1 + Int(random.next() % 5)
-                _ = waitBlocking(seconds: 30) { !process.isRunning || Self.manifestLineCount(records) >= target }
-                usleep(UInt32(random.next() % 3_000))
+                let pause = UInt32(random.next() % 3_000)
+                killed = await killOnOwnThread(process) {
+                    _ = waitBlocking(seconds: 30) { !process.isRunning || Self.manifestLineCount(records) >= target }
+                    usleep(pause)
+                }
             }
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                kills += 1
-            }
-            process.waitUntilExit()
+            if killed { kills += 1 }
+            await process.waitUntilExitAsync()
         }
         #expect(kills >= 20)
         // Let passes finish until one has nothing left to do.
         for _ in 0..<5 {
-            let result = try harness.run(["run", "--config", config, "--all"])
+            let result = try await harness.run(["run", "--config", config, "--all"])
             #expect(result.status == 0, "\(result.stderr)")
         }
 
@@ -98,7 +101,7 @@ struct CrashSafetyTests {
         let exited = try await waitFor(seconds: 12) { !process.isRunning }
         #expect(exited)
         #expect(ContinuousClock.now - signalled < .seconds(10))
-        process.waitUntilExit()
+        await process.waitUntilExitAsync()
         #expect(process.terminationStatus == 0)
         let snapshot = try OutputSnapshot(root: harness.path("records"))
         #expect(snapshot.allLines.count < corpus.outlets * corpus.articlesPerOutlet)
@@ -116,7 +119,7 @@ struct CrashSafetyTests {
         let config = try harness.writeConfig(sources: servers.sourceJSON)
         // This test process plays the running pass: it holds the same kernel lock.
         let held = try RunLock(statePath: harness.path("state.sqlite"), kind: "run", mode: .failFast)
-        let refused = try harness.run(["run", "--config", config])
+        let refused = try await harness.run(["run", "--config", config])
         #expect(refused.status == 75)
         #expect(refused.stderr.contains("another copydesk run"))
 
@@ -126,7 +129,7 @@ struct CrashSafetyTests {
         held.release()
         // …and complete once it is released.
         #expect(try await waitFor(seconds: 60) { !waiting.isRunning })
-        waiting.waitUntilExit()
+        await waiting.waitUntilExitAsync()
         #expect(waiting.terminationStatus == 0)
         #expect(try OutputSnapshot(root: harness.path("records")).allLines.count == 3)
     }
@@ -140,8 +143,8 @@ struct CrashSafetyTests {
         let first = try harness.start(["run", "--config", config])
         #expect(try await waitFor(seconds: 30) { FileManager.default.fileExists(atPath: harness.path("state.sqlite")) })
         kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        let next = try harness.run(["run", "--config", config])
+        await first.waitUntilExitAsync()
+        let next = try await harness.run(["run", "--config", config])
         #expect(next.status == 0, "\(next.stderr)")
     }
 }
@@ -158,7 +161,8 @@ extension CrashSafetyTests {
 }
 
 /// Polls `condition` every 5 ms until it holds or `seconds` pass.
-/// `waitFor` on the calling thread: polls every millisecond without giving the thread up.
+/// `waitFor` on the calling thread: polls every millisecond without giving the thread up. Call
+/// it on a thread of its own (``killOnOwnThread(_:after:)``), never on the cooperative pool.
 func waitBlocking(seconds: Double, _ condition: () -> Bool) -> Bool {
     let deadline = ContinuousClock.now + .seconds(seconds)
     while ContinuousClock.now < deadline {
@@ -166,6 +170,18 @@ func waitBlocking(seconds: Double, _ condition: () -> Bool) -> Bool {
         usleep(1_000)
     }
     return condition()
+}
+
+/// Runs `timing` (blocking sleeps and polls) and then SIGKILLs `process` if it still runs, both
+/// on a thread of their own: the kill comes at the instant `timing` picks however busy the test
+/// pool is, and the test's task waits suspended, holding no pool thread. True when it killed.
+func killOnOwnThread(_ process: Process, after timing: @escaping @Sendable () -> Void) async -> Bool {
+    await onOwnThread {
+        timing()
+        guard process.isRunning else { return false }
+        kill(process.processIdentifier, SIGKILL)
+        return true
+    }
 }
 
 func waitFor(seconds: Double, _ condition: () -> Bool) async throws -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Testing
 
 /// `copydesk extract --input-dir`: which files it reads and the names it writes.
@@ -9,7 +10,7 @@ struct ExtractDirectoryTests {
         return "<html><body><article><h1>\(subject)</h1>\(String(repeating: paragraph, count: 3))</article></body></html>"
     }
 
-    @Test func readsHtmAndHtmlPagesPlainOrGzippedWithoutNameClashes() throws {
+    @Test func readsHtmAndHtmlPagesPlainOrGzippedWithoutNameClashes() async throws {
         let harness = try BinaryHarness()
         defer { harness.cleanUp() }
         let input = harness.path("pages")
@@ -23,11 +24,10 @@ struct ExtractDirectoryTests {
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
         gzip.arguments = [input + "/b.htm"]
-        try gzip.run()
-        gzip.waitUntilExit()
+        try await gzip.runUntilExit()
         #expect(gzip.terminationStatus == 0)
 
-        let result = try harness.run(["extract", "--json", "--input-dir", input, "--output-dir", harness.path("out")])
+        let result = try await harness.run(["extract", "--json", "--input-dir", input, "--output-dir", harness.path("out")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("extracted 3 pages (0 failed)"))
         let written = try FileManager.default.contentsOfDirectory(atPath: harness.path("out")).sorted()

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 
 /// The repository root, found from this file's path (Tests/CopydeskCLITests/…).
 let repositoryRoot: String = URL(fileURLWithPath: #filePath)
@@ -12,31 +13,17 @@ struct ScriptResult {
 }
 
 /// Runs `scripts/<name>` with bash and exactly `environment` (plus PATH), never the test
-/// process's own environment, so parallel tests cannot disturb one another.
-func runScript(_ name: String, environment: [String: String], in folder: String) throws -> ScriptResult {
-    let stdoutPath = folder + "/\(name).\(UUID().uuidString).out"
-    let stderrPath = folder + "/\(name).\(UUID().uuidString).err"
-    _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-    _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-    let stdout = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
-    let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
+/// process's own environment, so parallel tests cannot disturb one another. The test's task is
+/// suspended while the script runs (``Process/runCollectingOutput()``), its thread not blocked.
+func runScript(_ name: String, environment: [String: String], in folder: String) async throws -> ScriptResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
     process.arguments = [repositoryRoot + "/scripts/" + name]
     var childEnvironment = environment
     childEnvironment["PATH"] = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/sbin:/usr/bin:/sbin:/bin"
     process.environment = childEnvironment
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    process.waitUntilExit()
-    try stdout.close()
-    try stderr.close()
-    let output = try String(contentsOfFile: stdoutPath, encoding: .utf8)
-    let errors = try String(contentsOfFile: stderrPath, encoding: .utf8)
-    try? FileManager.default.removeItem(atPath: stdoutPath)
-    try? FileManager.default.removeItem(atPath: stderrPath)
-    return ScriptResult(status: process.terminationStatus, output: output, errors: errors)
+    let result = try await process.runCollectingOutput()
+    return ScriptResult(status: result.status, output: result.stdout, errors: result.stderr)
 }
 
 /// A temporary folder for one test, removed by `remove()`.

@@ -15,11 +15,11 @@ struct InstallTests {
     }
 
     @Test("installs the binary, units, sysusers entry, guide and a configuration pointing at the service's folders")
-    func installsExpectedFiles() throws {
+    func installsExpectedFiles() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let environment = try prepare(scratch)
-        let result = try runScript("install.sh", environment: environment, in: scratch.path)
+        let result = try await runScript("install.sh", environment: environment, in: scratch.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(scratch.listing("root") == [
             "etc/copydesk/pipeline.json",
@@ -46,12 +46,12 @@ struct InstallTests {
     }
 
     @Test("PREFIX outside /usr moves the binary and puts the units under /etc/systemd/system, rewritten to match")
-    func customPrefix() throws {
+    func customPrefix() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         var environment = try prepare(scratch)
         environment["PREFIX"] = "/opt/copydesk"
-        let result = try runScript("install.sh", environment: environment, in: scratch.path)
+        let result = try await runScript("install.sh", environment: environment, in: scratch.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(scratch.exists("root/opt/copydesk/bin/copydesk"))
         let service = try scratch.read("root/etc/systemd/system/copydesk.service")
@@ -62,32 +62,32 @@ struct InstallTests {
     }
 
     @Test("an existing configuration is never overwritten; the new default goes next to it")
-    func keepsExistingConfig() throws {
+    func keepsExistingConfig() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let environment = try prepare(scratch)
         let operators = "{\"sources\": [{\"name\": \"operators-own\", \"type\": \"sitemap\", \"url\": \"https://o.example/sitemap.xml\"}]}\n"
         try scratch.write(operators, to: "root/etc/copydesk/pipeline.json", mode: 0o640)
-        let result = try runScript("install.sh", environment: environment, in: scratch.path)
+        let result = try await runScript("install.sh", environment: environment, in: scratch.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(try scratch.read("root/etc/copydesk/pipeline.json") == operators)
         #expect(try scratch.read("root/etc/copydesk/pipeline.json.default").contains("wire-east"))
 
-        let removal = try runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path)
+        let removal = try await runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path)
         #expect(removal.status == 0, "\(removal.errors)")
         #expect(try scratch.read("root/etc/copydesk/pipeline.json") == operators)
         #expect(scratch.listing("root") == ["etc/copydesk/pipeline.json"])
     }
 
     @Test("uninstall removes everything install added, including an unchanged configuration, across an upgrade")
-    func uninstallRemovesInstalledFiles() throws {
+    func uninstallRemovesInstalledFiles() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let environment = try prepare(scratch)
-        #expect(try runScript("install.sh", environment: environment, in: scratch.path).status == 0)
+        #expect(try await runScript("install.sh", environment: environment, in: scratch.path).status == 0)
         // An upgrade: the second install finds its own configuration and keeps it.
-        #expect(try runScript("install.sh", environment: environment, in: scratch.path).status == 0)
-        let result = try runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path)
+        #expect(try await runScript("install.sh", environment: environment, in: scratch.path).status == 0)
+        let result = try await runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path)
         #expect(result.status == 0, "\(result.errors)")
         #expect(scratch.listing("root") == [])
         #expect(!scratch.exists("root/etc/copydesk"))
@@ -96,40 +96,40 @@ struct InstallTests {
     }
 
     @Test("a configuration edited after install is kept by uninstall")
-    func keepsEditedConfig() throws {
+    func keepsEditedConfig() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let environment = try prepare(scratch)
-        #expect(try runScript("install.sh", environment: environment, in: scratch.path).status == 0)
+        #expect(try await runScript("install.sh", environment: environment, in: scratch.path).status == 0)
         try scratch.write("{\"sources\": []}\n", to: "root/etc/copydesk/pipeline.json")
-        let result = try runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path)
+        let result = try await runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path)
         #expect(result.status == 0)
         #expect(result.output.contains("kept /etc/copydesk/pipeline.json"))
         #expect(scratch.listing("root") == ["etc/copydesk/pipeline.json"])
     }
 
     @Test("with node_exporter's textfile folder present, a link exposes the metrics file, and goes on uninstall")
-    func nodeExporterLink() throws {
+    func nodeExporterLink() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let environment = try prepare(scratch)
         try FileManager.default.createDirectory(atPath: scratch.path + "/root/var/lib/prometheus/node-exporter",
                                                 withIntermediateDirectories: true)
-        #expect(try runScript("install.sh", environment: environment, in: scratch.path).status == 0)
+        #expect(try await runScript("install.sh", environment: environment, in: scratch.path).status == 0)
         let link = scratch.path + "/root/var/lib/prometheus/node-exporter/copydesk.prom"
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "/var/lib/copydesk/metrics/copydesk.prom")
-        #expect(try runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path).status == 0)
+        #expect(try await runScript("uninstall.sh", environment: ["DESTDIR": environment["DESTDIR"]!], in: scratch.path).status == 0)
         #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link)) == nil)
         #expect(scratch.exists("root/var/lib/prometheus/node-exporter"))
     }
 
     @Test("a missing binary or an invalid template fails with a message and installs nothing")
-    func refusesBadInputs() throws {
+    func refusesBadInputs() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         var environment = try prepare(scratch)
         environment["BIN"] = scratch.path + "/build/missing"
-        let missing = try runScript("install.sh", environment: environment, in: scratch.path)
+        let missing = try await runScript("install.sh", environment: environment, in: scratch.path)
         #expect(missing.status != 0)
         #expect(missing.errors.contains("no executable"))
         #expect(scratch.listing("root") == [])

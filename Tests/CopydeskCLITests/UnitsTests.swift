@@ -7,10 +7,10 @@ import Testing
 struct UnitsTests {
     /// Runs the checker; cancels the test (a skip with a reason) only when systemd-analyze
     /// cannot be installed on this machine.
-    func check(unitsDirectory: String? = nil, in scratch: ScratchFolder) throws -> ScriptResult {
+    func check(unitsDirectory: String? = nil, in scratch: ScratchFolder) async throws -> ScriptResult {
         var environment: [String: String] = [:]
         if let unitsDirectory { environment["UNITS_DIR"] = unitsDirectory }
-        let result = try runScript("check-units.sh", environment: environment, in: scratch.path)
+        let result = try await runScript("check-units.sh", environment: environment, in: scratch.path)
         if result.status == 2 {
             try Test.cancel("systemd-analyze is not installed and could not be installed: \(result.errors)")
         }
@@ -18,10 +18,10 @@ struct UnitsTests {
     }
 
     @Test("every unit verifies cleanly and every service is rated 2.0 or lower")
-    func unitsVerifyAndRateOK() throws {
+    func unitsVerifyAndRateOK() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
-        let result = try check(in: scratch)
+        let result = try await check(in: scratch)
         #expect(result.status == 0, "\(result.output)\n\(result.errors)")
         for unit in ["copydesk.service", "copydesk.timer", "copydesk-backfill@example.txt.service"] {
             #expect(result.output.contains("ok   verify \(unit)"), "\(result.output)")
@@ -36,18 +36,18 @@ struct UnitsTests {
     }
 
     @Test("the checker fails a unit with a misspelt directive")
-    func misspeltDirectiveFails() throws {
+    func misspeltDirectiveFails() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let service = try String(contentsOfFile: repositoryRoot + "/systemd/copydesk.service", encoding: .utf8)
         try scratch.write(service.replacingOccurrences(of: "\nNice=10\n", with: "\nNicee=10\n"), to: "units/copydesk.service")
-        let result = try check(unitsDirectory: scratch.path + "/units", in: scratch)
+        let result = try await check(unitsDirectory: scratch.path + "/units", in: scratch)
         #expect(result.status == 1)
         #expect(result.errors.contains("Nicee"))
     }
 
     @Test("the checker fails a service whose sandbox is weakened above 2.0")
-    func weakSandboxFails() throws {
+    func weakSandboxFails() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
         let service = try String(contentsOfFile: repositoryRoot + "/systemd/copydesk.service", encoding: .utf8)
@@ -56,7 +56,7 @@ struct UnitsTests {
               || $0.hasPrefix("RestrictNamespaces=") || $0.hasPrefix("ProtectKernel"))
         }.joined(separator: "\n")
         try scratch.write(weakened, to: "units/copydesk.service")
-        let result = try check(unitsDirectory: scratch.path + "/units", in: scratch)
+        let result = try await check(unitsDirectory: scratch.path + "/units", in: scratch)
         #expect(result.status == 1)
         #expect(result.errors.contains("is above 2.0"))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Testing
 @testable import Normalize
 
@@ -115,7 +116,7 @@ struct ArticleHostileInputTests {
         #expect(article.bodyLines.first?.hasPrefix("The first paragraph") == true)
     }
 
-    @Test func fileLoaderReadsGzipAndRejectsMissingFiles() throws {
+    @Test func fileLoaderReadsGzipAndRejectsMissingFiles() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-loader-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -126,8 +127,7 @@ struct ArticleHostileInputTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "gzip -c '\(plain.path)' > '\(gzip.path)'"]
-        try process.run()
-        process.waitUntilExit()
+        try await process.runUntilExit()
         #expect(try HTMLFileLoader.load(path: gzip.path) == html)
         #expect(try HTMLFileLoader.load(path: plain.path) == html)
         #expect(throws: HTMLFileLoader.LoadError.self) { try HTMLFileLoader.load(path: directory.appendingPathComponent("none.html").path) }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Testing
 @testable import Normalize
 
@@ -81,7 +82,7 @@ struct ExtractionSpeedPathTests {
         #expect(LineFilter.filter(lines, title: nil) == ["A sentence of the article that stays."])
     }
 
-    @Test func loaderReadsConcatenatedMembersAndRefusesDamagedGzip() throws {
+    @Test func loaderReadsConcatenatedMembersAndRefusesDamagedGzip() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-gzip-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -92,19 +93,18 @@ struct ExtractionSpeedPathTests {
         try Data(partTwo.utf8).write(to: second)
         let joined = directory.appendingPathComponent("joined.html.gz")
         let cut = directory.appendingPathComponent("cut.html.gz")
-        try shell("gzip -c '\(first.path)' > '\(joined.path)'; gzip -c '\(second.path)' >> '\(joined.path)'")
-        try shell("head -c 200 '\(joined.path)' > '\(cut.path)'")
+        try await shell("gzip -c '\(first.path)' > '\(joined.path)'; gzip -c '\(second.path)' >> '\(joined.path)'")
+        try await shell("head -c 200 '\(joined.path)' > '\(cut.path)'")
         #expect(try HTMLFileLoader.load(path: joined.path) == Data((partOne + partTwo).utf8))
         #expect(throws: HTMLFileLoader.LoadError.self) { try HTMLFileLoader.load(path: cut.path) }
         #expect(throws: HTMLFileLoader.LoadError.self) { try HTMLFileLoader.load(path: directory.path) }
         #expect(throws: HTMLFileLoader.LoadError.self) { try HTMLFileLoader.load(path: joined.path, limit: 50_000) }
     }
 
-    private func shell(_ command: String) throws {
+    private func shell(_ command: String) async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]
-        try process.run()
-        process.waitUntilExit()
+        try await process.runUntilExit()
     }
 }

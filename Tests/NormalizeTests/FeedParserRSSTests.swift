@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Normalize
 import Testing
 
@@ -121,7 +122,7 @@ import Testing
         #expect(feed.title != "The Harbourview Gazette")
     }
 
-    @Test func gzipCompressedFeed() throws {
+    @Test func gzipCompressedFeed() async throws {
         // The sitemap fixture's gzip shows the path; a feed goes through the same inflater.
         let xml = try FeedFixtures.data("feeds/rss092.xml")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("rss092-\(UUID()).xml")
@@ -130,8 +131,7 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/gzip")
         process.arguments = ["-k", "-f", path.path]
-        try process.run()
-        process.waitUntilExit()
+        try await process.runUntilExit()
         let gz = try Data(contentsOf: URL(fileURLWithPath: path.path + ".gz"))
         defer { try? FileManager.default.removeItem(atPath: path.path + ".gz") }
         let feed = try FeedParser.parse(gz, url: URL(string: "http://radio-dockside.example/rss")!)

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Normalize
 import Testing
 
@@ -24,18 +25,15 @@ struct WARCWarcioCrossCheckTests {
                     print(record.rec_type, uri, date, '-', '-')
         """
 
-    static func warcio(_ path: String) throws -> [String] {
+    static func warcio(_ path: String) async throws -> [String] {
         let interpreter = try #require(ProcessInfo.processInfo.environment["COPYDESK_TEST_PYTHON"])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = ["-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "warcio failed on \(path)")
-        return output.split(separator: "\n").map(String.init)
+        // Output to files, the task suspended while Python runs (not a pool thread blocked).
+        let result = try await process.runCollectingOutput()
+        try #require(result.status == 0, "warcio failed on \(path)")
+        return result.stdout.split(separator: "\n").map(String.init)
     }
 
     static func ours(_ path: String) throws -> [String] {
@@ -64,13 +62,13 @@ struct WARCWarcioCrossCheckTests {
     ]
 
     @Test("the same records as warcio", arguments: files.map(\.0))
-    func sameAsWarcio(name: String) throws {
+    func sameAsWarcio(name: String) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("copydesk-warcio-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent(name).path
         try #require(Self.files.first { $0.0 == name }).1.write(to: URL(fileURLWithPath: path))
-        let theirs = try Self.warcio(path)
+        let theirs = try await Self.warcio(path)
         let ours = try Self.ours(path)
         #expect(ours.count == theirs.count)
         #expect(ours == theirs)

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackServer
 import Testing
 
 @testable import PostgresTestSupport
@@ -6,7 +7,7 @@ import Testing
 /// The test cluster's server and watchdog outlive the test that starts them; they must not hold
 /// descriptors other tests have open (a pipe's write end kept by PostgreSQL made a CI run hang).
 @Suite struct PostgresProcessTests {
-    @Test func aSpawnedProgramInheritsOnlyItsStandardDescriptors() throws {
+    @Test func aSpawnedProgramInheritsOnlyItsStandardDescriptors() async throws {
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
         defer { close(ends[0]); close(ends[1]) }
@@ -15,8 +16,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = folder.appendingPathComponent("fds.txt").path
         let pid = try PostgresProcess.spawn(["/bin/sh", "-c", "ls /proc/$$/fd"], output: log, newSession: false)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        _ = await waitForChild(pid)
         let listed = try String(contentsOfFile: log, encoding: .utf8).split(whereSeparator: \.isNewline).compactMap { Int32($0) }
         // The shell's own descriptors (`ls` lists them from a process of its own): standard
         // input, output and error only, none of the test process's, the pipe's included.

@@ -35,20 +35,16 @@ struct ResponseArchiveTests {
     }
 
     /// Runs a Python snippet with the test venv's interpreter (warcio installed by `make test`).
-    private func python(_ script: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    private func python(_ script: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let interpreter = ProcessInfo.processInfo.environment["COPYDESK_TEST_PYTHON"] ?? ".build/test-venv/bin/python3"
         try #require(FileManager.default.isExecutableFile(atPath: interpreter),
                      "warcio's venv is missing: run the tests with `make test` (it installs \(interpreter))")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: interpreter)
         process.arguments = ["-c", script] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        // Output to files, the task suspended while Python runs (not a pool thread blocked).
+        let result = try await process.runCollectingOutput()
+        return (result.status, result.stdout + result.stderr)
     }
 
     private static let warcioIndex = """
@@ -72,7 +68,7 @@ struct ResponseArchiveTests {
         let files = try archiveFiles(config)
         #expect(files.count == 1 && files[0].hasSuffix(".warc.gz"))
 
-        let warcio = try python(Self.warcioIndex, files)
+        let warcio = try await python(Self.warcioIndex, files)
         #expect(warcio.status == 0, "\(warcio.output)")
         let rows = warcio.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(rows.first?.first == "warcinfo")
@@ -99,7 +95,7 @@ struct ResponseArchiveTests {
         _ = try await Ingestion(config: config, options: IngestionOptions(pollAll: true), logger: .quiet).run()
         let files = try archiveFiles(config)
         #expect(files.count >= 2 && files.allSatisfy { $0.hasSuffix(".warc.gz") })
-        let warcio = try python(Self.warcioIndex, files)
+        let warcio = try await python(Self.warcioIndex, files)
         #expect(warcio.status == 0, "\(warcio.output)")
         let rows = warcio.output.split(separator: "\n")
         #expect(rows.filter { $0.hasPrefix("warcinfo ") }.count == files.count)
@@ -178,7 +174,7 @@ struct ResponseArchiveTests {
         let repaired = String(torn.dropLast(ResponseArchive.openSuffix.count))
         #expect(!FileManager.default.fileExists(atPath: torn))
         #expect(try Data(contentsOf: URL(fileURLWithPath: repaired)) == whole)
-        let warcio = try python(Self.warcioIndex, [repaired])
+        let warcio = try await python(Self.warcioIndex, [repaired])
         #expect(warcio.status == 0, "\(warcio.output)")
     }
 }

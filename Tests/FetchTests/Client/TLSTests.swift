@@ -10,14 +10,14 @@ import Testing
 struct TLSTests {
     private static let page = "<html><body><p>Harbour news over TLS.</p></body></html>"
 
-    private func servers() throws -> TLSTestServers {
-        try TLSTestServers(pages: (1...6).reduce(into: ["/index.html": Self.page]) { pages, number in
+    private func servers() async throws -> TLSTestServers {
+        try await TLSTestServers(pages: (1...6).reduce(into: ["/index.html": Self.page]) { pages, number in
             pages["/story-\(number).html"] = Self.page
         })
     }
 
     @Test func validChainFromAPrivateCAWorksOverHTTP2AndHTTP1() async throws {
-        let tls = try servers()
+        let tls = try await servers()
         defer { tls.stop() }
         try await withClient(testConfiguration { $0.caFile = tls.caFile }) { client in
             let h2 = try await client.fetch(FetchRequest(url: URL(string: tls.url(.valid, path: "/index.html"))!, isDiscovered: false))
@@ -29,7 +29,7 @@ struct TLSTests {
     }
 
     @Test func transfersToOneHostShareOneHTTP2Connection() async throws {
-        let tls = try servers()
+        let tls = try await servers()
         defer { tls.stop() }
         try await withClient(testConfiguration { $0.caFile = tls.caFile; $0.perHostConcurrency = 6 }) { client in
             // Once a connection to the host is up (and known to speak HTTP/2), concurrent
@@ -59,7 +59,7 @@ struct TLSTests {
         (.selfSigned, .selfSigned, "tls_self_signed"),
     ])
     func badCertificatesFailWithTheirCause(kind: TLSTestServers.Kind, cause: TLSFailure, errorClass: String) async throws {
-        let tls = try servers()
+        let tls = try await servers()
         defer { tls.stop() }
         try await withClient(testConfiguration { $0.caFile = tls.caFile; $0.maxAttempts = 1 }) { client in
             let error = await fetchError(client, FetchRequest(url: URL(string: tls.url(kind, path: "/index.html"))!, isDiscovered: false))
@@ -74,7 +74,7 @@ struct TLSTests {
     }
 
     @Test func theTestCAIsNotTrustedWithoutCAFile() async throws {
-        let tls = try servers()
+        let tls = try await servers()
         defer { tls.stop() }
         try await withClient(testConfiguration { $0.maxAttempts = 1 }) { client in
             let error = await fetchError(client, FetchRequest(url: URL(string: tls.url(.valid, path: "/index.html"))!, isDiscovered: false))

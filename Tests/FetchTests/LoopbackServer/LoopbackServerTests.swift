@@ -6,58 +6,54 @@ import Testing
 /// that the client tests can trust what the server sends.
 @Suite(.timeLimit(.minutes(1)))
 struct LoopbackServerTests {
-    /// Runs curl with `arguments` and returns its exit status and standard output.
-    private func curl(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+    /// Runs curl with `arguments` and returns its exit status and standard output (the test's
+    /// task suspended meanwhile, not its thread blocked).
+    private func curl(_ arguments: [String]) async throws -> (status: Int32, output: Data) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = ["-s", "--max-time", "10"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try await process.runCollectingOutput()
+        return (result.status, result.standardOutput)
     }
 
     private static let article = String(repeating: "<p>The council voted on Tuesday to reopen the harbour bridge.</p>\n", count: 300)
 
     @Test(arguments: [LoopbackContentEncoding.gzip, .deflate, .br, .identity])
-    func encodedBodiesDecodeToTheOriginal(encoding: LoopbackContentEncoding) throws {
+    func encodedBodiesDecodeToTheOriginal(encoding: LoopbackContentEncoding) async throws {
         let server = try LoopbackServer { _ in .ok(Self.article).encoded(encoding) }
         defer { server.stop() }
-        let result = try curl(["--compressed", server.url("/a").absoluteString])
+        let result = try await curl(["--compressed", server.url("/a").absoluteString])
         #expect(result.status == 0)
         #expect(String(decoding: result.output, as: UTF8.self) == Self.article)
     }
 
-    @Test func gzipActuallyCompresses() throws {
+    @Test func gzipActuallyCompresses() async throws {
         let server = try LoopbackServer { _ in .ok(Self.article).encoded(.gzip) }
         defer { server.stop() }
-        let raw = try curl([server.url("/a").absoluteString])
+        let raw = try await curl([server.url("/a").absoluteString])
         #expect(raw.output.count < Self.article.utf8.count / 4)
     }
 
-    @Test func gzipBombInflatesToTheAnnouncedSize() throws {
+    @Test func gzipBombInflatesToTheAnnouncedSize() async throws {
         let server = try LoopbackServer { _ in .gzipBomb(decompressedBytes: 5_000_000) }
         defer { server.stop() }
-        let raw = try curl([server.url("/bomb").absoluteString])
+        let raw = try await curl([server.url("/bomb").absoluteString])
         #expect(raw.output.count < 100_000)
-        let inflated = try curl(["--compressed", server.url("/bomb").absoluteString])
+        let inflated = try await curl(["--compressed", server.url("/bomb").absoluteString])
         #expect(inflated.status == 0)
         #expect(inflated.output.count == 5_000_000)
     }
 
-    @Test func chunkedAndKeepAlive() throws {
+    @Test func chunkedAndKeepAlive() async throws {
         let server = try LoopbackServer { _ in .ok(Self.article).chunked(chunkSize: 100) }
         defer { server.stop() }
-        let result = try curl([server.url("/1").absoluteString, server.url("/2").absoluteString])
+        let result = try await curl([server.url("/1").absoluteString, server.url("/2").absoluteString])
         #expect(result.output.count == 2 * Self.article.utf8.count)
         #expect(server.connectionCount == 1)
         #expect(server.requestLog.map(\.request.indexOnConnection) == [0, 1])
     }
 
-    @Test func faultsMakeCurlFail() throws {
+    @Test func faultsMakeCurlFail() async throws {
         let server = try LoopbackServer(handler: LoopbackHandlers.router([
             "/truncated": { _ in .truncated(Self.article, sentBytes: 100) },
             "/reset": { _ in .reset(afterBytes: 50) },
@@ -65,70 +61,70 @@ struct LoopbackServerTests {
             "/raw": { _ in .raw("this is not HTTP\r\n\r\n") },
         ]))
         defer { server.stop() }
-        #expect(try curl([server.url("/truncated").absoluteString]).status == 18)
-        #expect(try curl([server.url("/reset").absoluteString]).status == 56)
-        #expect(try curl([server.url("/chunked").absoluteString]).status != 0)
-        #expect(try curl([server.url("/raw").absoluteString]).status != 0)
+        #expect(try await curl([server.url("/truncated").absoluteString]).status == 18)
+        #expect(try await curl([server.url("/reset").absoluteString]).status == 56)
+        #expect(try await curl([server.url("/chunked").absoluteString]).status != 0)
+        #expect(try await curl([server.url("/raw").absoluteString]).status != 0)
     }
 
-    @Test func delaysAndTrickleAreObservable() throws {
+    @Test func delaysAndTrickleAreObservable() async throws {
         let server = try LoopbackServer { _ in .ok("0123456789").delayed(by: .milliseconds(50)).trickled(bytes: 2, every: .milliseconds(10)) }
         defer { server.stop() }
         let clock = ContinuousClock()
         let start = clock.now
-        let result = try curl([server.url("/slow").absoluteString])
+        let result = try await curl([server.url("/slow").absoluteString])
         #expect(String(decoding: result.output, as: UTF8.self) == "0123456789")
         #expect(clock.now - start >= .milliseconds(90))  // a lower bound, never a speed claim
     }
 
-    @Test func staticSiteServesValidatorsAndNotModified() throws {
+    @Test func staticSiteServesValidatorsAndNotModified() async throws {
         let site = LoopbackSite(pages: ["/feed.xml": LoopbackPage(contentType: "application/rss+xml", "<rss/>")])
         let server = try LoopbackServer(host: "127.0.0.2", site: site)
         defer { server.stop() }
         let etag = LoopbackPage(contentType: "application/rss+xml", "<rss/>").etag
-        let first = try curl(["-o", "/dev/null", "-w", "%{http_code}", server.url("/feed.xml").absoluteString])
-        let second = try curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: \(etag)", server.url("/feed.xml").absoluteString])
-        let missing = try curl(["-o", "/dev/null", "-w", "%{http_code}", server.url("/nope").absoluteString])
+        let first = try await curl(["-o", "/dev/null", "-w", "%{http_code}", server.url("/feed.xml").absoluteString])
+        let second = try await curl(["-o", "/dev/null", "-w", "%{http_code}", "-H", "If-None-Match: \(etag)", server.url("/feed.xml").absoluteString])
+        let missing = try await curl(["-o", "/dev/null", "-w", "%{http_code}", server.url("/nope").absoluteString])
         #expect(String(decoding: first.output, as: UTF8.self) == "200")
         #expect(String(decoding: second.output, as: UTF8.self) == "304")
         #expect(String(decoding: missing.output, as: UTF8.self) == "404")
         #expect(server.requestLog.map(\.status) == [200, 304, 404])
     }
 
-    @Test func stopClosesIdleKeepAliveConnectionsAndSleepingResponses() throws {
+    @Test func stopClosesIdleKeepAliveConnectionsAndSleepingResponses() async throws {
         let server = try LoopbackServer { _ in .ok("late").delayed(by: .seconds(30)) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         process.arguments = ["-s", server.url("/").absoluteString]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        while server.requestLog.isEmpty { Thread.sleep(forTimeInterval: 0.01) }
+        while server.requestLog.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         server.stop()  // returns only once the sleeping connection thread has gone
-        process.waitUntilExit()
+        await process.waitUntilExitAsync()
         #expect(process.terminationStatus != 0)
     }
 
-    @Test func addedLatencyDelaysEveryResponse() throws {
+    @Test func addedLatencyDelaysEveryResponse() async throws {
         let server = try LoopbackServer(addedLatency: .milliseconds(100)) { _ in .ok("x") }
         defer { server.stop() }
         let clock = ContinuousClock()
         let start = clock.now
-        _ = try curl([server.url("/1").absoluteString, server.url("/2").absoluteString])
+        _ = try await curl([server.url("/1").absoluteString, server.url("/2").absoluteString])
         #expect(clock.now - start >= .milliseconds(200))  // lower bound only
         #expect(server.requestLog.count == 2)
     }
 
-    @Test func sitePagesCanChangeAndRoutesAnswerDynamically() throws {
+    @Test func sitePagesCanChangeAndRoutesAnswerDynamically() async throws {
         let site = LoopbackSite(pages: ["/a": LoopbackPage("<p>one</p>")])
         site.route("/echo") { request in .ok(request.queryValue("q") ?? "-", contentType: "text/plain") }
         let server = try LoopbackServer(site: site)
         defer { server.stop() }
-        #expect(String(decoding: try curl([server.url("/a").absoluteString]).output, as: UTF8.self) == "<p>one</p>")
+        #expect(String(decoding: try await curl([server.url("/a").absoluteString]).output, as: UTF8.self) == "<p>one</p>")
         site.set("/a", LoopbackPage("<p>two</p>"))
-        #expect(String(decoding: try curl([server.url("/a").absoluteString]).output, as: UTF8.self) == "<p>two</p>")
+        #expect(String(decoding: try await curl([server.url("/a").absoluteString]).output, as: UTF8.self) == "<p>two</p>")
         site.remove("/a")
-        #expect(String(decoding: try curl([server.url("/echo?q=hello%20world").absoluteString]).output, as: UTF8.self) == "hello world")
-        _ = try curl([server.url("/a").absoluteString])
+        #expect(String(decoding: try await curl([server.url("/echo?q=hello%20world").absoluteString]).output, as: UTF8.self) == "hello world")
+        _ = try await curl([server.url("/a").absoluteString])
         #expect(server.requests(for: "/a").map(\.status) == [200, 200, 404])
     }
 }
