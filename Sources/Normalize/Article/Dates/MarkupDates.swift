@@ -16,6 +16,8 @@ struct MarkupDates {
         var structured: Bool
         /// Under the headline or in the article's header/byline area, and not in furniture.
         var near: Bool
+        /// Inside furniture (comments, sidebars, teaser lists, footers): another item's date.
+        var away = false
         /// Inside an element whose class names a date or byline.
         var hinted: Bool = false
         /// Right under a headline rather than above it (where a masthead shows today's date).
@@ -148,7 +150,7 @@ struct MarkupDates {
             let near = !item.away && windows.isNear(item.ordinal, hinted: item.hinted)
             if !near && dataDated.contains(Int32(offset)) { continue }
             found.append(Found(date: date, label: item.label, structured: true,
-                               near: near, hinted: item.hinted,
+                               near: near, away: item.away, hinted: item.hinted,
                                position: item.node))
         }
         readDatelines(texts, tree: tree, parser: parser, windows: windows, reference: reference)
