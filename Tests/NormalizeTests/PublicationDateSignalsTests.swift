@@ -57,6 +57,15 @@ struct PublicationDateSignalsTests {
             """)) == "2018-03-09")
     }
 
+    @Test func publishedTimeMetaOutranksArticleJSONLD() {
+        // The JSON-LD keeps the draft's date; the OpenGraph time is when the story went live.
+        let head = "<meta property=\"article:published_time\" content=\"2023-11-06T14:25:00+00:00\">"
+            + Self.jsonLD("""
+                {"@type":"NewsArticle","headline":"Story","datePublished":"2023-11-03T10:25:56+00:00"}
+                """)
+        #expect(Self.published(head: head) == "2023-11-06")
+    }
+
     @Test(arguments: [
         "article:published_time", "og:article:published_time", "dc.date.issued", "DC.Date", "dcterms.issued",
         "citation_publication_date", "pubdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
