@@ -92,6 +92,16 @@ struct PublicationDateSignalsTests {
         #expect(Self.published(body: body) == "2021-03-04")
     }
 
+    @Test func aDateInATeaserNextToASectionHeadingIsAnotherStory() {
+        // The page's `<h1>` is its section; the teasers under it date other stories.
+        let teaser = """
+            <div class="node node-article node-teaser"><h2><a href="/b">Another story</a></h2>
+            <div class="field field-datetime">05/12/2020 - 15:10</div></div>
+            """
+        #expect(Self.published(head: "<meta name=\"DC.date.issued\" content=\"2020-12-06T12:32:58+00:00\">",
+                               body: "<h1>Football</h1>\(teaser)", lang: "es") == "2020-12-06")
+    }
+
     @Test func aDataDateAttributeNextToTheHeadline() {
         // The date only a script shows: `data-date` on an element under the headline.
         #expect(Self.published(body: """

@@ -30,7 +30,7 @@ struct MarkupDates {
     var found: [Found] = []
 
     /// Class and id words, one table: date-ish words (bit 0); page parts that list other
-    /// articles or readers' posts (bit 1); layouts whose wrapper holds the article too
+    /// articles or readers' posts, teasers included (bit 1); layouts whose wrapper holds the article too
     /// ("with-sidebar", bit 2); a publication (bit 3) or modification (bit 4) date.
     private static let hints = PatternSet(groups: [[
         "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
@@ -39,7 +39,7 @@ struct MarkupDates {
     ], [
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
-        "archive", "calendar", "cookie", "newsletter", "rail",
+        "archive", "calendar", "cookie", "newsletter", "rail", "teaser",
     ], ["with-sidebar", "has-sidebar", "no-sidebar", "withsidebar", "hassidebar"],
        ["published"], ["updated", "modified"]])
 
