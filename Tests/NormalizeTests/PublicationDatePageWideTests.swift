@@ -32,6 +32,18 @@ struct PublicationDatePageWideTests {
             """) == "2020-01-10")
     }
 
+    @Test func aLabelledDateBeatsATimeInTheComments() {
+        // A reader's comment carries its own `<time>`; the post says when it was published.
+        let filler = (1...50).map { "<p>Paragraph \($0) of the episode notes.</p>" }.joined()
+        let comments = """
+            <ol class="comment-list"><li class="comment"><div class="comment-metadata">
+            <time datetime="2019-08-24T03:36:11+02:00">24 August 2019</time></div><p>Great episode</p></li></ol>
+            """
+        #expect(Self.published("<h2>Episode 158</h2>\(filler)<p>Published on 16.08.2019</p>\(comments)") == "2019-08-16")
+        // With no labelled date, the comment's time is still the best guess there is.
+        #expect(Self.published("<h2>Episode 158</h2>\(filler)\(comments)") == "2019-08-24")
+    }
+
     @Test func aSpecificSignalStillWins() {
         #expect(Self.published("""
             <h1>Story</h1><p class="date">5 March 2021</p><footer><p>Published on: 01.11.2023</p></footer>

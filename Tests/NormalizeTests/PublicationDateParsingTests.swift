@@ -35,6 +35,16 @@ struct PublicationDateParsingTests {
         #expect(Self.dateline("26/10/18", dayFirst: false) == ["2018-10-26"])
     }
 
+    @Test func aOneDigitSecondsFieldStillKeepsItsZone() throws {
+        // "23:15:0Z": a CMS that drops the seconds' leading zero still says UTC.
+        let stamp = try #require(MetadataDateText.parse("2020-12-05T23:15:0Z", dayFirst: true))
+        #expect(stamp.offset == 0 && stamp.time == 23 * 3600 + 15 * 60)
+        // So the page's own day under the headline moves the UTC evening to the publisher's day.
+        #expect(PublicationDateSignalsTests.published(
+            head: PublicationDateSignalsTests.jsonLD(#"{"@type":"NewsArticle","datePublished":"2020-12-05T23:15:0Z"}"#),
+            body: "<h1>Story</h1><p itemprop=\"datePublished\" class=\"data\">06 dicembre 2020</p>", lang: "it") == "2020-12-06")
+    }
+
     @Test func metadataKeepsTheWrittenDayAndTheZoneApart() throws {
         let evening = try #require(MetadataDateText.parse("2023-11-08T21:11:03-05:00", dayFirst: true))
         #expect(evening.day == 8 && evening.time == 21 * 3600 + 11 * 60 + 3 && evening.offset == -5 * 3600)

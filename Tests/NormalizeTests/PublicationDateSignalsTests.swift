@@ -57,6 +57,15 @@ struct PublicationDateSignalsTests {
             """)) == "2018-03-09")
     }
 
+    @Test func publishedTimeMetaOutranksArticleJSONLD() {
+        // The JSON-LD keeps the draft's date; the OpenGraph time is when the story went live.
+        let head = "<meta property=\"article:published_time\" content=\"2023-11-06T14:25:00+00:00\">"
+            + Self.jsonLD("""
+                {"@type":"NewsArticle","headline":"Story","datePublished":"2023-11-03T10:25:56+00:00"}
+                """)
+        #expect(Self.published(head: head) == "2023-11-06")
+    }
+
     @Test(arguments: [
         "article:published_time", "og:article:published_time", "dc.date.issued", "DC.Date", "dcterms.issued",
         "citation_publication_date", "pubdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
@@ -81,6 +90,16 @@ struct PublicationDateSignalsTests {
             <article><header><h1>Story</h1><time datetime="2021-03-04T09:00">4 March</time></header></article>
             """
         #expect(Self.published(body: body) == "2021-03-04")
+    }
+
+    @Test func aDateInATeaserNextToASectionHeadingIsAnotherStory() {
+        // The page's `<h1>` is its section; the teasers under it date other stories.
+        let teaser = """
+            <div class="node node-article node-teaser"><h2><a href="/b">Another story</a></h2>
+            <div class="field field-datetime">05/12/2020 - 15:10</div></div>
+            """
+        #expect(Self.published(head: "<meta name=\"DC.date.issued\" content=\"2020-12-06T12:32:58+00:00\">",
+                               body: "<h1>Football</h1>\(teaser)", lang: "es") == "2020-12-06")
     }
 
     @Test func aDataDateAttributeNextToTheHeadline() {

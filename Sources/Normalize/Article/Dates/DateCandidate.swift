@@ -4,10 +4,11 @@ import Foundation
 struct DateCandidate: Sendable {
     /// Where the date was found, most specific first: the order in which signals are trusted.
     enum Source: Int, Comparable, Sendable {
+        /// `article:published_time` and its OpenGraph spellings: set when the story goes live,
+        /// where an SEO plugin's JSON-LD may carry the draft's date (read first, as htmldate does).
+        case publishedMeta
         /// `datePublished` of an Article-family JSON-LD object.
         case articleJSONLD
-        /// `article:published_time` and its OpenGraph spellings.
-        case publishedMeta
         /// `itemprop="datePublished"` or `<time>` in the article header or next to the headline.
         case headerMarkup
         /// A visible dateline next to the headline or in a byline-like element.

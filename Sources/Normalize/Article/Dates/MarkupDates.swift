@@ -16,6 +16,8 @@ struct MarkupDates {
         var structured: Bool
         /// Under the headline or in the article's header/byline area, and not in furniture.
         var near: Bool
+        /// Inside furniture (comments, sidebars, teaser lists, footers): another item's date.
+        var away = false
         /// Inside an element whose class names a date or byline.
         var hinted: Bool = false
         /// Right under a headline rather than above it (where a masthead shows today's date).
@@ -28,7 +30,7 @@ struct MarkupDates {
     var found: [Found] = []
 
     /// Class and id words, one table: date-ish words (bit 0); page parts that list other
-    /// articles or readers' posts (bit 1); layouts whose wrapper holds the article too
+    /// articles or readers' posts, teasers included (bit 1); layouts whose wrapper holds the article too
     /// ("with-sidebar", bit 2); a publication (bit 3) or modification (bit 4) date.
     private static let hints = PatternSet(groups: [[
         "date", "datum", "time", "zeit", "fecha", "data", "byline", "meta", "posted", "publish", "pubdate",
@@ -37,7 +39,7 @@ struct MarkupDates {
     ], [
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
-        "archive", "calendar", "cookie", "newsletter", "rail",
+        "archive", "calendar", "cookie", "newsletter", "rail", "teaser",
     ], ["with-sidebar", "has-sidebar", "no-sidebar", "withsidebar", "hassidebar"],
        ["published"], ["updated", "modified"]])
 
@@ -148,7 +150,7 @@ struct MarkupDates {
             let near = !item.away && windows.isNear(item.ordinal, hinted: item.hinted)
             if !near && dataDated.contains(Int32(offset)) { continue }
             found.append(Found(date: date, label: item.label, structured: true,
-                               near: near, hinted: item.hinted,
+                               near: near, away: item.away, hinted: item.hinted,
                                position: item.node))
         }
         readDatelines(texts, tree: tree, parser: parser, windows: windows, reference: reference)

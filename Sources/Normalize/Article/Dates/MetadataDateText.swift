@@ -77,8 +77,9 @@ enum MetadataDateText {
             let minute = digits(bytes, index, 2) ?? 0
             if minute > 0 || digits(bytes, index, 2) != nil { index += 2 }
             if index < bytes.endIndex && bytes[index] == 0x3A { index += 1 }
-            let second = digits(bytes, index, 2) ?? 0
-            if digits(bytes, index, 2) != nil { index += 2 }
+            // A CMS that drops the seconds' leading zero ("23:15:0Z") still states the zone after them.
+            let second = digits(bytes, index, 2) ?? digits(bytes, index, 1) ?? 0
+            if digits(bytes, index, 2) != nil { index += 2 } else if digits(bytes, index, 1) != nil { index += 1 }
             time = hour * 3600 + min(minute, 59) * 60 + min(second, 59)
             if index < bytes.endIndex && (bytes[index] == 0x2E || bytes[index] == 0x2C) {
                 index += 1

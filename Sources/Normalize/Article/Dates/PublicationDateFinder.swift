@@ -50,13 +50,17 @@ struct PublicationDateFinder {
         for key in MetaDateNames.other { add(meta[key], .otherMeta, to: &published) }
         for key in MetaDateNames.modified { add(meta[key], .otherMeta, to: &modified) }
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
+        // Markup inside comments or sidebars dates another item: only when the page labels none.
+        var awayMarkup: [DateCandidate] = []
         for item in markup.found where relativeDates || !item.relative {
             let source: DateCandidate.Source = item.relative ? .relative : item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farDateline)
             let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)
                 + (item.hinted && !item.structured ? 1 : 0)
             let candidate = DateCandidate(date: item.date, source: source, position: item.position, strength: strength)
-            if item.label == .modified { modified.append(candidate) } else if item.structured || item.near || item.hinted {
+            if item.label == .modified { modified.append(candidate) } else if item.structured && item.away && !item.near {
+                awayMarkup.append(candidate)
+            } else if item.structured || item.near || item.hinted {
                 published.append(candidate)
             }
         }
@@ -66,7 +70,15 @@ struct PublicationDateFinder {
         }
         published = published.filter(plausible)
         modified = modified.filter(plausible)
+        awayMarkup = awayMarkup.filter(plausible)
         let lastModified = modified.min { $0.precedes($1) }?.date
+        let labelledOnly = awayMarkup.isEmpty ? nil : PageWideDates.find(tree: tree, dayFirst: dayFirst) {
+            plausible(DateCandidate(date: $0, source: .farDateline))
+        }.labelled
+        if let labelledOnly, !published.contains(where: { $0.source <= .farMarkup }) {
+            return Result(published: labelledOnly, modified: lastModified)
+        }
+        published += awayMarkup
         if let chosen = choose(published, url: urlDate) { return Result(published: chosen, modified: lastModified) }
         // Nothing specific: meta keys whose words name a publication, then the whole page.
         var byWords: [DateCandidate] = []
