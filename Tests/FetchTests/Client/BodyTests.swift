@@ -23,7 +23,15 @@ struct BodyTests {
         // About 25 KB on the wire, 4 MB inflated: well under the limit compressed, far over it decoded.
         let server = try LoopbackServer { _ in .gzipBomb(decompressedBytes: 4_000_000) }
         defer { server.stop() }
-        let configuration = testConfiguration { $0.maxBodyBytes = 256 * 1024 }
+        // Timeouts far above what the transfer needs, so that on a loaded machine (or under
+        // ThreadSanitizer) no attempt ends by a timeout, which would be retried: the count below
+        // must show that the size limit alone is not retried.
+        let configuration = testConfiguration {
+            $0.maxBodyBytes = 256 * 1024
+            $0.timeout = .seconds(120)
+            $0.connectTimeout = .seconds(60)
+            $0.stallTimeout = .seconds(60)
+        }
         await withClient(configuration) { client in
             let error = await fetchError(client, FetchRequest(url: server.url("/bomb")))
             #expect(error == .tooLarge(limit: 256 * 1024))
