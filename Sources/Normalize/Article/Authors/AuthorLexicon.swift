@@ -13,7 +13,7 @@ enum AuthorLexicon {
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
-        "door", "from",
+        "door", "from", "author", "autor", "autorin", "auteur", "©",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
     /// Lead-ins of the site's own credits ("Developed by", "Powered by"): the segment is dropped.
