@@ -33,6 +33,13 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<p><em>Written by</em> <a href=\"/t\">Nora Quist</a></p>") == ["Nora Quist"])
     }
 
+    /// A label and the name right after it, inside a longer line of labels and tags.
+    @Test func labelledNameInsideALongerLine() {
+        let tags = (1...6).map { "<a href=\"/tag/\($0)\">tag\($0)</a>" }.joined(separator: ", ")
+        let line = "<p><strong>Autor:</strong> <a href=\"/profil/7\">Henrike Olsberg</a><br><strong>Tags:</strong> \(tags)</p>"
+        #expect(Self.authors(body: "<p>\(ArticleFixtureLoader.prose[0])</p>" + line) == ["Henrike Olsberg"])
+    }
+
     /// A signature line with a single word (a blogger's handle) is the author when nothing else
     /// names anyone; a full name elsewhere still wins.
     @Test func singleWordSignatureIsTheLastResort() {
