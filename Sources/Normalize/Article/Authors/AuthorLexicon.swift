@@ -75,9 +75,11 @@ enum AuthorLexicon {
         "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
-    /// Labels of a logged-out user box, where a user name element shows no name.
+    /// Labels of a logged-out user box, where a user name element shows no name, and the
+    /// greeting of a profile box whose name is filled in only for a signed-in reader ("Welcome, ").
     static let interfaceLabels: Set<String> = [
         "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
+        "welcome", "willkommen", "bienvenue", "bienvenido", "bienvenida", "benvenuto", "welkom", "hello", "hallo",
     ]
 
     /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").
