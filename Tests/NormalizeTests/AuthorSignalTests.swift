@@ -40,6 +40,15 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<p>\(ArticleFixtureLoader.prose[0])</p>" + line) == ["Henrike Olsberg"])
     }
 
+    /// A last paragraph holding only a full name, right after the prose, signs the article when
+    /// nothing else names anyone; a closing line that is not a name does not.
+    @Test func closingParagraphSignsTheArticle() {
+        let prose = "<p>\(ArticleFixtureLoader.prose[0]) \(ArticleFixtureLoader.prose[1])</p>"
+        #expect(Self.authors(body: "<div>\(prose)<p><b><i>Tamara Quellweg</i></b></p></div>") == ["Tamara Quellweg"])
+        #expect(Self.authors(body: "<div>\(prose)<p>Renate Vollbrecht<br>Vorsitzende</p></div>") == ["Renate Vollbrecht"])
+        #expect(Self.authors(body: "<div>\(prose)<p>Mehr dazu lesen Sie morgen</p></div>").isEmpty)
+    }
+
     /// A signature line with a single word (a blogger's handle) is the author when nothing else
     /// names anyone; a full name elsewhere still wins.
     @Test func singleWordSignatureIsTheLastResort() {

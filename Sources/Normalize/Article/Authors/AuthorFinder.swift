@@ -62,6 +62,11 @@ struct AuthorFinder {
             // A lone word signing the page ("Verfasst von: jancak") stands in when nothing else does.
             if fallback.isEmpty, !all.isEmpty { fallback = all }
         }
+        // 5. A closing paragraph that holds only a full name.
+        for line in SignedLines(tree: tree).closingLines(headline: headline) {
+            let names = AuthorNameCleaner.names(in: [line], site: site).filter { $0.split(separator: " ").count >= 2 }
+            if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
+        }
         return (fallback, false)
     }
 

@@ -146,7 +146,7 @@ struct SignedLines {
 
     /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
     /// holding most of the page, or on one holding the headline, does not count).
-    private func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
+    func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
         let half = Int32(tree.nodes.count / 2)
         let headlineEnd = headline ?? -1
         var current = node
