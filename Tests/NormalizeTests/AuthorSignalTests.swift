@@ -47,6 +47,20 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<div>\(prose)<p><b><i>Tamara Quellweg</i></b></p></div>") == ["Tamara Quellweg"])
         #expect(Self.authors(body: "<div>\(prose)<p>Renate Vollbrecht<br>Vorsitzende</p></div>") == ["Renate Vollbrecht"])
         #expect(Self.authors(body: "<div>\(prose)<p>Mehr dazu lesen Sie morgen</p></div>").isEmpty)
+        // Short closing lines between the prose and the name.
+        let closing = "<p>Frohe Festtage.</p><p>Renate Vollbrecht<br>Vorsitzende</p>"
+        #expect(Self.authors(body: "<div>\(prose)\(closing)</div>") == ["Renate Vollbrecht"])
+    }
+
+    /// A company or association named by its legal form in the author meta tag is the site's
+    /// owner or maker: a person named on the page wins, and it stays only when no one else is named.
+    @Test func companyInMetadataGivesWayToAPerson() {
+        let company = "<meta name=\"author\" content=\"Pixelwerk Studio GmbH www.pixelwerk.example\">"
+        let association = "<meta name=\"author\" content=\"Verein für Heimatpflege e.V.\">"
+        let byline = "<div class=\"byline\">Von Mira Holm</div>"
+        #expect(Self.authors(head: company, body: byline) == ["Mira Holm"])
+        #expect(Self.authors(head: association, body: byline) == ["Mira Holm"])
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Pixelwerk Studio GmbH\">") == ["Pixelwerk Studio GmbH"])
     }
 
     /// A signature line with a single word (a blogger's handle) is the author when nothing else

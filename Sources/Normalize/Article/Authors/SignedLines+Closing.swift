@@ -35,15 +35,18 @@ extension SignedLines {
         let parent = tree.nodes[Int(id)].parent
         guard parent >= 0 else { return false }
         var child = tree.nodes[Int(parent)].firstChild
-        var previous: Int32 = -1
+        var previous: [Int32] = []
         var steps = 0
         while child >= 0 && child != id && steps < 2000 {
-            if tree.nodes[Int(child)].tag != .text { previous = child }
+            if tree.nodes[Int(child)].tag != .text { previous.append(child) }
             child = tree.nodes[Int(child)].nextSibling
             steps += 1
         }
-        guard child == id, previous >= 0, tree.nodes[Int(previous)].tag == .p else { return false }
-        return tree.textContent(previous).count >= Self.proseLength
+        // The paragraphs just before it, the last of them prose (short closing lines such as
+        // a greeting may sit between the prose and the name).
+        let paragraphs = previous.suffix(3).reversed().prefix { tree.nodes[Int($0)].tag == .p }
+        guard child == id, !paragraphs.isEmpty else { return false }
+        return paragraphs.contains { tree.textContent($0).count >= Self.proseLength }
     }
 
     /// The paragraph's text up to its first line break, when short.
