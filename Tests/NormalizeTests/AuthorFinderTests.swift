@@ -218,6 +218,9 @@ struct AuthorFinderTests {
         #expect(Self.authors(body: "<div class=\"post-meta\">von <span class=\"user-name\">Gartenfee71</span></div>") == ["Gartenfee71"])
         #expect(Self.authors(body: "<div class=\"profile-name\">Lotte Krüger</div>") == ["Lotte Krüger"])
         #expect(Self.authors(body: "<div id=\"username\"><a>Login</a></div>").isEmpty)
+        // A profile box's greeting, the name left for a signed-in reader, gives way to the byline.
+        let greeting = "<div class=\"profile-name\">Welcome, </div>"
+        #expect(Self.authors(body: greeting + "<div class=\"byline\">By <a href=\"/t\">Dana Kerr</a></div>") == ["Dana Kerr"])
     }
 
     /// Signature lines in capitals, with a label of another language, or after a date and a dash.

@@ -21,6 +21,9 @@ struct AuthorNameCleanerTests {
         ("Written by Sam Ortiz", ["Sam Ortiz"]),
         ("Auteur : Kofi Mensah", ["Kofi Mensah"]),
         ("Eingestellt von Lotte", ["Lotte"]),
+        // A screen-reader label without a colon, and a copyright sign before the name.
+        ("Author Mia Hart", ["Mia Hart"]),
+        ("© Kerstin Vogt", ["Kerstin Vogt"]),
     ])
     func leadInsAreStripped(raw: String, expected: [String]) {
         #expect(Self.names(raw) == expected)

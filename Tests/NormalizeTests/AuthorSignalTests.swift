@@ -33,6 +33,36 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<p><em>Written by</em> <a href=\"/t\">Nora Quist</a></p>") == ["Nora Quist"])
     }
 
+    /// A label and the name right after it, inside a longer line of labels and tags.
+    @Test func labelledNameInsideALongerLine() {
+        let tags = (1...6).map { "<a href=\"/tag/\($0)\">tag\($0)</a>" }.joined(separator: ", ")
+        let line = "<p><strong>Autor:</strong> <a href=\"/profil/7\">Henrike Olsberg</a><br><strong>Tags:</strong> \(tags)</p>"
+        #expect(Self.authors(body: "<p>\(ArticleFixtureLoader.prose[0])</p>" + line) == ["Henrike Olsberg"])
+    }
+
+    /// A last paragraph holding only a full name, right after the prose, signs the article when
+    /// nothing else names anyone; a closing line that is not a name does not.
+    @Test func closingParagraphSignsTheArticle() {
+        let prose = "<p>\(ArticleFixtureLoader.prose[0]) \(ArticleFixtureLoader.prose[1])</p>"
+        #expect(Self.authors(body: "<div>\(prose)<p><b><i>Tamara Quellweg</i></b></p></div>") == ["Tamara Quellweg"])
+        #expect(Self.authors(body: "<div>\(prose)<p>Renate Vollbrecht<br>Vorsitzende</p></div>") == ["Renate Vollbrecht"])
+        #expect(Self.authors(body: "<div>\(prose)<p>Mehr dazu lesen Sie morgen</p></div>").isEmpty)
+        // Short closing lines between the prose and the name.
+        let closing = "<p>Frohe Festtage.</p><p>Renate Vollbrecht<br>Vorsitzende</p>"
+        #expect(Self.authors(body: "<div>\(prose)\(closing)</div>") == ["Renate Vollbrecht"])
+    }
+
+    /// A company or association named by its legal form in the author meta tag is the site's
+    /// owner or maker: a person named on the page wins, and it stays only when no one else is named.
+    @Test func companyInMetadataGivesWayToAPerson() {
+        let company = "<meta name=\"author\" content=\"Pixelwerk Studio GmbH www.pixelwerk.example\">"
+        let association = "<meta name=\"author\" content=\"Verein für Heimatpflege e.V.\">"
+        let byline = "<div class=\"byline\">Von Mira Holm</div>"
+        #expect(Self.authors(head: company, body: byline) == ["Mira Holm"])
+        #expect(Self.authors(head: association, body: byline) == ["Mira Holm"])
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Pixelwerk Studio GmbH\">") == ["Pixelwerk Studio GmbH"])
+    }
+
     /// A signature line with a single word (a blogger's handle) is the author when nothing else
     /// names anyone; a full name elsewhere still wins.
     @Test func singleWordSignatureIsTheLastResort() {

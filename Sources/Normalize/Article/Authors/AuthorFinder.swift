@@ -46,6 +46,12 @@ struct AuthorFinder {
             guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
             if key == "twitter:data1" && !Self.labelsAuthor(meta["twitter:label1"]) { continue }
             let names = AuthorNameCleaner.names(in: [value], site: site)
+            // A company or association by its legal form ("… GmbH", "… e.V.") is the site's
+            // owner or maker: kept only when no one else is named.
+            if AuthorNameChecks.hasLegalForm(value) {
+                if fallback.isEmpty { fallback = names }
+                continue
+            }
             if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, true) }
         }
         // 3. Bylines in the markup, nearest the headline first.
@@ -61,6 +67,11 @@ struct AuthorFinder {
             if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
             // A lone word signing the page ("Verfasst von: jancak") stands in when nothing else does.
             if fallback.isEmpty, !all.isEmpty { fallback = all }
+        }
+        // 5. A closing paragraph that holds only a full name.
+        for line in SignedLines(tree: tree).closingLines(headline: headline) {
+            let names = AuthorNameCleaner.names(in: [line], site: site).filter { $0.split(separator: " ").count >= 2 }
+            if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
         }
         return (fallback, false)
     }

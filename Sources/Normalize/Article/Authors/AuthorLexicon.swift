@@ -13,7 +13,7 @@ enum AuthorLexicon {
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
-        "door", "from",
+        "door", "from", "author", "autor", "autorin", "auteur", "©",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
     /// Lead-ins of the site's own credits ("Developed by", "Powered by"): the segment is dropped.
@@ -75,9 +75,11 @@ enum AuthorLexicon {
         "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
-    /// Labels of a logged-out user box, where a user name element shows no name.
+    /// Labels of a logged-out user box, where a user name element shows no name, and the
+    /// greeting of a profile box whose name is filled in only for a signed-in reader ("Welcome, ").
     static let interfaceLabels: Set<String> = [
         "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
+        "welcome", "willkommen", "bienvenue", "bienvenido", "bienvenida", "benvenuto", "welkom", "hello", "hallo",
     ]
 
     /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").

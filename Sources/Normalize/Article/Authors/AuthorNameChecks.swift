@@ -50,3 +50,18 @@ extension AuthorNameCleaner {
         return false
     }
 }
+
+/// Legal forms that end the name of a company or an association.
+enum AuthorNameChecks {
+    static let legalForms: Set<String> = [
+        "gmbh", "ag", "e.v", "ev", "kg", "gbr", "ug", "inc", "ltd", "llc", "plc", "corp", "s.a", "s.l", "sarl", "s.r.l", "b.v",
+    ]
+
+    /// `raw` ends with a legal form, or holds one before a web address ("Studio GmbH www.studio.de").
+    static func hasLegalForm(_ raw: String) -> Bool {
+        let words = raw.split(whereSeparator: \.isWhitespace).map { AuthorText.bare($0) }
+            .filter { !$0.hasPrefix("www.") && !$0.hasPrefix("http") }
+        guard let last = words.last, words.count >= 2 else { return false }
+        return legalForms.contains(last)
+    }
+}

@@ -41,8 +41,15 @@ struct SignedLines {
             if Self.isLoneLeadIn(tree.text, from: start, end: end) {
                 // "By <a>Jane Roe</a>", "<span>Von</span> <a>Jana Roe</a>": the name is a sibling.
                 guard parent > 0 else { continue }
-                if tree.subtreeEnd(parent) - parent <= 1 { parent = tree.nodes[Int(parent)].parent }
+                let label = tree.subtreeEnd(parent) - parent <= 1 ? parent : Int32(index)
+                if label == parent { parent = tree.nodes[Int(parent)].parent }
                 guard parent > 0, tree.subtreeEnd(parent) - parent > 1 else { continue }
+                // In a longer line ("<strong>Autor:</strong> <a>Jana Roe</a><br><strong>Tags:</strong> …")
+                // the label and the element right after it are the signature.
+                if tree.subtreeEnd(parent) - parent > 8, let line = labelled(label), !inOtherZone(parent, headline: headline) {
+                    found.append((parent, line))
+                    continue
+                }
             } else {
                 guard Self.opens(tree.text, at: start, end: end) else { continue }
             }
@@ -57,6 +64,22 @@ struct SignedLines {
         }
         let ranked = found.sorted { distance($0.node, headline) < distance($1.node, headline) }
         return ranked.prefix(limit).map(\.text)
+    }
+
+    /// The text of the lead-in `label` and of the short element right after it, skipping blanks.
+    private func labelled(_ label: Int32) -> String? {
+        var next = tree.nodes[Int(label)].nextSibling
+        while next >= 0, tree.nodes[Int(next)].tag == .text, tree.nodes[Int(next)].flags.contains(.blank) {
+            next = tree.nodes[Int(next)].nextSibling
+        }
+        guard next >= 0 else { return nil }
+        switch tree.nodes[Int(next)].tag {
+        case .a, .span, .strong, .b, .em, .i: break
+        default: return nil
+        }
+        guard tree.subtreeEnd(next) - next <= 2 else { return nil }
+        let line = tree.textContent(label) + " " + tree.textContent(next)
+        return line.utf8.count <= Self.longestLine ? line : nil
     }
 
     /// Past the blanks and separators a line may start with ("- Redaktion: …", "| By …").
@@ -123,7 +146,7 @@ struct SignedLines {
 
     /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
     /// holding most of the page, or on one holding the headline, does not count).
-    private func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
+    func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
         let half = Int32(tree.nodes.count / 2)
         let headlineEnd = headline ?? -1
         var current = node
