@@ -170,12 +170,12 @@ struct PageAnalysis {
             if removed[index] || node.tag == .text { continue }
             if chars[index] == 0 { continue }
             if node.hintEnd > node.hintStart {
-                classWeight[index] = Int16(ClassHints.weight(tree.hint(Int32(index))))
+                classWeight[index] = Int16(ClassHints.weight(ClassHints.withoutTermClasses(tree.hint(Int32(index)))))
             }
             if prose[index] >= wrapperShare { continue }
             if strictness == .lenient {
                 if Self.isUnambiguousFurniture(node.tag) || (node.hintEnd > node.hintStart
-                    && ClassHints.isUnambiguousFurniture(tree.hint(Int32(index)))) {
+                    && ClassHints.isUnambiguousFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
                     removed[index] = true
                 }
                 continue
@@ -196,7 +196,7 @@ struct PageAnalysis {
                 break
             }
             if classWeight[index] < 0 || (classWeight[index] == 0 && node.hintEnd > node.hintStart
-                && ClassHints.isFurniture(tree.hint(Int32(index)))) {
+                && ClassHints.isFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
                 removed[index] = true
                 continue
             }
