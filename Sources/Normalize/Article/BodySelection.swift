@@ -36,6 +36,7 @@ struct BodySelection {
             .lead(description: metadata.description, before: first, firstLine: lines.first) {
             lines.insert(lead, at: 0)
         }
+        let shownLead = Self.leadShown(lines, description: metadata.description)
         var visible = CharacterCount.of(lines)
         var current = visible
 
@@ -59,7 +60,7 @@ struct BodySelection {
             // The visible text is the better copy (JSON-LD bodies are often truncated or
             // stripped of paragraphs), so structured data only wins by a wide margin.
             if structuredLength >= 200 && current * 2 < structuredLength {
-                lines = structured
+                lines = Self.withLead(shownLead, structured)
                 current = structuredLength
                 method = .structuredData
             }
@@ -97,6 +98,21 @@ struct BodySelection {
         let writer = BodyWriter(analysis: analysis)
         let candidate = LineFilter.filter(writer.lines(from: [ancestor]), title: metadata.title)
         return QualityAssessor.overlap(candidate, reference) > current + 0.2 ? candidate : nil
+    }
+
+    /// The visible body's first line when it is the page's description shown as a lead.
+    static func leadShown(_ lines: [String], description: String?) -> String? {
+        guard let description, let first = lines.first,
+              DescriptionLead.visibleCharacters(description) >= DescriptionLead.minimumCharacters else { return nil }
+        let wanted = squeeze(description)
+        return !wanted.isEmpty && squeeze(first) == wanted ? first : nil
+    }
+
+    /// A JSON-LD body (often the text without its standfirst) with the lead the page shows
+    /// above it, unless the copy already begins with it.
+    static func withLead(_ lead: String?, _ structured: [String]) -> [String] {
+        guard let lead, let first = structured.first, !squeeze(first).hasPrefix(squeeze(lead)) else { return structured }
+        return [lead] + structured
     }
 
     /// Letters and digits only, lower-cased: markup and JSON escape differences vanish.
