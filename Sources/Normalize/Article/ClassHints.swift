@@ -18,7 +18,7 @@ struct ClassHints {
         "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader",
         "read-more", "readmore", "more-stories", "also-read", "read-next", "readnext",
         "recirc", "author-bio", "author-info", "author-box", "authorbox", "post-meta",
-        "entry-meta", "article-meta", "postinfo", "post-info", "postdate", "post-date",
+        "entry-meta", "article-meta", "postmeta", "postinfo", "post-info", "postdate", "post-date",
         "posted-on", "pubdate", "publish-date", "published-date", "date-published", "article-info", "dateline", "timestamp", "pagination",
         "pager", "jump-link", "skip-link", "tagcloud", "tag-list", "taglist", "post-tags",
         "entry-tags", "article-tags", "keywords", "widget", "banner", "masthead", "navbar",
