@@ -42,7 +42,7 @@ struct ClassHints {
     static let furnitureTokens: [[UInt8]] = [
         "ad", "ads", "nav", "tags", "meta", "share", "aside", "extra",
         "promo", "promos", "topics", "related", "comments", "social", "author", "date", "time",
-        "byline", "avatar", "icons", "icon", "tools", "links", "crumb", "crumbs",
+        "byline", "avatar", "icons", "icon", "tools", "links", "crumb", "crumbs", "teasers",
     ].map { Array($0.utf8) }
 
     /// Longer words that contain a furniture word but name content: an opinion piece
