@@ -12,7 +12,7 @@ public enum PageLinkExtractor {
         var expression: NSRegularExpression?
         if let pattern {
             do {
-                expression = try NSRegularExpression(pattern: pattern)
+                expression = try CompiledPatterns.expression(pattern)
             } catch {
                 throw .invalidPattern(pattern)
             }
