@@ -34,14 +34,26 @@ struct DateTokens {
         var spaced = false
         while index < bytes.endIndex && tokens.count < limit {
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
+            if byte >= 0x30 && byte <= 0x39 || Self.easternDigit(bytes, index) != nil {
+                // ASCII digits, or the Persian and Arabic-Indic ones (two bytes each).
                 let start = index
                 var value = 0
-                while index < bytes.endIndex, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-                    if index - start < 12 { value = value * 10 + Int(bytes[index] - 0x30) }
-                    index += 1
+                var count = 0
+                while index < bytes.endIndex {
+                    let digit: UInt8
+                    if bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                        digit = bytes[index] - 0x30
+                        index += 1
+                    } else if let eastern = Self.easternDigit(bytes, index) {
+                        digit = eastern
+                        index += 2
+                    } else {
+                        break
+                    }
+                    if count < 12 { value = value * 10 + Int(digit) }
+                    count += 1
                 }
-                tokens.append(Token(kind: .number, value: value, length: index - start, start: start, spaced: spaced))
+                tokens.append(Token(kind: .number, value: value, length: count, start: start, spaced: spaced))
                 spaced = false
             } else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 {
                 spaced = true
@@ -55,6 +67,7 @@ struct DateTokens {
                 }
                 let start = index
                 while index < bytes.endIndex, Self.isLetter(bytes[index]), Self.cjkMark(bytes, index) == nil,
+                      Self.easternDigit(bytes, index) == nil,
                       !(bytes[index] == 0xC2 && index + 1 < bytes.endIndex && bytes[index + 1] == 0xA0) {
                     index += 1
                 }
@@ -79,6 +92,18 @@ struct DateTokens {
     @inline(__always)
     static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+    }
+
+    /// The value of a Persian (U+06F0...U+06F9, DB B0...DB B9) or Arabic-Indic (U+0660...U+0669,
+    /// D9 A0...D9 A9) digit at `index`.
+    @inline(__always)
+    static func easternDigit(_ bytes: ArraySlice<UInt8>, _ index: Int) -> UInt8? {
+        let lead = bytes[index]
+        guard lead == 0xDB || lead == 0xD9, index + 1 < bytes.endIndex else { return nil }
+        let trail = bytes[index + 1]
+        if lead == 0xDB && trail >= 0xB0 && trail <= 0xB9 { return trail - 0xB0 }
+        if lead == 0xD9 && trail >= 0xA0 && trail <= 0xA9 { return trail - 0xA0 }
+        return nil
     }
 
     /// 年 月 日 (E5 B9 B4, E6 9C 88, E6 97 A5) and 년 월 일 (EB 85 84, EC 9B 94, EC 9D BC).
