@@ -16,6 +16,12 @@ struct PublicationDateCalendarTests {
         ("۱۰ اسد ۱۴۰۱", ["2022-08-01"]),
         // Arabic-Indic digits around an Arabic (Gregorian) month name.
         ("الاثنين ١٢ أكتوبر ٢٠٢٠", ["2020-10-12"]),
+        // Indian scripts: their own digits and Gregorian month names (Bengali, Hindi, Marathi, Gujarati).
+        ("শনিবার, আগস্ট ২৯, ২০২০ |", ["2020-08-29"]), ("২৯ ফেব্রুয়ারি ২০২০", ["2020-02-29"]),
+        ("29 अगस्त 2020", ["2020-08-29"]), ("२९ सितम्बर २०२०, १२:३०", ["2020-09-29"]),
+        ("२९ ऑगस्ट २०२०", ["2020-08-29"]), ("૨૯ ઑગસ્ટ ૨૦૨૦", ["2020-08-29"]),
+        // Digits alone, in Tamil and Thai: a numeric date.
+        ("௨௯.௦௮.௨௦௨௦", ["2020-08-29"]), ("๒๙/๐๘/๒๐๒๐", ["2020-08-29"]),
         // A numeric year-first date of the Solar Hijri era, in either digits.
         ("۱۳۹۹/۰۴/۰۲", ["2020-06-22"]), ("1399-04-02 12:09", ["2020-06-22"]),
     ])
@@ -26,6 +32,12 @@ struct PublicationDateCalendarTests {
     @Test(arguments: ["۳۲ تیر ۱۳۹۹", "۲ تیر", "تیر ۱۳۹۹", "۵ اسد", "۱۳۹۹/۱۳/۰۲"])
     func persianTextsThatAreNoDates(text: String) {
         #expect(PublicationDateParsingTests.dateline(text).isEmpty)
+    }
+
+    @Test func aBengaliDatelineDatesThePage() {
+        #expect(PublicationDateSignalsTests.published(
+            body: "<h1>খবর</h1><div class=\"meta\"><i class=\"fa fa-calendar\"></i> শনিবার, আগস্ট ২৯, ২০২০ | ৯:৪৬ পূর্বাহ্ণ</div>",
+            lang: "bn") == "2020-08-29")
     }
 
     @Test func aPersianDatelineDatesThePage() {

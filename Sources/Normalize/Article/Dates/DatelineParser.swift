@@ -79,7 +79,7 @@ struct DatelineParser {
         let tokens = text.tokens
         let token = tokens[index]
         // A month name is only looked up when a day number follows it.
-        if token.kind == .word, token.length >= 3, token.length <= 24,
+        if token.kind == .word, token.length >= 3, token.length <= MonthNames.maximumBytes,
            number(tokens, isMark(tokens, index + 1, ".-") ? index + 2 : index + 1, digits: 1...2) != nil,
            let month = month(text, index) {
             // November 18th, 2019 / Nov. 18 2019 / Nov-18-2019

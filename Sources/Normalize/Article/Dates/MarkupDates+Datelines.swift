@@ -102,13 +102,13 @@ extension MarkupDates {
         return previousLabel(tree, element)
     }
 
-    /// An ASCII digit, or the lead byte of a Persian or Arabic-Indic one (`DateTokens.easternDigit`).
+    /// An ASCII digit, or another script's (`DateTokens.nativeDigit`).
     static func hasDigit(_ bytes: ArraySlice<UInt8>) -> Bool {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 { return true }
-            if byte >= 0xD9, byte <= 0xDB, DateTokens.easternDigit(bytes, index) != nil { return true }
+            if byte >= 0xD9, byte == 0xD9 || byte == 0xDB || byte == 0xE0, DateTokens.nativeDigit(bytes, index) != nil { return true }
             index += 1
         }
         return false
