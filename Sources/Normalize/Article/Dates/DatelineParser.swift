@@ -35,13 +35,13 @@ struct DatelineParser {
         return found
     }
 
-    private func number(_ tokens: [DateTokens.Token], _ index: Int, digits: ClosedRange<Int>) -> Int? {
+    func number(_ tokens: [DateTokens.Token], _ index: Int, digits: ClosedRange<Int>) -> Int? {
         guard index < tokens.count, tokens[index].kind == .number, digits.contains(tokens[index].length)
         else { return nil }
         return tokens[index].value
     }
 
-    private func isMark(_ tokens: [DateTokens.Token], _ index: Int, _ marks: String) -> Bool {
+    func isMark(_ tokens: [DateTokens.Token], _ index: Int, _ marks: String) -> Bool {
         guard index < tokens.count, tokens[index].kind == .mark else { return false }
         return marks.utf8.contains(UInt8(truncatingIfNeeded: tokens[index].value))
     }
@@ -49,7 +49,7 @@ struct DatelineParser {
     private static let fillers: Set<String> = ["st", "nd", "rd", "th", "er", "e", "de", "del", "o", "º", "ª", "of"]
 
     /// Skips marks in `marks` and filler words ("de", ordinals) from `index`.
-    private func skip(_ text: DateTokens, _ index: Int, _ marks: String) -> Int {
+    func skip(_ text: DateTokens, _ index: Int, _ marks: String) -> Int {
         var index = index
         var steps = 0
         while index < text.tokens.count && steps < 4 {
@@ -67,7 +67,7 @@ struct DatelineParser {
         return index
     }
 
-    private func month(_ text: DateTokens, _ index: Int) -> Int? {
+    func month(_ text: DateTokens, _ index: Int) -> Int? {
         guard index < text.tokens.count, text.tokens[index].kind == .word else { return nil }
         return MonthNames.month(text.word(text.tokens[index]))
     }

@@ -28,6 +28,9 @@ extension MarkupDates {
             let bytes = tree.text[Int(node.start)..<Int(end)]
             let near = windows.isNear(item.ordinal, hinted: item.hinted)
             var hits = parser.scan(bytes, limit: 2)
+            if hits.isEmpty, yearless == nil, bytes.count <= 48, windows.isAfter(item.ordinal) {
+                yearless = parser.scanYearless(bytes)
+            }
             // "<b>26</b> Okt 2018": a day alone in its element, the rest in the next ones.
             if hits.isEmpty, bytes.count <= 8, item.hinted {
                 let joined = Self.joinedWithNext(tree, item.node)
