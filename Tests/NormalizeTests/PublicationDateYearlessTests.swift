@@ -42,6 +42,17 @@ struct PublicationDateYearlessTests {
         #expect(page.publishedIsGuess)
     }
 
+    @Test func withNothingElseTheFetchTimeLendsItsYear() throws {
+        // Fetched 10 May 2024: "24 June" is last year's, "2 May" this year's; with no fetch time, nothing.
+        #expect(PublicationDateSignalsTests.published(body: "<h1>Story</h1><p class=\"date\">June 24, 10:00</p>") == "2023-06-24")
+        #expect(PublicationDateSignalsTests.published(body: "<h1>Story</h1><p class=\"date\">May 2, 10:00</p>") == "2024-05-02")
+        // 29 February: the last leap year before the fetch.
+        let day = try #require(YearlessDate.latest(DatelineParser.DayAndMonth(month: 2, day: 29), by: PublicationDateSignalsTests.fetchedAt))
+        #expect(day == WrittenDate(year: 2024, month: 2, day: 29))
+        let stored = ArticleExtractor().extract(ArticleInput(html: Data("<html><body><h1>Story</h1><p class=\"date\">May 2, 10:00</p><p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p></body></html>".utf8), url: nil, fetchedAt: nil))
+        #expect(stored.published == nil)
+    }
+
     @Test func anUpdateDateLendsItsYear() {
         let page = PublicationDateSignalsTests.extract(
             head: "<meta property=\"article:modified_time\" content=\"2020-01-05T10:00:00+01:00\">",

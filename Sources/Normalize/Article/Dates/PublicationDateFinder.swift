@@ -108,7 +108,11 @@ struct PublicationDateFinder {
         }
         // Nothing at all: the full date the raw markup repeats most (its links, ids, file names).
         let repeated = rawHTML.flatMap { PageDatePatterns.find(in: $0, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farMarkup)) } }
-        return Result(published: repeated.map { ownDay($0) ?? $0 }, modified: nil, publishedIsGuess: repeated != nil)
+        // Not even that: when the page was fetched just now, a day and month under the headline
+        // are the latest such day by then.
+        let lastSuch = repeated == nil && relativeDates ? markup.yearless.flatMap { YearlessDate.latest($0, by: reference) } : nil
+        let guess = repeated.map { ownDay($0) ?? $0 } ?? lastSuch
+        return Result(published: guess, modified: nil, publishedIsGuess: guess != nil)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
