@@ -34,14 +34,26 @@ struct DateTokens {
         var spaced = false
         while index < bytes.endIndex && tokens.count < limit {
             let byte = bytes[index]
-            if byte >= 0x30 && byte <= 0x39 {
+            if byte >= 0x30 && byte <= 0x39 || Self.nativeDigit(bytes, index) != nil {
+                // ASCII digits, or another script's (`nativeDigit`).
                 let start = index
                 var value = 0
-                while index < bytes.endIndex, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-                    if index - start < 12 { value = value * 10 + Int(bytes[index] - 0x30) }
-                    index += 1
+                var count = 0
+                while index < bytes.endIndex {
+                    let digit: UInt8
+                    if bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+                        digit = bytes[index] - 0x30
+                        index += 1
+                    } else if let native = Self.nativeDigit(bytes, index) {
+                        digit = native.value
+                        index += native.width
+                    } else {
+                        break
+                    }
+                    if count < 12 { value = value * 10 + Int(digit) }
+                    count += 1
                 }
-                tokens.append(Token(kind: .number, value: value, length: index - start, start: start, spaced: spaced))
+                tokens.append(Token(kind: .number, value: value, length: count, start: start, spaced: spaced))
                 spaced = false
             } else if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 {
                 spaced = true
@@ -55,6 +67,7 @@ struct DateTokens {
                 }
                 let start = index
                 while index < bytes.endIndex, Self.isLetter(bytes[index]), Self.cjkMark(bytes, index) == nil,
+                      Self.nativeDigit(bytes, index) == nil,
                       !(bytes[index] == 0xC2 && index + 1 < bytes.endIndex && bytes[index + 1] == 0xA0) {
                     index += 1
                 }
@@ -79,6 +92,24 @@ struct DateTokens {
     @inline(__always)
     static func isLetter(_ byte: UInt8) -> Bool {
         (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+    }
+
+    /// The value and byte width of a digit of another script at `index`: Arabic-Indic
+    /// (U+0660..., D9 A0...A9) and Persian (U+06F0..., DB B0...B9); the Indic scripts, whose ten
+    /// digits all end in E0 xx A6...AF (Devanagari A5, Bengali A7, Gurmukhi A9, Gujarati AB,
+    /// Odia AD, Tamil AF, Telugu B1, Kannada B3, Malayalam B5); Thai (U+0E50..., E0 B9 90...99).
+    @inline(__always)
+    static func nativeDigit(_ bytes: ArraySlice<UInt8>, _ index: Int) -> (value: UInt8, width: Int)? {
+        let lead = bytes[index]
+        guard lead == 0xD9 || lead == 0xDB || lead == 0xE0, index + 1 < bytes.endIndex else { return nil }
+        let second = bytes[index + 1]
+        if lead == 0xD9 { return second >= 0xA0 && second <= 0xA9 ? (second - 0xA0, 2) : nil }
+        if lead == 0xDB { return second >= 0xB0 && second <= 0xB9 ? (second - 0xB0, 2) : nil }
+        guard index + 2 < bytes.endIndex else { return nil }
+        let third = bytes[index + 2]
+        if second == 0xB9 { return third >= 0x90 && third <= 0x99 ? (third - 0x90, 3) : nil }
+        guard second >= 0xA5, second <= 0xB5, second & 1 == 1, third >= 0xA6, third <= 0xAF else { return nil }
+        return (third - 0xA6, 3)
     }
 
     /// 年 月 日 (E5 B9 B4, E6 9C 88, E6 97 A5) and 년 월 일 (EB 85 84, EC 9B 94, EC 9D BC).

@@ -1,6 +1,7 @@
 /// Finds calendar dates written out in text: "18. November 2019", "18 novembre 2019",
 /// "18 de noviembre de 2019", "November 18th, 2019", "18 listopada 2019", "2019. november 18.",
-/// "2019年11月18日", numeric "18.11.2019", "18.11.19", "11/18/2019", "2019-11-18".
+/// "2019年11月18日", numeric "18.11.2019", "18.11.19", "11/18/2019", "2019-11-18", and the
+/// Solar Hijri "۲ تیر ۱۳۹۹" (`SolarHijri`).
 ///
 /// Numbers on both sides of a month name decide its role, so one set of shapes covers every
 /// language in `MonthNames`. An all-numeric date whose first two parts could both be the day
@@ -34,13 +35,13 @@ struct DatelineParser {
         return found
     }
 
-    private func number(_ tokens: [DateTokens.Token], _ index: Int, digits: ClosedRange<Int>) -> Int? {
+    func number(_ tokens: [DateTokens.Token], _ index: Int, digits: ClosedRange<Int>) -> Int? {
         guard index < tokens.count, tokens[index].kind == .number, digits.contains(tokens[index].length)
         else { return nil }
         return tokens[index].value
     }
 
-    private func isMark(_ tokens: [DateTokens.Token], _ index: Int, _ marks: String) -> Bool {
+    func isMark(_ tokens: [DateTokens.Token], _ index: Int, _ marks: String) -> Bool {
         guard index < tokens.count, tokens[index].kind == .mark else { return false }
         return marks.utf8.contains(UInt8(truncatingIfNeeded: tokens[index].value))
     }
@@ -48,7 +49,7 @@ struct DatelineParser {
     private static let fillers: Set<String> = ["st", "nd", "rd", "th", "er", "e", "de", "del", "o", "º", "ª", "of"]
 
     /// Skips marks in `marks` and filler words ("de", ordinals) from `index`.
-    private func skip(_ text: DateTokens, _ index: Int, _ marks: String) -> Int {
+    func skip(_ text: DateTokens, _ index: Int, _ marks: String) -> Int {
         var index = index
         var steps = 0
         while index < text.tokens.count && steps < 4 {
@@ -66,7 +67,7 @@ struct DatelineParser {
         return index
     }
 
-    private func month(_ text: DateTokens, _ index: Int) -> Int? {
+    func month(_ text: DateTokens, _ index: Int) -> Int? {
         guard index < text.tokens.count, text.tokens[index].kind == .word else { return nil }
         return MonthNames.month(text.word(text.tokens[index]))
     }
@@ -78,7 +79,7 @@ struct DatelineParser {
         let tokens = text.tokens
         let token = tokens[index]
         // A month name is only looked up when a day number follows it.
-        if token.kind == .word, token.length >= 3, token.length <= 24,
+        if token.kind == .word, token.length >= 3, token.length <= MonthNames.maximumBytes,
            number(tokens, isMark(tokens, index + 1, ".-") ? index + 2 : index + 1, digits: 1...2) != nil,
            let month = month(text, index) {
             // November 18th, 2019 / Nov. 18 2019 / Nov-18-2019
@@ -103,6 +104,10 @@ struct DatelineParser {
             // 2019-11-18, 2019/11/18, 2019.11.18, 2019年11月18日
             if isMark(tokens, index + 1, "-/.Y"), let month = number(tokens, index + 2, digits: 1...2),
                isMark(tokens, index + 3, "-/.M"), let day = number(tokens, index + 4, digits: 1...2) {
+                // 1399/04/02: no web page is dated 1300-1440 AD; Persian pages are, in the Solar Hijri calendar.
+                if SolarHijri.numericYears.contains(token.value) {
+                    return SolarHijri.gregorian(year: token.value, month: month, day: day).map { ($0, index + 5) }
+                }
                 return WrittenDate(year: token.value, month: month, day: day).map { ($0, index + 5) }
             }
             // 2019. november 18.
@@ -134,6 +139,12 @@ struct DatelineParser {
         }
         // 18. November 2019, 18 de noviembre de 2019, 18th Nov 2019, 18-Nov-2019
         var next = skip(text, index + 1, ".-")
+        // ۲ تیر ۱۳۹۹: a Persian month name dates in the Solar Hijri calendar.
+        if next < tokens.count, tokens[next].kind == .word, let solarMonth = SolarHijri.month(text.word(tokens[next])) {
+            next = skip(text, next + 1, ".,-")
+            guard let year = number(tokens, next, digits: 4...4) else { return nil }
+            return SolarHijri.gregorian(year: year, month: solarMonth, day: token.value).map { ($0, next + 1) }
+        }
         guard let month = month(text, next) else { return nil }
         next = skip(text, next + 1, ".,-")
         guard let year = number(tokens, next, digits: 4...4) else { return nil }

@@ -28,6 +28,9 @@ extension MarkupDates {
             let bytes = tree.text[Int(node.start)..<Int(end)]
             let near = windows.isNear(item.ordinal, hinted: item.hinted)
             var hits = parser.scan(bytes, limit: 2)
+            if hits.isEmpty, yearless == nil, bytes.count <= 48, windows.isAfter(item.ordinal) {
+                yearless = parser.scanYearless(bytes)
+            }
             // "<b>26</b> Okt 2018": a day alone in its element, the rest in the next ones.
             if hits.isEmpty, bytes.count <= 8, item.hinted {
                 let joined = Self.joinedWithNext(tree, item.node)
@@ -102,7 +105,15 @@ extension MarkupDates {
         return previousLabel(tree, element)
     }
 
+    /// An ASCII digit, or another script's (`DateTokens.nativeDigit`).
     static func hasDigit(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x30 && byte <= 0x39 { return true }
+            if byte >= 0xD9, byte == 0xD9 || byte == 0xDB || byte == 0xE0, DateTokens.nativeDigit(bytes, index) != nil { return true }
+            index += 1
+        }
+        return false
     }
 }

@@ -28,6 +28,8 @@ struct MarkupDates {
     }
 
     var found: [Found] = []
+    /// The first day and month without a year in a short text right under the headline.
+    var yearless: DatelineParser.DayAndMonth?
 
     /// Class and id words, one table: date-ish words (bit 0); page parts that list other
     /// articles or readers' posts, teasers included (bit 1); layouts whose wrapper holds the article too

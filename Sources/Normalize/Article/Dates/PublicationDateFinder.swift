@@ -95,14 +95,24 @@ struct PublicationDateFinder {
         let raw = pageWide.labelled ?? lastModified ?? pageWide.first == nil
             ? rawHTML.flatMap { RawTimestamp.first(in: $0) { plausible(DateCandidate(date: $0, source: .farMarkup)) } } : nil
         if let labelled = pageWide.labelled { return Result(published: labelled, modified: lastModified) }
+        // The day and month under the headline without a year ("[06月24日 11時30分]") are the
+        // page's own: the guess only lends its year.
+        let ownDay = { (guess: WrittenDate) -> WrittenDate? in
+            markup.yearless.flatMap { YearlessDate.complete($0, near: guess) }
+                .flatMap { self.plausible(DateCandidate(date: $0, source: .dateline)) ? $0 : nil }
+        }
         // An update date, the first date anywhere or a timestamp in the raw markup only bound
         // or guess the publication: a source's own date is better.
         if let found = lastModified ?? pageWide.first ?? raw {
-            return Result(published: found, modified: lastModified, publishedIsGuess: true)
+            return Result(published: ownDay(found) ?? found, modified: lastModified, publishedIsGuess: true)
         }
         // Nothing at all: the full date the raw markup repeats most (its links, ids, file names).
         let repeated = rawHTML.flatMap { PageDatePatterns.find(in: $0, dayFirst: dayFirst) { plausible(DateCandidate(date: $0, source: .farMarkup)) } }
-        return Result(published: repeated, modified: nil, publishedIsGuess: repeated != nil)
+        // Not even that: when the page was fetched just now, a day and month under the headline
+        // are the latest such day by then.
+        let lastSuch = repeated == nil && relativeDates ? markup.yearless.flatMap { YearlessDate.latest($0, by: reference) } : nil
+        let guess = repeated.map { ownDay($0) ?? $0 } ?? lastSuch
+        return Result(published: guess, modified: nil, publishedIsGuess: guess != nil)
     }
 
     private func plausible(_ candidate: DateCandidate) -> Bool {
