@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import Normalize
+
+/// Hot-path rewrites of the extractor must give exactly what the plain forms they replace
+/// gave: each is checked here against that plain form, on chosen and on random text.
+@Suite("Extraction hot paths match their plain forms", .timeLimit(.minutes(1)))
+struct ExtractionHotPathTests {
+    /// The alphanumeric key as it was first written.
+    static func plainKey(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }))
+    }
+
+    /// Random text drawn from ASCII, Latin, Greek, Cyrillic, combining marks, CJK, Devanagari,
+    /// fullwidth forms, special-cased scalars (İ, ß, Kelvin sign, final sigma) and emoji.
+    static func randomTexts(count: Int, seed: UInt64) -> [String] {
+        var random = SplitMix64(seed: seed)
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xC0...0x24F, 0x370...0x3FF, 0x400...0x4FF,
+                                             0x300...0x36F, 0x4E00...0x4E80, 0x900...0x97F, 0xFF01...0xFF9F,
+                                             0x130...0x131, 0xDF...0xDF, 0x212A...0x212B, 0x1E9E...0x1E9E,
+                                             0x3A3...0x3C2, 0x1F600...0x1F64F, 0x10400...0x1044F]
+        return (0..<count).map { _ in
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &random) {
+                let range = ranges[Int.random(in: 0..<ranges.count, using: &random)]
+                if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) { scalars.append(scalar) }
+            }
+            return String(scalars)
+        }
+    }
+
+    @Test(arguments: [
+        "", "Plain ASCII, with 42 digits & punctuation!", "İstanbul’da DÜŞÜNCE", "Straße STRASSE ẞ",
+        "ΟΔΥΣΣΕΥΣ σοφός", "KELVIN \u{212A} Å", "e\u{301}te\u{301} É", "東京の天気は晴れ", "नमस्ते दुनिया",
+        "ＡＢＣ１２３ｶﾞ", "👩‍👩‍👧 🇫🇷 family", "\u{10400}\u{10428} Deseret", "tab\tand\r\nbreaks",
+    ])
+    func alphanumericKeyMatchesThePlainForm(_ text: String) {
+        #expect(AlphanumericKey.of(text) == Self.plainKey(text))
+        #expect(Array(AlphanumericKey.of(text).unicodeScalars) == Array(Self.plainKey(text).unicodeScalars))
+    }
+
+    @Test func alphanumericKeyMatchesThePlainFormOnRandomText() {
+        for text in Self.randomTexts(count: 3000, seed: 6) {
+            #expect(Array(AlphanumericKey.of(text).unicodeScalars) == Array(Self.plainKey(text).unicodeScalars),
+                    "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
