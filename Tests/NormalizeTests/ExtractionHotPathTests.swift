@@ -48,3 +48,36 @@ struct ExtractionHotPathTests {
         }
     }
 }
+
+extension ExtractionHotPathTests {
+    /// Text between tags as the prefilter first wrote it: a run of blanks becomes its first byte.
+    static func plainCollapse(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            output.append(bytes[index])
+            if MarkupPrefilter.isBlank(bytes[index]) {
+                index += 1
+                while index < bytes.count && MarkupPrefilter.isBlank(bytes[index]) { index += 1 }
+            } else {
+                index += 1
+            }
+        }
+        return output
+    }
+
+    @Test func prefilterCollapsesBlankRunsAsThePlainFormOnRandomText() {
+        var random = SplitMix64(seed: 19)
+        let alphabet: [UInt8] = Array("ab \t\n\r\u{0B}\u{0C}é".utf8)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...60, using: &random)).map { _ in
+                alphabet[Int.random(in: 0..<alphabet.count, using: &random)]
+            }
+            #expect(MarkupPrefilter.strip(text) == Self.plainCollapse(text))
+            // Runs end at tags: the blank after a tag starts a new run.
+            let tagged = text + Array("<b> \n x</b>".utf8) + text
+            #expect(MarkupPrefilter.strip(tagged)
+                == Self.plainCollapse(text) + Array("<b> x</b>".utf8) + Self.plainCollapse(text))
+        }
+    }
+}

@@ -124,6 +124,7 @@ struct ExtractBatch {
 
     func run() async throws -> Summary {
         let files = try pageFiles()
+        BatchHeapRetention.keepFreedMemory()
         try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
         let extractor = ArticleExtractor()
         let started = Date()
