@@ -81,3 +81,101 @@ extension ExtractionHotPathTests {
         }
     }
 }
+
+extension ExtractionHotPathTests {
+    /// `TextNormalizer.collapse` as it was first written, through an array and `String(decoding:)`.
+    static func plainCollapse(text: [UInt8]) -> String {
+        let bytes = text[...]
+        var output: [UInt8] = []
+        var pendingSpace = false
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+                index += 1
+                continue
+            }
+            if byte >= 0xC2 {
+                let width = plainSpaceWidth(bytes, index)
+                if width > 0 {
+                    pendingSpace = true
+                    index += width
+                    continue
+                }
+                let invisible = plainInvisibleWidth(bytes, index)
+                if invisible > 0 {
+                    index += invisible
+                    continue
+                }
+            }
+            if pendingSpace && !output.isEmpty { output.append(0x20) }
+            pendingSpace = false
+            output.append(byte)
+            index += 1
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    static func plainSpaceWidth(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { return 2 }
+        guard index + 2 < bytes.endIndex else { return 0 }
+        let second = bytes[index + 1], third = bytes[index + 2]
+        if byte == 0xE2 && second == 0x80 && ((third >= 0x80 && third <= 0x8A) || third == 0xA8
+            || third == 0xA9 || third == 0xAF) { return 3 }
+        if byte == 0xE2 && second == 0x81 && third == 0x9F { return 3 }
+        if byte == 0xE3 && second == 0x80 && third == 0x80 { return 3 }
+        if byte == 0xE1 && second == 0x9A && third == 0x80 { return 3 }
+        return 0
+    }
+
+    static func plainInvisibleWidth(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xAD { return 2 }
+        guard index + 2 < bytes.endIndex else { return 0 }
+        let second = bytes[index + 1], third = bytes[index + 2]
+        if byte == 0xE2 && second == 0x80 && (third == 0x8B || third == 0x8C || third == 0x8D
+            || third == 0x8E || third == 0x8F) { return 3 }
+        if byte == 0xE2 && second == 0x81 && third == 0xA0 { return 3 }
+        if byte == 0xEF && second == 0xBB && third == 0xBF { return 3 }
+        return 0
+    }
+
+    @Test func collapseMatchesThePlainFormOnRandomText() {
+        var random = SplitMix64(seed: 15)
+        let pieces = ["a", "Zz", " ", "\t", "\n", "\u{A0}", "\u{2003}", "\u{3000}", "\u{200B}", "\u{AD}", "\u{FEFF}",
+                      "é", "東", "🙂", "\u{2061}", "\u{2009}", "\r\n"].map { Array($0.utf8) }
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...30, using: &random) {
+                bytes += pieces[Int.random(in: 0..<pieces.count, using: &random)]
+            }
+            // Cut anywhere, so sequences broken at the end are covered too.
+            let cut = Array(bytes.prefix(Int.random(in: 0...bytes.count, using: &random)))
+            #expect(TextNormalizer.collapse(cut[...]) == Self.plainCollapse(text: cut))
+            // A slice that does not start at index 0, as `HTMLTree` hands over.
+            #expect(TextNormalizer.collapse(bytes.dropFirst()) == Self.plainCollapse(text: Array(bytes.dropFirst())))
+        }
+    }
+
+    @Test func utf8ValidityMatchesAScalarByScalarCheck() {
+        var random = SplitMix64(seed: 8)
+        for _ in 0..<3000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                UInt8.random(in: 0...255, using: &random) & (Bool.random(using: &random) ? 0x7F : 0xFF)
+            }
+            var decoder = UTF8()
+            var iterator = bytes.makeIterator()
+            var valid = true
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue: continue
+                case .emptyInput: break decoding
+                case .error: valid = false; break decoding
+                }
+            }
+            #expect(UTF8Repair.isValid(bytes) == valid)
+        }
+    }
+}
