@@ -37,4 +37,31 @@ struct ExtractDirectoryTests {
         let gzipped = try String(contentsOfFile: harness.path("out/b.htm.txt"), encoding: .utf8)
         #expect(gzipped.contains("The theatre reopened"))
     }
+
+    /// Workers pull pages from one cursor: with more jobs than pages or fewer, every page is
+    /// extracted exactly once, and a damaged page is counted as failed without stopping the rest.
+    @Test(arguments: [1, 3, 40])
+    func everyPageIsExtractedOnceWhateverTheJobs(jobs: Int) async throws {
+        let harness = try BinaryHarness()
+        defer { harness.cleanUp() }
+        let input = harness.path("pages")
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let subjects = (0..<12).map { "station \($0)" }
+        for (index, subject) in subjects.enumerated() {
+            try Data(Self.page(subject).utf8).write(to: URL(fileURLWithPath: input + "/p\(index).html"))
+        }
+        // gzip magic followed by garbage: the loader refuses it.
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02, 0x03]).write(to: URL(fileURLWithPath: input + "/broken.html.gz"))
+
+        let result = try await harness.run(["extract", "--jobs", "\(jobs)", "--input-dir", input,
+                                            "--output-dir", harness.path("out")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("extracted 13 pages (1 failed)"), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: harness.path("out")).sorted()
+        #expect(written == (0..<12).map { "p\($0).txt" }.sorted())
+        for (index, subject) in subjects.enumerated() {
+            let text = try String(contentsOfFile: harness.path("out/p\(index).txt"), encoding: .utf8)
+            #expect(text.contains("The \(subject) reopened"))
+        }
+    }
 }

@@ -117,9 +117,7 @@ struct BodySelection {
 
     /// Letters and digits only, lower-cased: markup and JSON escape differences vanish.
     static func squeeze(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.lowercased().unicodeScalars.filter {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0)
-        }))
+        AlphanumericKey.of(text)
     }
 
     /// The page read again with only unambiguous furniture removed, for pages whose

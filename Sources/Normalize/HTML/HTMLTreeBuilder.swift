@@ -262,8 +262,10 @@ struct HTMLTreeBuilder {
 }
 
 /// The SAX user-data object: libxml2 hands back an opaque pointer, which needs a class.
+/// Only the one parse that made it touches it, on one thread, so the per-event exclusivity
+/// check on `builder` is left out.
 final class HTMLTreeBuilderBox {
-    var builder: HTMLTreeBuilder
+    @exclusivity(unchecked) var builder: HTMLTreeBuilder
 
     init(expectedBytes: Int) {
         builder = HTMLTreeBuilder(expectedBytes: expectedBytes)

@@ -140,20 +140,20 @@ enum MarkupPrefilter {
     @inline(__always)
     private static func copyCollapsingBlanks(_ source: UnsafePointer<UInt8>, _ length: Int,
                                              into writer: inout Writer) {
-        // Runs are copied whole; only the blanks after a run's first are skipped.
-        var start = 0
-        var index = 0
-        while index < length {
-            guard isBlank(source[index]) else {
-                index += 1
-                continue
-            }
-            index += 1
-            writer.copy(source + start, index - start)
-            while index < length && isBlank(source[index]) { index += 1 }
-            start = index
+        // Byte by byte, every byte stored and the cursor advanced past all but the second and
+        // later blanks of a run: words are a few bytes long, so copying each run with its own
+        // `memmove` call cost more than the bytes themselves.
+        let target = writer.target
+        var count = writer.count
+        var previousBlank = false
+        for index in 0..<length {
+            let byte = source[index]
+            let blank = isBlank(byte)
+            target[count] = byte
+            count &+= blank && previousBlank ? 0 : 1
+            previousBlank = blank
         }
-        writer.copy(source + start, length - start)
+        writer.count = count
     }
 
     @inline(__always)

@@ -6,45 +6,56 @@ public enum TextNormalizer {
     /// into one space, drops invisible format characters (zero-width space, BOM, soft hyphen)
     /// and trims both ends. Input is UTF-8 already repaired by the charset stage.
     public static func collapse(_ bytes: ArraySlice<UInt8>) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        var index = bytes.startIndex
-        let end = bytes.endIndex
-        while index < end {
-            let byte = bytes[index]
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = true
-                index += 1
-                continue
-            }
-            if byte >= 0xC2 {
-                let width = spaceWidth(bytes, index)
-                if width > 0 {
-                    pendingSpace = true
-                    index += width
-                    continue
+        guard !bytes.isEmpty else { return "" }
+        // Written straight into the string's storage: the output is never longer than the
+        // input (a run of white space becomes at most one space), and a string is made for
+        // nearly every attribute and text the extractor keeps.
+        return bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count) { output in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                let end = input.count
+                while index < end {
+                    let byte = input[index]
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = true
+                        index += 1
+                        continue
+                    }
+                    if byte >= 0xC2 {
+                        let width = spaceWidth(input, index)
+                        if width > 0 {
+                            pendingSpace = true
+                            index += width
+                            continue
+                        }
+                        let invisible = invisibleWidth(input, index)
+                        if invisible > 0 {
+                            index += invisible
+                            continue
+                        }
+                    }
+                    if pendingSpace && count > 0 {
+                        output[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    output[count] = byte
+                    count += 1
+                    index += 1
                 }
-                let invisible = invisibleWidth(bytes, index)
-                if invisible > 0 {
-                    index += invisible
-                    continue
-                }
+                return count
             }
-            if pendingSpace && !output.isEmpty { output.append(0x20) }
-            pendingSpace = false
-            output.append(byte)
-            index += 1
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Width of a multi-byte space separator at `index`, or 0.
     @inline(__always)
-    static func spaceWidth(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Int {
+    static func spaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
         let byte = bytes[index]
-        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xA0 { return 2 }
-        guard index + 2 < bytes.endIndex else { return 0 }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 { return 2 }
+        guard index + 2 < bytes.count else { return 0 }
         let second = bytes[index + 1], third = bytes[index + 2]
         if byte == 0xE2 && second == 0x80 && ((third >= 0x80 && third <= 0x8A) || third == 0xA8
             || third == 0xA9 || third == 0xAF) { return 3 }
@@ -56,10 +67,10 @@ public enum TextNormalizer {
 
     /// Width of an invisible format character at `index`, or 0.
     @inline(__always)
-    static func invisibleWidth(_ bytes: ArraySlice<UInt8>, _ index: Int) -> Int {
+    static func invisibleWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
         let byte = bytes[index]
-        if byte == 0xC2, index + 1 < bytes.endIndex, bytes[index + 1] == 0xAD { return 2 }
-        guard index + 2 < bytes.endIndex else { return 0 }
+        if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xAD { return 2 }
+        guard index + 2 < bytes.count else { return 0 }
         let second = bytes[index + 1], third = bytes[index + 2]
         if byte == 0xE2 && second == 0x80 && (third == 0x8B || third == 0x8C || third == 0x8D
             || third == 0x8E || third == 0x8F) { return 3 }

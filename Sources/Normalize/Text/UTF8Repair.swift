@@ -5,7 +5,14 @@ enum UTF8Repair {
     static func isValid(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
+            let raw = UnsafeRawBufferPointer(buffer)
             while index < buffer.count {
+                // Eight ASCII bytes at a time, as in `repair`.
+                while index + 8 <= buffer.count
+                    && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                }
+                guard index < buffer.count else { break }
                 if buffer[index] < 0x80 {
                     index += 1
                     continue

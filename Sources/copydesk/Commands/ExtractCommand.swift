@@ -124,23 +124,26 @@ struct ExtractBatch {
 
     func run() async throws -> Summary {
         let files = try pageFiles()
+        BatchHeapRetention.keepFreedMemory()
         try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
         let extractor = ArticleExtractor()
         let started = Date()
         var summary = Summary()
-        await withTaskGroup(of: Bool.self) { group in
-            var next = 0
-            func addNext() {
-                guard next < files.count else { return }
-                let file = files[next]
-                next += 1
-                group.addTask { process(file, extractor: extractor) }
+        let cursor = PageCursor(count: files.count)
+        await withTaskGroup(of: Summary.self) { group in
+            for _ in 0..<min(jobs, files.count) {
+                group.addTask {
+                    var done = Summary()
+                    while let index = cursor.take() {
+                        done.pages += 1
+                        if !process(files[index], extractor: extractor) { done.failures += 1 }
+                    }
+                    return done
+                }
             }
-            for _ in 0..<min(jobs, files.count) { addNext() }
-            for await ok in group {
-                summary.pages += 1
-                if !ok { summary.failures += 1 }
-                addNext()
+            for await done in group {
+                summary.pages += done.pages
+                summary.failures += done.failures
             }
         }
         summary.seconds = Date().timeIntervalSince(started)
