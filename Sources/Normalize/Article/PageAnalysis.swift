@@ -161,6 +161,7 @@ struct PageAnalysis {
     /// element holding half the page's prose is a wrapper, not furniture, whatever its name.
     private mutating func markFurniture() {
         let wrapperShare = max(prose[0] / 2, 200)
+        let captionsAreText = GalleryCaptions.carryText(tree: tree, prose: prose, pageProse: prose[0])
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
             if removed[Int(node.parent)] {
@@ -173,6 +174,7 @@ struct PageAnalysis {
                 classWeight[index] = Int16(ClassHints.weight(ClassHints.withoutTermClasses(tree.hint(Int32(index)))))
             }
             if prose[index] >= wrapperShare { continue }
+            if captionsAreText && (node.tag == .figure || node.tag == .figcaption) { continue }
             if strictness == .lenient {
                 if Self.isUnambiguousFurniture(node.tag) || (node.hintEnd > node.hintStart
                     && ClassHints.isUnambiguousFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
