@@ -129,8 +129,8 @@ struct BodyWriter {
             return density > 0.5
         case .div, .section, .table, .article, .center, .details, .blockquote, .tbody:
             if analysis.commas[Int(index)] >= 10 { return false }
-            if weight < 25 && density > 0.33 { return true }
-            if weight >= 25 && density > 0.5 { return true }
+            if weight < 25 && density > 0.33 { return !LinkBlocks.isProseWithout(index, in: analysis, density: 0.33) }
+            if weight >= 25 && density > 0.5 { return !LinkBlocks.isProseWithout(index, in: analysis, density: 0.5) }
             return false
         case .li:
             // A list item that is only a link is navigation; a linked headline followed

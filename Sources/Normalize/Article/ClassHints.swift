@@ -28,6 +28,8 @@ struct ClassHints {
         "ad-placeholder", "advertis", "crosslink", "breaking-news", 
         "carousel", "slideshow", "gallery", "lightbox", "video-player", "jwplayer",
         "credit", "copyright", "disclaimer", "contact", "login", "register", "search",
+        // Readability's unlikely-candidate words not covered above.
+        "shoutbox", "skyscraper", "supplement",
     ]
 
     /// Furniture words that never name an article's wrapper; the only ones a lenient reading
@@ -43,6 +45,8 @@ struct ClassHints {
         "ad", "ads", "nav", "tags", "meta", "share", "aside", "extra",
         "promo", "promos", "topics", "related", "comments", "social", "author", "date", "time",
         "byline", "avatar", "icons", "icon", "tools", "links", "crumb", "crumbs", "teasers",
+        // The comment form and thread of blog engines (`id="respond"`, `replies`).
+        "respond", "replies",
     ].map { Array($0.utf8) }
 
     /// Longer words that contain a furniture word but name content: an opinion piece

@@ -26,11 +26,18 @@ struct DescriptionLead {
         let wanted = BodySelection.squeeze(description)
         guard !wanted.isEmpty else { return nil }
         if let firstLine, BodySelection.squeeze(firstLine).hasPrefix(wanted) { return nil }
+        let opening = Self.opening(of: description)
+        var longer: (index: Int32, end: Int32, text: String)?
         var index: Int32 = 1
         while index < bodyStart {
+            if let found = longer, index > found.end { return found.text }
             let node = tree.node(index)
             let chars = Int(analysis.chars[Int(index)])
-            guard node.tag != .text, !analysis.removed[Int(index)], abs(chars - target) <= Self.tolerance,
+            let exact = abs(chars - target) <= Self.tolerance
+            // A longer lead is one block of text, not a wrapper of the lead and its neighbours.
+            let extended = opening != nil && chars > target && chars <= target * Self.extensionFactor
+                && analysis.ownChars[Int(index)] * 10 >= analysis.chars[Int(index)] * 9
+            guard node.tag != .text, !analysis.removed[Int(index)], exact || extended,
                   Self.canHoldLead(node.tag), analysis.linkChars[Int(index)] * 10 <= analysis.chars[Int(index)]
             else {
                 index += 1
@@ -47,10 +54,31 @@ struct DescriptionLead {
                 continue
             }
             let text = tree.textContent(index)
-            if BodySelection.squeeze(text) == wanted { return text }
-            index = end + 1
+            let squeezed = BodySelection.squeeze(text)
+            if exact && squeezed == wanted { return text }
+            if let opening, !exact, squeezed.hasPrefix(opening) {
+                // The innermost block that starts with the description: look inside it too.
+                longer = (index, longer?.end ?? end, text)
+            }
+            // Only a block that is the description is the end of the search below it.
+            index = exact ? end + 1 : index + 1
         }
-        return nil
+        return longer?.text
+    }
+
+    /// How much longer than the description a lead it opens may be.
+    static let extensionFactor = 3
+
+    /// The description without its last word, squeezed: publishers cut descriptions to a
+    /// length (often mid-word, "…" or not), so the lead shown on the page is the description
+    /// continued. Nil when too little is left to be sure.
+    static func opening(of description: String) -> String? {
+        let words = description.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        guard words.count > 1 else { return nil }
+        let head = words.dropLast().joined(separator: " ")
+        guard visibleCharacters(head) >= minimumCharacters else { return nil }
+        let squeezed = BodySelection.squeeze(head)
+        return squeezed.isEmpty ? nil : squeezed
     }
 
     /// Levels between the lead and the element it shares with the body: a lead is the body's

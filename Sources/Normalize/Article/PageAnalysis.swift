@@ -161,6 +161,7 @@ struct PageAnalysis {
     /// element holding half the page's prose is a wrapper, not furniture, whatever its name.
     private mutating func markFurniture() {
         let wrapperShare = max(prose[0] / 2, 200)
+        let captionsAreText = GalleryCaptions.carryText(tree: tree, prose: prose, pageProse: prose[0])
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
             if removed[Int(node.parent)] {
@@ -172,7 +173,12 @@ struct PageAnalysis {
             if node.hintEnd > node.hintStart {
                 classWeight[index] = Int16(ClassHints.weight(ClassHints.withoutTermClasses(tree.hint(Int32(index)))))
             }
-            if prose[index] >= wrapperShare { continue }
+            if prose[index] >= wrapperShare {
+                if !isNamedTeaserList(Int32(index)) { continue }
+                removed[index] = true
+                continue
+            }
+            if captionsAreText && (node.tag == .figure || node.tag == .figcaption) { continue }
             if strictness == .lenient {
                 if Self.isUnambiguousFurniture(node.tag) || (node.hintEnd > node.hintStart
                     && ClassHints.isUnambiguousFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
@@ -217,6 +223,16 @@ struct PageAnalysis {
                 removed[index] = true
             }
         }
+    }
+
+    /// A related-posts or teaser block holding half the page's prose is still furniture: its
+    /// name says so and its shape (see `TeaserList`) agrees.
+    private func isNamedTeaserList(_ index: Int32) -> Bool {
+        let node = tree.node(index)
+        guard strictness == .standard, node.hintEnd > node.hintStart else { return false }
+        let hint = ClassHints.withoutTermClasses(tree.hint(index))
+        guard ClassHints.isFurniture(hint) || ClassHints.namesTeaser(hint) else { return false }
+        return TeaserList(tree: tree, chars: chars, linkChars: linkChars, removed: removed).contains(index)
     }
 
     /// Tags that are furniture wherever they appear.
