@@ -25,7 +25,11 @@ struct HintStash {
     /// A stash for `page`, or nil when the page holds the marker byte.
     static func forPage(_ page: UnsafeBufferPointer<UInt8>) -> HintStash? {
         guard let base = page.baseAddress else { return HintStash() }
-        return memchr(base, Int32(marker), page.count) == nil ? HintStash() : nil
+        guard memchr(base, Int32(marker), page.count) == nil else { return nil }
+        var stash = HintStash()
+        stash.bytes.reserveCapacity(page.count / 16)
+        stash.ends.reserveCapacity(page.count / 256)
+        return stash
     }
 
     /// Lifts `value` (the bytes between the quotes) when it can be, writing its reference to
@@ -36,7 +40,14 @@ struct HintStash {
         let referenceLength = 1 + Self.digits(index)
         guard value.count > referenceLength, index < Int(Int32.max) else { return nil }
         for byte in value where byte < 0x20 || byte > 0x7E || byte == UInt8(ascii: "&") { return nil }
-        for byte in value { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        // Copied whole, then lowercased in place: an append per byte paid a uniqueness check each.
+        let start = bytes.count
+        bytes.append(contentsOf: value)
+        bytes.withUnsafeMutableBufferPointer { stored in
+            for position in start..<stored.count where stored[position] >= 0x41 && stored[position] <= 0x5A {
+                stored[position] |= 0x20
+            }
+        }
         ends.append(Int32(bytes.count))
         target[0] = Self.marker
         var remaining = index
