@@ -25,7 +25,8 @@ public struct ArticleExtractor: Sendable {
         }
         let utf8 = CharsetDecoder.toUTF8(bytes, charset: charset)
         // Script, style and SVG bodies are most of a page's bytes and none of its text.
-        let tree = HTMLParser.parse(utf8: MarkupPrefilter.strip(utf8))
+        let stripped = MarkupPrefilter.strip(utf8, liftingHints: true)
+        let tree = HTMLParser.parse(utf8: stripped.bytes, hints: stripped.hints)
         var article = extract(tree: tree, input: input)
         article.quality.charset = charset
         article.quality.charsetSource = source

@@ -79,28 +79,9 @@ struct PageAnalysis {
                 }
                 if node.flags.contains(.hidden) { removed[index] = true }
                 guard node.tag == .text, !node.flags.contains(.blank) else { continue }
-                var count: Int32 = 0
-                var punctuation: Int32 = 0
-                var position = Int(node.start)
-                let end = Int(node.end)
-                while position < end {
-                    let byte = text[position]
-                    if byte & 0xC0 != 0x80 && !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
-                        count += 1
-                        if byte == 0x2C { punctuation += 1 }
-                        // Fullwidth and ideographic commas: U+FF0C, U+3001.
-                        if byte == 0xEF || byte == 0xE3, position + 2 < end {
-                            let second = text[position + 1], third = text[position + 2]
-                            if (byte == 0xEF && second == 0xBC && third == 0x8C)
-                                || (byte == 0xE3 && second == 0x80 && third == 0x81) {
-                                punctuation += 1
-                            }
-                        }
-                    }
-                    position += 1
-                }
-                chars[index] = count
-                commas[index] = punctuation
+                let measured = TextMeasure.measure(text, Int(node.start), Int(node.end))
+                chars[index] = measured.chars
+                commas[index] = measured.commas
             }
         }
     }

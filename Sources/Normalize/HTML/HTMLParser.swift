@@ -21,10 +21,12 @@ enum HTMLParser {
         return true
     }()
 
-    /// `utf8` must be valid UTF-8 without NUL bytes (see `CharsetDecoder`).
-    static func parse(utf8: [UInt8]) -> HTMLTree {
+    /// `utf8` must be valid UTF-8 without NUL bytes (see `CharsetDecoder`); `hints` holds the
+    /// `class` and `id` values `MarkupPrefilter` lifted out of it.
+    static func parse(utf8: [UInt8], hints: HintStash? = nil) -> HTMLTree {
         _ = initialized
         let box = HTMLTreeBuilderBox(expectedBytes: utf8.count)
+        box.builder.hintStash = hints
         guard !utf8.isEmpty, utf8.count < Int(Int32.max) else { return box.builder.finish() }
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in

@@ -19,6 +19,8 @@ struct HTMLTreeBuilder {
     private var linkDepth = 0
     /// `class` and `id` of the element being opened, joined before they are stored.
     private var hintScratch: [UInt8] = []
+    /// `class` and `id` values the prefilter took out of the markup (see `HintStash`).
+    var hintStash: HintStash?
 
     init(expectedBytes: Int) {
         nodes.reserveCapacity(max(64, expectedBytes / 60))
@@ -67,7 +69,11 @@ struct HTMLTreeBuilder {
                 case .hint:
                     guard let value else { continue }
                     if !hintScratch.isEmpty { hintScratch.append(0x20) }
-                    appendLowercased(value)
+                    if value[0] == HintStash.marker, let lifted = hintStash?.value(referencedBy: value) {
+                        hintScratch.append(contentsOf: lifted)
+                    } else {
+                        appendLowercased(value)
+                    }
                 case .hidden:
                     flags.insert(.hidden)
                 case .ariaHidden:

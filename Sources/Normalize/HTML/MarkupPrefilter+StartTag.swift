@@ -54,6 +54,7 @@ extension MarkupPrefilter {
             }
             index = attributeNameEnd
             var valueEnd = attributeNameEnd
+            var quotedValue: Range<Int>?
             var probe = index
             while probe < count && isBlank(buffer[probe]) { probe += 1 }
             if probe < count && buffer[probe] == UInt8(ascii: "=") {
@@ -66,6 +67,7 @@ extension MarkupPrefilter {
                         return copyUnchanged(buffer, open, mark, &writer)
                     }
                     valueEnd = close + 1
+                    quotedValue = probe + 1..<close
                 } else {
                     var end = probe
                     while end < count && !isBlank(buffer[end]) && buffer[end] != UInt8(ascii: ">") { end += 1 }
@@ -76,8 +78,42 @@ extension MarkupPrefilter {
             }
             if isRead(buffer, attributeStart, attributeNameEnd, on: tag) {
                 if separated { writer.append(0x20) }
-                writer.copy(buffer.baseAddress! + attributeStart, valueEnd - attributeStart)
+                if writer.stash != nil, let quotedValue, isHint(buffer, attributeStart, attributeNameEnd) {
+                    liftHint(buffer, name: attributeStart..<attributeNameEnd, value: quotedValue,
+                             whole: valueEnd, into: &writer)
+                } else {
+                    writer.copy(buffer.baseAddress! + attributeStart, valueEnd - attributeStart)
+                }
             }
+        }
+    }
+
+    /// Writes `name="<reference>"` when `HintStash` takes the value, the attribute unchanged
+    /// otherwise (through `whole`, its end).
+    private static func liftHint(_ buffer: UnsafeBufferPointer<UInt8>, name: Range<Int>, value: Range<Int>,
+                                 whole: Int, into writer: inout Writer) {
+        let base = buffer.baseAddress!
+        let mark = writer.count
+        writer.copy(base + name.lowerBound, name.count)
+        writer.append(UInt8(ascii: "="))
+        writer.append(UInt8(ascii: "\""))
+        let valueBytes = UnsafeBufferPointer(start: base + value.lowerBound, count: value.count)
+        guard let length = writer.stash?.lift(valueBytes, referenceInto: writer.target + writer.count) else {
+            writer.count = mark
+            writer.copy(base + name.lowerBound, whole - name.lowerBound)
+            return
+        }
+        writer.count += length
+        writer.append(UInt8(ascii: "\""))
+    }
+
+    /// `class` or `id`, in any case.
+    @inline(__always)
+    private static func isHint(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        switch end - start {
+        case 2: return matches(buffer, start, "id")
+        case 5: return matches(buffer, start, "class")
+        default: return false
         }
     }
 

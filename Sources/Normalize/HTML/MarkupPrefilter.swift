@@ -19,16 +19,26 @@ import Glibc
 /// input's size.
 enum MarkupPrefilter {
     static func strip(_ bytes: [UInt8]) -> [UInt8] {
+        strip(bytes, liftingHints: false).bytes
+    }
+
+    /// The stripped page and, when `liftingHints` (and the page allows it, see `HintStash`),
+    /// the `class` and `id` values taken out of it, for `HTMLParser.parse(utf8:hints:)`.
+    static func strip(_ bytes: [UInt8], liftingHints: Bool) -> (bytes: [UInt8], hints: HintStash?) {
         bytes.withUnsafeBufferPointer { buffer in
-            [UInt8](unsafeUninitializedCapacity: buffer.count) { output, written in
+            var hints: HintStash?
+            let stripped = [UInt8](unsafeUninitializedCapacity: buffer.count) { output, written in
                 guard let base = buffer.baseAddress, let target = output.baseAddress else {
                     written = 0
                     return
                 }
                 var writer = Writer(target: target)
+                if liftingHints { writer.stash = HintStash.forPage(buffer) }
                 strip(base, buffer.count, into: &writer)
                 written = writer.count
+                hints = writer.stash
             }
+            return (stripped, hints)
         }
     }
 
@@ -36,6 +46,8 @@ enum MarkupPrefilter {
     struct Writer {
         let target: UnsafeMutablePointer<UInt8>
         var count = 0
+        /// Where `class` and `id` values go when they leave the markup (nil: they stay).
+        var stash: HintStash?
 
         @inline(__always)
         mutating func copy(_ source: UnsafePointer<UInt8>, _ length: Int) {
