@@ -63,6 +63,25 @@ struct SQLPostingCacheTests {
         }
     }
 
+    @Test func rowsInAnyOrderAreKeptPerHashAndAMarkMovesOnlyItsHash() throws {
+        try afterACheck { _, cache, _, _ in
+            let a = Int64(20) << 32 | 1, b = Int64(10) << 32 | 2, c = Int64(20) << 32 | 3, d = Int64(30) << 32 | 4
+            // Interleaved, unsorted, with a row of a hash not asked for (30): ignored.
+            cache.record([20, 10, 40], rows: [a, b, c, d])
+            #expect(cache.rows(of: [20]).map(Set.init) == [a, c])
+            #expect(cache.rows(of: [10]) == [b])
+            #expect(cache.rows(of: [40]) == [])
+            #expect(cache.rows(of: [30]) == nil)
+            cache.markWritten(20)
+            cache.markWritten(20) // once only
+            #expect(cache.rows(of: [20]).map(Set.init) == [a, c, Int64(20) << 32])
+            #expect(cache.rows(of: [20])?.count == 3)
+            #expect(cache.rows(of: [10, 40, 7]) == [b, row])
+            cache.markWritten(99) // not looked up: nothing to keep exact
+            #expect(cache.rows(of: [99]) == nil)
+        }
+    }
+
     @Test func theNextCheckStartsAfresh() throws {
         try afterACheck { db, cache, _, _ in
             try cache.beginRecording(db)

@@ -27,6 +27,14 @@ protocol DedupeIndexSession {
     /// Indexes a text (replacing an earlier text with the same id); with `root`, as a member
     /// of that group.
     func add(id: String, time: Int64, fingerprint: DedupeFingerprint, root: Int64?) throws
+    /// Tells the session that `fingerprints` are about to be checked, so that a backend that
+    /// reads from disk can read what their checks share at once. Changes no decision.
+    func prefetch(_ fingerprints: [DedupeFingerprint]) throws
+}
+
+extension DedupeIndexSession {
+    /// Nothing to read ahead: the index is in memory or a server plans the lookups.
+    func prefetch(_ fingerprints: [DedupeFingerprint]) throws {}
 }
 
 /// A backend's best match: the scores and the group the matched text belongs to.

@@ -111,7 +111,8 @@ public final class DedupeEngine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return try backend.reading { session in
-            try texts.map { try evaluate(session, id: $0.id, fingerprint: $0.fingerprint, at: at).decision }
+            try session.prefetch(texts.map(\.fingerprint))
+            return try texts.map { try evaluate(session, id: $0.id, fingerprint: $0.fingerprint, at: at).decision }
         }
     }
 

@@ -82,12 +82,12 @@ struct SQLDedupeSession: DedupeIndexSession {
     }
 
     func groupSize(root: Int64) throws -> Int {
-        1 + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dedupe_doc WHERE root = ?", arguments: [root]) ?? 0)
+        1 + (try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM dedupe_doc WHERE root = ?"), arguments: [root]) ?? 0)
     }
 
     private func groupMatch(_ document: Document, similarity: Double, coverage: Double) throws -> DedupeGroupMatch {
         if let root = document.root,
-           let rootID = try String.fetchOne(db, sql: "SELECT id FROM dedupe_doc WHERE ordinal = ?", arguments: [root]) {
+           let rootID = try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM dedupe_doc WHERE ordinal = ?"), arguments: [root]) {
             return DedupeGroupMatch(similarity: similarity, coverage: coverage, root: root, rootID: rootID)
         }
         return DedupeGroupMatch(similarity: similarity, coverage: coverage, root: document.ordinal, rootID: document.id)
@@ -146,11 +146,31 @@ struct SQLDedupeSession: DedupeIndexSession {
         return (found, boilerplate)
     }
 
+    /// Reads the posting-table rows of every hash the checks of `fingerprints` will look up,
+    /// in ascending order and once each, into the cache their checks then read from. One
+    /// check's 128 hashes are spread over the whole table, so checking texts one by one
+    /// visits most of its leaf pages once per text, and a page cache far smaller than the
+    /// table reads nearly every one from the file again; in hash order, each leaf page is
+    /// read about once per group. Only in a read transaction (whose rows the cache records).
+    func prefetch(_ fingerprints: [DedupeFingerprint]) throws {
+        guard recording, fingerprints.count > 1 else { return }
+        var wanted: [UInt32] = []
+        for fingerprint in fingerprints {
+            wanted += DedupeQuery(fingerprint: fingerprint, parameters: parameters).lookedUp
+        }
+        let sorted = RadixSort.sortedUnique(wanted)
+        for start in stride(from: 0, to: sorted.count, by: 128) {
+            try forEachTableRow(of: Array(sorted[start..<min(start + 128, sorted.count)])) { _ in }
+        }
+    }
+
     /// The posting-table rows of `hashes` (at most 128), each as hash << 32 | doc: from the
     /// rows the check of the same texts read when they still hold (see ``SQLPostingCache``),
     /// otherwise from the table (and recorded, in a read transaction).
     private func forEachTableRow(of hashes: [UInt32], _ body: (Int64) -> Void) throws {
-        if !recording, let rows = cache.rows(of: hashes), try cache.isCurrent(db) {
+        // In a read transaction, rows recorded are rows of this transaction (recording began
+        // with it), read on the same snapshot: the table as a new query would find it.
+        if let rows = cache.rows(of: hashes), try recording || cache.isCurrent(db) {
             rows.forEach(body)
             return
         }

@@ -101,8 +101,8 @@ final class ArticleCommitter: Sendable {
             if decision == .unique {
                 // The index does not hold this group's earlier records yet: compare with them.
                 for earlier in pending where earlier.decision == .unique {
-                    if let similarity = context.dedupe.similarity(analysed.fingerprint, toEarlier: earlier.fingerprint),
-                       similarity >= context.config.dedupe.threshold {
+                    if let similarity = context.dedupe.similarity(analysed.fingerprint, toEarlier: earlier.fingerprint,
+                                                                  atLeast: context.config.dedupe.threshold) {
                         decision = .duplicate(of: earlier.id, similarity: (similarity * 1000).rounded() / 1000)
                         break
                     }

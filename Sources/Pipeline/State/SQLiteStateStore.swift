@@ -138,16 +138,35 @@ public final class SQLiteStateStore: StateStore {
                 return found
             }
         }
+        // Longer lists (a commit group asks for up to twice its size) are cut into chunks
+        // padded to a power of two, so a handful of cached statements serve every length
+        // instead of one parsed and planned per call.
         return try database.read { db in
             var found: [String: KnownURL] = [:]
-            try Self.forEachChunk(of: canonicalURLs) { chunk, marks in
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM urls WHERE canonical_url IN (\(marks))", arguments: StatementArguments(chunk)) {
+            for start in stride(from: 0, to: canonicalURLs.count, by: Self.knownURLsChunk) {
+                let chunk = Array(canonicalURLs[start..<min(start + Self.knownURLsChunk, canonicalURLs.count)])
+                let size = Self.paddedCount(chunk.count)
+                let padded = chunk + Array(repeating: chunk[0], count: size - chunk.count)
+                let marks = Array(repeating: "?", count: size).joined(separator: ",")
+                let statement = try db.cachedStatement(sql: "SELECT * FROM urls WHERE canonical_url IN (\(marks))")
+                for row in try Row.fetchAll(statement, arguments: StatementArguments(padded)) {
                     let known = Self.knownURL(row)
                     found[known.canonicalURL] = known
                 }
             }
             return found
         }
+    }
+
+    /// The longest `IN` list ``knownURLs(_:)`` binds: a power of two under SQLite's oldest
+    /// bound-parameter limit (999).
+    static let knownURLsChunk = 512
+
+    /// `count` (1 ... ``knownURLsChunk``) rounded up to a power of two, at least 8.
+    static func paddedCount(_ count: Int) -> Int {
+        var size = 8
+        while size < count { size *= 2 }
+        return size
     }
 
     public func stillDue(_ canonicalURLs: [String], now: Date) throws -> Set<String> {
@@ -263,32 +282,39 @@ public final class SQLiteStateStore: StateStore {
         guard !records.isEmpty else { return [] }
         precondition(bodyFiles.count == records.count, "one body file (or nil) per record")
         return try database.write { db in
-            var next = try Int.fetchOne(db, sql: "SELECT next_seq FROM day_sequences WHERE day = ?", arguments: [day]) ?? 0
+            // Every statement here is cached: prepared once per connection, not once per group
+            // or per record (parsing and planning the claim check cost as much as running it).
+            var next = try Int.fetchOne(db.cachedStatement(sql: "SELECT next_seq FROM day_sequences WHERE day = ?"),
+                                        arguments: [day]) ?? 0
+            let claimed = try db.cachedStatement(sql: Self.claimedElsewhere)
+            // Looked up once per group: the cache is keyed by the statement's text, which is
+            // hashed on every lookup.
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO pending_records (token, day, seq, file, manifest_line, body, body_file, canonical_url, source,
+                    id, content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
             var entries: [JournalEntry] = []
+            entries.reserveCapacity(records.count)
             for (record, bodyFile) in zip(records, bodyFiles) {
                 // Another process sharing the state journalled or committed this URL already.
-                if try Bool.fetchOne(db, sql: Self.claimedElsewhere, arguments: [record.canonicalURL, record.canonicalURL, record.revision]) == true {
+                if try Bool.fetchOne(claimed, arguments: [record.canonicalURL, record.canonicalURL, record.revision]) == true {
                     continue
                 }
                 let entry = try JournalEntry.numbered(record, seq: next, bodyFile: bodyFile, token: JournalToken.make(), day: day)
                 if record.body != nil { next += 1 }
                 let bodyFile = entry.bodyFile
-                // Cached: prepared once per connection, not once per record.
-                try db.cachedStatement(sql: """
-                    INSERT INTO pending_records (token, day, seq, file, manifest_line, body, body_file, canonical_url, source,
-                        id, content_hash, revision, duplicate_of, entry_updated_at, signature, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine,
+                try insert.execute(arguments: [entry.token, day, entry.seq, entry.file, entry.manifestLine,
                                      bodyFile == nil ? entry.body : nil, bodyFile,
                                      entry.canonicalURL, entry.source, entry.id, entry.contentHash, entry.revision,
                                      entry.duplicateOf, entry.entryUpdatedAt?.timeIntervalSince1970, entry.signature,
                                      now.timeIntervalSince1970])
                 entries.append(entry)
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO day_sequences (day, next_seq) VALUES (?, ?)
                 ON CONFLICT(day) DO UPDATE SET next_seq = excluded.next_seq
-                """, arguments: [day, next])
+                """).execute(arguments: [day, next])
             return entries
         }
     }
@@ -304,29 +330,34 @@ public final class SQLiteStateStore: StateStore {
         try database.write { db in
             let t = now.timeIntervalSince1970
             // The next place in the record log; rows of one group take consecutive places.
-            var commitSeq = try Int64.fetchOne(db, sql: "SELECT MAX(commit_seq) FROM records") ?? 0
-            // Cached statements: prepared once per connection, not once per record.
+            var commitSeq = try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(commit_seq) FROM records")) ?? 0
+            // Cached statements: prepared once per connection, not once per record, and looked
+            // up once per group (the cache hashes the statement's text on every lookup).
+            let insertRecord = try db.cachedStatement(sql: """
+                INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at,
+                    commit_seq, manifest_line, worker)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let upsertURL = try db.cachedStatement(sql: """
+                INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
+                    first_seen_at, last_seen_at, signature)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash,
+                    revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
+                    entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
+                    signature = excluded.signature
+                """)
+            let dequeue = try db.cachedStatement(sql: "DELETE FROM url_queue WHERE canonical_url = ?")
+            let unjournal = try db.cachedStatement(sql: "DELETE FROM pending_records WHERE token = ?")
             for entry in entries {
                 commitSeq += 1
-                try db.cachedStatement(sql: """
-                    INSERT INTO records (day, seq, id, file, canonical_url, source, revision, duplicate_of, committed_at,
-                        commit_seq, manifest_line, worker)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
-                                     entry.revision, entry.duplicateOf, t, commitSeq, entry.manifestLine, worker])
+                try insertRecord.execute(arguments: [entry.day, entry.seq, entry.id, entry.file, entry.canonicalURL, entry.source,
+                                                     entry.revision, entry.duplicateOf, t, commitSeq, entry.manifestLine, worker])
                 let file = entry.file.map { "\(entry.day)/\($0)" }
-                try db.cachedStatement(sql: """
-                    INSERT INTO urls (canonical_url, id, source, content_hash, revision, last_file, entry_updated_at,
-                        first_seen_at, last_seen_at, signature)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(canonical_url) DO UPDATE SET content_hash = excluded.content_hash,
-                        revision = excluded.revision, last_file = COALESCE(excluded.last_file, urls.last_file),
-                        entry_updated_at = excluded.entry_updated_at, last_seen_at = excluded.last_seen_at,
-                        signature = excluded.signature
-                    """).execute(arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
-                                     entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
-                try db.cachedStatement(sql: "DELETE FROM url_queue WHERE canonical_url = ?").execute(arguments: [entry.canonicalURL])
-                try db.cachedStatement(sql: "DELETE FROM pending_records WHERE token = ?").execute(arguments: [entry.token])
+                try upsertURL.execute(arguments: [entry.canonicalURL, entry.id, entry.source, entry.contentHash, entry.revision, file,
+                                                  entry.entryUpdatedAt?.timeIntervalSince1970, t, t, entry.signature])
+                try dequeue.execute(arguments: [entry.canonicalURL])
+                try unjournal.execute(arguments: [entry.token])
             }
         }
     }
