@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BENCH, BIN, ROOT, VENV_PYTHON, Row, log, measure, spread
+from common import BENCH, BIN, ROOT, VENV_PYTHON, Row, log, measure, spread, delete_at_end
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_extraction.py"
 
@@ -160,5 +160,5 @@ def run(quick, peers, pages_dir, gold):
         else:
             raw["score"] = f"not scored: gold {gold} or scorer {SCORER} missing"
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        delete_at_end(work)
     return rows, raw

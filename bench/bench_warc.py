@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BENCH, BIN, VENV_PYTHON, WORK, Row, key_values, log, measure, spread
+from common import BENCH, BIN, VENV_PYTHON, WORK, Row, key_values, log, measure, spread, delete_at_end
 
 
 # Timed runs of each side of the throughput comparison.
@@ -80,7 +80,7 @@ def run(quick, peers):
                 peer_runs.append(fastwarc(big, keep))
     finally:
         for path in keep:
-            shutil.rmtree(path, ignore_errors=True)
+            delete_at_end(path)
     big_run, facts = min(big_runs, key=lambda run: run[0].wall)
     articles = facts["records"] + facts["duplicates"]
     log(f"backfill {big.name}: {big_run.wall:.1f} s, {articles} articles, peak RSS {big_run.peak_rss / 1e6:.0f} MB")

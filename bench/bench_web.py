@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import BENCH, BIN, ROOT, VENV_PYTHON, Row, log, measure
+from common import BENCH, BIN, ROOT, VENV_PYTHON, Row, log, measure, delete_at_end
 
 SCORER = ROOT.parent / "shared" / "tools" / "score_web.py"
 WEB_DEV = ROOT.parent / "shared" / "web-dev"
@@ -77,4 +77,4 @@ def run(quick, peers):
         raw = {"scores": scores, "wall_seconds": timing, "pages": len(list((WEB_DEV / "html").iterdir()))}
         return rows, raw
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        delete_at_end(work)

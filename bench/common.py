@@ -206,3 +206,41 @@ def write_json(path, payload):
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(payload, indent=2, default=str) + "\n")
     tmp.replace(path)
+
+
+# Work folders are deleted when the whole run has ended, not after their own benchmark: this
+# ext4 has no journal, and on such a file system every file created within about a minute after
+# many deletions pays a kernel scan of the recently freed inodes (`recently_deleted`, a third of
+# our CPU in one extraction profile), so one benchmark's cleanup slowed the next one's writes.
+# For the same reason a run starts only SETTLE_SECONDS after the previous run's cleanup.
+_DELETE_AT_END = []
+
+
+def delete_at_end(path):
+    _DELETE_AT_END.append(path)
+
+
+# When the last run deleted its folders; the next run waits until the kernel forgets them.
+_DELETED_AT = WORK / ".deleted-at"
+SETTLE_SECONDS = 75
+
+
+def delete_deferred():
+    import shutil
+    if not _DELETE_AT_END:
+        return
+    while _DELETE_AT_END:
+        shutil.rmtree(_DELETE_AT_END.pop(), ignore_errors=True)
+    WORK.mkdir(parents=True, exist_ok=True)
+    _DELETED_AT.write_text(str(time.time()))
+
+
+def settle_after_last_cleanup():
+    """Waits until SETTLE_SECONDS have passed since the previous run deleted its folders."""
+    try:
+        wait = float(_DELETED_AT.read_text()) + SETTLE_SECONDS - time.time()
+    except (OSError, ValueError):
+        return
+    if wait > 0:
+        log(f"waiting {wait:.0f} s: the previous run deleted its work folders (see delete_at_end)")
+        time.sleep(wait)

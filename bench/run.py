@@ -28,6 +28,7 @@ import bench_web  # noqa: E402
 import bench_feeds  # noqa: E402
 import bench_fetch  # noqa: E402
 import bench_warc  # noqa: E402
+import common  # noqa: E402
 from common import RESULTS, ROOT, Row, Spread, ensure_peers, log, write_json  # noqa: E402
 
 BENCHMARKS = ["fetch", "feeds", "extract", "web", "dedupe", "e2e", "warc", "cluster"]
@@ -106,6 +107,7 @@ def main():
         parser.error("unknown benchmark(s): " + ", ".join(sorted(unknown)))
     gold = args.gold or str(Path(args.pages).parent / "ground-truth.json")
 
+    common.settle_after_last_cleanup()
     started = time.time()
     if not args.no_build:
         build()
@@ -141,6 +143,7 @@ def main():
         # Partial results are kept as they come, so a long run interrupted late still leaves them.
         write_json(Path(args.output), {"partial": True, "rows": [r.as_json() for r in rows], "raw": raw})
 
+    common.delete_deferred()
     info["load_average_at_end"] = os.getloadavg()
     total = round(time.time() - started, 1)
     rendered = table(rows)
