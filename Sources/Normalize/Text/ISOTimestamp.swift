@@ -23,9 +23,9 @@ public enum ISOTimestamp {
     /// The instant and the stated offset (nil for `Z`) of a string ``string(_:offset:)`` wrote
     /// (fractions of a second accepted).
     public static func parse(_ text: String) -> (date: Date, offset: Int?)? {
-        guard let date = try? Date(text, strategy: .iso8601) ?? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) else {
-            return nil
-        }
+        // Foundation's ISO 8601 strategy reads fractions of a second too (a second strategy
+        // with `includingFractionalSeconds`, tried after it, was never reached).
+        guard let date = try? Date(text, strategy: .iso8601) else { return nil }
         guard !text.hasSuffix("Z"), text.count >= 6 else { return (date, nil) }
         let zone = Array(text.suffix(6))
         guard zone[0] == "+" || zone[0] == "-", zone[3] == ":", let hours = Int(String(zone[1...2])),
