@@ -62,8 +62,11 @@ for target in $TARGETS; do
   # descheduled for seconds, and an input that runs in milliseconds is reported as a timeout.
   # A timeout counts as a finding only if it also times out when run alone, at normal priority;
   # one that does not is kept aside in findings/<target>/unreproduced and reported.
+  # libFuzzer also writes a `slow-unit-*` for an input that took over 10 s without reaching
+  # -timeout (possible only with FUZZ_TIMEOUT above 10); it is checked the same way.
   unreproduced=0
-  for artifact in $(find "$findings" -maxdepth 1 -type f -name 'timeout-*' -newer "$SCRATCH/start.$target"); do
+  for artifact in $(find "$findings" -maxdepth 1 -type f \( -name 'timeout-*' -o -name 'slow-unit-*' \) \
+    -newer "$SCRATCH/start.$target"); do
     if COPYDESK_FUZZ_TARGET=$target "$BIN" -timeout=1 -runs=3 -rss_limit_mb=512 -malloc_limit_mb=512 "$artifact" \
       >"$artifact.recheck.log" 2>&1; then
       mkdir -p "$findings/unreproduced"
