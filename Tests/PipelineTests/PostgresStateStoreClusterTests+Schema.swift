@@ -59,6 +59,16 @@ extension PostgresStateStoreClusterTests {
         #expect(applied == PostgresStateMigrations.all.map { "\($0.name)×1" })
     }
 
+    @Test func urlIndexesThatNoQueryReadsAreDropped() throws {
+        let fixture = try StoreFixture(.postgres)
+        defer { fixture.remove() }
+        let indexes = try fixture.worker("w2").pool.withConnection { c in
+            try c.query("SELECT indexname FROM pg_indexes WHERE tablename = 'urls' ORDER BY indexname").rows
+                .map { try $0.decode(0, as: String.self) }
+        }
+        #expect(indexes == ["urls_pkey"])
+    }
+
     @Test func additionalMigrationsRunAfterTheStateSchema() throws {
         let fixture = try StoreFixture(.postgres)
         defer { fixture.remove() }

@@ -49,8 +49,6 @@ struct StateStoreContractTests {
         let batch = try store.knownURLs([record.canonicalURL, "https://news.example/never"])
         #expect(batch == [record.canonicalURL: known])
         #expect(try store.knownURLs([]).isEmpty)
-        #expect(try store.recordID(withContentHash: "hash-a1-1") == "a1")
-        #expect(try store.recordID(withContentHash: "no such hash") == nil)
 
         // A revision replaces the URL's latest version; a dropped duplicate keeps the last file.
         try StoreSamples.commit(store, [StoreSamples.record("a1", revision: 2, body: nil, duplicateOf: "x")])

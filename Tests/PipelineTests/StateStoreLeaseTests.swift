@@ -197,4 +197,29 @@ struct StateStoreLeaseTests {
         let host = try reopened.database.read { db in try String.fetchOne(db, sql: "SELECT host FROM url_queue") }
         #expect(host == "old.example:8443")
     }
+
+    @Test func urlIndexesThatNoQueryReadsAreDropped() throws {
+        // Each new URL paid a random insert into both; a store made before they went loses them.
+        let folder = try TemporaryFolder()
+        let path = folder.file("state.sqlite")
+        let store = try SQLiteStateStore(path: path)
+        #expect(try Self.urlIndexes(store).isEmpty)
+        try store.database.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'state-v5-drop-unused-url-indexes'")
+            try db.execute(sql: "CREATE INDEX urls_by_id ON urls(id)")
+            try db.execute(sql: "CREATE INDEX urls_by_hash ON urls(content_hash)")
+        }
+        #expect(try Self.urlIndexes(store) == ["urls_by_hash", "urls_by_id"])
+        #expect(try Self.urlIndexes(SQLiteStateStore(path: path)).isEmpty)
+    }
+
+    /// Indexes on `urls` other than its primary key's.
+    static func urlIndexes(_ store: SQLiteStateStore) throws -> [String] {
+        try store.database.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'urls'
+                AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name
+                """)
+        }
+    }
 }

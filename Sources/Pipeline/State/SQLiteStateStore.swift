@@ -200,12 +200,6 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
-    public func recordID(withContentHash hash: String) throws -> String? {
-        try database.read { db in
-            try String.fetchOne(db, sql: "SELECT id FROM urls WHERE content_hash = ? LIMIT 1", arguments: [hash])
-        }
-    }
-
     static func queuedURL(_ row: Row) -> QueuedURL {
         QueuedURL(canonicalURL: row["canonical_url"], url: row["url"], source: row["source"],
                   entryJSON: row["entry_json"], attempts: row["attempts"],

@@ -21,8 +21,6 @@ public protocol StateStore: Sendable {
     /// Notes that a known URL was fetched again and had not changed materially: its entry date
     /// moves on (so the same announcement does not trigger another fetch) and it leaves the queue.
     func markUnchanged(_ canonicalURL: String, entryUpdatedAt: Date?, at: Date) throws
-    /// The id of a record whose text had exactly this content hash, for exact-duplicate checks.
-    func recordID(withContentHash hash: String) throws -> String?
 
     // MARK: Retry queue
     /// Announced article URLs that have no record yet.

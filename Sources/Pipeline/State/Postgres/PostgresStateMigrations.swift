@@ -99,5 +99,10 @@ enum PostgresStateMigrations {
             )
             """,
         ]),
+        // As the SQLite state-v5: indexes no query reads, paid on every new URL.
+        PostgresMigration(name: "state-v2-drop-unused-url-indexes", statements: [
+            "DROP INDEX IF EXISTS urls_by_id",
+            "DROP INDEX IF EXISTS urls_by_hash",
+        ]),
     ]
 }

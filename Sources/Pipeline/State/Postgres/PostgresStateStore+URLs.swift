@@ -29,10 +29,6 @@ extension PostgresStateStore {
         }
     }
 
-    public func recordID(withContentHash hash: String) throws -> String? {
-        try transaction { c in try c.query("SELECT id FROM urls WHERE content_hash = $1 LIMIT 1", [hash]).scalar(String.self) }
-    }
-
     private static func knownURL(_ row: PGRow) throws -> KnownURL {
         KnownURL(canonicalURL: try row.decode("canonical_url"), id: try row.decode("id"), source: try row.decode("source"),
                  contentHash: try row.decode("content_hash"), revision: try row.decode("revision"),
