@@ -213,6 +213,19 @@ struct StateStoreLeaseTests {
         #expect(try Self.urlIndexes(SQLiteStateStore(path: path)).isEmpty)
     }
 
+    @Test func theLatestRevisionFilterLooksRevisionsUpByID() throws {
+        // Without an index on (id, revision) the filter's subquery scans the whole log for
+        // every record it returns.
+        let folder = try TemporaryFolder()
+        let store = try SQLiteStateStore(path: folder.file("state.sqlite"))
+        let query = SQLiteStateStore.recordLogQuery(after: 0, through: 100, filter: RecordLogFilter(latestRevisionOnly: true), limit: 10)
+        let plan = try store.database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.sql, arguments: query.arguments).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("records_by_id_revision") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN n") }, "\(plan)")
+    }
+
     /// Indexes on `urls` other than its primary key's.
     static func urlIndexes(_ store: SQLiteStateStore) throws -> [String] {
         try store.database.read { db in

@@ -6,6 +6,18 @@ import GRDB
 extension SQLiteStateStore {
     public func committedRecords(after position: Int64, through upper: Int64, filter: RecordLogFilter,
                                  limit: Int) throws -> [CommittedRecord] {
+        let (sql, arguments) = Self.recordLogQuery(after: position, through: upper, filter: filter, limit: limit)
+        return try database.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                CommittedRecord(position: row[0], day: row[1], file: row[2], id: row[3], source: row[4], revision: row[5],
+                                duplicateOf: row[6], manifestLine: row[7], worker: row[8])
+            }
+        }
+    }
+
+    /// The record log's query for `filter`, with its arguments.
+    static func recordLogQuery(after position: Int64, through upper: Int64, filter: RecordLogFilter,
+                               limit: Int) -> (sql: String, arguments: StatementArguments) {
         var conditions = ["r.commit_seq > ?", "r.commit_seq <= ?"]
         var arguments: [any DatabaseValueConvertible] = [position, upper]
         if !filter.sources.isEmpty {
@@ -33,12 +45,7 @@ extension SQLiteStateStore {
             SELECT r.commit_seq, r.day, r.file, r.id, r.source, r.revision, r.duplicate_of, r.manifest_line, r.worker
             FROM records r WHERE \(conditions.joined(separator: " AND ")) ORDER BY r.commit_seq LIMIT ?
             """
-        return try database.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-                CommittedRecord(position: row[0], day: row[1], file: row[2], id: row[3], source: row[4], revision: row[5],
-                                duplicateOf: row[6], manifestLine: row[7], worker: row[8])
-            }
-        }
+        return (sql, StatementArguments(arguments))
     }
 
     public func lastRecordPosition() throws -> Int64 {

@@ -210,5 +210,11 @@ enum StateMigrations {
             try db.execute(sql: "DROP INDEX IF EXISTS urls_by_id")
             try db.execute(sql: "DROP INDEX IF EXISTS urls_by_hash")
         }
+        migrator.registerMigration("state-v6-records-by-id-revision") { db in
+            // `copydesk records --revisions latest` asks, for each record, whether a later
+            // revision of its id exists: without this index every record scanned the whole
+            // log (8.5 s for 3,500 records, growing with the square of the log).
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS records_by_id_revision ON records(id, revision)")
+        }
     }
 }
