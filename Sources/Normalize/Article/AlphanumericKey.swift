@@ -25,7 +25,7 @@ enum AlphanumericKey {
                     index += 1
                     continue
                 }
-                let (scalar, length) = decode(bytes, at: index)
+                let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
                 let properties = scalar.properties
                 // Checked over every scalar (see `ExtractionHotPathTests`): a scalar that is not
                 // alphabetic lower-cases to nothing the key keeps, and one that does not change
@@ -45,17 +45,5 @@ enum AlphanumericKey {
             }
             return String(decoding: key, as: UTF8.self)
         }
-    }
-
-    /// The scalar whose (valid, as in any `String`) UTF-8 sequence starts at `index`, and its length.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (0x7F >> UInt32(length))
-        for offset in 1..<length where index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }
