@@ -16,6 +16,16 @@ struct WhitespaceTrimTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
     }
 
+    @Test func holdsTheScalarsOfFoundationsSetWithoutNewlines() {
+        let set = CharacterSet.whitespaces
+        var mismatches: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if WhitespaceTrim.isTrimmed(scalar, newlines: false) != set.contains(scalar) { mismatches.append(String(value, radix: 16)) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
     @Test(arguments: [
         "", " ", "\r\n", "https://example.com/a", "  https://example.com/a\n", "\u{A0}/path\u{3000}", "\u{200B}x\u{200B}",
         " \u{301}a ", "\u{FEFF}a", "a\u{0085}", "\u{2028}x\u{2029}", "\u{1680}b\u{180E}", "😀 ", "\t 👩‍👩‍👧 \u{B}\u{C}",
@@ -36,6 +46,8 @@ struct WhitespaceTrimTests {
             let plain = text.trimmingCharacters(in: .whitespacesAndNewlines)
             #expect(Array(WhitespaceTrim.trimmed(text).unicodeScalars) == Array(plain.unicodeScalars),
                     "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            let spaces = text.trimmingCharacters(in: .whitespaces)
+            #expect(Array(WhitespaceTrim.trimmed(text, newlines: false).unicodeScalars) == Array(spaces.unicodeScalars))
         }
     }
 }
