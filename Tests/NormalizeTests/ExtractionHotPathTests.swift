@@ -41,6 +41,23 @@ struct ExtractionHotPathTests {
         #expect(Array(AlphanumericKey.of(text).unicodeScalars) == Array(Self.plainKey(text).unicodeScalars))
     }
 
+    /// The key skips the lower-case mapping of scalars that are not alphabetic or do not
+    /// change when lower-cased: this holds for every scalar, alone and between others (the
+    /// key of a text is the keys of its scalars, as `lowercased()` maps scalar by scalar).
+    @Test func alphanumericKeyMatchesThePlainFormForEveryScalar() {
+        var mismatches: [String] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            if AlphanumericKey.of(text).utf8.elementsEqual(Self.plainKey(text).utf8) == false {
+                mismatches.append(String(value, radix: 16))
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+        let mixed = "A\u{130}b\u{3A3}\u{3A3} \u{DF}\u{1E9E}\u{212A}e\u{301}\u{660}9\u{1F600}\u{10400}\u{2160}\u{24B6}\u{5D0}\u{627}"
+        #expect(Array(AlphanumericKey.of(mixed).unicodeScalars) == Array(Self.plainKey(mixed).unicodeScalars))
+    }
+
     @Test func alphanumericKeyMatchesThePlainFormOnRandomText() {
         for text in Self.randomTexts(count: 3000, seed: 6) {
             #expect(Array(AlphanumericKey.of(text).unicodeScalars) == Array(Self.plainKey(text).unicodeScalars),

@@ -4,8 +4,9 @@
 /// The same string as `String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic
 /// || ("0"..."9").contains($0) })`, which is how the key was first written, but that form looks
 /// up two Unicode properties for every scalar and was a twentieth of a page's extraction time.
-/// Here ASCII, most of any text, is decided from the byte; only other scalars take the
-/// per-scalar lower-case mapping (as `lowercased()` does) and the alphabetic test.
+/// Here ASCII, most of any text, is decided from the byte; other scalars take the alphabetic
+/// test, and only the alphabetic ones that change when lower-cased take the per-scalar
+/// lower-case mapping (as `lowercased()` does), a string made for each.
 enum AlphanumericKey {
     static func of(_ text: String) -> String {
         var text = text
@@ -24,26 +25,25 @@ enum AlphanumericKey {
                     index += 1
                     continue
                 }
-                let (scalar, length) = decode(bytes, at: index)
-                index += length
-                for mapped in scalar.properties.lowercaseMapping.unicodeScalars
-                    where mapped.properties.isAlphabetic || ("0"..."9").contains(mapped) {
-                    key.append(contentsOf: mapped.utf8)
+                let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+                let properties = scalar.properties
+                // Checked over every scalar (see `ExtractionHotPathTests`): a scalar that is not
+                // alphabetic lower-cases to nothing the key keeps, and one that does not change
+                // when lower-cased is its own mapping. So most scalars (quotes, dashes, spaces,
+                // CJK) need neither the mapping nor its string.
+                if properties.isAlphabetic {
+                    if properties.changesWhenLowercased {
+                        for mapped in properties.lowercaseMapping.unicodeScalars
+                            where mapped.properties.isAlphabetic || ("0"..."9").contains(mapped) {
+                            key.append(contentsOf: mapped.utf8)
+                        }
+                    } else {
+                        key.append(contentsOf: bytes[index..<(index + length)])
+                    }
                 }
+                index += length
             }
             return String(decoding: key, as: UTF8.self)
         }
-    }
-
-    /// The scalar whose (valid, as in any `String`) UTF-8 sequence starts at `index`, and its length.
-    @inline(__always)
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        var value = lead & (0x7F >> UInt32(length))
-        for offset in 1..<length where index + offset < bytes.count {
-            value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-        }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }

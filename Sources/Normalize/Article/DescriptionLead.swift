@@ -26,7 +26,9 @@ struct DescriptionLead {
         let wanted = BodySelection.squeeze(description)
         guard !wanted.isEmpty else { return nil }
         if let firstLine, BodySelection.squeeze(firstLine).hasPrefix(wanted) { return nil }
-        let opening = Self.opening(of: description)
+        // Made only when a block is long enough to be the description continued: on most
+        // pages none is, and the opening (split, join, key) was most of this search's time.
+        lazy var opening = Self.opening(of: description)
         var longer: (index: Int32, end: Int32, text: String)?
         var index: Int32 = 1
         while index < bodyStart {
@@ -35,8 +37,8 @@ struct DescriptionLead {
             let chars = Int(analysis.chars[Int(index)])
             let exact = abs(chars - target) <= Self.tolerance
             // A longer lead is one block of text, not a wrapper of the lead and its neighbours.
-            let extended = opening != nil && chars > target && chars <= target * Self.extensionFactor
-                && analysis.ownChars[Int(index)] * 10 >= analysis.chars[Int(index)] * 9
+            let extended = chars > target && chars <= target * Self.extensionFactor
+                && analysis.ownChars[Int(index)] * 10 >= analysis.chars[Int(index)] * 9 && opening != nil
             guard node.tag != .text, !analysis.removed[Int(index)], exact || extended,
                   Self.canHoldLead(node.tag), analysis.linkChars[Int(index)] * 10 <= analysis.chars[Int(index)]
             else {
@@ -56,7 +58,7 @@ struct DescriptionLead {
             let text = tree.textContent(index)
             let squeezed = BodySelection.squeeze(text)
             if exact && squeezed == wanted { return text }
-            if let opening, !exact, squeezed.hasPrefix(opening) {
+            if !exact, let opening, squeezed.hasPrefix(opening) {
                 // The innermost block that starts with the description: look inside it too.
                 longer = (index, longer?.end ?? end, text)
             }

@@ -219,7 +219,7 @@ enum LineFilter {
             bytes.removeLast()
         }
         if ascii { return bytes }
-        var result = String(decoding: bytes, as: UTF8.self).lowercased()
+        var result = LowercaseText.of(String(decoding: bytes, as: UTF8.self))
         while let last = result.unicodeScalars.last,
               last == ":" || last == "." || last == "!" || last == "»" || last == "›" || last == ">"
                 || last == " " || last == "→" || last == "…" {

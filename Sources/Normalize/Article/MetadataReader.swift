@@ -121,7 +121,7 @@ struct MetadataReader {
     }
 
     private func absolute(_ raw: String) -> String? {
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = WhitespaceTrim.trimmed(raw)
         guard !trimmed.isEmpty else { return nil }
         if let pageURL, let resolved = URL(string: trimmed, relativeTo: pageURL)?.absoluteURL {
             guard resolved.scheme == "http" || resolved.scheme == "https" else { return nil }

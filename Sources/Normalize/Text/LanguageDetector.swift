@@ -124,7 +124,7 @@ public enum LanguageDetector {
     /// Normalises a declared language tag (`en-US`, `pt_BR`, `EN`) to its primary subtag.
     public static func primaryTag(_ declared: String?) -> String? {
         guard let declared else { return nil }
-        let primary = declared.trimmingCharacters(in: .whitespaces)
+        let primary = WhitespaceTrim.trimmed(declared, newlines: false)
             .split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "," || $0 == ";" }).first
             .map { $0.lowercased() } ?? ""
         guard (2...3).contains(primary.count), primary.allSatisfy({ $0.isLetter && $0.isASCII }) else {

@@ -104,43 +104,20 @@ struct BylineScanner {
 
     /// The raw texts of the best byline, then of the next best, and so on: each entry is one
     /// byline (its author elements, or its own text). Declared author elements (`itemprop`,
-    /// `rel`) come first, then the others; each kind nearest the headline first.
-    func rankedTexts(headline: Int32?) -> [[String]] {
+    /// `rel`) come first, then the others; each kind nearest the headline first. Each byline's
+    /// text is made only when the caller asks for it (see `RankedBylines`).
+    func rankedTexts(headline: Int32?) -> RankedBylines {
         let found = candidates(headline: headline)
-        guard !found.isEmpty else { return [] }
         let order = found.indices.sorted { first, second in
             if found[first].isDeclared != found[second].isDeclared { return found[first].isDeclared }
             return distance(found[first].node, headline) < distance(found[second].node, headline)
         }
-        var result: [[String]] = []
-        var used = Set<Int32>()
-        for position in order where result.count < 8 && !used.contains(found[position].node) {
-            let chosen = found[position]
-            let end = tree.subtreeEnd(chosen.node)
-            guard end - chosen.node <= Self.largestSubtree || tree.attributeBytes(chosen.node, .itemprop) != nil else { continue }
-            // Author elements inside the chosen one, innermost first.
-            let inner = found.filter { $0.isAuthor && $0.node > chosen.node && $0.node <= end }
-            let leaves = inner.filter { candidate in
-                let last = tree.subtreeEnd(candidate.node)
-                return !inner.contains { $0.node > candidate.node && $0.node <= last }
-            }
-            var group = leaves.isEmpty ? [chosen] : leaves
-            group += siblings(of: chosen, in: found)
-            var texts: [String] = []
-            for member in group where used.insert(member.node).inserted {
-                if let text = text(of: member.node), !text.isEmpty { texts.append(text) }
-            }
-            used.formUnion(inner.map(\.node))
-            if !texts.isEmpty { result.append(texts) }
-            // When the author elements inside hold only fragments ("By"), the whole byline.
-            if !leaves.isEmpty, let whole = text(of: chosen.node), !whole.isEmpty { result.append([whole]) }
-        }
-        return result
+        return RankedBylines(scanner: self, found: found, order: order)
     }
 
     /// Candidates with the same class as `chosen` under the same parent or grandparent:
     /// one element per author.
-    private func siblings(of chosen: Candidate, in found: [Candidate]) -> [Candidate] {
+    func siblings(of chosen: Candidate, in found: [Candidate]) -> [Candidate] {
         let hint = tree.hint(chosen.node)
         let parent = tree.nodes[Int(chosen.node)].parent
         let grandparent = parent > 0 ? tree.nodes[Int(parent)].parent : parent
@@ -171,7 +148,7 @@ struct BylineScanner {
     }
 
     /// An element's author text: `content`, a nested `itemprop=name`, or its own text.
-    private func text(of node: Int32) -> String? {
+    func text(of node: Int32) -> String? {
         if let content = tree.attribute(node, .content), !content.isEmpty { return content }
         let end = tree.subtreeEnd(node)
         if tree.attributeBytes(node, .itemprop) != nil {
