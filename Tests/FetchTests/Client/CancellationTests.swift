@@ -39,6 +39,10 @@ struct CancellationTests {
         let configuration = testConfiguration {
             $0.concurrency = 1
             $0.perHostConcurrency = 1
+            // The blocker is held open on purpose until the gate opens: on a loaded machine that
+            // can outlast the default 5 s stall limit, which would fail it as stalled.
+            $0.stallTimeout = .seconds(120)
+            $0.timeout = .seconds(120)
         }
         try await withClient(configuration) { client in
             let blocker = Task { try await client.fetch(FetchRequest(url: server.url("/blocker"))) }

@@ -94,6 +94,10 @@ struct PolitenessTests {
         let configuration = testConfiguration {
             $0.concurrency = 4
             $0.perHostConcurrency = 1
+            // The stuck host is held open on purpose until the gate opens: on a loaded machine
+            // that can outlast the default 5 s stall limit.
+            $0.stallTimeout = .seconds(120)
+            $0.timeout = .seconds(120)
         }
         try await withClient(configuration) { client in
             try await withThrowingTaskGroup(of: Void.self) { group in
