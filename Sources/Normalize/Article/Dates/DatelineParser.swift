@@ -46,7 +46,14 @@ struct DatelineParser {
         return marks.utf8.contains(UInt8(truncatingIfNeeded: tokens[index].value))
     }
 
-    private static let fillers: Set<String> = ["st", "nd", "rd", "th", "er", "e", "de", "del", "o", "º", "ª", "of"]
+    static let fillers: Set<String> = ["st", "nd", "rd", "th", "er", "e", "de", "del", "o", "º", "ª", "of"]
+    /// The ASCII `fillers`, read without making a `String`.
+    private static let asciiFillers = ASCIIWordTable(Dictionary(uniqueKeysWithValues: fillers.map { ($0, 1) }))
+
+    static func isFiller(_ word: ArraySlice<UInt8>) -> Bool {
+        if let key = ASCIIWordTable.Key(word) { return asciiFillers.value(key) != nil }
+        return fillers.contains(String(decoding: word, as: UTF8.self).lowercased())
+    }
 
     /// Skips marks in `marks` and filler words ("de", ordinals) from `index`.
     func skip(_ text: DateTokens, _ index: Int, _ marks: String) -> Int {
@@ -56,8 +63,7 @@ struct DatelineParser {
             let token = text.tokens[index]
             if token.kind == .mark && isMark(text.tokens, index, marks) {
                 index += 1
-            } else if token.kind == .word, token.length <= 3,
-                      Self.fillers.contains(String(decoding: text.word(token), as: UTF8.self).lowercased()) {
+            } else if token.kind == .word, token.length <= 3, Self.isFiller(text.word(token)) {
                 index += 1
             } else {
                 break

@@ -59,7 +59,7 @@ enum MonthNames {
     /// The longest name in bytes ("ফেব্রুয়ারি": eleven three-byte characters).
     static let maximumBytes = 36
 
-    private static let lookup: [String: Int] = {
+    static let lookup: [String: Int] = {
         var lookup: [String: Int] = [:]
         for (month, names) in table + moreScripts {
             for name in names where lookup[name] == nil { lookup[name] = month }
@@ -67,9 +67,14 @@ enum MonthNames {
         return lookup
     }()
 
+    /// The ASCII names of `lookup`, read without making a `String` (every word of a dateline is
+    /// looked up).
+    private static let asciiLookup = ASCIIWordTable(lookup)
+
     /// The month (1...12) a word names, any case, a trailing full stop allowed ("Nov.").
     static func month(_ word: ArraySlice<UInt8>) -> Int? {
         guard word.count >= 3, word.count <= maximumBytes else { return nil }
+        if let key = ASCIIWordTable.Key(word) { return asciiLookup.value(key) }
         var ascii = true
         for byte in word where byte >= 0x80 {
             ascii = false
