@@ -148,30 +148,15 @@ enum MarkupPrefilter {
     }
 
     /// Text between tags: a run of blanks (space, tab, CR, LF: libxml2's own blank set)
-    /// becomes its first byte.
+    /// becomes its first byte (`BlankRuns`).
     @inline(__always)
     private static func copyCollapsingBlanks(_ source: UnsafePointer<UInt8>, _ length: Int,
                                              into writer: inout Writer) {
-        // Byte by byte, every byte stored and the cursor advanced past all but the second and
-        // later blanks of a run: words are a few bytes long, so copying each run with its own
-        // `memmove` call cost more than the bytes themselves.
-        let target = writer.target
-        var count = writer.count
-        var previousBlank = false
-        for index in 0..<length {
-            let byte = source[index]
-            let blank = isBlank(byte)
-            target[count] = byte
-            count &+= blank && previousBlank ? 0 : 1
-            previousBlank = blank
-        }
-        writer.count = count
+        writer.count += BlankRuns.copy(source, length, to: writer.target + writer.count)
     }
 
     @inline(__always)
-    static func isBlank(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-    }
+    static func isBlank(_ byte: UInt8) -> Bool { BlankRuns.isBlank(byte) }
 
     @inline(__always)
     static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Committed records as JSON lines for downstream consumers (`copydesk records`): each line is
 /// the record's manifest line (every key of the record contract) with `cursor` (its place in
