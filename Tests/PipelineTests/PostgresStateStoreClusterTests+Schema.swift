@@ -24,7 +24,7 @@ extension PostgresStateStoreClusterTests {
     @Test func aSchemaNewerThanTheWorkerIsRefused() throws {
         let fixture = try StoreFixture(.postgres)
         defer { fixture.remove() }
-        try fixture.worker("new").pool.withConnection { c in
+        _ = try fixture.worker("new").pool.withConnection { c in
             try c.query("INSERT INTO schema_migrations (name, applied_at) VALUES ('state-v99-from-the-future', 0)")
         }
         let error = #expect(throws: PostgresStateStoreError.self) { try fixture.worker("old") }
