@@ -24,6 +24,10 @@ struct AuthorNameCleanerTests {
         // A screen-reader label without a colon, and a copyright sign before the name.
         ("Author Mia Hart", ["Mia Hart"]),
         ("© Kerstin Vogt", ["Kerstin Vogt"]),
+        // Plural labels over several names.
+        ("Autoren Jonas Brandt und Mira Oswald", ["Jonas Brandt", "Mira Oswald"]),
+        ("Authors: Lena Park and Omar Haddad", ["Lena Park", "Omar Haddad"]),
+        ("Autores: Inés Vidal y Tomás Rey", ["Inés Vidal", "Tomás Rey"]),
     ])
     func leadInsAreStripped(raw: String, expected: [String]) {
         #expect(Self.names(raw) == expected)

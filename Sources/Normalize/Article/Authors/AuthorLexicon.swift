@@ -14,6 +14,8 @@ enum AuthorLexicon {
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
         "door", "from", "author", "autor", "autorin", "auteur", "©",
+        // Plural labels over a list of names ("Autoren: A und B").
+        "authors", "autoren", "autorinnen", "auteurs", "autores", "autori", "autorzy",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
     /// Lead-ins of the site's own credits ("Developed by", "Powered by"): the segment is dropped.
