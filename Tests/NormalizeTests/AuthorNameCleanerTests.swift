@@ -28,6 +28,8 @@ struct AuthorNameCleanerTests {
         ("Autoren Jonas Brandt und Mira Oswald", ["Jonas Brandt", "Mira Oswald"]),
         ("Authors: Lena Park and Omar Haddad", ["Lena Park", "Omar Haddad"]),
         ("Autores: Inés Vidal y Tomás Rey", ["Inés Vidal", "Tomás Rey"]),
+        // A label glued to the next word.
+        ("Autor:Gregor Lind", ["Gregor Lind"]),
     ])
     func leadInsAreStripped(raw: String, expected: [String]) {
         #expect(Self.names(raw) == expected)
@@ -39,6 +41,10 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("By Ann Lee 3 hours ago") == ["Ann Lee"])
         #expect(Self.names("Von Jana Becker vor 5 Minuten") == ["Jana Becker"])
         #expect(Self.names("Ann Lee · 4 min read") == ["Ann Lee"])
+        // A reading time with its label, and an update time glued to its label.
+        #expect(Self.names("Inés Vidal y Tomás Rey Hace 13 horas Tiempo de lectura: 8 minutos") == ["Inés Vidal", "Tomás Rey"])
+        #expect(Self.names("Jana Becker Lesezeit 4 Minuten") == ["Jana Becker"])
+        #expect(Self.names("PTI Updated:March 16, 2020, 5:01 PM IST") == ["PTI"])
     }
 
     /// The shape that used to become "METRO LEDGER STAFF NOVEMBER 20" and "2019 10:43".

@@ -83,12 +83,22 @@ struct HTMLTree: Sendable {
     /// Concatenated text of a subtree with white space collapsed.
     func textContent(_ start: Int32) -> String {
         var bytes: [UInt8] = []
+        // Where each open block's subtree ends: what follows a block is a new line too
+        // ("<div>Jane Roe</div><time>3 hours ago</time>" is not "Jane Roe3 hours ago").
+        var blockEnds: [Int32] = []
         forEachDescendant(of: start) { index in
+            var ended = false
+            while let last = blockEnds.last, index > last {
+                blockEnds.removeLast()
+                ended = true
+            }
+            if ended { bytes.append(0x20) }
             let item = nodes[Int(index)]
             if item.tag == .text {
                 bytes.append(contentsOf: text[Int(item.start)..<Int(item.end)])
             } else if item.tag.isBlock {
                 bytes.append(0x20)
+                blockEnds.append(subtreeEnd(index))
             }
             return true
         }

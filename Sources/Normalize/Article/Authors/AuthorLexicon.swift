@@ -31,7 +31,8 @@ enum AuthorLexicon {
     static let glue: Set<String> = [
         "am", "on", "at", "um", "le", "el", "la", "de", "del", "du", "den", "dem", "vom", "à", "a",
         "las", "il", "op", "om", "uhr", "h", "gmt", "utc", "cet", "cest", "mez", "mesz", "est",
-        "edt", "pst", "pdt", "bst", "hkt", "pm", "a.m", "p.m", "updated", "published",
+        "edt", "pst", "pdt", "bst", "hkt", "ist", "jst", "kst", "sgt", "wib", "msk", "eet", "eest", "cst",
+        "cdt", "mst", "mdt", "ast", "aest", "aedt", "nzst", "nzdt", "pht", "pm", "a.m", "p.m", "updated", "published",
         "posted", "aktualisiert", "veröffentlicht", "publié", "publicado", "actualizado", "stand",
         "last", "zuletzt", "mis", "jour", "|", "-", "–", "—", "·", "•", "/",
     ]
@@ -133,6 +134,13 @@ enum AuthorLexicon {
     ]
     /// Words of a relative time next to its number or unit ("ago", "hace", "vor", "il y a").
     static let relativeTime: Set<String> = ["ago", "hace", "vor", "atrás", "fa", "geleden", "read", "lesen", "lecture", "lettura"]
+
+    /// Labels of a reading time ("Tiempo de lectura: 8 minutos", "Lesezeit 3 Min."): never
+    /// part of a name, cut with the duration they announce.
+    static let readingTimeLabels: [[String]] = [
+        "reading time", "read time", "lesezeit", "lesedauer", "tiempo de lectura", "temps de lecture",
+        "tempo di lettura", "tempo de leitura", "leestijd", "czas czytania", "lästid", "læsetid",
+    ].map { $0.split(separator: " ").map(String.init) }
 
     /// Words between a day and its month ("2 de mayo", "the 3rd of May").
     static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]

@@ -31,6 +31,14 @@ enum BylineWords {
                 words.append(String(word[word.index(after: slash)...]))
                 continue
             }
+            // "Updated:March", "Autor:Jana": a label glued to what follows it (no name holds a colon).
+            if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
+               word.index(after: colon) != word.endIndex,
+               word[word.index(before: colon)].isLetter, word[word.index(after: colon)].isLetter {
+                words.append(String(word[...colon]))
+                words.append(String(word[word.index(after: colon)...]))
+                continue
+            }
             words.append(String(word))
         }
         return words
@@ -40,7 +48,8 @@ enum BylineWords {
     static func segments(_ words: [String]) -> [[String]] {
         // Each word's lexicon form and date-ness, computed once.
         let bare = words.map { AuthorText.bare($0) }
-        let isDate = words.indices.map { isDateWord(bare, $0) }
+        var isDate = words.indices.map { isDateWord(bare, $0) }
+        markReadingTimeLabels(bare, &isDate)
         var segments: [[String]] = []
         var current: [Int] = []
         var label: [Int] = []
@@ -127,6 +136,17 @@ enum BylineWords {
     private static let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "::", "»", "›", "/", "||"]
 
     /// A number, a time, an ordinal, a weekday, or a month name next to a number.
+    /// Marks each reading-time label ("Tiempo de lectura") as date words, like the duration
+    /// that follows it.
+    private static func markReadingTimeLabels(_ bare: [String], _ isDate: inout [Bool]) {
+        for start in bare.indices {
+            for label in AuthorLexicon.readingTimeLabels where start + label.count <= bare.count {
+                guard bare[start..<start + label.count].elementsEqual(label) else { continue }
+                for index in start..<start + label.count { isDate[index] = true }
+            }
+        }
+    }
+
     static func isDateWord(_ bare: [String], _ index: Int) -> Bool {
         let word = bare[index]
         guard !word.isEmpty else { return false }
