@@ -25,11 +25,12 @@ public enum LanguageDetector {
         var wordLength = 0
         let limit = min(bytes.count, sampleBytes)
         var index = 0
+        let table = StopwordProfiles.table
 
         func endWord() {
             if wordLength > 0 {
                 words += 1
-                if let mask = StopwordProfiles.table[hash] {
+                if let mask = table[hash] {
                     var bits = mask
                     while bits != 0 {
                         let profile = bits.trailingZeroBitCount
