@@ -10,7 +10,7 @@ BIN := .build/release/copydesk
 
 # What the tests need besides the build: systemd-analyze (unit checks), jq (install script),
 # nginx and openssl (real HTTPS servers with certificates made per test run), postgresql (a
-# throwaway cluster per test process for the PostgreSQL state store).
+# throwaway cluster per test run for the PostgreSQL state store).
 TEST_PACKAGES := systemd jq nginx-light openssl postgresql
 
 deps:
@@ -39,9 +39,16 @@ test-venv:
 	  { python3 -m venv $(TEST_VENV) && $(TEST_VENV)/bin/pip install -q $(TEST_PYTHON_PACKAGES); }
 
 test: EXTRA_PACKAGES = $(TEST_PACKAGES)
+# The PostgreSQL cluster of a test run is started before the tests, not inside the first test
+# that asks for it (where the tests waiting on `initdb` hold the thread pool: see
+# PostgresTestCluster.attachVariable), and removed when the recipe's shell ($$$$) exits. Prints
+# the cluster's folder; nothing when the PostgreSQL tests are skipped. $(1): the build folder.
+pg_cluster = $(if $(filter 1,$(COPYDESK_SKIP_POSTGRES_TESTS)),true,$(1)/copydesk-test-postgres start --watch $$$$)
+
 test: deps test-venv
 	$(SWIFT) build --build-tests
-	COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 $(SWIFT) test --skip-build --parallel
+	pg=$$($(call pg_cluster,.build/debug)) && COPYDESK_PG_TEST_CLUSTER=$$pg \
+	  COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 $(SWIFT) test --skip-build --parallel
 
 clean:
 	rm -rf .build
@@ -91,7 +98,8 @@ SANITIZER_ENV = COPYDESK_TEST_PYTHON=$(CURDIR)/$(TEST_VENV)/bin/python3 SWIFT_BA
 test-tsan: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test-tsan: deps test-venv
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
-	$(SANITIZER_ENV) TSAN_OPTIONS=halt_on_error=1 \
+	pg=$$($(call pg_cluster,.build-tsan/debug)) && COPYDESK_PG_TEST_CLUSTER=$$pg \
+	  $(SANITIZER_ENV) TSAN_OPTIONS=halt_on_error=1 \
 	  $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter '$(TSAN_FILTER)'
 
 test-sanitizers: EXTRA_PACKAGES = $(TEST_PACKAGES)

@@ -132,6 +132,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "copydesk-corpus-server", dependencies: ["LoopbackServer"], swiftSettings: swiftSettings),
+        // Test tooling: starts the PostgreSQL cluster of a test run before the tests (`make test`).
+        .executableTarget(name: "copydesk-test-postgres", dependencies: ["PostgresTestSupport"], swiftSettings: swiftSettings),
         // Code that exists only for benchmarks (bench/): not part of the shipped library or CLI.
         .target(name: "PipelineBenchmarks", dependencies: ["Pipeline"], swiftSettings: swiftSettings),
         .executableTarget(

@@ -17,10 +17,41 @@ public final class PostgresTestCluster: Sendable {
     /// True when the environment asks to skip the PostgreSQL tests.
     public static var skipRequested: Bool { ProcessInfo.processInfo.environment[skipVariable] == "1" }
 
-    /// The cluster of this test process, started on first use (thread-safe: a Swift global is
-    /// initialised once).
+    /// The folder of a cluster already running (`copydesk-test-postgres start`, which `make
+    /// test` runs first): the tests use it instead of starting their own. `initdb` and the
+    /// server's start then happen before the tests do, not inside the first test that asks,
+    /// where the tests waiting for it hold the cooperative pool's threads (on a loaded
+    /// two-core machine long enough for other tests' time limits to expire).
+    public static let attachVariable = "COPYDESK_PG_TEST_CLUSTER"
+
+    /// The cluster of this test process: the one named by ``attachVariable``, else one started
+    /// on first use (thread-safe: a Swift global is initialised once).
     public static func shared() throws(PostgresTestClusterError) -> PostgresTestCluster {
         try sharedCluster.get()
+    }
+
+    /// Starts a cluster for the processes that `owner` runs and returns its folder; it is
+    /// stopped and removed once `owner` has exited (see `copydesk-test-postgres`).
+    public static func startDetached(watching owner: Int32) throws -> String {
+        try PostgresTestClusterStarter.start(watching: owner).folder
+    }
+
+    /// The running cluster in `folder`, or why it cannot be used.
+    static func attach(folder: String) -> Result<PostgresTestCluster, PostgresTestClusterError> {
+        guard FileManager.default.fileExists(atPath: folder + "/.s.PGSQL.5432") else {
+            return .failure(PostgresTestClusterError(message: """
+                \(attachVariable)=\(folder) names no running PostgreSQL test cluster (no server socket \
+                there): start one with `copydesk-test-postgres start --watch PID`, or unset it
+                """))
+        }
+        do {
+            let binDirectory = try PostgresTestClusterStarter.findBinDirectory()
+            return .success(PostgresTestCluster(folder: folder, binDirectory: binDirectory, runAsPostgres: false, owned: false))
+        } catch let error as PostgresTestClusterError {
+            return .failure(error)
+        } catch {
+            return .failure(PostgresTestClusterError(message: "\(error)"))
+        }
     }
 
     /// The folder holding the data directory, the log and the server's socket.
@@ -28,12 +59,15 @@ public final class PostgresTestCluster: Sendable {
     /// The folder of `initdb`, `pg_ctl` and `postgres`.
     public let binDirectory: String
     private let runAsPostgres: Bool
+    /// Started by this process (stopped at its exit), as opposed to attached to.
+    private let owned: Bool
     private let counter = DatabaseCounter()
 
-    init(folder: String, binDirectory: String, runAsPostgres: Bool) {
+    init(folder: String, binDirectory: String, runAsPostgres: Bool, owned: Bool = true) {
         self.folder = folder
         self.binDirectory = binDirectory
         self.runAsPostgres = runAsPostgres
+        self.owned = owned
     }
 
     /// The libpq URI of a database of this cluster (over the socket in ``folder``).
@@ -57,8 +91,10 @@ public final class PostgresTestCluster: Sendable {
         try admin.query("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
     }
 
-    /// Stops the server and removes the folder (at exit).
+    /// Stops the server and removes the folder (at exit); a cluster attached to is left to
+    /// the watchdog of the process that started it.
     func stop() {
+        guard owned else { return }
         _ = try? PostgresProcess.run(binDirectory + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"],
                                      asPostgres: runAsPostgres, log: "/dev/null")
         try? FileManager.default.removeItem(atPath: folder)
@@ -72,6 +108,9 @@ public struct PostgresTestClusterError: Error, Sendable, CustomStringConvertible
 }
 
 private let sharedCluster: Result<PostgresTestCluster, PostgresTestClusterError> = {
+    if let folder = ProcessInfo.processInfo.environment[PostgresTestCluster.attachVariable], !folder.isEmpty {
+        return PostgresTestCluster.attach(folder: folder)
+    }
     do {
         let cluster = try PostgresTestClusterStarter.start()
         atexit { if case .success(let cluster) = sharedCluster { cluster.stop() } }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Makes, configures and starts the cluster of ``PostgresTestCluster``, and arms the watchdog.
 enum PostgresTestClusterStarter {
-    static func start() throws -> PostgresTestCluster {
+    /// Starts a cluster that lives until `owner` (this process by default) has exited.
+    static func start(watching owner: pid_t = getpid()) throws -> PostgresTestCluster {
         let binDirectory = try findBinDirectory()
         let runAsPostgres = getuid() == 0
         // Short: the socket path (folder + "/.s.PGSQL.5432") must fit in 107 bytes.
@@ -22,7 +23,7 @@ enum PostgresTestClusterStarter {
         }
         let cluster = PostgresTestCluster(folder: folder, binDirectory: binDirectory, runAsPostgres: runAsPostgres)
         // Armed before anything else, so that a test process killed mid-start leaves nothing.
-        try startWatchdog(for: cluster, runAsPostgres: runAsPostgres)
+        try startWatchdog(for: cluster, owner: owner, runAsPostgres: runAsPostgres)
         do {
             try PostgresProcess.run(binDirectory + "/initdb",
                                     ["-D", folder + "/data", "-A", "trust", "-U", "postgres", "-E", "UTF8",
@@ -55,10 +56,10 @@ enum PostgresTestClusterStarter {
     }
 
     /// A detached shell (its own session, so a Ctrl-C of the tests does not kill it) that
-    /// polls for the test process and, once it is gone, stops the server and removes the folder.
-    private static func startWatchdog(for cluster: PostgresTestCluster, runAsPostgres: Bool) throws {
+    /// polls for `owner` and, once it is gone, stops the server and removes the folder.
+    private static func startWatchdog(for cluster: PostgresTestCluster, owner: pid_t, runAsPostgres: Bool) throws {
         let stop = (runAsPostgres ? "runuser -u postgres -- " : "") + "'\(cluster.binDirectory)/pg_ctl' -D '\(cluster.folder)/data' -m immediate stop"
-        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; \(stop) >/dev/null 2>&1; rm -rf '\(cluster.folder)'"
+        let script = "while kill -0 \(owner) 2>/dev/null; do sleep 1; done; \(stop) >/dev/null 2>&1; rm -rf '\(cluster.folder)'"
         do {
             _ = try PostgresProcess.spawn(["/bin/sh", "-c", script], output: "/dev/null", newSession: true)
         } catch {
@@ -68,7 +69,7 @@ enum PostgresTestClusterStarter {
     }
 
     /// `COPYDESK_PG_BIN`, else the newest `/usr/lib/postgresql/<version>/bin` (Debian's layout).
-    private static func findBinDirectory() throws -> String {
+    static func findBinDirectory() throws -> String {
         let fileManager = FileManager.default
         if let configured = ProcessInfo.processInfo.environment["COPYDESK_PG_BIN"] {
             if fileManager.isExecutableFile(atPath: configured + "/initdb") { return configured }
