@@ -105,7 +105,8 @@ test-tsan: deps test-venv
 test-sanitizers: EXTRA_PACKAGES = $(TEST_PACKAGES)
 test-sanitizers: test-tsan
 	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=0 \
+	pg=$$($(call pg_cluster,.build-asan/debug)) && COPYDESK_PG_TEST_CLUSTER=$$pg \
+	  $(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=0 \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 	$(SANITIZER_ENV) ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/sanitizers/lsan.supp \
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter NormalizeTests

@@ -122,7 +122,7 @@ final class ResponseArchive: @unchecked Sendable {
     static func repair(directory: String, logger: Logger) throws {
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".warc.gz" + openSuffix) {
             let path = (directory as NSString).appendingPathComponent(name)
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let data = try FileBytes.read(path)
             let keep = WARCGzipPrefix.completeLength(of: data)
             guard truncate(path, off_t(keep)) == 0, rename(path, String(path.dropLast(openSuffix.count))) == 0 else {
                 throw ArchiveError.cannotWrite(path: path, errno: errno)

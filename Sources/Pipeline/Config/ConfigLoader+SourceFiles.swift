@@ -14,7 +14,7 @@ extension ConfigLoader {
         let url = URL(fileURLWithPath: path)
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            data = try FileBytes.read(path)
         } catch {
             throw ConfigErrors(file: path, errors: [ConfigError(path: "", message: "cannot read the file: \(error.localizedDescription)")])
         }

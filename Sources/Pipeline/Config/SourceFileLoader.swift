@@ -10,7 +10,7 @@ enum SourceFileLoader {
     static func load(path: String, label: String, taken: Set<String>) throws(ConfigErrors) -> [SourceConfig] {
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = try FileBytes.read(path)
         } catch {
             throw ConfigErrors(file: label, errors: [ConfigError(path: "", message: "cannot read the source file: \(error.localizedDescription)")])
         }

@@ -18,7 +18,7 @@ struct DayManifests {
 
     private func read(_ day: String) throws -> [String: String] {
         let path = ((outputDirectory as NSString).appendingPathComponent(day) as NSString).appendingPathComponent("records.jsonl")
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        guard let data = FileBytes.readIfPresent(path) else { return [:] }
         var lines: [String: String] = [:]
         for raw in data.split(separator: UInt8(ascii: "\n")) {
             guard let object = try? JSONSerialization.jsonObject(with: Data(raw)) as? [String: Any],

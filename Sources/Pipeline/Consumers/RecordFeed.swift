@@ -60,7 +60,7 @@ public struct RecordFeed: Sendable {
             let path = ((outputDirectory as NSString).appendingPathComponent(record.day) as NSString).appendingPathComponent(file)
             extra += #","path":"# + Self.jsonString(path)
             if withText {
-                let text = try String(contentsOfFile: path, encoding: .utf8)
+                let text = try FileBytes.string(path)
                 extra += #","text":"# + Self.jsonString(text)
             }
         }

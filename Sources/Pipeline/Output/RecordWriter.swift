@@ -137,7 +137,7 @@ public final class RecordWriter: Sendable {
                 }
             }
             if entry.body == nil {
-                entry.body = try String(contentsOfFile: path, encoding: .utf8)
+                entry.body = try FileBytes.string(path)
             }
         }
         let manifest = (dayFolder as NSString).appendingPathComponent("records.jsonl")
@@ -147,7 +147,7 @@ public final class RecordWriter: Sendable {
     }
 
     private func manifestContains(_ path: String, line: String) throws -> Bool {
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        guard let data = FileBytes.readIfPresent(path) else { return false }
         let needle = Array(line.utf8)
         return data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true).contains { Array($0) == needle }
     }

@@ -35,7 +35,7 @@ struct DedupeCommand: AsyncParsableCommand {
         let data: Data
         do {
             data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile()
-                : try Data(contentsOf: URL(fileURLWithPath: path))
+                : try FileBytes.read(path)
         } catch {
             printError("copydesk dedupe: cannot read \(path): \(error.localizedDescription)")
             throw ExitCode(66)

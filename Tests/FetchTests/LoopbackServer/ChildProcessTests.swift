@@ -4,8 +4,8 @@ import Testing
 
 /// The child-process helpers the tests wait with: they report what the child did, survive a
 /// child that cannot start, and — the reason they exist — leave the cooperative pool free while
-/// they wait.
-@Suite(.timeLimit(.minutes(1)))
+/// they wait. Five minutes: `manyWaitsAtOnceLeaveThePoolFree` may wait its turn on a busy pool.
+@Suite(.timeLimit(.minutes(5)))
 struct ChildProcessTests {
     private func shell(_ script: String) -> Process {
         let process = Process()
@@ -45,8 +45,11 @@ struct ChildProcessTests {
     /// More waits than the pool has threads, all pending at once: with a blocking wait the pool
     /// would be full of waiting threads, and the last waiters and this test's own task, which
     /// ends the children, would never run. A watchdog on a thread of its own then ends them
-    /// after 45 s (the time limit cannot fire while the pool is starved), and the test fails
-    /// instead of hanging the run.
+    /// after 240 s (the time limit cannot fire while the pool is starved), and the test fails
+    /// instead of hanging the run. The watchdog's wait only bounds that deadlock, so it is far
+    /// longer than a whole run: with a busy pool (the suite under AddressSanitizer, where
+    /// CPU-bound tests hold both threads) this test's task may wait its turn for a minute, and
+    /// a 45 s watchdog failed it there although no wait blocked.
     @Test func manyWaitsAtOnceLeaveThePoolFree() async throws {
         let count = ProcessInfo.processInfo.activeProcessorCount + 3
         let children = try (0..<count).map { _ in
@@ -56,7 +59,7 @@ struct ChildProcessTests {
         }
         let watchdogKills = Counter()
         Thread {
-            Thread.sleep(forTimeInterval: 45)
+            Thread.sleep(forTimeInterval: 240)
             for child in children where child.isRunning {
                 watchdogKills.increment()
                 kill(child.processIdentifier, SIGKILL)

@@ -17,7 +17,7 @@ public struct MetricsTextfile: Sendable {
     /// The families of the file currently on disk, or `nil` when there is none or it cannot be
     /// read (a damaged file only costs the counters their history: they restart from zero).
     public func readFamilies() -> [MetricFamily]? {
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = FileBytes.readIfPresent(path),
               let text = String(data: data, encoding: .utf8) else { return nil }
         return try? PrometheusTextParser.parse(text)
     }
