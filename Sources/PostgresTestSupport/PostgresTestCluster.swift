@@ -44,13 +44,9 @@ public final class PostgresTestCluster: Sendable {
                 there): start one with `copydesk-test-postgres start --watch PID`, or unset it
                 """))
         }
-        do {
-            let binDirectory = try PostgresTestClusterStarter.findBinDirectory()
-            return .success(PostgresTestCluster(folder: folder, binDirectory: binDirectory, runAsPostgres: false, owned: false))
-        } catch let error as PostgresTestClusterError {
-            return .failure(error)
-        } catch {
-            return .failure(PostgresTestClusterError(message: "\(error)"))
+        return Result { () throws(PostgresTestClusterError) in
+            PostgresTestCluster(folder: folder, binDirectory: try PostgresTestClusterStarter.findBinDirectory(),
+                                runAsPostgres: false, owned: false)
         }
     }
 

@@ -69,7 +69,7 @@ enum PostgresTestClusterStarter {
     }
 
     /// `COPYDESK_PG_BIN`, else the newest `/usr/lib/postgresql/<version>/bin` (Debian's layout).
-    static func findBinDirectory() throws -> String {
+    static func findBinDirectory() throws(PostgresTestClusterError) -> String {
         let fileManager = FileManager.default
         if let configured = ProcessInfo.processInfo.environment["COPYDESK_PG_BIN"] {
             if fileManager.isExecutableFile(atPath: configured + "/initdb") { return configured }

@@ -26,15 +26,9 @@ struct BlankRunsTests {
     @Test func matchesTheByteByByteCopyOnEveryRange() {
         // Pieces chosen so that runs straddle word boundaries: blanks of every kind, bytes just
         // outside the blank set, letters of one to four bytes.
-        let pieces: [[UInt8]] = ["a", "Zz", "word", " ", " ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{8}", "\u{1F}",
-                                 "!", "é", "東", "😀", "\u{7F}", "\u{A0}"].map { Array($0.utf8) }
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for _ in 0..<400 {
-            var bytes: [UInt8] = []
-            for _ in 0..<28 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                bytes += pieces[Int(state >> 33) % pieces.count]
-            }
+        let pieces = ["a", "Zz", "word", " ", " ", "\t", "\n", "\r", "\u{B}", "\u{C}", "\u{8}", "\u{1F}",
+                      "!", "é", "東", "😀", "\u{7F}", "\u{A0}"]
+        for bytes in PieceTexts.samples(pieces, count: 400, piecesPerText: 28, seed: 0x9E37_79B9_7F4A_7C15) {
             for start in 0..<min(bytes.count, 9) {
                 for end in stride(from: start, through: bytes.count, by: 3) {
                     let copies = Self.both(bytes, start, end)

@@ -19,15 +19,9 @@ struct TextMeasureTests {
     @Test func matchesTheByteByByteCountOnEveryRange() {
         // Pieces chosen to straddle word boundaries: blanks of every kind, commas of three
         // widths, multi-byte letters, and bytes just outside the blank range.
-        let pieces: [[UInt8]] = ["a", "Zz", ",", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{8}", "\u{E}", "\u{1F}",
-                                 "，", "、", "é", "東", "😀", "~", "\u{7F}"].map { Array($0.utf8) }
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        for _ in 0..<400 {
-            var bytes: [UInt8] = []
-            for _ in 0..<24 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                bytes += pieces[Int(state >> 33) % pieces.count]
-            }
+        let pieces = ["a", "Zz", ",", " ", "\t", "\n", "\u{B}", "\u{C}", "\r", "\u{8}", "\u{E}", "\u{1F}",
+                      "，", "、", "é", "東", "😀", "~", "\u{7F}"]
+        for bytes in PieceTexts.samples(pieces, count: 400, piecesPerText: 24, seed: 0x2545_F491_4F6C_DD1D) {
             for start in stride(from: 0, to: min(bytes.count, 9), by: 1) {
                 for end in stride(from: start, through: bytes.count, by: 3) {
                     let counts = Self.both(bytes, start, end)

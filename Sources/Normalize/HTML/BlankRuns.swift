@@ -7,16 +7,14 @@
 /// a pair (indentation, blank lines) is copied byte by byte, exactly as `plain` does.
 enum BlankRuns {
     /// Copies `length` bytes from `source` to `target`, collapsing blank runs; returns how many
-    /// bytes were written. `previousBlank` tells whether the byte before `source` was a blank
-    /// written just before (a run continues across calls only through it).
+    /// bytes were written. Each call starts a new run (text between two tags).
     ///
     /// `target` must have room for `length` bytes: the output is never longer than the input.
     @inline(__always)
-    static func copy(_ source: UnsafePointer<UInt8>, _ length: Int, to target: UnsafeMutablePointer<UInt8>,
-                     previousBlank: Bool = false) -> Int {
+    static func copy(_ source: UnsafePointer<UInt8>, _ length: Int, to target: UnsafeMutablePointer<UInt8>) -> Int {
         var written = 0
         var index = 0
-        var previous = previousBlank
+        var previous = false
         let raw = UnsafeRawPointer(source)
         while index + 8 <= length {
             let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)

@@ -135,7 +135,6 @@ enum BylineWords {
 
     private static let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "::", "»", "›", "/", "||"]
 
-    /// A number, a time, an ordinal, a weekday, or a month name next to a number.
     /// Marks each reading-time label ("Tiempo de lectura") as date words, like the duration
     /// that follows it.
     private static func markReadingTimeLabels(_ bare: [String], _ isDate: inout [Bool]) {
@@ -147,6 +146,7 @@ enum BylineWords {
         }
     }
 
+    /// A number, a time, an ordinal, a weekday, or a month name next to a number.
     static func isDateWord(_ bare: [String], _ index: Int) -> Bool {
         let word = bare[index]
         guard !word.isEmpty else { return false }
