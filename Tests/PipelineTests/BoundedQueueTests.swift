@@ -46,6 +46,36 @@ struct BoundedQueueTests {
         }
     }
 
+    @Test func manyReceiversShareTheElementsEachTakenOnce() async {
+        let queue = BoundedQueue<Int>(capacity: 4)
+        let parts = await withTaskGroup(of: [Int].self) { group in
+            for _ in 0..<3 {
+                group.addTask {
+                    var mine: [Int] = []
+                    while let value = await queue.take(upTo: 1).first { mine.append(value) }
+                    return mine
+                }
+            }
+            for value in 0..<300 { await queue.send(value) }
+            queue.finish()
+            var parts: [[Int]] = []
+            for await part in group { parts.append(part) }
+            return parts
+        }
+        #expect(parts.flatMap { $0 }.sorted() == Array(0..<300), "every element reaches exactly one receiver")
+        #expect(parts.allSatisfy { $0 == $0.sorted() }, "each receiver takes in the queue's order")
+    }
+
+    @Test func finishingWakesEveryWaitingReceiver() async {
+        let queue = BoundedQueue<Int>(capacity: 1)
+        await withTaskGroup(of: [Int].self) { group in
+            for _ in 0..<3 { group.addTask { await queue.take(upTo: 1) } }
+            while queue.receiversWaitingCount < 3 { await Task.yield() }
+            queue.finish()
+            for await batch in group { #expect(batch.isEmpty) }
+        }
+    }
+
     @Test func cancelledWaitersReturnInsteadOfHanging() async {
         let queue = BoundedQueue<Int>(capacity: 1)
         await queue.send(1)

@@ -70,8 +70,8 @@ struct WARCBackfill {
         let flow = ArticleFlow(context: context)
         onFlow(flow)
         // In input order, so that two backfills of the same files decide everything alike.
-        await flow.run(producing: { channel in
-            let result = await self.produce(file, from: start, tracker: tracker, flow: flow, into: channel)
+        await flow.run(producing: { sink in
+            let result = await self.produce(file, from: start, tracker: tracker, flow: flow, into: sink)
             outcome.withLock { $0 = result }
         }, ordered: true, written: { group, committed in
             guard committed else {
@@ -109,7 +109,7 @@ struct WARCBackfill {
     /// task only) and sends its article pages, in order, until the end, a stop, a failed
     /// commit or a read error.
     private func produce(_ file: String, from start: WARCPosition, tracker: WARCCheckpointTracker, flow: ArticleFlow,
-                         into channel: AsyncChannel<FetchedPage>) async -> ProducerOutcome {
+                         into sink: ArticleFlow.PageSink) async -> ProducerOutcome {
         let hosts = options.hostPattern.map { [WARCHostPattern($0)] } ?? []
         let filter = WARCRecordFilter.documents(hosts: hosts, since: options.since, until: options.until)
         let reader: WARCReader
@@ -144,16 +144,16 @@ struct WARCBackfill {
             let record: WARCRecord
             do {
                 guard let next = try reader.next() else {
-                    await send(&batch, tracker: tracker, into: channel)
+                    await send(&batch, tracker: tracker, into: sink)
                     return ProducerOutcome(endPosition: reader.position)
                 }
                 record = next
             } catch {
-                await send(&batch, tracker: tracker, into: channel)
+                await send(&batch, tracker: tracker, into: sink)
                 return ProducerOutcome(error: error)
             }
             batch.append(page(from: record), through: record.nextPosition)
-            if batch.isFull { await send(&batch, tracker: tracker, into: channel) }
+            if batch.isFull { await send(&batch, tracker: tracker, into: sink) }
         }
         return ProducerOutcome()
     }
@@ -179,7 +179,7 @@ struct WARCBackfill {
     /// other non-article record. A failed lookup counts as unknown: the writer checks again
     /// before writing, so nothing is doubled either way.
     private func send(_ batch: inout RecordBatch, tracker: WARCCheckpointTracker,
-                      into channel: AsyncChannel<FetchedPage>) async {
+                      into sink: ArticleFlow.PageSink) async {
         let urls = options.reextract ? [] : batch.records.compactMap { $0.page?.item.canonicalURL }
         let known = urls.isEmpty ? [:] : ((try? context.store.knownURLs(urls)) ?? [:])
         for (page, next) in batch.records {
@@ -190,7 +190,7 @@ struct WARCBackfill {
                 continue
             }
             page.inputOrdinal = ordinal
-            await channel.send(page)
+            await sink.send(page)
         }
         batch = RecordBatch()
     }

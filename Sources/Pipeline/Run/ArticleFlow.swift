@@ -38,11 +38,11 @@ struct ExtractedPage: Sendable {
     var inputOrdinal: Int?
 }
 
-/// fetch → extract → decide-and-write. Fetch and extract are joined by a rendezvous channel
-/// (`AsyncChannel`: a send waits for a receiver), extract and write by a ``BoundedQueue`` the
-/// writer drains a group at a time, so memory stays flat however long the input is and a
-/// writer waiting on a file-system flush never stalls extraction; each stage has its own
-/// bounded concurrency.
+/// fetch → extract → decide-and-write. Fetch (or a producer such as the WARC reader) and extract
+/// are joined by a small ``BoundedQueue`` the extract workers take from, extract and write by a
+/// larger one the writer drains a group at a time, so memory stays flat however long the input
+/// is and a writer waiting on a file-system flush never stalls extraction; each stage has its
+/// own bounded concurrency.
 final class ArticleFlow: Sendable {
     let context: PipelineContext
     /// Set when a graceful stop was asked for: no new URL is started.
@@ -69,7 +69,7 @@ final class ArticleFlow: Sendable {
 
     func run(_ items: [QueuedURL]) async {
         let toFetch = AsyncChannel<QueuedURL>()
-        let toExtract = AsyncChannel<FetchedPage>()
+        let toExtract = BoundedQueue<FetchedPage>(capacity: Self.extractQueueCapacity)
         let ordered = Self.interleavedByHost(items)
         // More workers than transfers, so the client always has requests for other hosts while
         // some wait on one host's politeness; each holds at most one page.
@@ -99,6 +99,19 @@ final class ArticleFlow: Sendable {
         }
     }
 
+    /// Where a producer sends its pages (``run(producing:ordered:written:)``): into a queue the
+    /// extract workers take from, each page of an ordered input first admitted by the window.
+    struct PageSink: Sendable {
+        fileprivate let queue: BoundedQueue<FetchedPage>
+        fileprivate let window: InputOrderWindow?
+
+        /// Hands `page` on, waiting while the window or the queue is full.
+        func send(_ page: FetchedPage) async {
+            if let window { await window.admit(page.inputOrdinal ?? 0) }
+            await queue.send(page)
+        }
+    }
+
     /// extract → decide-and-write over pages a producer sends (WARC records), continuously:
     /// the same stages as ``run(_:)`` after the fetch. `produce` sends pages and returns when
     /// it has no more (or a stop was asked for); `written` is called after each group the
@@ -109,37 +122,34 @@ final class ArticleFlow: Sendable {
     /// commits them in that order, in groups cut by ordinal (``InputOrderBuffer``), so every
     /// decision follows the input and two runs over the same input give the same records;
     /// ``InputOrderWindow`` bounds how far extraction may run ahead of the writer.
-    func run(producing produce: @escaping @Sendable (AsyncChannel<FetchedPage>) async -> Void, ordered: Bool = false,
+    func run(producing produce: @escaping @Sendable (PageSink) async -> Void, ordered: Bool = false,
              written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
-        let produced = AsyncChannel<FetchedPage>()
+        let pages = BoundedQueue<FetchedPage>(capacity: Self.extractQueueCapacity)
         let window = ordered ? InputOrderWindow(size: Self.orderWindow) : nil
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
-                await produce(produced)
-                produced.finish()
+                await produce(PageSink(queue: pages, window: window))
+                pages.finish()
             }
-            guard let window else {
-                group.addTask { await self.extractAndWrite(produced, written: written) }
-                return
-            }
-            let admitted = AsyncChannel<FetchedPage>()
-            group.addTask {
-                for await page in produced {
-                    await window.admit(page.inputOrdinal ?? 0)
-                    await admitted.send(page)
-                }
-                admitted.finish()
-            }
-            group.addTask { await self.extractAndWrite(admitted, window: window, written: written) }
+            group.addTask { await self.extractAndWrite(pages, window: window, written: written) }
         }
     }
 
     /// Pages of an ordered input that may be extracted ahead of the oldest one not committed:
-    /// two commit groups, so extraction never waits on a group being flushed.
-    static let orderWindow = 2 * groupSize
+    /// four commit groups, so extraction never waits on a group being flushed, and workers
+    /// that got ahead while the writer had a slow group keep going (with two, the window was
+    /// full about a third of a WARC backfill).
+    static let orderWindow = 4 * groupSize
 
-    /// The extract workers (one per core) and the writer.
-    private func extractAndWrite(_ toExtract: AsyncChannel<FetchedPage>, window: InputOrderWindow? = nil,
+    /// Pages read or fetched that may wait for an extract worker: one batch of the WARC
+    /// reader. With a rendezvous channel here a worker that finished a page found the next
+    /// one only once the producer had had its turn on the thread pool, and the workers waited
+    /// for pages about as long as they extracted.
+    static let extractQueueCapacity = 8
+
+    /// The extract workers (one per core, below the writer's priority: ``WorkerPriority``) and
+    /// the writer.
+    private func extractAndWrite(_ toExtract: BoundedQueue<FetchedPage>, window: InputOrderWindow? = nil,
                                  written: @escaping @Sendable ([ExtractedPage], Bool) -> Void) async {
         let toWrite = BoundedQueue<ExtractedPage>(capacity: Self.writeQueueCapacity)
         let extractWorkers = max(1, ProcessInfo.processInfo.activeProcessorCount)
@@ -148,7 +158,10 @@ final class ArticleFlow: Sendable {
                 await withTaskGroup(of: Void.self) { workers in
                     for _ in 0..<extractWorkers {
                         workers.addTask {
-                            for await page in toExtract { await toWrite.send(self.extract(page)) }
+                            while let page = await toExtract.take(upTo: 1).first {
+                                WorkerPriority.lowerCurrentThread()
+                                await toWrite.send(self.extract(page))
+                            }
                         }
                     }
                 }

@@ -1,10 +1,11 @@
 
-/// A bounded first-in, first-out buffer between two stages: many senders, one receiver.
+/// A bounded first-in, first-out buffer between two stages: many senders, many receivers.
 ///
-/// Unlike a rendezvous channel, up to `capacity` elements wait here while the receiver is
+/// Unlike a rendezvous channel, up to `capacity` elements wait here while the receivers are
 /// busy, so a writer that pauses for a file-system flush does not stall the workers feeding
-/// it; and the receiver takes whatever has gathered as one batch (group commit). A sender
-/// waits while the buffer is full, so memory stays bounded however far ahead the senders are.
+/// it, and workers find pages ready however the producer's turns fall; a receiver may take
+/// whatever has gathered as one batch (group commit). A sender waits while the buffer is
+/// full, so memory stays bounded however far ahead the senders are.
 ///
 /// Cancellation: a waiting sender gives up (its element is dropped) and a waiting receiver
 /// returns what there is, so a cancelled stage never hangs.
@@ -20,7 +21,7 @@ final class BoundedQueue<Element: Sendable>: Sendable {
         var head = 0
         var finished = false
         var sendersWaiting: [Waiter] = []
-        var receiverWaiting: Waiter?
+        var receiversWaiting: [Waiter] = []
         var nextWaiterID = 0
 
         var count: Int { items.count - head }
@@ -50,9 +51,9 @@ final class BoundedQueue<Element: Sendable>: Sendable {
                 if state.finished || Task.isCancelled { return .dropped }
                 guard state.count < capacity else { return .wait }
                 state.items.append(element)
-                let receiver = state.receiverWaiting
-                state.receiverWaiting = nil
-                return .sent(wake: receiver?.continuation)
+                // One element, one receiver woken (a receiver that finds it taken waits again).
+                guard !state.receiversWaiting.isEmpty else { return .sent(wake: nil) }
+                return .sent(wake: state.receiversWaiting.removeFirst().continuation)
             }
             switch step {
             case .sent(let receiver):
@@ -70,10 +71,9 @@ final class BoundedQueue<Element: Sendable>: Sendable {
     func finish() {
         let woken: [Waiter] = state.withLock { state in
             state.finished = true
-            var woken = state.sendersWaiting
+            let woken = state.sendersWaiting + state.receiversWaiting
             state.sendersWaiting = []
-            if let receiver = state.receiverWaiting { woken.append(receiver) }
-            state.receiverWaiting = nil
+            state.receiversWaiting = []
             return woken
         }
         woken.forEach { $0.continuation.resume() }
@@ -112,6 +112,9 @@ final class BoundedQueue<Element: Sendable>: Sendable {
         return batch
     }
 
+    /// Receivers waiting for an element now.
+    var receiversWaitingCount: Int { state.withLock { $0.receiversWaiting.count } }
+
     // MARK: Waiting
 
     private func waitForSpace() async {
@@ -133,14 +136,12 @@ final class BoundedQueue<Element: Sendable>: Sendable {
         await wait(
             park: { state, waiter in
                 if state.count > 0 || state.finished || Task.isCancelled { return false }
-                precondition(state.receiverWaiting == nil, "a bounded queue has one receiver")
-                state.receiverWaiting = waiter
+                state.receiversWaiting.append(waiter)
                 return true
             },
             unpark: { @Sendable state, id in
-                guard state.receiverWaiting?.id == id else { return nil }
-                defer { state.receiverWaiting = nil }
-                return state.receiverWaiting
+                guard let index = state.receiversWaiting.firstIndex(where: { $0.id == id }) else { return nil }
+                return state.receiversWaiting.remove(at: index)
             })
     }
 
