@@ -59,6 +59,29 @@ struct AuthorFinderTests {
         #expect(Self.authors(head: head, body: "<span class=\"entry-author\">Von Tobias Lang</span>") == ["Tobias Lang"])
     }
 
+    /// A page that names each author in a tag of its own.
+    @Test func repeatedAuthorMetaTagsGiveEveryName() {
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Priya Natarajan\"><meta name=\"author\" content=\"Omar Haddad\">")
+            == ["Priya Natarajan", "Omar Haddad"])
+        #expect(Self.authors(head: "<meta name=\"citation_author\" content=\"Haddad, Omar\">"
+            + "<meta name=\"citation_author\" content=\"Stein, Lea\">") == ["Haddad, Omar", "Stein, Lea"])
+        #expect(Self.authors(head: "<meta property=\"author\" content=\"Priya Natarajan\"><meta property=\"author\" content=\"Priya Natarajan\">")
+            == ["Priya Natarajan"])
+        // The site's legal owner among them gives way to the people.
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Metro Media GmbH\"><meta name=\"author\" content=\"Omar Haddad\">")
+            == ["Omar Haddad"])
+    }
+
+    /// A CMS that leaves its byline markup, escaped, in the meta value.
+    @Test func markupInsideAMetaAuthorIsRemoved() {
+        let value = "By &lt;a href=&quot;/profiles/lea-stein&quot;&gt;Lea Stein&lt;/a&gt;, Omar Haddad and "
+            + "&lt;a href=&quot;/profiles/priya&quot;&gt;Priya Natarajan&lt;/a&gt;"
+        #expect(Self.authors(head: "<meta property=\"og:author\" content=\"\(value)\">") == ["Lea Stein", "Omar Haddad", "Priya Natarajan"])
+        #expect(AuthorText.withoutMarkup("Ann <b>Lee</b>") == "Ann Lee")
+        #expect(AuthorText.withoutMarkup("Ann<br>Lee") == "Ann Lee")
+        #expect(AuthorText.withoutMarkup("Ann < Lee") == "Ann < Lee")
+    }
+
     @Test func metaAuthorAndItsKin() {
         #expect(Self.authors(head: "<meta name=\"author\" content=\"Priya Natarajan\">") == ["Priya Natarajan"])
         #expect(Self.authors(head: "<meta name=\"parsely-author\" content=\"Omar Haddad\">") == ["Omar Haddad"])

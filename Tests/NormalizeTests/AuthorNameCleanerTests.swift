@@ -55,6 +55,25 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("von Newsdesk 28. Januar 2022, 12:01") == ["Newsdesk"])
         #expect(Self.names("Von Ina Falk am Samstag, 19. Oktober 2019 um 11:14 Uhr") == ["Ina Falk"])
         #expect(Self.names("Por Rosa Gil 2 de mayo de 2023") == ["Rosa Gil"])
+        // A time with its half of the day glued on, before or after the name.
+        #expect(Self.names("Dana Kerr 11:57AM") == ["Dana Kerr"])
+        #expect(Self.names("9:05pm EST Omar Haddad") == ["Omar Haddad"])
+        #expect(Self.names("Von Ina Falk, 14h30") == ["Ina Falk"])
+    }
+
+    /// Bylines that capitalise every word still end the name at "For" and its kin.
+    @Test func capitalisedAffiliationEndsTheName() {
+        #expect(Self.names("By Dana Kerr For Metro Ledger Australia") == ["Dana Kerr"])
+        #expect(Self.names("Jana Becker Für Die Stadtzeitung") == ["Jana Becker"])
+        #expect(Self.names("Dana Kerr for the Metro Ledger") == ["Dana Kerr"])
+    }
+
+    @Test func pictographsAroundANameAreDropped() {
+        #expect(Self.names("Dana Kerr ❤️") == ["Dana Kerr"])
+        #expect(Self.names("✍️ Jana Becker") == ["Jana Becker"])
+        #expect(Self.names("Omar Haddad 👋🏽 and Lea Stein") == ["Omar Haddad", "Lea Stein"])
+        // Not the copyright sign, which leads a credit in.
+        #expect(Self.names("© Kerstin Vogt") == ["Kerstin Vogt"])
     }
 
     @Test func rolesAreStripped() {

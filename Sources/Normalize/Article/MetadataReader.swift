@@ -31,6 +31,9 @@ struct MetadataReader {
 
     func read() -> Result {
         var meta: [String: String] = [:]
+        // Every value of an author key, in page order: a page names each of several authors
+        // in a tag of its own (`<meta name="author">` twice, one `citation_author` each).
+        var authorMeta: [String: [String]] = [:]
         var canonical: String?
         var htmlLang: String?
         var titleText: String?
@@ -48,9 +51,9 @@ struct MetadataReader {
                 // The author of an item nested as a property (a citation, a review) is not the page's.
                 if key == "author" || key == "creator", tree.attribute(id, .name) == nil,
                    tree.attribute(id, .property) == nil, AuthorFinder.isInNestedItem(tree, id) { continue }
-                if let key, let content = tree.attribute(id, .content), !content.isEmpty,
-                   meta[key] == nil {
-                    meta[key] = content
+                if let key, let content = tree.attribute(id, .content), !content.isEmpty {
+                    if meta[key] == nil { meta[key] = content }
+                    if AuthorFinder.metaKeySet.contains(key) { authorMeta[key, default: []].append(content) }
                 }
             case .link:
                 if let rel = tree.attribute(id, .rel)?.lowercased() {
@@ -91,7 +94,7 @@ struct MetadataReader {
             ?? meta["twitter:description"]
         result.siteName = meta["og:site_name"] ?? structured.publisher ?? meta["application-name"]
             ?? meta["twitter:site"].map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
-        result.authors = AuthorFinder(tree: tree, meta: meta, structured: structured, title: result.title,
+        result.authors = AuthorFinder(tree: tree, meta: meta, authorMeta: authorMeta, structured: structured, title: result.title,
                                       site: .of(meta: meta, structured: structured, siteName: result.siteName,
                                                 titleText: titleText, url: pageURL?.absoluteString ?? canonical)).authors()
         result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]

@@ -9,6 +9,8 @@ struct AuthorFinder {
     let tree: HTMLTree
     /// First value of each meta key (lower-cased), as `MetadataReader` collected them.
     let meta: [String: String]
+    /// Every value of each key of ``metaKeys``, in page order.
+    var authorMeta: [String: [String]] = [:]
     let structured: StructuredData
     /// The page title (as shown) and the site's names, to find the headline and the site.
     let title: String?
@@ -19,8 +21,9 @@ struct AuthorFinder {
         "author", "article:author", "parsely-author", "sailthru.author", "byl", "dc.creator",
         "dc:creator", "dcterms.creator", "dc.creator.aut", "citation_author", "authors", "creator",
         "atc-metaauthor", "dcsext.author", "rbauthors", "shareaholic:article_author_name",
-        "article:author_name", "cxenseparse:author", "twitter:data1",
+        "article:author_name", "cxenseparse:author", "og:author", "twitter:data1",
     ]
+    static let metaKeySet = Set(metaKeys)
 
     func authors() -> [String] {
         let (names, declared) = found()
@@ -43,15 +46,17 @@ struct AuthorFinder {
         }
         // 2. Meta tags.
         for key in Self.metaKeys {
-            guard let value = meta[key], !Self.isPlaceholder(value) else { continue }
+            let values = (authorMeta[key] ?? meta[key].map { [$0] } ?? []).filter { !Self.isPlaceholder($0) }
+            guard !values.isEmpty else { continue }
             if key == "twitter:data1" && !Self.labelsAuthor(meta["twitter:label1"]) { continue }
-            let names = AuthorNameCleaner.names(in: [value], site: site)
             // A company or association by its legal form ("… GmbH", "… e.V.") is the site's
             // owner or maker: kept only when no one else is named.
-            if AuthorNameChecks.hasLegalForm(value) {
-                if fallback.isEmpty { fallback = names }
+            let people = values.filter { !AuthorNameChecks.hasLegalForm($0) }
+            guard !people.isEmpty else {
+                if fallback.isEmpty { fallback = AuthorNameCleaner.names(in: values, site: site) }
                 continue
             }
+            let names = AuthorNameCleaner.names(in: people.map(AuthorText.withoutMarkup), site: site)
             if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, true) }
         }
         // 3. Bylines in the markup, nearest the headline first.

@@ -110,6 +110,10 @@ enum AuthorLexicon {
         "para", "con", "per", "chez",
     ]
 
+    /// Prepositions that end a name in any case ("Jane Roe For The Daily", as some sites
+    /// capitalise every byline word): none of them is a name or a particle of one.
+    static let affiliationPrepositions: Set<String> = ["for", "für", "pour", "from"]
+
     /// Conjunctions between names.
     static let conjunctions: Set<String> = ["and", "&", "und", "et", "y", "og", "och", "e", "i"]
 

@@ -99,7 +99,10 @@ enum AuthorNameCleaner {
         var words = piece
         // "Jane Roe for The Daily", "Jan Roe in Berlin": a preposition after a full name ends it
         // (after a lone word it is a sentence: "Welcome to my story").
-        if let cut = words.indices.dropFirst(2).first(where: { AuthorLexicon.prepositions.contains(words[$0]) }),
+        // "Jenny Roe For Daily Mail Australia": a few prepositions no name holds end it in any case.
+        if let cut = words.indices.dropFirst(2).first(where: {
+               AuthorLexicon.prepositions.contains(words[$0]) || AuthorLexicon.affiliationPrepositions.contains(words[$0].lowercased())
+           }),
            words[..<cut].allSatisfy({ isCapitalized($0) || AuthorLexicon.particles.contains($0) }) {
             words.removeLast(words.count - cut)
         }

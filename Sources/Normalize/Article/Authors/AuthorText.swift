@@ -29,6 +29,29 @@ enum AuthorText {
         return scalar.properties.isAlphabetic
     }
 
+    /// `text` without the HTML tags some CMSs leave in a meta value (`By <a href="/p/amir">Amir
+    /// Vera</a>, Tara Roe`): a tag goes, and leaves a space only between two letters it
+    /// separated. Text without a tag comes back as it was.
+    static func withoutMarkup(_ text: String) -> String {
+        guard has(text, "<") else { return text }
+        var output = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<") {
+            let after = rest.index(after: open)
+            guard after < rest.endIndex, rest[after].isLetter || rest[after] == "/",
+                  let close = rest[after...].firstIndex(of: ">") else {
+                output += rest[...open]
+                rest = rest[after...]
+                continue
+            }
+            output += rest[..<open]
+            rest = rest[rest.index(after: close)...]
+            if let last = output.last, last.isLetter, let next = rest.first, next.isLetter { output.append(" ") }
+        }
+        output += rest
+        return output
+    }
+
     /// `text` with numeric character references and `&amp;` decoded: meta values that were
     /// escaped twice ("Jos&#xE9; Roe").
     static func decodingEntities(_ text: String) -> String {

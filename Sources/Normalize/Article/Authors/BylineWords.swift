@@ -13,6 +13,8 @@ enum BylineWords {
         var words: [String] = []
         var parenthesis = 0
         for word in raw.split(whereSeparator: { $0.isWhitespace }).prefix(60) {
+            // "Jenny Roe ❤️", "✍️ Jana Roe": pictographs around a name are decoration.
+            if word.unicodeScalars.allSatisfy(isPictograph) { continue }
             let opens = word.hasPrefix("(") || word.hasPrefix("[")
             if parenthesis > 0 || opens {
                 if opens { parenthesis += 1 }
@@ -42,6 +44,16 @@ enum BylineWords {
             words.append(String(word))
         }
         return words
+    }
+
+    /// Emoji and other pictographic symbols, with the selectors and joiners that shape them;
+    /// not the symbols below U+2100 ("©" leads a credit in).
+    private static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFE00...0xFE0F, 0x200D, 0x1F3FB...0x1F3FF: return true
+        case 0x2100...: return scalar.properties.generalCategory == .otherSymbol
+        default: return false
+        }
     }
 
     /// The segments of `words`, each stripped of its lead-in, label and date glue.
@@ -159,6 +171,8 @@ enum BylineWords {
         if digits > 0 {
             let rest = word.filter { $0.isLetter }
             if ["st", "nd", "rd", "th", "er", "e", "º", "ª"].contains(rest) { return true }
+            // A time with its half of the day or hour mark glued on: "11:57AM", "9pm", "14h30".
+            if ["am", "pm", "h", "hs", "hrs", "uhr"].contains(rest) { return true }
             if AuthorLexicon.months.contains(rest) { return true }
             return false
         }
