@@ -59,6 +59,34 @@ struct AuthorFinderTests {
         #expect(Self.authors(head: head, body: "<span class=\"entry-author\">Von Tobias Lang</span>") == ["Tobias Lang"])
     }
 
+    /// Templates break their JSON-LD (an unescaped quote in the headline, raw HTML in the
+    /// body); the block's author is still read.
+    @Test func authorOfABrokenJSONLDBlock() {
+        let quote = #"{"@type":"NewsArticle","headline":"Mayor says "no" to tram","author":{"@type":"Person","name":"Lea Stein"}}"#
+        #expect(Self.authors(head: Self.jsonLD(quote)) == ["Lea Stein"])
+        let array = #"{"@type":"NewsArticle","datePublished":"2024-05-02".,"author":[{"@type":"Person","name":"Lea Stein"},"Omar Haddad"]}"#
+        #expect(Self.authors(head: Self.jsonLD(array)) == ["Lea Stein", "Omar Haddad"])
+        let plain = #"{"@type":"BlogPosting","articleBody":"<p class="lead">Text</p>","author":"Priya Natarajan"}"#
+        #expect(Self.authors(head: Self.jsonLD(plain)) == ["Priya Natarajan"])
+        let graph = #"{"@graph":[{"@type":"Article","headline":"A "quoted" word","author":{"@id":"https://m.example/#/p/9"}},"#
+            + #"{"@type":"Person","@id":"https://m.example/#/p/9","name":"Omar Haddad"}]}"#
+        #expect(Self.authors(head: Self.jsonLD(graph)) == ["Omar Haddad"])
+        // The publisher declared as author in a broken block gives way to the byline, as in a valid one.
+        let publisher = #"{"@type":"NewsArticle","headline":"A "quoted" word","author":{"@type":"Organization","name":"Metro Daily"}}"#
+        #expect(Self.authors(head: Self.jsonLD(publisher), body: "<div class=\"byline\">By Dana Kerr</div>") == ["Dana Kerr"])
+        // A valid block's author wins over a broken one's.
+        #expect(Self.authors(head: Self.jsonLD(quote) + Self.jsonLD(#"{"@type":"NewsArticle","author":"Tom Reilly"}"#)) == ["Tom Reilly"])
+    }
+
+    @Test func jsonLDNameShapes() {
+        let nested = #"{"@type":"Article","author":{"@type":"Person","name":{"@type":"Person","name":"Maria Okafor"}}}"#
+        #expect(Self.authors(head: Self.jsonLD(nested)) == ["Maria Okafor"])
+        let list = #"{"@type":"Article","author":{"@type":"Person","name":["Maria Okafor","Tom Reilly"]}}"#
+        #expect(Self.authors(head: Self.jsonLD(list)) == ["Maria Okafor", "Tom Reilly"])
+        let markup = #"{"@type":"Article","author":{"@type":"Person","name":["\u003Ca href=\u0022/p/mo\u0022\u003EMaria Okafor\u003C/a\u003E","\u003Ca href=\u0022/p/tr\u0022\u003ETom Reilly\u003C/a\u003E"]}}"#
+        #expect(Self.authors(head: Self.jsonLD(markup)) == ["Maria Okafor", "Tom Reilly"])
+    }
+
     /// A page that names each author in a tag of its own.
     @Test func repeatedAuthorMetaTagsGiveEveryName() {
         #expect(Self.authors(head: "<meta name=\"author\" content=\"Priya Natarajan\"><meta name=\"author\" content=\"Omar Haddad\">")

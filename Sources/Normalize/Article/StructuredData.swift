@@ -40,9 +40,12 @@ struct StructuredData {
         var fallback: [String: Any]?
         var authorSources: [[String: Any]] = []
         var everything: [[String: Any]] = []
+        // Authors of blocks that are not valid JSON, for a page whose valid blocks name none.
+        var scannedAuthors: [DeclaredAuthor] = []
         for block in blocks {
             guard let json = Self.parse(block) else {
                 if let entry = JSONLDDateScan.entry(block) { dateEntries.append(entry) }
+                if scannedAuthors.isEmpty { scannedAuthors = JSONLDAuthorScan.authors(block) }
                 continue
             }
             var objects: [[String: Any]] = []
@@ -63,6 +66,7 @@ struct StructuredData {
         if let fallback { fill(from: fallback) }
         if let fallback { authorSources.append(fallback) }
         declaredAuthors = DeclaredAuthors.resolve(sources: authorSources, objects: everything)
+        if declaredAuthors.isEmpty { declaredAuthors = scannedAuthors }
         authors = declaredAuthors.map(\.name)
     }
 

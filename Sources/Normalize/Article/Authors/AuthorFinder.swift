@@ -36,7 +36,9 @@ struct AuthorFinder {
         var fallback: [String] = []
         // 1. JSON-LD persons (an Organization that is the site waits for the fallback).
         let declared = structured.declaredAuthors
-        let people = AuthorNameCleaner.names(in: declared.filter { !$0.isOrganization }.map(\.name), site: site)
+        // A name may hold the CMS's byline markup ("By <a href=…>Ann Roe</a>, Tom Lee").
+        let people = AuthorNameCleaner.names(in: declared.filter { !$0.isOrganization }.map { AuthorText.withoutMarkup($0.name) },
+                                             site: site)
         if let chosen = firstPeople(people, fallback: &fallback) { return (chosen, true) }
         let organizations = AuthorNameCleaner.names(in: declared.filter(\.isOrganization).map(\.name), site: site)
         if !organizations.isEmpty {

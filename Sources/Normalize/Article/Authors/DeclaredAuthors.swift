@@ -54,6 +54,12 @@ enum DeclaredAuthors {
             return found
         }
         guard let object = value as? [String: Any] else { return [] }
+        // One Person object listing several names: `"name": ["Ann Roe", "Tom Lee"]`.
+        if let names = object["name"] as? [Any], names.count > 1 {
+            let organization = isOrganization(object)
+            return names.prefix(maximumEntries).compactMap { StructuredData.string($0) }
+                .map { DeclaredAuthor(name: $0, isOrganization: organization) }
+        }
         if let name = name(of: object) {
             return [DeclaredAuthor(name: name, isOrganization: isOrganization(object))]
         }
@@ -63,7 +69,9 @@ enum DeclaredAuthors {
         return []
     }
 
-    private static func name(of object: [String: Any]) -> String? {
+    private static func name(of object: [String: Any], depth: Int = 0) -> String? {
+        // `"name": {"@type": "Person", "name": "Ann Roe"}`: a Person where its name belongs.
+        if let nested = object["name"] as? [String: Any], depth < 2 { return name(of: nested, depth: depth + 1) }
         if let name = StructuredData.string(object["name"]), !name.isEmpty {
             return fullName(name, description: StructuredData.string(object["description"])) ?? name
         }
