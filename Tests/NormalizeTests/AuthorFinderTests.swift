@@ -79,6 +79,8 @@ struct AuthorFinderTests {
     }
 
     @Test func jsonLDNameShapes() {
+        let parts = #"{"@type":"Article","author":{"@type":"Person","givenName":"Maria","additionalName":"Adaeze","familyName":"Okafor"}}"#
+        #expect(Self.authors(head: Self.jsonLD(parts)) == ["Maria Adaeze Okafor"])
         let nested = #"{"@type":"Article","author":{"@type":"Person","name":{"@type":"Person","name":"Maria Okafor"}}}"#
         #expect(Self.authors(head: Self.jsonLD(nested)) == ["Maria Okafor"])
         let list = #"{"@type":"Article","author":{"@type":"Person","name":["Maria Okafor","Tom Reilly"]}}"#

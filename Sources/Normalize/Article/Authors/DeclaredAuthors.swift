@@ -75,7 +75,7 @@ enum DeclaredAuthors {
         if let name = StructuredData.string(object["name"]), !name.isEmpty {
             return fullName(name, description: StructuredData.string(object["description"])) ?? name
         }
-        let parts = [object["givenName"], object["familyName"]].compactMap { StructuredData.string($0) }
+        let parts = [object["givenName"], object["additionalName"], object["familyName"]].compactMap { StructuredData.string($0) }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
