@@ -31,6 +31,12 @@ struct PublicationDateSignalsTests {
 
     static func jsonLD(_ json: String) -> String { "<script type=\"application/ld+json\">\(json)</script>" }
 
+    /// A template that writes the date of a meta element in `datetime` instead of `content`.
+    @Test func metaDateInADatetimeAttribute() {
+        #expect(Self.published(head: "<meta itemprop=\"dateCreated\" datetime=\"2022-03-04\">") == "2022-03-04")
+        #expect(Self.published(head: "<meta name=\"pubdate\" datetime=\"2022-03-05T10:00:00Z\">") == "2022-03-05")
+    }
+
     @Test func jsonLDInGraphArrayAndNestedMainEntity() {
         #expect(Self.published(head: Self.jsonLD("""
             {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},

@@ -51,7 +51,9 @@ struct MetadataReader {
                 // The author of an item nested as a property (a citation, a review) is not the page's.
                 if key == "author" || key == "creator", tree.attribute(id, .name) == nil,
                    tree.attribute(id, .property) == nil, AuthorFinder.isInNestedItem(tree, id) { continue }
-                if let key, let content = tree.attribute(id, .content), !content.isEmpty {
+                // `datetime` on a meta element (`<meta itemprop="dateCreated" datetime="…">`) is
+                // a template's slip for `content`.
+                if let key, let content = tree.attribute(id, .content) ?? tree.attribute(id, .datetime), !content.isEmpty {
                     if meta[key] == nil { meta[key] = content }
                     if AuthorFinder.metaKeySet.contains(key) { authorMeta[key, default: []].append(content) }
                 }
