@@ -4,7 +4,7 @@
 #
 #   scripts/sandbox-smoke.sh [COMMAND ARGS…]   (default: the copydesk binary's --help)
 #
-# Emulated, as systemd would apply them: SystemCallFilter=@system-service ~@privileged @resources
+# Emulated, as systemd would apply them: SystemCallFilter=@system-service ~@privileged @resources, then setpriority
 # with SystemCallErrorNumber=EPERM (the list comes from `systemd-analyze syscall-filter`),
 # MemoryDenyWriteExecute=, RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX,
 # SystemCallArchitectures=native, NoNewPrivileges=, CapabilityBoundingSet= (empty), an
@@ -45,6 +45,8 @@ expand() {
 expand @system-service | sort -u >"$work/service.txt"
 { expand @privileged; expand @resources; } | sort -u >"$work/denied.txt"
 comm -23 "$work/service.txt" "$work/denied.txt" >"$work/allowed.txt"
+# Re-allowed by the units after the deny list (the extract workers lower their own priority).
+echo setpriority >>"$work/allowed.txt"
 
 cat >"$work/sandbox-exec.c" <<'C'
 /* Installs the seccomp filter systemd would build for copydesk.service, then execs argv[2…]. */

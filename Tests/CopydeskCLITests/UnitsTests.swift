@@ -78,7 +78,8 @@ struct UnitsTests {
         for expected in ["Type=oneshot", "ExecStart=/usr/local/bin/copydesk run --config /etc/copydesk/pipeline.json",
                          "StateDirectory=copydesk copydesk/metrics copydesk/backfill", "CacheDirectory=copydesk",
                          "TimeoutStopSec=15s", "ProtectSystem=strict", "NoNewPrivileges=yes", "CapabilityBoundingSet=",
-                         "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX", "SystemCallFilter=@system-service", "UMask=0027"] {
+                         "RestrictAddressFamilies=AF_INET AF_INET6 AF_UNIX", "SystemCallFilter=@system-service",
+                         "SystemCallFilter=setpriority", "UMask=0027"] {
             #expect(lines.contains(expected), "missing \(expected)")
         }
     }
