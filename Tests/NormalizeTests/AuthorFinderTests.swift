@@ -67,6 +67,8 @@ struct AuthorFinderTests {
         let array = #"{"@type":"NewsArticle","datePublished":"2024-05-02".,"author":[{"@type":"Person","name":"Lea Stein"},"Omar Haddad"]}"#
         #expect(Self.authors(head: Self.jsonLD(array)) == ["Lea Stein", "Omar Haddad"])
         let plain = #"{"@type":"BlogPosting","articleBody":"<p class="lead">Text</p>","author":"Priya Natarajan"}"#
+        #expect(Self.authors(head: Self.jsonLD(#"{"headline":"A "b" c","author":{"@type":"Person","name":"Jos\u00e9 Ram\u00edrez"}}"#))
+            == ["José Ramírez"])
         #expect(Self.authors(head: Self.jsonLD(plain)) == ["Priya Natarajan"])
         let graph = #"{"@graph":[{"@type":"Article","headline":"A "quoted" word","author":{"@id":"https://m.example/#/p/9"}},"#
             + #"{"@type":"Person","@id":"https://m.example/#/p/9","name":"Omar Haddad"}]}"#

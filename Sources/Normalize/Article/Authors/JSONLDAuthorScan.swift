@@ -1,3 +1,5 @@
+import Foundation
+
 /// Authors read straight from the bytes of a JSON-LD block that is not valid JSON (an
 /// unescaped quote in a headline, raw HTML in `articleBody`, a stray character after a
 /// value): the block's first `"author"` is usually intact even then, as ``JSONLDDateScan``
@@ -92,16 +94,25 @@ enum JSONLDAuthorScan {
             tries += 1
             from = hit + needle.count
             // The object holding this occurrence: back to its opening brace.
-            guard var open = (0..<hit).reversed().first(where: { block[$0] == UInt8(ascii: "{") || block[$0] == UInt8(ascii: "}") }),
+            guard let open = (0..<hit).reversed().first(where: { block[$0] == UInt8(ascii: "{") || block[$0] == UInt8(ascii: "}") }),
                   block[open] == UInt8(ascii: "{"), open != start else { continue }
-            open = max(open, 0)
             if let item = object(block, at: open), let author = item.author, item.reference == reference { return author }
         }
         return nil
     }
 
-    /// The string whose opening quote is at `start` (escapes kept as written, at most 200
-    /// bytes), and the index after its closing quote.
+    /// A quoted JSON string's value: its escapes (`\u00e9`, `\"`) decoded, or the bytes between
+    /// the quotes as they are when the escapes are broken too.
+    private static func decoded(_ quoted: ArraySlice<UInt8>) -> String {
+        let inner = quoted.dropFirst().dropLast()
+        guard inner.contains(UInt8(ascii: "\\")),
+              let value = try? JSONSerialization.jsonObject(with: Data(quoted), options: [.fragmentsAllowed]) as? String
+        else { return String(decoding: inner, as: UTF8.self) }
+        return value
+    }
+
+    /// The string whose opening quote is at `start` (at most 200 bytes), and the index after
+    /// its closing quote.
     private static func string(_ block: [UInt8], at start: Int) -> (value: String, end: Int)? {
         var index = start + 1
         while index < block.count && index - start <= 200 {
@@ -110,7 +121,7 @@ enum JSONLDAuthorScan {
                 continue
             }
             if block[index] == UInt8(ascii: "\"") {
-                return (String(decoding: block[(start + 1)..<index], as: UTF8.self), index + 1)
+                return (decoded(block[start...index]), index + 1)
             }
             index += 1
         }
@@ -124,12 +135,6 @@ enum JSONLDAuthorScan {
     }
 
     private static func find(_ needle: [UInt8], in block: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, block.count >= needle.count else { return nil }
-        var index = start
-        while index + needle.count <= block.count {
-            if block[index] == first && block[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        JSONLDBytes.find(needle, in: block, from: start)
     }
 }

@@ -25,16 +25,10 @@ enum JSONLDDateScan {
     }
 
     private static func find(_ needle: String, in block: [UInt8], from start: Int) -> Int? {
-        find(Array(needle.utf8), in: block, from: start)
+        JSONLDBytes.find(Array(needle.utf8), in: block, from: start)
     }
 
     private static func find(_ needle: [UInt8], in block: [UInt8], from start: Int) -> Int? {
-        guard let first = needle.first, block.count >= needle.count else { return nil }
-        var index = start
-        while index + needle.count <= block.count {
-            if block[index] == first && block[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
-        }
-        return nil
+        JSONLDBytes.find(needle, in: block, from: start)
     }
 }
