@@ -31,18 +31,16 @@ enum WorkerPriority {
         let target = Self.target
         guard currentNice() < target else { return }
         // A failure (a sandbox refusing setpriority) leaves the thread as it was: slower, not wrong.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(threadID()), target)
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(linuxGettid()), target)
     }
 
     /// The calling thread's nice value (Linux keeps one per thread, addressed by thread ID).
     static func currentNice() -> Int32 {
         // -1 is a valid nice value; errno tells it from a failure, which reads as 0.
         errno = 0
-        let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(threadID()))
+        let value = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(linuxGettid()))
         return errno == 0 ? value : 0
     }
-
-    private static func threadID() -> Int32 { linuxGettid() }
 }
 
 /// `gettid(2)`: declared by glibc only under `_GNU_SOURCE`, which the Swift Glibc module does not

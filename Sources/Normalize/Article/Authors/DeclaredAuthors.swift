@@ -100,12 +100,12 @@ enum DeclaredAuthors {
     }
 
     private static func isOrganization(_ object: [String: Any]) -> Bool {
-        let types: [String]
-        if let single = object["@type"] as? String {
-            types = [single]
-        } else {
-            types = (object["@type"] as? [Any])?.compactMap { $0 as? String } ?? []
-        }
+        if let single = object["@type"] as? String { return isOrganization(types: [single]) }
+        return isOrganization(types: (object["@type"] as? [Any])?.compactMap { $0 as? String } ?? [])
+    }
+
+    /// Whether `types` (an `@type` value) declare an organization rather than a person.
+    static func isOrganization(types: [String]) -> Bool {
         guard !types.contains("Person") else { return false }
         return types.contains { $0.hasSuffix("Organization") || $0 == "Corporation" || $0 == "NGO"
             || $0 == "LocalBusiness" || $0 == "WebSite" || $0 == "Brand" }

@@ -6,7 +6,7 @@ import Foundation
 /// finds its dates.
 ///
 /// The value after `"author":` is read as a string (`"Jana Roe"`), an object (its `"name"`,
-/// and whether its `@type` is an Organization) or an array of either. The first `"author"`
+/// and whether its `@type` is an organization, by ``DeclaredAuthors``' rule) or an array of either. The first `"author"`
 /// of the block is taken: templates write the article's own before any image's or review's.
 enum JSONLDAuthorScan {
     /// Most authors read from one block.
@@ -14,7 +14,7 @@ enum JSONLDAuthorScan {
 
     static func authors(_ block: [UInt8]) -> [DeclaredAuthor] {
         let key = Array("\"author\"".utf8)
-        guard let hit = find(key, in: block, from: 0) else { return [] }
+        guard let hit = JSONLDBytes.find(key, in: block, from: 0) else { return [] }
         var index = skipBlanks(block, from: hit + key.count)
         guard index < block.count, block[index] == UInt8(ascii: ":") else { return [] }
         index = skipBlanks(block, from: index + 1)
@@ -76,7 +76,7 @@ enum JSONLDAuthorScan {
             if next < block.count, block[next] == UInt8(ascii: "\""), let value = string(block, at: next) {
                 if field.value == "name" { name = name ?? value.value }
                 if field.value == "@id" { reference = reference ?? value.value }
-                if field.value == "@type" { isOrganization = value.value.hasSuffix("Organization") || value.value == "NewsMediaOrganization" }
+                if field.value == "@type" { isOrganization = DeclaredAuthors.isOrganization(types: [value.value]) }
                 index = value.end
             } else {
                 index = next
@@ -90,7 +90,7 @@ enum JSONLDAuthorScan {
         let needle = Array("\"\(reference)\"".utf8)
         var from = 0
         var tries = 0
-        while tries < 8, let hit = find(needle, in: block, from: from) {
+        while tries < 8, let hit = JSONLDBytes.find(needle, in: block, from: from) {
             tries += 1
             from = hit + needle.count
             // The object holding this occurrence: back to its opening brace.
@@ -132,9 +132,5 @@ enum JSONLDAuthorScan {
         var index = start
         while index < block.count && (block[index] == 0x20 || block[index] < 0x20) { index += 1 }
         return index
-    }
-
-    private static func find(_ needle: [UInt8], in block: [UInt8], from start: Int) -> Int? {
-        JSONLDBytes.find(needle, in: block, from: start)
     }
 }

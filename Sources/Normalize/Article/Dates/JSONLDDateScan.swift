@@ -6,14 +6,15 @@ enum JSONLDDateScan {
         let published = value(of: "\"datePublished\"", in: block)
         let modified = value(of: "\"dateModified\"", in: block)
         guard published != nil || modified != nil else { return nil }
-        let isArticle = find("Article\"", in: block, from: 0) != nil || find("Posting\"", in: block, from: 0) != nil
+        let isArticle = JSONLDBytes.find(Array("Article\"".utf8), in: block, from: 0) != nil
+            || JSONLDBytes.find(Array("Posting\"".utf8), in: block, from: 0) != nil
         return StructuredData.DateEntry(published: published, modified: modified, isArticle: isArticle)
     }
 
     /// The string after `"key"`, blanks and a colon: `"datePublished" : "2020-01-02"`.
     private static func value(of key: String, in block: [UInt8]) -> String? {
         let needle = Array(key.utf8)
-        guard let hit = find(needle, in: block, from: 0) else { return nil }
+        guard let hit = JSONLDBytes.find(needle, in: block, from: 0) else { return nil }
         var index = hit + needle.count
         while index < block.count && (block[index] == 0x20 || block[index] == 0x3A || block[index] < 0x20) { index += 1 }
         guard index < block.count, block[index] == 0x22 else { return nil }
@@ -22,13 +23,5 @@ enum JSONLDDateScan {
         while end < block.count && block[end] != 0x22 && end - start < 64 { end += 1 }
         guard end < block.count, block[end] == 0x22, end > start else { return nil }
         return String(decoding: block[start..<end], as: UTF8.self)
-    }
-
-    private static func find(_ needle: String, in block: [UInt8], from start: Int) -> Int? {
-        JSONLDBytes.find(Array(needle.utf8), in: block, from: start)
-    }
-
-    private static func find(_ needle: [UInt8], in block: [UInt8], from start: Int) -> Int? {
-        JSONLDBytes.find(needle, in: block, from: start)
     }
 }
