@@ -108,6 +108,40 @@ struct CharsetTests {
         #expect(first.contains("Zoë a mangé"))
     }
 
+    /// The page is read in place: a body cut out of a larger buffer (a WARC record's block)
+    /// starts at a non-zero index, and must read exactly as the same bytes on their own.
+    @Test func pageHandedOverAsASliceReadsAsTheWholePage() {
+        let page = Data(Self.page().utf8)
+        let block = Data("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n".utf8) + page + Data("trailing bytes".utf8)
+        let start = block.count - page.count - "trailing bytes".utf8.count
+        let slice = block[(block.startIndex + start)..<(block.startIndex + start + page.count)]
+        #expect(slice.startIndex != 0)
+        let alone = ArticleExtractor().extract(ArticleInput(html: page))
+        let sliced = Self.bodyContainsSentence(slice)
+        #expect(sliced.bodyLines == alone.bodyLines)
+        #expect(sliced.title == alone.title)
+        #expect(sliced.quality.charset == "UTF-8")
+    }
+
+    /// Only clean UTF-8 (valid, no NUL) is read in place; anything else goes through the
+    /// repair, and a page with NULs reads as the same page without them.
+    @Test func onlyCleanUTF8SkipsTheRepair() {
+        let clean = Array(Self.page().utf8)
+        var withNULs = clean
+        withNULs.insert(contentsOf: [0x00, 0x00], at: withNULs.firstIndex(of: UInt8(ascii: "Z"))!)
+        var invalid = clean
+        invalid.insert(0xFF, at: invalid.firstIndex(of: UInt8(ascii: "Z"))!)
+        #expect(clean.withUnsafeBufferPointer(UTF8Repair.isClean))
+        #expect(!withNULs.withUnsafeBufferPointer(UTF8Repair.isClean))
+        #expect(withNULs.withUnsafeBufferPointer(UTF8Repair.isValid))
+        #expect(!invalid.withUnsafeBufferPointer(UTF8Repair.isClean))
+        #expect(UTF8Repair.repair(withNULs) == clean)
+        let extractor = ArticleExtractor()
+        let expected = extractor.extract(ArticleInput(html: Data(clean), contentType: "text/html; charset=utf-8"))
+        let got = extractor.extract(ArticleInput(html: Data(withNULs), contentType: "text/html; charset=utf-8"))
+        #expect(got.bodyLines == expected.bodyLines)
+    }
+
     @Test func unknownDeclaredCharsetFallsThroughToDetection() {
         let article = Self.bodyContainsSentence(Data(Self.page(meta: "<meta charset=\"x-klingon\">").utf8),
                                                 contentType: "text/html; charset=bogus")

@@ -17,25 +17,42 @@ public struct ArticleExtractor: Sendable {
 
     /// The article in `input`: body lines, metadata and quality flags.
     public func extract(_ input: ArticleInput) -> ExtractedArticle {
-        let bytes = [UInt8](input.html)
-        let (charset, source) = CharsetDetector.detect(bytes, contentType: input.contentType)
-        if !charset.hasPrefix("UTF-16") && Self.looksBinary(bytes) {
-            return ExtractedArticle(quality: QualityFlags(tooShort: true, binary: true, charset: charset,
-                                                          charsetSource: source))
+        // Read in place: a page is often 100 KB or more, and clean UTF-8 (nearly every page)
+        // needs no converted copy before the prefilter writes its own.
+        let front = input.html.withUnsafeBytes { raw in
+            Self.prepare(raw.bindMemory(to: UInt8.self), contentType: input.contentType)
         }
-        let utf8 = CharsetDecoder.toUTF8(bytes, charset: charset)
-        // Script, style and SVG bodies are most of a page's bytes and none of its text.
-        let stripped = MarkupPrefilter.strip(utf8, liftingHints: true)
+        guard let stripped = front.stripped else {
+            return ExtractedArticle(quality: QualityFlags(tooShort: true, binary: true, charset: front.charset,
+                                                          charsetSource: front.source))
+        }
         let tree = HTMLParser.parse(utf8: stripped.bytes, hints: stripped.hints)
         var article = extract(tree: tree, input: input)
-        article.quality.charset = charset
-        article.quality.charsetSource = source
+        article.quality.charset = front.charset
+        article.quality.charsetSource = front.source
         return article
+    }
+
+    /// The page's charset and, unless it is binary, its bytes as UTF-8 after the prefilter.
+    private static func prepare(_ bytes: UnsafeBufferPointer<UInt8>, contentType: String?)
+        -> (charset: String, source: CharsetSource, stripped: (bytes: [UInt8], hints: HintStash?)?) {
+        let (charset, source) = CharsetDetector.detect(bytes, contentType: contentType)
+        if !charset.hasPrefix("UTF-16") && looksBinary(bytes) { return (charset, source, nil) }
+        // Script, style and SVG bodies are most of a page's bytes and none of its text.
+        if charset == "UTF-8", CharsetDetector.byteOrderMark(bytes) == nil, UTF8Repair.isClean(bytes) {
+            return (charset, source, MarkupPrefilter.strip(bytes, liftingHints: true))
+        }
+        let utf8 = CharsetDecoder.toUTF8(Array(bytes), charset: charset)
+        return (charset, source, MarkupPrefilter.strip(utf8, liftingHints: true))
     }
 
     /// Text, even in a broken encoding, has few control characters; images, PDFs and
     /// compressed streams are full of them. Judged on the first 4 KiB.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { looksBinary($0) }
+    }
+
+    static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let sample = bytes.prefix(4096)
         guard sample.count >= 64 else { return false }
         let controls = sample.reduce(0) { count, byte in

@@ -25,21 +25,24 @@ enum MarkupPrefilter {
     /// The stripped page and, when `liftingHints` (and the page allows it, see `HintStash`),
     /// the `class` and `id` values taken out of it, for `HTMLParser.parse(utf8:hints:)`.
     static func strip(_ bytes: [UInt8], liftingHints: Bool) -> (bytes: [UInt8], hints: HintStash?) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var hints: HintStash?
-            let stripped = [UInt8](unsafeUninitializedCapacity: buffer.count) { output, written in
-                guard let base = buffer.baseAddress, let target = output.baseAddress else {
-                    written = 0
-                    return
-                }
-                var writer = Writer(target: target)
-                if liftingHints { writer.stash = HintStash.forPage(buffer) }
-                strip(base, buffer.count, into: &writer)
-                written = writer.count
-                hints = writer.stash
+        bytes.withUnsafeBufferPointer { strip($0, liftingHints: liftingHints) }
+    }
+
+    /// ``strip(_:liftingHints:)`` on bytes held elsewhere (a page's `Data`), without a copy.
+    static func strip(_ buffer: UnsafeBufferPointer<UInt8>, liftingHints: Bool) -> (bytes: [UInt8], hints: HintStash?) {
+        var hints: HintStash?
+        let stripped = [UInt8](unsafeUninitializedCapacity: buffer.count) { output, written in
+            guard let base = buffer.baseAddress, let target = output.baseAddress else {
+                written = 0
+                return
             }
-            return (stripped, hints)
+            var writer = Writer(target: target)
+            if liftingHints { writer.stash = HintStash.forPage(buffer) }
+            strip(base, buffer.count, into: &writer)
+            written = writer.count
+            hints = writer.stash
         }
+        return (stripped, hints)
     }
 
     /// Appends into the output buffer; every write is bounded by the input already consumed.

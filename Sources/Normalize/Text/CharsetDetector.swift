@@ -17,6 +17,11 @@ public enum CharsetSource: String, Sendable, Codable {
 public enum CharsetDetector {
     /// The canonical charset name (an iconv name) and its source.
     public static func detect(_ bytes: [UInt8], contentType: String?) -> (charset: String, source: CharsetSource) {
+        bytes.withUnsafeBufferPointer { detect($0, contentType: contentType) }
+    }
+
+    /// ``detect(_:contentType:)`` on bytes held elsewhere (a page's `Data`), without a copy.
+    static func detect(_ bytes: UnsafeBufferPointer<UInt8>, contentType: String?) -> (charset: String, source: CharsetSource) {
         if let bom = byteOrderMark(bytes) { return (bom.charset, .byteOrderMark) }
         if let contentType, let label = charsetParameter(Array(contentType.utf8)[...]),
            let charset = canonical(label) {
@@ -31,12 +36,16 @@ public enum CharsetDetector {
     /// Pages that declare Latin-1 yet are valid UTF-8 with multi-byte sequences were saved as
     /// UTF-8 by a CMS with a stale template; decoding them as Latin-1 would make mojibake.
     /// Legacy text almost never forms valid multi-byte UTF-8 by chance.
-    static func guardLegacy(_ charset: String, _ bytes: [UInt8]) -> String {
+    static func guardLegacy(_ charset: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard charset == "WINDOWS-1252" else { return charset }
         return UTF8Repair.isValid(bytes) && UTF8Repair.hasMultibyte(bytes) ? "UTF-8" : charset
     }
 
     static func byteOrderMark(_ bytes: [UInt8]) -> (charset: String, length: Int)? {
+        bytes.withUnsafeBufferPointer { byteOrderMark($0) }
+    }
+
+    static func byteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> (charset: String, length: Int)? {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             return ("UTF-8", 3)
         }
@@ -80,6 +89,10 @@ public enum CharsetDetector {
     /// Scans the first 8 KiB for a `<meta>` tag declaring a charset (both the HTML5
     /// `charset` attribute and the `http-equiv` `content` form carry `charset=`).
     static func metaCharset(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { metaCharset($0) }
+    }
+
+    static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let limit = min(bytes.count, 8192)
         var index = 0
         while index + 5 < limit {
@@ -88,7 +101,7 @@ public enum CharsetDetector {
                bytes[index + 4] | 0x20 == UInt8(ascii: "a") {
                 var end = index + 5
                 while end < limit && bytes[end] != UInt8(ascii: ">") { end += 1 }
-                if let label = charsetParameter(bytes[index..<end]) { return label }
+                if let label = charsetParameter(ArraySlice(bytes[index..<end])) { return label }
                 index = end
             }
             index += 1
