@@ -89,6 +89,30 @@ struct CharsetTests {
         #expect(!article.text.contains("Ã"))
     }
 
+    /// The same for any legacy declaration, in a meta tag or a header: a Polish page saved as
+    /// UTF-8 under a stale ISO-8859-2 template, a Russian one under windows-1251.
+    @Test(arguments: [("<meta charset=\"ISO-8859-2\">", nil as String?), ("", "text/html; charset=windows-1251")])
+    func utf8MisdeclaredAsAnyLegacyCharsetIsRecognised(meta: String, contentType: String?) {
+        let html = "<html><head>\(meta)<title>Nowym prezesem będzie Paweł Majewski</title></head><body><article>"
+            + "<p>Paweł Jan Majewski ukończył prawo na Uniwersytecie Jagiellońskim oraz studia podyplomowe MBA.</p>"
+            + "<p>Был членом правления и наблюдательного совета нескольких компаний в прошлом году.</p></article></body></html>"
+        let article = ArticleExtractor().extract(ArticleInput(html: Data(html.utf8), contentType: contentType))
+        #expect(article.quality.charset == "UTF-8")
+        #expect(article.title == "Nowym prezesem będzie Paweł Majewski")
+        #expect(article.text.contains("Paweł Jan Majewski ukończył"))
+    }
+
+    /// A real ISO-8859-2 page is not valid UTF-8 and keeps its declaration.
+    @Test func genuineLatin2StaysLatin2() throws {
+        let html = "<html><head><meta charset=\"ISO-8859-2\"><title>Prezes</title></head><body><article>"
+            + "<p>Paweł Jan Majewski ukończył prawo na Uniwersytecie Jagiellońskim oraz studia podyplomowe MBA w Gdańsku.</p>"
+            + "<p>Zajmował kierownicze stanowiska w wielu spółkach, a teraz będzie kierował zarządem Grupy Lotos.</p></article></body></html>"
+        let data = try #require(html.data(using: .isoLatin2))
+        let article = ArticleExtractor().extract(ArticleInput(html: data))
+        #expect(article.quality.charset == "ISO-8859-2")
+        #expect(article.text.contains("Paweł Jan Majewski ukończył"))
+    }
+
     @Test func shiftJISThroughIconv() throws {
         let text = "<html><head><meta charset=\"Shift_JIS\"></head><body><article><p>東京の新しい図書館は来月から日曜日も開館すると市が発表しました。利用者の要望に応えたものです。</p><p>開館時間は午前九時から午後六時までで、子ども向けの読み聞かせも毎週行われる予定です。</p></article></body></html>"
         let data = try #require(text.data(using: .shiftJIS))

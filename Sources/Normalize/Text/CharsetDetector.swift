@@ -33,11 +33,13 @@ public enum CharsetDetector {
         return (UTF8Repair.isValid(bytes) ? "UTF-8" : "WINDOWS-1252", .detected)
     }
 
-    /// Pages that declare Latin-1 yet are valid UTF-8 with multi-byte sequences were saved as
-    /// UTF-8 by a CMS with a stale template; decoding them as Latin-1 would make mojibake.
-    /// Legacy text almost never forms valid multi-byte UTF-8 by chance.
+    /// Pages that declare a legacy charset (Latin-1, Latin-2, windows-1251, Shift_JIS, …) yet
+    /// are valid UTF-8 with multi-byte sequences were saved as UTF-8 by a CMS with a stale
+    /// template or header; decoding them as declared would make mojibake ("PaweĹ" for
+    /// "Paweł"). Legacy text almost never forms valid multi-byte UTF-8 by chance: every byte
+    /// above 0x7F would have to fall into UTF-8's lead and continuation pattern.
     static func guardLegacy(_ charset: String, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard charset == "WINDOWS-1252" else { return charset }
+        guard charset != "UTF-8", !charset.hasPrefix("UTF-16") else { return charset }
         return UTF8Repair.isValid(bytes) && UTF8Repair.hasMultibyte(bytes) ? "UTF-8" : charset
     }
 
