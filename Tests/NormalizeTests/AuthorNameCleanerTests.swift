@@ -61,6 +61,19 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("Von Ina Falk, 14h30") == ["Ina Falk"])
     }
 
+    /// Month names of every language the dates are read in, and weekdays of more languages
+    /// beside a date, are the date: "kwietnia" and "Març" used to come out as names.
+    @Test func datesInMoreLanguagesAreCut() {
+        #expect(Self.names("Tomasz Nowak 28 kwietnia 2021") == ["Tomasz Nowak"])
+        #expect(Self.names("Jordi Puig Dilluns, Març 23, 2020") == ["Jordi Puig"])
+        #expect(Self.names("Jana Dvořák 3. března 2022") == ["Jana Dvořák"])
+        #expect(Self.names("Олег Петров 5 мая 2021") == ["Олег Петров"])
+        #expect(Self.names("Marta Kowalska piątek 5 maja 2023") == ["Marta Kowalska"])
+        #expect(Self.names("سامي بن علي - الجمعة 8 فيفري 2019") == ["سامي بن علي"])
+        // A weekday of these languages is a date word only beside a date: Środa is a surname.
+        #expect(Self.names("By Anna Środa") == ["Anna Środa"])
+    }
+
     /// Bylines that capitalise every word still end the name at "For" and its kin.
     @Test func capitalisedAffiliationEndsTheName() {
         #expect(Self.names("By Dana Kerr For Metro Ledger Australia") == ["Dana Kerr"])

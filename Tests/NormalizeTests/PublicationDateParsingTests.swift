@@ -18,6 +18,8 @@ struct PublicationDateParsingTests {
         ("الأربعاء، 07 أكتوبر 2020 - 12:09 م", ["2020-10-07"]), ("18 Νοεμβρίου 2019", ["2019-11-18"]),
         ("Bonn,\u{00A0}11.10.2021", ["2021-10-11"]), ("18-Nov-2019", ["2019-11-18"]), ("Nov-18-2019", ["2019-11-18"]), ("from 1 May 2019 to 3 June 2019", ["2019-05-01", "2019-06-03"]),
         ("26 | 01 | 2022", ["2022-01-26"]),
+        // Maghreb month names (Tunisia, Algeria, Morocco): French-derived, not the Egyptian ones.
+        ("الجمعة 8 فيفري 2019", ["2019-02-08"]), ("15 جوان 2021", ["2021-06-15"]), ("3 أوت 2020", ["2020-08-03"]),
     ])
     func writtenDates(text: String, expected: [String]) {
         #expect(Self.dateline(text) == expected)

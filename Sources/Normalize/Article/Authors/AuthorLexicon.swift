@@ -154,4 +154,17 @@ enum AuthorLexicon {
         "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
         "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     ]
+    /// Weekdays of more languages, a date word only beside a day number or a month ("Dilluns,
+    /// Març 23", "piątek 5 maja", "الجمعة 8 فيفري"): several are also surnames (Środa, Sobota).
+    static let weekdaysBesideDates: Set<String> = [
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+        "pondělí", "úterý", "středa", "čtvrtek", "pátek", "neděle",
+        "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+        "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الاربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاحد",
+    ]
 }

@@ -158,6 +158,12 @@ enum BylineWords {
         }
     }
 
+    /// A month's name or abbreviation in any language the dates are read in (``MonthNames``:
+    /// "kwietnia", "Març", "фев", "فيفري"), or the byline lexicon's shorter forms.
+    static func isMonthName(_ word: String) -> Bool {
+        AuthorLexicon.months.contains(word) || MonthNames.month(Array(word.utf8)[...]) != nil
+    }
+
     /// A number, a time, an ordinal, a weekday, or a month name next to a number.
     static func isDateWord(_ bare: [String], _ index: Int) -> Bool {
         let word = bare[index]
@@ -168,12 +174,18 @@ enum BylineWords {
         }
         if digits > 0 && letters == 0 { return true }
         if AuthorLexicon.weekdays.contains(word) { return true }
+        if AuthorLexicon.weekdaysBesideDates.contains(word) {
+            return [index - 1, index + 1].contains { neighbour in
+                guard neighbour >= 0 && neighbour < bare.count else { return false }
+                return bare[neighbour].first?.isNumber == true || isMonthName(bare[neighbour])
+            }
+        }
         if digits > 0 {
             let rest = word.filter { $0.isLetter }
             if ["st", "nd", "rd", "th", "er", "e", "º", "ª"].contains(rest) { return true }
             // A time with its half of the day or hour mark glued on: "11:57AM", "9pm", "14h30".
             if ["am", "pm", "h", "hs", "hrs", "uhr"].contains(rest) { return true }
-            if AuthorLexicon.months.contains(rest) { return true }
+            if isMonthName(rest) { return true }
             return false
         }
         // "3 hours ago", "hace 2 horas", "vor 5 Minuten", "5 min read": relative times and durations.
@@ -183,7 +195,7 @@ enum BylineWords {
                 return first.isNumber || (neighbour != index + 2 && AuthorLexicon.timeUnits.contains(bare[neighbour]))
             }
         }
-        guard AuthorLexicon.months.contains(word) else { return false }
+        guard isMonthName(word) else { return false }
         // "20 November", "November 20", "2 de mayo", "mayo de 2023".
         var neighbours = [index - 1, index + 1]
         if index >= 2 && AuthorLexicon.dateLinks.contains(bare[index - 1]) { neighbours.append(index - 2) }
