@@ -139,6 +139,24 @@ struct AuthorFinderTests {
                              url: "https://www.metrodaily.example/news/1") == ["Karl Weber"])
     }
 
+    /// A company's meta author with its seat ("… GmbH, Munich, Germany") is the site's owner, not
+    /// three authors: the byline wins, and without one the company alone is kept.
+    @Test func metaAuthorCompanyWithItsSeat() {
+        let head = "<meta name=\"author\" content=\"Metro Verlag GmbH, Munich, Germany\">"
+        #expect(Self.authors(head: head, body: "<p class=\"article-author\">Von Karl Weber</p>") == ["Karl Weber"])
+        #expect(Self.authors(head: head) == ["Metro Verlag GmbH"])
+        // A person listed before a company is still a person.
+        #expect(Self.authors(head: "<meta name=\"author\" content=\"Karl Weber, Metro Verlag GmbH\">").contains("Karl Weber"))
+    }
+
+    /// Forms (log-in, sign-up, comment boxes) hold labels, not bylines.
+    @Test func formsHoldNoBylines() {
+        let login = "<form action=\"/login\"><div class=\"session_username\"><label>Usuario</label><input name=\"u\"></div>"
+            + "<div class=\"user-name\"><label>Correo electrónico</label></div></form>"
+        #expect(Self.authors(body: login).isEmpty)
+        #expect(Self.authors(body: login + "<div class=\"byline\">Por Lucía Ortega</div>") == ["Lucía Ortega"])
+    }
+
     /// "correspondent" holds "respond" — a role, not a comment form.
     @Test func correspondentBlockIsNotACommentZone() {
         let body = "<div class=\"correspondent\"><a rel=\"author\" href=\"/by/ina\"><span class=\"name\">Ina Holt</span></a></div>"

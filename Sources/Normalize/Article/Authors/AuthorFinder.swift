@@ -53,9 +53,11 @@ struct AuthorFinder {
             if key == "twitter:data1" && !Self.labelsAuthor(meta["twitter:label1"]) { continue }
             // A company or association by its legal form ("… GmbH", "… e.V.") is the site's
             // owner or maker: kept only when no one else is named.
-            let people = values.filter { !AuthorNameChecks.hasLegalForm($0) }
+            let people = values.filter { AuthorNameChecks.company(in: $0) == nil }
             guard !people.isEmpty else {
-                if fallback.isEmpty { fallback = AuthorNameCleaner.names(in: values, site: site) }
+                if fallback.isEmpty {
+                    fallback = AuthorNameCleaner.names(in: values.compactMap(AuthorNameChecks.company(in:)), site: site)
+                }
                 continue
             }
             let names = AuthorNameCleaner.names(in: people.map(AuthorText.withoutMarkup), site: site)

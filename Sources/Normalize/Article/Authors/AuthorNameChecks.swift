@@ -64,4 +64,13 @@ enum AuthorNameChecks {
         guard let last = words.last, words.count >= 2 else { return false }
         return legalForms.contains(last)
     }
+
+    /// The company `raw` names when it is one: the whole string when it ends with a legal form,
+    /// or its first part when that does and the rest is the seat ("Süddeutsche.de GmbH,
+    /// Munich, Germany": a city and a country are not two more authors). nil for anything else.
+    static func company(in raw: String) -> String? {
+        if hasLegalForm(raw) { return raw }
+        guard let comma = raw.firstIndex(of: ","), hasLegalForm(String(raw[..<comma])) else { return nil }
+        return raw[..<comma].split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
 }

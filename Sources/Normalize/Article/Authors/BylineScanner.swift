@@ -56,7 +56,8 @@ struct BylineScanner {
             let id = Int32(index)
             let inherited = node.parent >= 0 ? zones[Int(node.parent)] : 0
             let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: tree.hint(id))
-            var own: UInt8 = node.tag == .nav ? 2 : 0
+            // Navigation, and forms (log-in, sign-up, comment boxes: "Usuario", "Correo electrónico").
+            var own: UInt8 = node.tag == .nav || node.tag == .form ? 2 : 0
             // Figures and quotations credit photographers and quoted people, not the writer.
             if node.tag == .figure || node.tag == .figcaption || node.tag == .blockquote { own = 2 }
             if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
