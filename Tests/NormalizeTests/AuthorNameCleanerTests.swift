@@ -145,6 +145,10 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("Text: Olga Brandt Foto: Ben Kraus") == ["Olga Brandt"])
         #expect(Self.names("Text & Fotos: Ivo Lenz") == ["Ivo Lenz"])
         #expect(Self.names("Foto: Ben Kraus").isEmpty)
+        // Without the colon, and in more languages.
+        #expect(Self.names("Фото из Инстаграма Лукаша Подольски").isEmpty)
+        #expect(Self.names("Photo courtesy of Ben Kraus").isEmpty)
+        #expect(Self.names("Por Rosa Gil, Imagen: Efe").first == "Rosa Gil")
     }
 
     @Test func sentencesAreNotNames() {

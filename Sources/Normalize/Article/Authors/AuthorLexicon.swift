@@ -63,6 +63,7 @@ enum AuthorLexicon {
     static let creditLabels: Set<String> = [
         "foto", "fotos", "photo", "photos", "photograph", "photography", "bild", "bilder", "image",
         "images", "illustration", "grafik", "video", "quelle", "source", "credit", "credits",
+        "фото", "фотография", "zdjęcie", "imagen", "imagem", "immagine", "crédit", "crédito", "fuente", "fonte",
     ]
 
     /// News agencies dropped from a byline that also names a person ("Ann Roe, dpa").

@@ -97,6 +97,8 @@ enum AuthorNameCleaner {
     /// not a name.
     private static func tidy(_ piece: [String], site: SiteNames) -> String? {
         var words = piece
+        // "Фото из Инстаграма …", "Photo courtesy of …": a credit line without its colon.
+        if let first = words.first, AuthorLexicon.creditLabels.contains(AuthorText.bare(first)) { return nil }
         // "Jane Roe for The Daily", "Jan Roe in Berlin": a preposition after a full name ends it
         // (after a lone word it is a sentence: "Welcome to my story").
         // "Jenny Roe For Daily Mail Australia": a few prepositions no name holds end it in any case.
