@@ -74,6 +74,17 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("By Anna Środa") == ["Anna Środa"])
     }
 
+    /// What is left of a column's name, a comment count and log-in links are not names.
+    @Test func fragmentsAndInterfaceWordsAreNotNames() {
+        #expect(Self.names("Letters To The Editor").isEmpty)
+        #expect(Self.names("28.01.22 / 0 Kommentare").isEmpty)
+        #expect(Self.names("Von Jana Becker / 3 Kommentare") == ["Jana Becker"])
+        #expect(Self.names("ログイン").isEmpty)
+        // Particles inside a name, and short surnames that look like them, stay.
+        #expect(Self.names("Ursula von der Leyen") == ["Ursula von der Leyen"])
+        #expect(Self.names("By Thanh Le") == ["Thanh Le"])
+    }
+
     /// Bylines that capitalise every word still end the name at "For" and its kin.
     @Test func capitalisedAffiliationEndsTheName() {
         #expect(Self.names("By Dana Kerr For Metro Ledger Australia") == ["Dana Kerr"])

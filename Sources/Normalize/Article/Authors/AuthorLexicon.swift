@@ -84,6 +84,15 @@ enum AuthorLexicon {
     static let interfaceLabels: Set<String> = [
         "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
         "welcome", "willkommen", "bienvenue", "bienvenido", "bienvenida", "benvenuto", "welkom", "hello", "hallo",
+        "ログイン", "登录", "登入", "로그인", "войти", "вход", "zaloguj", "zaloguj się", "entrar", "ingresar", "se connecter",
+        // Comment counts and share buttons that sit in a byline ("28.01.22 / 0 Kommentare").
+        "comments", "comment", "kommentare", "kommentar", "comentarios", "comentários", "commentaires", "commenti",
+        "reacties", "komentarze", "комментарии", "share", "teilen", "compartir", "partager", "condividi", "megosztom",
+    ]
+    /// Words no name ends with, in any case: "Letters To The" is what is left of a column's
+    /// name once its role ("Editor") is cut, "Hier das Einzel-Tableau in" a link's text.
+    static let trailingFunctionWords: Set<String> = [
+        "the", "to", "of", "for", "and", "or", "with", "from", "und", "für", "mit", "et", "les", "los", "las",
     ]
 
     /// Lower-case words inside names ("Ursula von der Leyen", "Luis de la Cruz").

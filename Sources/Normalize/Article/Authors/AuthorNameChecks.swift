@@ -16,6 +16,11 @@ extension AuthorNameCleaner {
         let parts = name.split(separator: " ")
         let lowerWords = parts.filter { $0.first?.isLowercase == true && !AuthorLexicon.particles.contains(String($0)) }
         if lowerWords.count >= 2 || (parts.count >= 2 && lowerWords.count == parts.count) { return false }
+        // A fragment: a name particle ("von der") or an article or conjunction at the end.
+        if parts.count >= 2, let last = parts.last.map(String.init),
+           AuthorLexicon.particles.contains(last) || AuthorLexicon.trailingFunctionWords.contains(last.lowercased()) {
+            return false
+        }
         return true
     }
 
