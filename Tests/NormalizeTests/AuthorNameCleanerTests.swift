@@ -184,6 +184,8 @@ extension AuthorNameCleanerTests {
 
     @Test func siteCreditsAndTagListsAreNotAuthors() {
         #expect(Self.names("Developed By Studio Nord").isEmpty)
+        #expect(Self.names("Cookely Theme by WPZOOM").isEmpty)
+        #expect(Self.names("Ana Ruiz · Blog Theme by Studio Nord") == ["Ana Ruiz"])
         #expect(Self.names("Written By: Cara Holm") == ["Cara Holm"])
         #expect(Self.names("Lena Brandt, kwietnia, politik") == ["Lena Brandt"])
         #expect(Self.names("Propos recueillis par Paul Mercier") == ["Paul Mercier"])

@@ -69,9 +69,10 @@ enum BylineWords {
         func flush(beforeDate: Bool) {
             defer { current = []; label = [] }
             if isCredit(label.map { bare[$0] }) { return }
-            // "Developed by Studio X", "Powered by …": the site's credits.
-            if let first = current.first, current.count > 1, AuthorLexicon.siteCredits.contains(bare[first]),
-               bare[current[1]] == "by" || bare[current[1]] == "von" { return }
+            // "Developed by Studio X", "Powered by …", "Cookely Theme by WPZOOM": the site's credits.
+            if zip(current, current.dropFirst()).contains(where: { credit, by in
+                AuthorLexicon.siteCredits.contains(bare[credit]) && (bare[by] == "by" || bare[by] == "von")
+            }) { return }
             var segment = current[...]
             if afterDate { while let first = segment.first, AuthorLexicon.glue.contains(bare[first]) { segment.removeFirst() } }
             if beforeDate { while let last = segment.last, AuthorLexicon.glue.contains(bare[last]) { segment.removeLast() } }
