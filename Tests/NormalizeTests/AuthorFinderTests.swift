@@ -76,6 +76,13 @@ struct AuthorFinderTests {
         // The publisher declared as author in a broken block gives way to the byline, as in a valid one.
         let publisher = #"{"@type":"NewsArticle","headline":"A "quoted" word","author":{"@type":"Organization","name":"Metro Daily"}}"#
         #expect(Self.authors(head: Self.jsonLD(publisher), body: "<div class=\"byline\">By Dana Kerr</div>") == ["Dana Kerr"])
+        // Links a CMS left unescaped inside the name: the quotes of the markup are not the
+        // string's end, which is the quote a comma, brace or bracket follows.
+        let linked = #"{"@type":"NewsArticle","author":{"@type":"Person","name":"By <a href="/people/lea-stein">Lea Stein</a>, "#
+            + #"Omar Haddad and <a href="/people/ina-holt">Ina Holt</a>"},"publisher":{"@type":"Organization","name":"Metro Daily"}}"#
+        #expect(Self.authors(head: Self.jsonLD(linked)) == ["Lea Stein", "Omar Haddad", "Ina Holt"])
+        let linkedString = #"{"@type":"NewsArticle","author":"<a href="/people/tom-reilly">Tom Reilly</a>","headline":"x"}"#
+        #expect(Self.authors(head: Self.jsonLD(linkedString)) == ["Tom Reilly"])
         // A valid block's author wins over a broken one's.
         #expect(Self.authors(head: Self.jsonLD(quote) + Self.jsonLD(#"{"@type":"NewsArticle","author":"Tom Reilly"}"#)) == ["Tom Reilly"])
     }

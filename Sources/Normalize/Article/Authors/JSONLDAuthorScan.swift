@@ -21,7 +21,7 @@ enum JSONLDAuthorScan {
         guard index < block.count else { return [] }
         switch block[index] {
         case UInt8(ascii: "\""):
-            return string(block, at: index).map { [DeclaredAuthor(name: $0.value, isOrganization: false)] } ?? []
+            return value(block, at: index).map { [DeclaredAuthor(name: $0.value, isOrganization: false)] } ?? []
         case UInt8(ascii: "{"):
             guard let item = object(block, at: index) else { return [] }
             if let author = item.author { return [author] }
@@ -73,7 +73,7 @@ enum JSONLDAuthorScan {
                 continue
             }
             next = skipBlanks(block, from: next + 1)
-            if next < block.count, block[next] == UInt8(ascii: "\""), let value = string(block, at: next) {
+            if next < block.count, block[next] == UInt8(ascii: "\""), let value = value(block, at: next) {
                 if field.value == "name" { name = name ?? value.value }
                 if field.value == "@id" { reference = reference ?? value.value }
                 if field.value == "@type" { isOrganization = DeclaredAuthors.isOrganization(types: [value.value]) }
@@ -126,6 +126,28 @@ enum JSONLDAuthorScan {
             index += 1
         }
         return nil
+    }
+
+    /// A string in value position: it ends at the first unescaped quote that a comma, a
+    /// closing brace or bracket follows. In valid JSON that is the string's own end; in a
+    /// broken block it steps over the quotes of markup a CMS left unescaped in the value
+    /// (`"name":"By <a href="/profiles/ann-roe">Ann Roe</a>, Tom Lee"`). At most 400 bytes.
+    private static func value(_ block: [UInt8], at start: Int) -> (value: String, end: Int)? {
+        var index = start + 1
+        while index < block.count && index - start <= 400 {
+            if block[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if block[index] == UInt8(ascii: "\"") {
+                let next = skipBlanks(block, from: index + 1)
+                if next >= block.count || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(block[next]) {
+                    return (decoded(block[start...index]), index + 1)
+                }
+            }
+            index += 1
+        }
+        return string(block, at: start)
     }
 
     private static func skipBlanks(_ block: [UInt8], from start: Int) -> Int {
