@@ -80,6 +80,8 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("28.01.22 / 0 Kommentare").isEmpty)
         #expect(Self.names("Von Jana Becker / 3 Kommentare") == ["Jana Becker"])
         #expect(Self.names("ログイン").isEmpty)
+        // Stray marks at a name's edges go ("¿\tLena Park", from a broken encoding).
+        #expect(Self.names("¿\tLena Park") == ["Lena Park"])
         // Particles inside a name, and short surnames that look like them, stay.
         #expect(Self.names("Ursula von der Leyen") == ["Ursula von der Leyen"])
         #expect(Self.names("By Thanh Le") == ["Thanh Le"])

@@ -149,7 +149,7 @@ enum AuthorNameCleaner {
 
     private static let edgePunctuation: Set<Character> = [
         ",", ";", ":", "|", "-", "–", "—", "·", "•", "/", "\\", "*", "\"", "'", "“", "”", "„", "«", "»", "‹", "›",
-        "(", ")", "[", "]", "{", "}", " ",
+        "(", ")", "[", "]", "{", "}", " ", "¿", "¡", "?", "!", "\t",
     ]
 
     private static func isCapitalized(_ word: String) -> Bool {
