@@ -6,11 +6,20 @@ import Musl
 import Foundation
 
 extension Socket {
-    /// A loopback port the kernel just handed out, released for another server to bind.
-    static func freePort(host: String = "127.0.0.1") throws -> Int {
-        let (fd, port) = try makeListener(host: host, backlog: 1)
-        close(fd)
-        return port
+    /// `count` distinct loopback ports, released together for another server to bind. Each is
+    /// held until all are taken: a port released at once can be handed out again by the next
+    /// request, and two servers of one nginx configuration on the same port answer with the
+    /// first one's certificate (the unknown-CA server answered as the wrong-host one).
+    static func freePorts(_ count: Int, host: String = "127.0.0.1") throws -> [Int] {
+        var held: [Int32] = []
+        defer { held.forEach { close($0) } }
+        var ports: [Int] = []
+        for _ in 0..<count {
+            let (fd, port) = try makeListener(host: host, backlog: 1)
+            held.append(fd)
+            ports.append(port)
+        }
+        return ports
     }
 
     /// Whether something accepts TCP connections on `host`:`port` now.

@@ -35,7 +35,7 @@ public final class TLSTestServers: @unchecked Sendable {
             throw TLSTestServerError.missingTool("nginx and openssl are needed (make test installs nginx-light and openssl)")
         }
         try await Self.run("/bin/bash", ["-c", Self.makeCertificates, "make-certs", folder.path])
-        for kind in Kind.allCases { ports[kind] = try Self.freePort() }
+        for (kind, port) in zip(Kind.allCases, try Socket.freePorts(Kind.allCases.count)) { ports[kind] = port }
         try Data(configuration().utf8).write(to: folder.appendingPathComponent("nginx.conf"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: nginx)
@@ -178,9 +178,6 @@ public final class TLSTestServers: @unchecked Sendable {
         let result = try await process.runCollectingOutput()
         guard result.status == 0 else { throw TLSTestServerError.setupFailed(result.stderr) }
     }
-
-    /// A port the kernel just handed out (bound to port 0, then released for nginx).
-    private static func freePort() throws -> Int { try Socket.freePort() }
 
     /// Connect attempts until nginx accepts: bounded, and failing early when nginx exited.
     private static func waitUntilListening(port: Int, process: Process) async throws {
