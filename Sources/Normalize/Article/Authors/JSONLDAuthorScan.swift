@@ -114,18 +114,7 @@ enum JSONLDAuthorScan {
     /// The string whose opening quote is at `start` (at most 200 bytes), and the index after
     /// its closing quote.
     private static func string(_ block: [UInt8], at start: Int) -> (value: String, end: Int)? {
-        var index = start + 1
-        while index < block.count && index - start <= 200 {
-            if block[index] == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if block[index] == UInt8(ascii: "\"") {
-                return (decoded(block[start...index]), index + 1)
-            }
-            index += 1
-        }
-        return nil
+        quoted(block, at: start, limit: 200) { _ in true }
     }
 
     /// A string in value position: it ends at the first unescaped quote that a comma, a
@@ -133,21 +122,28 @@ enum JSONLDAuthorScan {
     /// broken block it steps over the quotes of markup a CMS left unescaped in the value
     /// (`"name":"By <a href="/profiles/ann-roe">Ann Roe</a>, Tom Lee"`). At most 400 bytes.
     private static func value(_ block: [UInt8], at start: Int) -> (value: String, end: Int)? {
+        quoted(block, at: start, limit: 400) { quote in
+            let next = skipBlanks(block, from: quote + 1)
+            return next >= block.count || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(block[next])
+        } ?? string(block, at: start)
+    }
+
+    /// The quoted string at `start` up to the first unescaped quote `ends` accepts (within
+    /// `limit` bytes), decoded, and the index after that quote.
+    private static func quoted(_ block: [UInt8], at start: Int, limit: Int,
+                               ends: (Int) -> Bool) -> (value: String, end: Int)? {
         var index = start + 1
-        while index < block.count && index - start <= 400 {
+        while index < block.count && index - start <= limit {
             if block[index] == UInt8(ascii: "\\") {
                 index += 2
                 continue
             }
-            if block[index] == UInt8(ascii: "\"") {
-                let next = skipBlanks(block, from: index + 1)
-                if next >= block.count || [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]")].contains(block[next]) {
-                    return (decoded(block[start...index]), index + 1)
-                }
+            if block[index] == UInt8(ascii: "\""), ends(index) {
+                return (decoded(block[start...index]), index + 1)
             }
             index += 1
         }
-        return string(block, at: start)
+        return nil
     }
 
     private static func skipBlanks(_ block: [UInt8], from start: Int) -> Int {
