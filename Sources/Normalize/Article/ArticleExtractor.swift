@@ -39,7 +39,7 @@ public struct ArticleExtractor: Sendable {
         let (charset, source) = CharsetDetector.detect(bytes, contentType: contentType)
         if !charset.hasPrefix("UTF-16") && looksBinary(bytes) { return (charset, source, nil) }
         // Script, style and SVG bodies are most of a page's bytes and none of its text.
-        if charset == "UTF-8", CharsetDetector.byteOrderMark(bytes) == nil, UTF8Repair.isClean(bytes) {
+        if charset == "UTF-8", source != .byteOrderMark, UTF8Repair.isClean(bytes) {
             return (charset, source, MarkupPrefilter.strip(bytes, liftingHints: true))
         }
         let utf8 = CharsetDecoder.toUTF8(Array(bytes), charset: charset)
@@ -48,10 +48,6 @@ public struct ArticleExtractor: Sendable {
 
     /// Text, even in a broken encoding, has few control characters; images, PDFs and
     /// compressed streams are full of them. Judged on the first 4 KiB.
-    static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { looksBinary($0) }
-    }
-
     static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let sample = bytes.prefix(4096)
         guard sample.count >= 64 else { return false }

@@ -90,10 +90,6 @@ public enum CharsetDetector {
 
     /// Scans the first 8 KiB for a `<meta>` tag declaring a charset (both the HTML5
     /// `charset` attribute and the `http-equiv` `content` form carry `charset=`).
-    static func metaCharset(_ bytes: [UInt8]) -> String? {
-        bytes.withUnsafeBufferPointer { metaCharset($0) }
-    }
-
     static func metaCharset(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let limit = min(bytes.count, 8192)
         var index = 0

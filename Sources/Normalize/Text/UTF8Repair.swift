@@ -6,47 +6,32 @@ enum UTF8Repair {
         bytes.withUnsafeBufferPointer { isValid($0) }
     }
 
-    static func isValid(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        let raw = UnsafeRawBufferPointer(buffer)
-        while index < buffer.count {
-            // Eight ASCII bytes at a time, as in `isClean`.
-            while index + 8 <= buffer.count
-                && raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-            }
-            guard index < buffer.count else { break }
-            if buffer[index] < 0x80 {
-                index += 1
-                continue
-            }
-            let width = sequenceWidth(buffer, index)
-            if width == 0 { return false }
-            index += width
-        }
-        return true
-    }
+    static func isValid(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool { isWellFormed(buffer, allowingNUL: true) }
 
     static func hasMultibyte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.contains { $0 >= 0x80 }
     }
 
     /// Valid UTF-8 without NUL bytes: what ``repair(_:)`` returns untouched.
-    static func isClean(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isClean(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool { isWellFormed(buffer, allowingNUL: false) }
+
+    /// The one scan behind ``isValid(_:)`` and ``isClean(_:)``.
+    @inline(__always)
+    private static func isWellFormed(_ buffer: UnsafeBufferPointer<UInt8>, allowingNUL: Bool) -> Bool {
         var index = 0
         let raw = UnsafeRawBufferPointer(buffer)
         while index < buffer.count {
-            // Eight ASCII bytes at a time: no high bit set and no zero byte.
+            // Eight ASCII bytes at a time: no high bit set (and no zero byte, unless allowed).
             while index + 8 <= buffer.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let hasHigh = word & 0x8080_8080_8080_8080
-                let hasZero = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+                let hasZero = allowingNUL ? 0 : (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
                 if hasHigh | hasZero != 0 { break }
                 index += 8
             }
             guard index < buffer.count else { break }
             let byte = buffer[index]
-            if byte == 0 { return false }
+            if byte == 0 && !allowingNUL { return false }
             if byte < 0x80 { index += 1; continue }
             let width = sequenceWidth(buffer, index)
             if width == 0 { return false }
