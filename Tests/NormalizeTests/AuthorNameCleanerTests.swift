@@ -52,6 +52,9 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("METRO LEDGER STAFF NOVEMBER 20, 2019 10:43") == ["METRO LEDGER STAFF"])
         #expect(Self.names("VON KARL WEBER am 21. April 2020") == ["KARL WEBER"])
         #expect(Self.names("Posted on September 21, 2020 by Dana Kerr") == ["Dana Kerr"])
+        // Drupal's default byline: "Submitted" was left as a name.
+        #expect(Self.names("Submitted on Mon, 2019-01-21 13:49").isEmpty)
+        #expect(Self.names("Submitted by Dana Kerr on Mon, 2019-01-21 13:49") == ["Dana Kerr"])
         #expect(Self.names("von Newsdesk 28. Januar 2022, 12:01") == ["Newsdesk"])
         #expect(Self.names("Von Ina Falk am Samstag, 19. Oktober 2019 um 11:14 Uhr") == ["Ina Falk"])
         #expect(Self.names("Por Rosa Gil 2 de mayo de 2023") == ["Rosa Gil"])

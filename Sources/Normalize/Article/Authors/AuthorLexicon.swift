@@ -8,10 +8,10 @@ enum AuthorLexicon {
         "alle artikel von", "mehr von", "alles von", "a cura di", "analysis by", "opinion by", "commentary by", "interview by", "review by",
         "ein beitrag von", "eine kolumne von", "ein kommentar von", "ein gastbeitrag von",
         "written by", "posted by", "published by", "reported by", "story by", "words by", "article by",
-        "text by", "posted on", "published on", "geschrieben von", "verfasst von", "erstellt von",
+        "text by", "posted on", "published on", "submitted by", "submitted on", "geschrieben von", "verfasst von", "erstellt von",
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
-        "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted",
+        "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted", "submitted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
         "door", "from", "author", "autor", "autorin", "auteur", "©",
         // Plural labels over a list of names ("Autoren: A und B").
