@@ -234,6 +234,24 @@ struct PublicationDateSignalsTests {
         #expect(Self.day(meta.modified) == "2021-06-02")
     }
 
+    /// A date the update label follows ("November 28, 2013 -- Updated 0203 GMT") is the day of
+    /// the update: it used to outrank the page's `pubdate` meta as a dateline under the headline.
+    @Test func aDateFollowedByAnUpdateLabelIsTheUpdate() {
+        let article = Self.extract(head: "<meta name=\"pubdate\" content=\"2013-11-27T08:36:32Z\">", body: """
+            <h1>Story</h1><div class="timestamp">November 28, 2013 -- Updated 0203 GMT (1003 HKT)</div><p>Text.</p>
+            """)
+        #expect(Self.day(article.published) == "2013-11-27")
+        #expect(Self.day(article.modified) == "2013-11-28")
+        #expect(Self.published(head: "<meta name=\"date\" content=\"2021-03-01\">",
+                               body: "<h1>Story</h1><p class=\"date\">5. März 2021 · Aktualisiert 14:02</p>", lang: "de") == "2021-03-01")
+        // With a second date after the label, the first one is the publication.
+        #expect(Self.published(head: "<meta name=\"date\" content=\"2021-02-20\">",
+                               body: "<h1>Story</h1><p class=\"date\">March 3, 2021 | Updated March 5, 2021</p>") == "2021-03-03")
+        // A label of something else after the date changes nothing.
+        #expect(Self.published(head: "<meta name=\"date\" content=\"2021-02-20\">",
+                               body: "<h1>Story</h1><p class=\"date\">March 3, 2021 | Comments 4</p>") == "2021-03-03")
+    }
+
     @Test func futureAndPre1995DatesAreRejected() {
         #expect(Self.published(head: "<meta property=\"article:published_time\" content=\"2030-01-01T00:00:00Z\">",
                                body: "<h1>Story</h1><p class=\"date\">4 May 2024</p>") == "2024-05-04")

@@ -6,18 +6,44 @@
 enum DateLabel: UInt8, Sendable {
     case neutral, published, modified
 
-    private static let words = PatternSet(groups: [
-        ["published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié", "publie le", "publicado",
-         "publicada", "pubblicato", "gepubliceerd", "opublikowano", "publikováno", "publicerad", "publisert",
-         "originally", "created", "first pub", "date de publication", "fecha de publicación",
-         "veröffentlichung", "publiziert", "udgivet", "julkaistu", "publicat", "publikálva", "yayınlan", "yayımlan",
-         "публиковано"],
-        ["updated", "update:", "aktualisiert", "geändert", "änderung", "mis à jour", "mise à jour",
-         "modifié", "actualizado", "actualizada", "actualización", "aggiornato", "aggiornamento", "atualizado",
-         "atualizada", "bijgewerkt", "zaktualizowano", "aktualizacja", "aktualizováno", "uppdaterad",
-         "oppdatert", "last edited", "modified", "revised", "edited", "stand:", "stand ",
-         "last update", "opdateret", "päivitetty", "actualizat", "frissítve", "güncellen", "бновлено"],
-    ])
+    private static let publishedWords = [
+        "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié", "publie le", "publicado",
+        "publicada", "pubblicato", "gepubliceerd", "opublikowano", "publikováno", "publicerad", "publisert",
+        "originally", "created", "first pub", "date de publication", "fecha de publicación",
+        "veröffentlichung", "publiziert", "udgivet", "julkaistu", "publicat", "publikálva", "yayınlan", "yayımlan",
+        "публиковано",
+    ]
+    private static let modifiedWords = [
+        "updated", "update:", "aktualisiert", "geändert", "änderung", "mis à jour", "mise à jour",
+        "modifié", "actualizado", "actualizada", "actualización", "aggiornato", "aggiornamento", "atualizado",
+        "atualizada", "bijgewerkt", "zaktualizowano", "aktualizacja", "aktualizováno", "uppdaterad",
+        "oppdatert", "last edited", "modified", "revised", "edited", "stand:", "stand ",
+        "last update", "opdateret", "päivitetty", "actualizat", "frissítve", "güncellen", "бновлено",
+    ]
+    private static let words = PatternSet(groups: [publishedWords, modifiedWords])
+    private static let modifiedPrefixes = modifiedWords.map { Array($0.utf8) }
+
+    /// Whether the bytes right after a date open an update label ("-- Updated 0203 GMT",
+    /// "| Aktualisiert 14:02"): only blanks and separators between.
+    static func opensUpdate(_ after: ArraySlice<UInt8>) -> Bool {
+        var rest = after
+        while let first = rest.first {
+            if first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D || first == 0x2D || first == 0x7C
+                || first == 0x2C || first == 0x2F || first == 0x28 {
+                rest = rest.dropFirst()
+            } else if first == 0xC2 || first == 0xE2 {
+                // No-break space, "·"; dashes, bullets and other punctuation of U+2000–U+2FFF.
+                rest = rest.dropFirst(first == 0xC2 ? 2 : 3)
+            } else {
+                break
+            }
+        }
+        var lowered = [UInt8](rest.prefix(20))
+        for index in lowered.indices where lowered[index] >= 0x41 && lowered[index] <= 0x5A {
+            lowered[index] |= 0x20
+        }
+        return modifiedPrefixes.contains { lowered.starts(with: $0) }
+    }
 
     /// The label in the bytes right before a date (lower-cased here, ASCII only); the word
     /// nearest the date wins when both kinds appear.

@@ -12,6 +12,8 @@ struct DatelineParser {
         var date: WrittenDate
         /// Byte offset in the scanned text where the date starts.
         var start: Int
+        /// Byte offset of the first token after the date (its time not counted), or the end.
+        var end: Int
     }
 
     var dayFirst = true
@@ -26,7 +28,8 @@ struct DatelineParser {
         var index = 0
         while index < tokens.count && found.count < limit {
             if let (date, end) = match(text, at: index) {
-                found.append(Found(date: withTime(date, text, from: end), start: tokens[index].start))
+                let after = end < tokens.count ? tokens[end].start : bytes.endIndex
+                found.append(Found(date: withTime(date, text, from: end), start: tokens[index].start, end: after))
                 index = end
             } else {
                 index += 1
