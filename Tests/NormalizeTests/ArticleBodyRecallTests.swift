@@ -118,6 +118,26 @@ struct ArticleBodyRecallTests {
         #expect(furniture("paywall-prompt"))
     }
 
+    /// Each paragraph in its own block whose class pairs a content word with a style modifier
+    /// holding a furniture token ("extra"): the blocks together hold the article, so they stay.
+    /// A box with the same kind of class beside them, holding little, still goes.
+    @Test func paragraphBlocksSharingAContentClassStay() {
+        let blocks = Self.prose.map {
+            "<div class=\"col content-text active-extra-styles\"><p class=\"content-text__p\">\($0)</p></div>"
+        }.joined(separator: "\n")
+        let html = Self.page("""
+            <article><h1>Bridge contract awarded</h1>
+            <div class="col content-media"><p class="caption">The harbour bridge, closed since the storm of two winters ago.</p></div>
+            \(blocks)
+            <div class="body-extra"><p>Read our coverage of every council meeting this year in one place.</p></div>
+            </article>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains(Self.prose[0]))
+        #expect(lines.contains(Self.prose[4]))
+        #expect(!lines.contains("Read our coverage of every council meeting this year in one place."))
+    }
+
     /// A page builder wraps every paragraph in a "widget": the standard reading removes them
     /// all, and the lenient second reading finds the text. Its cookie notice still stays out.
     @Test func articleInsideWidgetsIsFoundByTheLenientReading() {

@@ -134,6 +134,16 @@ struct ClassHints {
         return kept[...]
     }
 
+    /// A content word with a short furniture token beside it and no furniture word
+    /// (`mc-column content-text active-extra-styles`): a style modifier may hold the token, so
+    /// the element's fellow blocks decide (`PageAnalysis`).
+    static func isContentWithFurnitureToken(_ hint: ArraySlice<UInt8>) -> Bool {
+        guard !hint.isEmpty else { return false }
+        let found = groups(hint)
+        return found & positiveBit != 0 && found & furnitureBit == 0 && hasToken(hint, furnitureTokens)
+            && !hasClass(hint, hidingClasses)
+    }
+
     static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
         guard !hint.isEmpty else { return false }
         return groups(hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)

@@ -143,6 +143,7 @@ struct PageAnalysis {
     private mutating func markFurniture() {
         let wrapperShare = max(prose[0] / 2, 200)
         let captionsAreText = GalleryCaptions.carryText(tree: tree, prose: prose, pageProse: prose[0])
+        var classProse: [ArraySlice<UInt8>: Int32] = [:]
         for index in 1..<tree.nodes.count {
             let node = tree.nodes[index]
             if removed[Int(node.parent)] {
@@ -184,6 +185,7 @@ struct PageAnalysis {
             }
             if classWeight[index] < 0 || (classWeight[index] == 0 && node.hintEnd > node.hintStart
                 && ClassHints.isFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
+                if classWeight[index] == 0, holdsSharedParagraphs(Int32(index), wrapperShare, &classProse) { continue }
                 removed[index] = true
                 continue
             }
@@ -204,6 +206,30 @@ struct PageAnalysis {
                 removed[index] = true
             }
         }
+    }
+
+    /// An element named as content with a furniture token beside the content word
+    /// (`content-text active-extra-styles`) whose class the page gives to blocks holding half
+    /// its prose between them: the article's paragraph blocks, one per paragraph, not furniture.
+    /// Furniture repeated down a page (comments, teasers) is named by a furniture word, never
+    /// only by a token beside a content word. `classProse` keeps each class's sum.
+    private func holdsSharedParagraphs(_ index: Int32, _ share: Int32, _ classProse: inout [ArraySlice<UInt8>: Int32]) -> Bool {
+        let hint = tree.hint(index)
+        guard ClassHints.isContentWithFurnitureToken(ClassHints.withoutTermClasses(hint)) else { return false }
+        if let sum = classProse[hint] { return sum >= share }
+        var sum: Int32 = 0
+        var other = 1
+        while other < tree.nodes.count {
+            let node = tree.nodes[other]
+            if node.tag != .text, node.hintEnd > node.hintStart, tree.hint(Int32(other)).elementsEqual(hint) {
+                sum += prose[other]
+                other = Int(tree.subtreeEnd(Int32(other))) + 1
+                continue
+            }
+            other += 1
+        }
+        classProse[hint] = sum
+        return sum >= share
     }
 
     /// A related-posts or teaser block holding half the page's prose is still furniture: its
