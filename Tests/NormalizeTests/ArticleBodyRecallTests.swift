@@ -138,6 +138,33 @@ struct ArticleBodyRecallTests {
         #expect(!lines.contains("Read our coverage of every council meeting this year in one place."))
     }
 
+    /// The page carries the article's rest inside a paywall's wrapper, below the free part
+    /// (which holds most of the prose): the record keeps it, and is flagged. The paywall's
+    /// prompt beside it (short lines, a form) stays out.
+    @Test func articleTextInsideAPaywallWrapperIsKept() {
+        let rest = [
+            "Engineers from the contractor will survey both piers in the first week of the works, and the council said it would publish their report in full before any further spending is approved.",
+            "The ferry operator confirmed that the extra evening crossings added during the closure will continue, although the fare rise planned for the spring has been postponed until the autumn.",
+            "Opposition councillors welcomed the decision but asked why the contract had taken two years to award, and called for a public review of how the closure had been handled from the start.",
+        ]
+        let walled = rest.map { "<p>\($0)</p>" }.joined()
+        let html = Self.page("""
+            <article><h1>Bridge contract awarded</h1>
+            <div class="article-body"><p>\(Self.lead)</p>\(Self.paragraphs)
+            <div class="paywall">\(walled)</div>
+            <div class="paywall-prompt"><p>Already a subscriber? Log in to keep reading this story.</p>
+            <p>Subscribe now for one euro a month and read every story on the site.</p>
+            <form action="/login"><input name="email"><button>Continue</button></form></div>
+            </div></article>
+            """)
+        let article = ArticleFixtureLoader.extract(html: html)
+        #expect(article.bodyLines.contains(Self.prose[0]))
+        #expect(article.bodyLines.contains(rest[0]))
+        #expect(article.bodyLines.contains(rest[2]))
+        #expect(!article.text.contains("Subscribe now"))
+        #expect(article.quality.paywall)
+    }
+
     /// A page builder wraps every paragraph in a "widget": the standard reading removes them
     /// all, and the lenient second reading finds the text. Its cookie notice still stays out.
     @Test func articleInsideWidgetsIsFoundByTheLenientReading() {

@@ -144,6 +144,30 @@ struct ClassHints {
             && !hasClass(hint, hidingClasses)
     }
 
+    /// Words of a paywall's wrapper: the element may hold the article's own remaining text.
+    static let paywallWords: [[UInt8]] = ["paywall", "piano"].map { Array($0.utf8) }
+
+    /// Furniture only by a paywall word (`paywall`, `hcf-paywall`, `piano-paywall-hide`):
+    /// the same hint with those words blanked is not furniture.
+    static func isFurnitureOnlyAsPaywall(_ hint: ArraySlice<UInt8>) -> Bool {
+        guard isFurniture(hint) else { return false }
+        var masked = Array(hint)
+        var found = false
+        for word in paywallWords {
+            var index = 0
+            while index + word.count <= masked.count {
+                if masked[index..<index + word.count].elementsEqual(word) {
+                    for offset in index..<index + word.count { masked[offset] = 0x20 }
+                    index += word.count
+                    found = true
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return found && !isFurniture(masked[...])
+    }
+
     static func isFurniture(_ hint: ArraySlice<UInt8>) -> Bool {
         guard !hint.isEmpty else { return false }
         return groups(hint) & furnitureBit != 0 || hasToken(hint, furnitureTokens)

@@ -186,6 +186,7 @@ struct PageAnalysis {
             if classWeight[index] < 0 || (classWeight[index] == 0 && node.hintEnd > node.hintStart
                 && ClassHints.isFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
                 if classWeight[index] == 0, holdsSharedParagraphs(Int32(index), wrapperShare, &classProse) { continue }
+                if holdsArticleBehindPaywall(Int32(index)) { continue }
                 removed[index] = true
                 continue
             }
@@ -231,6 +232,35 @@ struct PageAnalysis {
         classProse[hint] = sum
         return sum >= share
     }
+
+    /// A paywall's wrapper that holds the rest of the article (paragraphs of prose, few links,
+    /// no form): the page carries the text and the record keeps it (its `paywall` flag says
+    /// it is behind one). A paywall's prompt ("Jetzt weiterlesen", a log-in form, offers) is
+    /// short lines, buttons and forms, and still goes.
+    private func holdsArticleBehindPaywall(_ index: Int32) -> Bool {
+        let node = tree.node(index)
+        guard prose[Int(index)] >= Self.paywallProse, linkChars[Int(index)] * 10 < chars[Int(index)] * 3,
+              node.hintEnd > node.hintStart,
+              ClassHints.isFurnitureOnlyAsPaywall(ClassHints.withoutTermClasses(tree.hint(index))) else { return false }
+        var paragraphs = 0
+        var found = false
+        tree.forEachDescendant(of: index) { child in
+            switch tree.nodes[Int(child)].tag {
+            case .form, .input, .button, .select, .textarea:
+                found = true
+                return false
+            default:
+                if ownChars[Int(child)] >= Self.paywallParagraph { paragraphs += 1 }
+                return true
+            }
+        }
+        return !found && paragraphs >= 3
+    }
+
+    /// Prose a paywall's wrapper must hold to be the article's rest, and the length of a
+    /// paragraph there (a prompt's lines are shorter).
+    static let paywallProse: Int32 = 400
+    static let paywallParagraph: Int32 = 80
 
     /// A related-posts or teaser block holding half the page's prose is still furniture: its
     /// name says so and its shape (see `TeaserList`) agrees.
