@@ -54,7 +54,9 @@ enum HTMLParser {
     /// the whole parse), since a retain and release per SAX event were 3% of a page's time.
     private static func installHandler(_ context: htmlParserCtxtPtr) {
         var handler = htmlSAXHandler()
-        handler.initialized = 1
+        // SAX2's mark lets libxml2 hand errors to `serror` with their arguments; the HTML
+        // parser still calls the SAX1 element callbacks.
+        handler.initialized = UInt32(truncatingIfNeeded: XML_SAX2_MAGIC)
         handler.startElement = { userData, name, attributes in
             guard let userData, let name else { return }
             Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData)._withUnsafeGuaranteedRef {
@@ -64,6 +66,14 @@ enum HTMLParser {
         handler.endElement = { userData, _ in
             guard let userData else { return }
             Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData)._withUnsafeGuaranteedRef { $0.builder.endElement() }
+        }
+        // An end tag libxml2 ignores is reported as a tag mismatch (see `MisnestedEndTags`).
+        handler.serror = { userData, error in
+            guard let userData, let error, error.pointee.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue),
+                  let end = error.pointee.str1 else { return }
+            end.withMemoryRebound(to: UInt8.self, capacity: 1) { end in
+                Unmanaged<HTMLTreeBuilderBox>.fromOpaque(userData)._withUnsafeGuaranteedRef { $0.builder.tagMismatch(end: end) }
+            }
         }
         handler.characters = { userData, bytes, count in
             guard let userData, let bytes else { return }

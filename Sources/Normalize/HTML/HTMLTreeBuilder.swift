@@ -21,6 +21,8 @@ struct HTMLTreeBuilder {
     private var hintScratch: [UInt8] = []
     /// `class` and `id` values the prefilter took out of the markup (see `HintStash`).
     var hintStash: HintStash?
+    /// End tags libxml2 ignores where HTML5 closes the elements left open inside them.
+    private var misnested = MisnestedEndTags()
 
     init(expectedBytes: Int) {
         nodes.reserveCapacity(max(64, expectedBytes / 60))
@@ -100,6 +102,7 @@ struct HTMLTreeBuilder {
         append(node, index: index)
         if tag == .a { linkDepth += 1 }
         current = index
+        misnested.opened(index)
     }
 
     mutating func endElement() {
@@ -111,9 +114,21 @@ struct HTMLTreeBuilder {
             }
             return
         }
-        guard current > 0 else { return }
-        if nodes[Int(current)].tag == .a { linkDepth = max(0, linkDepth - 1) }
-        current = nodes[Int(current)].parent
+        guard let closing = misnested.closed() else { return }
+        close(closing)
+    }
+
+    private mutating func close(_ node: Int32) {
+        guard node > 0 else { return }
+        if nodes[Int(node)].tag == .a { linkDepth = max(0, linkDepth - 1) }
+        current = nodes[Int(node)].parent
+    }
+
+    /// libxml2 reported a tag mismatch (see `MisnestedEndTags`).
+    mutating func tagMismatch(end: UnsafePointer<UInt8>) {
+        guard skipDepth == 0 else { return }
+        let closing = misnested.mismatch(end: HTMLTag.lookup(end)) { nodes[Int($0)].tag }
+        for node in closing { close(node) }
     }
 
     mutating func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
