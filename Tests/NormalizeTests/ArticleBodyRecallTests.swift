@@ -138,10 +138,11 @@ struct ArticleBodyRecallTests {
         #expect(!lines.contains("Read our coverage of every council meeting this year in one place."))
     }
 
-    /// The page carries the article's rest inside a paywall's wrapper, below the free part
+    /// The page carries the article's rest inside a paywall's (or subscribers') wrapper, below the free part
     /// (which holds most of the prose): the record keeps it, and is flagged. The paywall's
     /// prompt beside it (short lines, a form) stays out.
-    @Test func articleTextInsideAPaywallWrapperIsKept() {
+    @Test(arguments: ["class=\"paywall\"", "id=\"subscription-content\""])
+    func articleTextInsideAPaywallWrapperIsKept(wrapper: String) {
         let rest = [
             "Engineers from the contractor will survey both piers in the first week of the works, and the council said it would publish their report in full before any further spending is approved.",
             "The ferry operator confirmed that the extra evening crossings added during the closure will continue, although the fare rise planned for the spring has been postponed until the autumn.",
@@ -151,7 +152,7 @@ struct ArticleBodyRecallTests {
         let html = Self.page("""
             <article><h1>Bridge contract awarded</h1>
             <div class="article-body"><p>\(Self.lead)</p>\(Self.paragraphs)
-            <div class="paywall">\(walled)</div>
+            <div \(wrapper)>\(walled)</div>
             <div class="paywall-prompt"><p>Already a subscriber? Log in to keep reading this story.</p>
             <p>Subscribe now for one euro a month and read every story on the site.</p>
             <form action="/login"><input name="email"><button>Continue</button></form></div>

@@ -144,10 +144,12 @@ struct ClassHints {
             && !hasClass(hint, hidingClasses)
     }
 
-    /// Words of a paywall's wrapper: the element may hold the article's own remaining text.
-    static let paywallWords: [[UInt8]] = ["paywall", "piano"].map { Array($0.utf8) }
+    /// Words of a paywall's or a subscriber-only wrapper: the element may hold the article's
+    /// own remaining text.
+    static let paywallWords: [[UInt8]] = ["paywall", "piano", "subscri"].map { Array($0.utf8) }
 
-    /// Furniture only by a paywall word (`paywall`, `hcf-paywall`, `piano-paywall-hide`):
+    /// Furniture only by a paywall word (`paywall`, `hcf-paywall`, `piano-paywall-hide`,
+    /// `subscription-content`):
     /// the same hint with those words blanked is not furniture.
     static func isFurnitureOnlyAsPaywall(_ hint: ArraySlice<UInt8>) -> Bool {
         guard isFurniture(hint) else { return false }
