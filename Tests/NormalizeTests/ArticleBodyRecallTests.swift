@@ -148,7 +148,8 @@ struct ArticleBodyRecallTests {
             "The ferry operator confirmed that the extra evening crossings added during the closure will continue, although the fare rise planned for the spring has been postponed until the autumn.",
             "Opposition councillors welcomed the decision but asked why the contract had taken two years to award, and called for a public review of how the closure had been handled from the start.",
         ]
-        let walled = rest.map { "<p>\($0)</p>" }.joined()
+        // A sign-up box inside the wrapper, between the paragraphs.
+        let walled = rest.map { "<p>\($0)</p>" }.joined(separator: "<form><input name=\"email\"><button>Sign up</button></form>")
         let html = Self.page("""
             <article><h1>Bridge contract awarded</h1>
             <div class="article-body"><p>\(Self.lead)</p>\(Self.paragraphs)

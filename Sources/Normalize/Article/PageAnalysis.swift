@@ -233,28 +233,23 @@ struct PageAnalysis {
         return sum >= share
     }
 
-    /// A paywall's wrapper that holds the rest of the article (paragraphs of prose, few links,
-    /// no form): the page carries the text and the record keeps it (its `paywall` flag says
-    /// it is behind one). A paywall's prompt ("Jetzt weiterlesen", a log-in form, offers) is
-    /// short lines, buttons and forms, and still goes.
+    /// A paywall's wrapper that holds the rest of the article (paragraphs of prose outside any
+    /// form, few links): the page carries the text and the record keeps it (its `paywall` flag
+    /// says it is behind one). A paywall's prompt ("Jetzt weiterlesen", a log-in form, offers)
+    /// is short lines, buttons and forms, and still goes.
     private func holdsArticleBehindPaywall(_ index: Int32) -> Bool {
         let node = tree.node(index)
         guard prose[Int(index)] >= Self.paywallProse, linkChars[Int(index)] * 10 < chars[Int(index)] * 3,
               node.hintEnd > node.hintStart,
               ClassHints.isFurnitureOnlyAsPaywall(ClassHints.withoutTermClasses(tree.hint(index))) else { return false }
         var paragraphs = 0
-        var found = false
         tree.forEachDescendant(of: index) { child in
-            switch tree.nodes[Int(child)].tag {
-            case .form, .input, .button, .select, .textarea:
-                found = true
-                return false
-            default:
-                if ownChars[Int(child)] >= Self.paywallParagraph { paragraphs += 1 }
-                return true
-            }
+            // A form's lines (a sign-up box inside the article's wrapper) do not count.
+            if tree.nodes[Int(child)].tag == .form { return false }
+            if ownChars[Int(child)] >= Self.paywallParagraph { paragraphs += 1 }
+            return true
         }
-        return !found && paragraphs >= 3
+        return paragraphs >= 3
     }
 
     /// Prose a paywall's wrapper must hold to be the article's rest, and the length of a
