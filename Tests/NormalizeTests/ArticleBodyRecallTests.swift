@@ -167,6 +167,21 @@ struct ArticleBodyRecallTests {
         #expect(article.quality.paywall)
     }
 
+    /// A page whose article has no text (a video story): the site's footer holds nearly all the
+    /// page's prose, and is still the footer, not the article.
+    @Test func thePageFooterIsNeverTheBody() {
+        let html = """
+            <!DOCTYPE html><html><head><title>Video: the bridge</title></head><body>
+            <div class="article"><h1>Video: the bridge reopens</h1><div class="video-embed"></div></div>
+            <footer><div class="copy">
+            <p>The site is registered with the press authority under number 77-57534, and all rights to the material published here belong to the editorial office.</p>
+            <p>Material from the site may be used only with the written permission of the editorial office, and every use must name the site and link to the original.</p>
+            <p>The editorial office is not responsible for the content of advertisements, and readers' comments are their own and not those of the editors.</p>
+            </div></footer></body></html>
+            """
+        #expect(ArticleFixtureLoader.extract(html: html).bodyLines.isEmpty)
+    }
+
     /// A page builder wraps every paragraph in a "widget": the standard reading removes them
     /// all, and the lenient second reading finds the text. Its cookie notice still stays out.
     @Test func articleInsideWidgetsIsFoundByTheLenientReading() {

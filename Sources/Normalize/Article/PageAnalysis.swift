@@ -155,6 +155,12 @@ struct PageAnalysis {
             if node.hintEnd > node.hintStart {
                 classWeight[index] = Int16(ClassHints.weight(ClassHints.withoutTermClasses(tree.hint(Int32(index)))))
             }
+            // The page's own footer (the publisher's imprint, legal notes) is no article's
+            // wrapper, however much of the page's prose it holds on a page without an article.
+            if node.tag == .footer && !isInsideArticle(Int32(index)) {
+                removed[index] = true
+                continue
+            }
             if prose[index] >= wrapperShare {
                 if !isNamedTeaserList(Int32(index)) { continue }
                 removed[index] = true
@@ -256,6 +262,17 @@ struct PageAnalysis {
     /// paragraph there (a prompt's lines are shorter).
     static let paywallProse: Int32 = 400
     static let paywallParagraph: Int32 = 80
+
+    /// Whether an `article` or `main` element holds `index`.
+    private func isInsideArticle(_ index: Int32) -> Bool {
+        var current = tree.node(index).parent
+        while current > 0 {
+            let tag = tree.node(current).tag
+            if tag == .article || tag == .main { return true }
+            current = tree.node(current).parent
+        }
+        return false
+    }
 
     /// A related-posts or teaser block holding half the page's prose is still furniture: its
     /// name says so and its shape (see `TeaserList`) agrees.
