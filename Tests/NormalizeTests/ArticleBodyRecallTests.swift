@@ -182,6 +182,39 @@ struct ArticleBodyRecallTests {
         #expect(ArticleFixtureLoader.extract(html: html).bodyLines.isEmpty)
     }
 
+    /// An article cut into section wrappers of one class (subheading and paragraphs each, an ad
+    /// slot between), with a related-link line in the first and a teaser beside them: every
+    /// section is the article's. A one-sentence box with the same layout class is not.
+    @Test func sectionsOfOneClassAreOneArticle() {
+        let p = Self.prose
+        let extra = [
+            "Engineers from the contractor will survey both piers in the first week of the works, and the council said it would publish their report in full.",
+            "The ferry operator confirmed that the extra evening crossings added during the closure will continue, although the fare rise has been postponed.",
+        ]
+        func section(_ heading: String?, _ lines: [String]) -> String {
+            let title = heading.map { "<h2 class=\"subline\">\($0)</h2>" } ?? ""
+            return "<div class=\"paragraph_wrapper left\">\(title)<div class=\"textflow\">"
+                + lines.map { "<p>\($0)</p>" }.joined() + "</div></div>"
+        }
+        let html = Self.page("""
+            <article><h1>Bridge contract awarded</h1><div>
+            \(section(nil, [p[0], p[1], "Also read: <a href=\"/a\">Every council vote on the harbour bridge since the storm closed it</a>"]))
+            <div class="ad-slot"></div>
+            \(section("What the contract covers", [p[2], p[3], p[4]]))
+            \(section("Next steps", extra))
+            <div class="more-links"><a href="/b">More on the bridge</a> <a href="/c">Ferry timetable</a></div>
+            <div class="paragraph_wrapper left"><p>Sign up for our free daily newsletter today.</p></div>
+            </div></article>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains(p[0]))
+        #expect(lines.contains("What the contract covers"))
+        #expect(lines.contains(p[4]))
+        #expect(lines.contains("Next steps"))
+        #expect(lines.contains(extra[1]))
+        #expect(!lines.contains("Sign up for our free daily newsletter today."))
+    }
+
     /// A page builder wraps every paragraph in a "widget": the standard reading removes them
     /// all, and the lenient second reading finds the text. Its cookie notice still stays out.
     @Test func articleInsideWidgetsIsFoundByTheLenientReading() {

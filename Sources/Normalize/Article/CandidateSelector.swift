@@ -85,7 +85,8 @@ struct CandidateSelector {
         top = promote(top, score: score, scored: scored, candidates: candidates)
         let narrow = top
         top = ContainerWidening(analysis: analysis).widen(top)
-        let roots = siblings(of: top, score: score, scored: scored)
+        let roots = SectionSiblings(analysis: analysis).sections(around: top)
+            ?? siblings(of: top, score: score, scored: scored)
         return Choice(roots: roots, top: top, score: score[Int(top)], narrow: narrow)
     }
 
