@@ -215,6 +215,17 @@ struct ArticleBodyRecallTests {
         #expect(!lines.contains("Sign up for our free daily newsletter today."))
     }
 
+    /// An inline element holding only a space still separates the words around it; a hidden
+    /// one (an anti-spam decoy inside an address) adds nothing.
+    @Test func aSpaceInsideAnInlineElementSeparatesWords() {
+        let first = "Campaigners said they would fight the<strong> </strong><a href=\"/p\"><strong>total closure</strong></a> of the bridge, and the council agreed to hear them."
+        let second = "Write to the office at<span> </span>press@<span style=\"display:none\">no spam</span>example.org with any questions about the works."
+        let html = Self.page("<article><h1>Bridge</h1><p>\(first)</p><p>\(second)</p>\(Self.paragraphs)</article>")
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains("Campaigners said they would fight the total closure of the bridge, and the council agreed to hear them."))
+        #expect(lines.contains("Write to the office at press@example.org with any questions about the works."))
+    }
+
     /// A page builder wraps every paragraph in a "widget": the standard reading removes them
     /// all, and the lenient second reading finds the text. Its cookie notice still stays out.
     @Test func articleInsideWidgetsIsFoundByTheLenientReading() {

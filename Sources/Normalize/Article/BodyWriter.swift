@@ -56,6 +56,13 @@ struct BodyWriter {
                     enter = false
                 } else if current != root && (analysis.removed[Int(current)] || shouldSkip(current)) {
                     enter = false
+                    // "die<strong> </strong>totale": an inline element holding only white space
+                    // still separates the words around it.
+                    // (Not one removed: a hidden anti-spam span inside "ann@<span>…</span>example.org".)
+                    if analysis.chars[Int(current)] == 0 && !node.tag.isBlock && !analysis.removed[Int(current)]
+                        && holdsText(current) {
+                        collector.buffer.append(0x20)
+                    }
                 } else {
                     opening(node.tag, &collector)
                     if node.tag.isHeading { collector.isHeading = true }
@@ -101,6 +108,17 @@ struct BodyWriter {
         default:
             if tag.isBlock { collector.flush() }
         }
+    }
+
+    /// Whether a text node (white space, when the element has no visible characters) lies
+    /// within `index`.
+    private func holdsText(_ index: Int32) -> Bool {
+        var found = false
+        tree.forEachDescendant(of: index) { child in
+            if tree.node(child).tag == .text { found = true }
+            return !found
+        }
+        return found
     }
 
     private func appendText(_ index: Int32, to buffer: inout [UInt8]) {
