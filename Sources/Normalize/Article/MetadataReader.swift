@@ -105,8 +105,12 @@ struct MetadataReader {
             .compactMap { $0.flatMap { sameSite(absolute($0)) } }.first
         result.paywallHint = structured.paywalled
             || meta["article:content_tier"].map { $0.lowercased() != "free" } == true
-        result.title = result.title.map { Self.stripSiteName(TextNormalizer.collapse(Array($0.utf8)[...]), result.siteName) }
-        result.description = result.description.map { TextNormalizer.collapse(Array($0.utf8)[...]) }
+        // Values escaped twice keep a level of character references ("Here&#8217;s").
+        result.siteName = result.siteName.map(HTMLEntities.decode)
+        result.title = result.title.map {
+            Self.stripSiteName(TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]), result.siteName)
+        }
+        result.description = result.description.map { TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]) }
         return result
     }
 

@@ -29,7 +29,7 @@ enum AuthorNameCleaner {
     /// Names in one raw string. Pieces that are only a role, an agency or the site's name are
     /// dropped when the string also names someone else.
     static func names(in raw: String, site: SiteNames) -> [String] {
-        let words = BylineWords.split(AuthorText.decodingEntities(raw))
+        let words = BylineWords.split(HTMLEntities.decode(raw))
         var people: [String] = []
         var others: [String] = []
         for segment in BylineWords.segments(words) {

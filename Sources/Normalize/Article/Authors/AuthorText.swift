@@ -52,41 +52,6 @@ enum AuthorText {
         return output
     }
 
-    /// `text` with numeric character references and `&amp;` decoded: meta values that were
-    /// escaped twice ("Jos&#xE9; Roe").
-    static func decodingEntities(_ text: String) -> String {
-        guard has(text, "&") else { return text }
-        var output = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            output += rest[..<amp]
-            let tail = rest[amp...]
-            guard let semicolon = tail.prefix(10).firstIndex(of: ";") else {
-                output.append("&")
-                rest = rest[rest.index(after: amp)...]
-                continue
-            }
-            let body = tail[tail.index(after: tail.startIndex)..<semicolon]
-            var decoded: Character?
-            if body == "amp" {
-                decoded = "&"
-            } else if body.hasPrefix("#x") || body.hasPrefix("#X") {
-                decoded = UInt32(body.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map(Character.init)
-            } else if body.hasPrefix("#") {
-                decoded = UInt32(body.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init).map(Character.init)
-            }
-            if let decoded {
-                output.append(decoded)
-                rest = rest[rest.index(after: semicolon)...]
-            } else {
-                output.append("&")
-                rest = rest[rest.index(after: amp)...]
-            }
-        }
-        output += rest
-        return output
-    }
-
     /// Whether `text` holds `needle`, compared byte for byte (no Foundation bridging).
     static func has(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
         let count = needle.utf8CodeUnitCount
