@@ -52,6 +52,9 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("METRO LEDGER STAFF NOVEMBER 20, 2019 10:43") == ["METRO LEDGER STAFF"])
         #expect(Self.names("VON KARL WEBER am 21. April 2020") == ["KARL WEBER"])
         #expect(Self.names("Posted on September 21, 2020 by Dana Kerr") == ["Dana Kerr"])
+        // A web address beside a name goes; alone, it is what the page gives.
+        #expect(Self.names("Diario El Dia de La Plata www.eldia.com") == ["Diario El Dia de La Plata"])
+        #expect(Self.names("www.koffergepackt.com") == ["www.koffergepackt.com"])
         // Drupal's default byline: "Submitted" was left as a name.
         #expect(Self.names("Submitted on Mon, 2019-01-21 13:49").isEmpty)
         #expect(Self.names("Submitted by Dana Kerr on Mon, 2019-01-21 13:49") == ["Dana Kerr"])

@@ -97,6 +97,12 @@ enum AuthorNameCleaner {
     /// not a name.
     private static func tidy(_ piece: [String], site: SiteNames) -> String? {
         var words = piece
+        // "Diario El Dia www.eldia.com": a web address beside a name is not part of it (alone,
+        // it is all the page says: "www.koffergepackt.com").
+        if words.count > 1 {
+            words.removeAll { $0.count > 4 && AuthorText.bare($0).hasPrefix("www.") }
+            if words.isEmpty { return nil }
+        }
         // "Фото из Инстаграма …", "Photo courtesy of …": a credit line without its colon.
         if let first = words.first, AuthorLexicon.creditLabels.contains(AuthorText.bare(first)) { return nil }
         // "Jane Roe for The Daily", "Jan Roe in Berlin": a preposition after a full name ends it
