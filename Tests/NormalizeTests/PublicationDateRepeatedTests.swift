@@ -24,6 +24,12 @@ struct PublicationDateRepeatedTests {
             """) == "2020-04-28")
     }
 
+    /// A URL-encoded icon's path data ("%2001.3.1") holds an escaped space, not a year.
+    @Test func percentEscapesAreNotDates() {
+        let icon = "<img src=\"data:image/svg+xml,%3Cpath%20d=%22M49.4a.5.5%200%2001.3.1c.08.06%22/%3E\">"
+        #expect(Self.published("<h1>Story</h1>" + String(repeating: icon, count: 5)) == nil)
+    }
+
     @Test func aDateBeforeTheCopyrightYearIsNotThePublication() {
         #expect(Self.published("""
             <h1>Story</h1><a href="/2019/05/06/a">A</a> <a href="/2019/05/06/a#top">A</a> <a href="/2021/03/04/b">B</a>

@@ -39,7 +39,9 @@ enum PageDatePatterns {
                     copyright = max(copyright, yearAfterCopyright(bytes, index + copyEntity.count))
                 } else if isDigit(byte), index == 0 || !isDigit(bytes[index - 1]) {
                     let run = digitRun(bytes, index)
-                    if let (shape, date) = match(bytes, index, run, dayFirst: dayFirst), plausible(date),
+                    // "%2001.3.1" in a URL-encoded image is an escaped space and "01.3.1", no year.
+                    let escaped = index > 0 && bytes[index - 1] == UInt8(ascii: "%")
+                    if !escaped, let (shape, date) = match(bytes, index, run, dayFirst: dayFirst), plausible(date),
                        counts[shape.rawValue].count < maximumDistinct || counts[shape.rawValue][date.dayNumber] != nil {
                         counts[shape.rawValue][date.dayNumber, default: 0] += 1
                     }
