@@ -156,6 +156,9 @@ enum AuthorLexicon {
         "tempo di lettura", "tempo de leitura", "leestijd", "czas czytania", "lästid", "læsetid",
     ].map { $0.split(separator: " ").map(String.init) }
 
+    /// The words a reading-time label starts with: most bylines hold none.
+    static let readingTimeFirstWords = Set(readingTimeLabels.map { $0[0] })
+
     /// Words between a day and its month ("2 de mayo", "the 3rd of May").
     static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]
     static let weekdays: Set<String> = [

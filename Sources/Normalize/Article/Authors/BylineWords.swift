@@ -23,7 +23,7 @@ enum BylineWords {
                 continue
             }
             if AuthorText.has(word, "@") || AuthorText.has(word, "://") || AuthorText.has(word, "[at]")
-                || AuthorText.has(word, "(at)") || word.lowercased().hasPrefix("http") { continue }
+                || AuthorText.has(word, "(at)") || startsWithHTTP(word) { continue }
             // "dpa/Jana Roe", "Jana Roe/AFP": a slash between letters separates two credits.
             if let slash = word.firstIndex(of: "/"), slash != word.startIndex,
                word.index(after: slash) != word.endIndex,
@@ -44,6 +44,15 @@ enum BylineWords {
             words.append(String(word))
         }
         return words
+    }
+
+    /// "http…" in any case, without lower-casing a copy of the word.
+    private static func startsWithHTTP(_ word: Substring) -> Bool {
+        var bytes = word.utf8.makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        return true
     }
 
     /// Emoji and other pictographic symbols, with the selectors and joiners that shape them;
@@ -151,7 +160,7 @@ enum BylineWords {
     /// Marks each reading-time label ("Tiempo de lectura") as date words, like the duration
     /// that follows it.
     private static func markReadingTimeLabels(_ bare: [String], _ isDate: inout [Bool]) {
-        for start in bare.indices {
+        for start in bare.indices where AuthorLexicon.readingTimeFirstWords.contains(bare[start]) {
             for label in AuthorLexicon.readingTimeLabels where start + label.count <= bare.count {
                 guard bare[start..<start + label.count].elementsEqual(label) else { continue }
                 for index in start..<start + label.count { isDate[index] = true }
