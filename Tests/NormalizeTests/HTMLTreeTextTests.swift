@@ -17,6 +17,12 @@ struct HTMLTreeTextTests {
         #expect(Self.text(html) == "Jane Roe 3 hours ago One two Three four")
     }
 
+    /// Two links side by side are two items, whatever the style sheet does with them.
+    @Test func adjacentLinksAreSeparated() {
+        #expect(Self.text("<body><h3><a href=\"/p\">Jane Roe</a><a href=\"/f\">Follow</a></h3></body>") == "Jane Roe Follow")
+        #expect(Self.text("<body><p><a href=\"/a\">One</a> and <a href=\"/b\">two</a></p></body>") == "One and two")
+    }
+
     @Test func inlineElementsStayJoined() {
         #expect(Self.text("<body><p>Up<b>dated</b>:<i>March</i> 16</p></body>") == "Updated:March 16")
     }

@@ -86,6 +86,7 @@ struct HTMLTree: Sendable {
         // Where each open block's subtree ends: what follows a block is a new line too
         // ("<div>Jane Roe</div><time>3 hours ago</time>" is not "Jane Roe3 hours ago").
         var blockEnds: [Int32] = []
+        var lastLink: Int32 = -1
         forEachDescendant(of: start) { index in
             var ended = false
             while let last = blockEnds.last, index > last {
@@ -96,6 +97,12 @@ struct HTMLTree: Sendable {
             let item = nodes[Int(index)]
             if item.tag == .text {
                 bytes.append(contentsOf: text[Int(item.start)..<Int(item.end)])
+            } else if item.tag == .a {
+                // Two links side by side are two items ("<a>Jane Roe</a><a>Follow</a>").
+                if lastLink >= 0, nodes[Int(lastLink)].parent == item.parent, subtreeEnd(lastLink) + 1 == index {
+                    bytes.append(0x20)
+                }
+                lastLink = index
             } else if item.tag.isBlock {
                 bytes.append(0x20)
                 blockEnds.append(subtreeEnd(index))
