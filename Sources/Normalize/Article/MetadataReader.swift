@@ -108,20 +108,44 @@ struct MetadataReader {
         // Values escaped twice keep a level of character references ("Here&#8217;s").
         result.siteName = result.siteName.map(HTMLEntities.decode)
         result.title = result.title.map {
-            Self.stripSiteName(TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]), result.siteName)
+            Self.stripSiteName(TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]), result.siteName,
+                               host: (pageURL ?? canonical.flatMap(URL.init(string:)))?.host)
         }
         result.description = result.description.map { TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]) }
         return result
     }
 
-    /// Page titles often end with the publication's name ("Story - The Paper"); the record
-    /// keeps the headline only.
-    static func stripSiteName(_ title: String, _ siteName: String?) -> String {
-        guard let siteName, !siteName.isEmpty, title.count > siteName.count + 3 else { return title }
-        for separator in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] where title.hasSuffix(separator + siteName) {
-            return String(title.dropLast(separator.count + siteName.count))
+    /// Page titles often end with the publication's name ("Story - The Paper", "Story | LECKER",
+    /// "Story - MDR.DE"); the record keeps the headline only. The last segment goes when it is
+    /// the site's name or its host (`lecker.de`, or its name label `lecker`), compared without
+    /// case, spaces and dots.
+    static func stripSiteName(_ title: String, _ siteName: String?, host: String? = nil) -> String {
+        let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "]
+        if let siteName, !siteName.isEmpty, title.count > siteName.count + 3 {
+            for separator in separators where title.hasSuffix(separator + siteName) {
+                return String(title.dropLast(separator.count + siteName.count))
+            }
+        }
+        var names = [siteName].compactMap { $0 }.map(Self.nameKey).filter { !$0.isEmpty }
+        if let host {
+            // "lecker.de" and its name label "lecker"; "bbc.co.uk" and "bbc".
+            let domain = RegistrableDomain.of(host)
+            names.append(Self.nameKey(domain))
+            if let label = domain.split(separator: ".").first { names.append(Self.nameKey(String(label))) }
+        }
+        guard !names.isEmpty else { return title }
+        for separator in separators {
+            guard let range = title.range(of: separator, options: .backwards) else { continue }
+            let head = title[..<range.lowerBound]
+            let tail = Self.nameKey(String(title[range.upperBound...]))
+            if head.count >= 8, !tail.isEmpty, names.contains(tail) { return String(head) }
         }
         return title
+    }
+
+    /// A name compared loosely: lower case, without spaces, dots and hyphens.
+    private static func nameKey(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" .-_".unicodeScalars.contains($0) }.map(Character.init))
     }
 
     /// Names in author strings; kept for callers of the old name.
