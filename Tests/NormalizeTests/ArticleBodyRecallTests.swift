@@ -355,4 +355,18 @@ struct LineFilterLeadInTests {
             .map { BodyWriter.Line(text: $0, isHeading: false) }
         #expect(LineFilter.filter(lines, title: nil) == prose)
     }
+
+    /// A tag list's label left alone (its tags were links), an empty one ("Keyword: ,,,,") and
+    /// a row of share buttons as text are dropped; prose naming a network stays.
+    @Test func tagLabelsAndShareButtonRowsAreDropped() {
+        let prose = [
+            "The council voted on Tuesday to extend the night bus service to the eastern suburbs.",
+            "Officials said the new routes would be announced on Facebook and Twitter next week.",
+            "Residents who work late shifts are expected to benefit most, the transport committee said.",
+        ]
+        let lines = (prose + ["Schlagworte:", "Keyword: ,,,,", "FacebookTwitterLinkedinEMail", "Facebook | X | WhatsApp | E-Mail"])
+            .map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == prose)
+        #expect(!LineFilter.isShareButtons(Array("facebook said on tuesday".utf8)))
+    }
 }

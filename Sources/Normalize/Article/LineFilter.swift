@@ -25,6 +25,10 @@ enum LineFilter {
         "keine kommentare", "lire aussi", "à lire aussi", "lea también", "lee también",
         "le puede interesar", "te puede interesar", "leggi anche", "leia também", "czytaj też",
         "czytaj także", "zobacz też", "zobacz także",
+        // Labels of a tag list, left alone when the tags are links the writer skipped.
+        "tags", "tag", "tagged", "tagged with", "filed under", "keywords", "keyword", "schlagworte",
+        "schlagwörter", "stichworte", "stichwörter", "mots-clés", "mots clés", "etiquetas", "palabras clave",
+        "parole chiave", "palavras-chave", "tagi", "słowa kluczowe", "trefwoorden", "теги", "ключевые слова",
         // The advertisement label in the most common web languages.
         "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "publicidade",
         "reklama", "reklam", "iklan", "реклама", "advertentie", "annonse", "mainos",
@@ -83,8 +87,14 @@ enum LineFilter {
                 kept.append(line)
                 continue
             }
-            let key = comparableBytes(line.text)
+            var key = comparableBytes(line.text)
             if key.isEmpty { continue }
+            // "Keyword: ,,,,": a label whose list came out empty is the label alone.
+            if let colon = key.firstIndex(of: 0x3A),
+               key[(colon + 1)...].allSatisfy({ $0 == 0x20 || $0 == 0x2C || $0 == 0x3B || $0 == 0x7C || $0 == 0x2E }) {
+                key = Array(key[..<colon])
+            }
+            if length <= 80 && isShareButtons(key) { continue }
             if length <= 60 && exactPhraseBytes.contains(key) { continue }
             if length <= 160 && prefixBytes.contains(where: { key.starts(with: $0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
@@ -159,6 +169,29 @@ enum LineFilter {
         let found = promptWords.groups(in: lowered[...])
         return found & 1 != 0 || (found & 2 != 0 && found & 4 != 0)
     }
+
+    /// A row of share buttons as text: network names and mail/print labels and nothing else
+    /// ("FacebookTwitterLinkedinEMail", "Facebook | X | WhatsApp | E-Mail").
+    static func isShareButtons(_ key: [UInt8]) -> Bool {
+        var rest = key[...]
+        var names = 0
+        while let first = rest.first {
+            if !((first >= 0x61 && first <= 0x7A) || first >= 0x80) {
+                rest = rest.dropFirst()
+                continue
+            }
+            guard let name = shareButtonNames.first(where: { rest.starts(with: $0) }) else { return false }
+            rest = rest.dropFirst(name.count)
+            names += 1
+        }
+        return names >= 2
+    }
+
+    private static let shareButtonNames: [[UInt8]] = [
+        "facebook", "twitter", "instagram", "linkedin", "whatsapp", "telegram", "pinterest", "reddit", "xing",
+        "tumblr", "flipboard", "messenger", "threads", "bluesky", "mastodon", "email", "e-mail", "mail", "print",
+        "drucken", "imprimer", "imprimir", "copy link", "link kopieren", "x",
+    ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
 
     /// Gallery and comment counters: "Image 1 of 8", "1 / 8", "3 comments".
     static func isCounter(_ key: String) -> Bool {
