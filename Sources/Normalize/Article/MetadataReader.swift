@@ -118,34 +118,60 @@ struct MetadataReader {
     /// Page titles often end with the publication's name ("Story - The Paper", "Story | LECKER",
     /// "Story - MDR.DE"); the record keeps the headline only. The last segment goes when it is
     /// the site's name or its host (`lecker.de`, or its name label `lecker`), compared without
-    /// case, spaces and dots.
+    /// case, spaces and dots. Byte-level: it runs for every page.
     static func stripSiteName(_ title: String, _ siteName: String?, host: String? = nil) -> String {
-        let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "]
-        if let siteName, !siteName.isEmpty, title.count > siteName.count + 3 {
-            for separator in separators where title.hasSuffix(separator + siteName) {
+        if let siteName, !siteName.isEmpty, title.utf8.count > siteName.utf8.count + 3 {
+            for separator in titleSeparators where title.hasSuffix(separator + siteName) {
                 return String(title.dropLast(separator.count + siteName.count))
             }
         }
-        var names = [siteName].compactMap { $0 }.map(Self.nameKey).filter { !$0.isEmpty }
-        if let host {
-            // "lecker.de" and its name label "lecker"; "bbc.co.uk" and "bbc".
-            let domain = RegistrableDomain.of(host)
-            names.append(Self.nameKey(domain))
-            if let label = domain.split(separator: ".").first { names.append(Self.nameKey(String(label))) }
-        }
-        guard !names.isEmpty else { return title }
-        for separator in separators {
-            guard let range = title.range(of: separator, options: .backwards) else { continue }
-            let head = title[..<range.lowerBound]
-            let tail = Self.nameKey(String(title[range.upperBound...]))
-            if head.count >= 8, !tail.isEmpty, names.contains(tail) { return String(head) }
+        let bytes = Array(title.utf8)
+        var names: [[UInt8]]?
+        for separator in titleSeparatorBytes {
+            guard let start = lastOccurrence(of: separator, in: bytes) else { continue }
+            let tail = bytes[(start + separator.count)...]
+            guard start >= 8, tail.count <= 80 else { continue }
+            if names == nil {
+                var found = [siteName].compactMap { $0 }.map { nameKey(Array($0.utf8)[...]) }
+                if let host {
+                    // "lecker.de" and its name label "lecker"; "bbc.co.uk" and "bbc".
+                    let domain = RegistrableDomain.of(host)
+                    found.append(nameKey(Array(domain.utf8)[...]))
+                    if let label = domain.split(separator: ".").first { found.append(nameKey(Array(label.utf8)[...])) }
+                }
+                names = found.filter { !$0.isEmpty }
+            }
+            let key = nameKey(tail)
+            if !key.isEmpty, names?.contains(key) == true {
+                return String(decoding: bytes[..<start], as: UTF8.self)
+            }
         }
         return title
     }
 
-    /// A name compared loosely: lower case, without spaces, dots and hyphens.
-    private static func nameKey(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { !" .-_".unicodeScalars.contains($0) }.map(Character.init))
+    private static let titleSeparators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "]
+    private static let titleSeparatorBytes = titleSeparators.map { Array($0.utf8) }
+
+    /// Where `needle` last occurs in `bytes`.
+    private static func lastOccurrence(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var start = bytes.count - needle.count
+        while start >= 0 {
+            if bytes[start] == needle[0] && bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+            start -= 1
+        }
+        return nil
+    }
+
+    /// A name compared loosely: lower case, without spaces, dots, hyphens and underscores.
+    private static func nameKey(_ name: ArraySlice<UInt8>) -> [UInt8] {
+        if name.allSatisfy({ $0 < 0x80 }) {
+            return name.compactMap { byte in
+                byte == 0x20 || byte == 0x2E || byte == 0x2D || byte == 0x5F ? nil : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        let lowered = String(decoding: name, as: UTF8.self).lowercased()
+        return Array(lowered.utf8).filter { $0 != 0x20 && $0 != 0x2E && $0 != 0x2D && $0 != 0x5F }
     }
 
     /// Names in author strings; kept for callers of the old name.

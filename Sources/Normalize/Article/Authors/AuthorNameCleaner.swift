@@ -100,7 +100,10 @@ enum AuthorNameCleaner {
         // "Diario El Dia www.eldia.com": a web address beside a name is not part of it (alone,
         // it is all the page says: "www.koffergepackt.com").
         if words.count > 1 {
-            words.removeAll { $0.count > 4 && AuthorText.bare($0).hasPrefix("www.") }
+            words.removeAll { word in
+                let bytes = word.utf8.drop { $0 == 0x28 || $0 == 0x5B || $0 == 0x22 || $0 == 0x27 }
+                return bytes.count > 4 && bytes.prefix(4).map { $0 | 0x20 }.elementsEqual("www.".utf8)
+            }
             if words.isEmpty { return nil }
         }
         // "Фото из Инстаграма …", "Photo courtesy of …": a credit line without its colon.
