@@ -131,7 +131,7 @@ struct CandidateSelector {
             // meeting point is the deepest ancestor holding two contenders.
             let meetings = contenders.map { tree.commonAncestor(top, $0) }.sorted(by: >)
             let ancestor = min(meetings[1], tree.node(top).parent)
-            if ancestor > 0 && !isAboveBody(ancestor) { top = ancestor }
+            if ancestor > 0 && !tree.isAboveBody(ancestor) { top = ancestor }
         }
         var lastScore = score[Int(top)]
         let threshold = lastScore / 3
@@ -157,11 +157,6 @@ struct CandidateSelector {
             top = parent
         }
         return top
-    }
-
-    private func isAboveBody(_ index: Int32) -> Bool {
-        let tag = tree.node(index).tag
-        return tag == .body || tag == .html || index == HTMLTree.root
     }
 
     private func liveChildren(_ index: Int32) -> Int {

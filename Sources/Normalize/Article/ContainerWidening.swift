@@ -41,7 +41,7 @@ struct ContainerWidening {
         var steps = 0
         while steps < 5, Self.isTableOrListPart(tree.node(current).tag) {
             let parent = tree.node(current).parent
-            guard parent > 0, !isAboveBody(parent) else { break }
+            guard parent > 0, !tree.isAboveBody(parent) else { break }
             current = parent
             steps += 1
         }
@@ -59,7 +59,7 @@ struct ContainerWidening {
         var steps = 0
         while steps < Self.maximumSteps {
             let parent = tree.node(current).parent
-            guard parent > 0, !isAboveBody(parent), !analysis.removed[Int(parent)] else { break }
+            guard parent > 0, !tree.isAboveBody(parent), !analysis.removed[Int(parent)] else { break }
             if leadingOnly && charactersAfter(current, within: parent) > 0 { break }
             steps += 1
             current = parent
@@ -101,10 +101,5 @@ struct ContainerWidening {
         case .table, .thead, .tbody, .tfoot, .tr, .td, .th, .ul, .ol, .li, .dl, .dt, .dd: return true
         default: return false
         }
-    }
-
-    private func isAboveBody(_ index: Int32) -> Bool {
-        let tag = tree.node(index).tag
-        return tag == .body || tag == .html || index == HTMLTree.root
     }
 }

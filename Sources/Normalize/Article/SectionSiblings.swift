@@ -26,7 +26,7 @@ struct SectionSiblings {
         var steps = 0
         while steps < Self.maximumLift {
             let parent = tree.node(section).parent
-            guard parent > 0, !isAboveBody(parent), !analysis.removed[Int(parent)],
+            guard parent > 0, !tree.isAboveBody(parent), !analysis.removed[Int(parent)],
                   analysis.prose[Int(parent)] == analysis.prose[Int(section)],
                   analysis.chars[Int(parent)] - analysis.chars[Int(section)] <= ContainerWidening.negligibleCharacters
             else { break }
@@ -50,10 +50,5 @@ struct SectionSiblings {
             found.append(sibling)
         }
         return found.count > 1 ? found : nil
-    }
-
-    private func isAboveBody(_ index: Int32) -> Bool {
-        let tag = tree.node(index).tag
-        return tag == .body || tag == .html || index == HTMLTree.root
     }
 }

@@ -145,6 +145,12 @@ struct HTMLTree: Sendable {
     }
 
     /// Index of the last node of `start`'s subtree (document order), without recursion.
+    /// `body`, `html` or the document root: no container of an article.
+    func isAboveBody(_ index: Int32) -> Bool {
+        let tag = nodes[Int(index)].tag
+        return tag == .body || tag == .html || index == Self.root
+    }
+
     func subtreeEnd(_ start: Int32) -> Int32 {
         var current = start
         while nodes[Int(current)].lastChild >= 0 { current = nodes[Int(current)].lastChild }
