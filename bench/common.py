@@ -67,6 +67,10 @@ def measure(cmd, *, cwd=None, env=None, timeout=None, stdin=None):
     rather than pipes; wall time is the launcher's, which adds about a millisecond."""
     with tempfile.NamedTemporaryFile(prefix="copydesk-usage-", delete=False) as usage_file:
         usage_path = usage_file.name
+    # What earlier commands left unwritten (a peer that never syncs its 15,000 files, the
+    # harness's own set-up) is flushed now, outside any timing: left to the kernel, its
+    # write-back landed in whichever command ran next.
+    os.sync()
     try:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             started = time.perf_counter()
