@@ -55,6 +55,11 @@ struct AuthorNameCleanerTests {
         // A web address beside a name goes; alone, it is what the page gives.
         #expect(Self.names("Diario El Dia de La Plata www.eldia.com") == ["Diario El Dia de La Plata"])
         #expect(Self.names("www.koffergepackt.com") == ["www.koffergepackt.com"])
+        // Full-width separators at a name's edges, as CJK pages write them.
+        #expect(Self.names("ライトハウス国際特許事務所 ／") == ["ライトハウス国際特許事務所"])
+        #expect(Self.names("【山田太郎】") == ["山田太郎"])
+        // A note or a sentence in a CJK script is not a name.
+        #expect(Self.names("※「iPhone」は、Apple Inc.の商標です。").isEmpty)
         // Drupal's default byline: "Submitted" was left as a name.
         #expect(Self.names("Submitted on Mon, 2019-01-21 13:49").isEmpty)
         #expect(Self.names("Submitted by Dana Kerr on Mon, 2019-01-21 13:49") == ["Dana Kerr"])

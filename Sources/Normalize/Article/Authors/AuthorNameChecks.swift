@@ -5,7 +5,8 @@ extension AuthorNameCleaner {
     static func isName(_ name: String, words: Int) -> Bool {
         guard !name.isEmpty, name.count <= maximumLength, words <= maximumWords,
               name.unicodeScalars.contains(where: AuthorText.isLetter) else { return false }
-        if name.contains(where: { "!?…|<>{}=".contains($0) }) || AuthorText.has(name, "...") { return false }
+        // Sentence and note marks, full-width ones too ("※「iPhone」は、Apple Inc.の商標です。").
+        if name.contains(where: { "!?…|<>{}=。！？※".contains($0) }) || AuthorText.has(name, "...") { return false }
         if name.hasSuffix(":") { return false }
         let lower = name.lowercased()
         if AuthorLexicon.interfaceLabels.contains(lower) { return false }

@@ -159,6 +159,8 @@ enum AuthorNameCleaner {
     private static let edgePunctuation: Set<Character> = [
         ",", ";", ":", "|", "-", "–", "—", "·", "•", "/", "\\", "*", "\"", "'", "“", "”", "„", "«", "»", "‹", "›",
         "(", ")", "[", "]", "{", "}", " ", "¿", "¡", "?", "!", "\t",
+        // Their full-width forms, as CJK pages write them ("事務所 ／").
+        "／", "｜", "：", "，", "、", "；", "（", "）", "【", "】", "「", "」", "　",
     ]
 
     private static func isCapitalized(_ word: String) -> Bool {
