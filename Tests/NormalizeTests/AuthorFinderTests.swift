@@ -119,6 +119,7 @@ struct AuthorFinderTests {
         #expect(AuthorText.withoutMarkup("Ann <b>Lee</b>") == "Ann Lee")
         #expect(AuthorText.withoutMarkup("Ann<br>Lee") == "Ann Lee")
         #expect(AuthorText.withoutMarkup("Ann < Lee") == "Ann < Lee")
+        #expect(AuthorText.withoutMarkup("<p><strong>One.</strong></p><p>Two</p>") == "One. Two")
     }
 
     @Test func metaAuthorAndItsKin() {

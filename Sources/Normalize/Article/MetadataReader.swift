@@ -111,7 +111,10 @@ struct MetadataReader {
             Self.stripSiteName(TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]), result.siteName,
                                host: (pageURL ?? canonical.flatMap(URL.init(string:)))?.host)
         }
-        result.description = result.description.map { TextNormalizer.collapse(Array(HTMLEntities.decode($0).utf8)[...]) }
+        // A CMS's markup left in a description ("<p><strong>…") goes with it.
+        result.description = result.description.map {
+            TextNormalizer.collapse(Array(AuthorText.withoutMarkup(HTMLEntities.decode($0)).utf8)[...])
+        }
         return result
     }
 

@@ -30,8 +30,9 @@ enum AuthorText {
     }
 
     /// `text` without the HTML tags some CMSs leave in a meta value (`By <a href="/p/amir">Amir
-    /// Vera</a>, Tara Roe`): a tag goes, and leaves a space only between two letters it
-    /// separated. Text without a tag comes back as it was.
+    /// Vera</a>, Tara Roe`, a description's `<p>…</p><p>…`): a tag goes, and leaves a space
+    /// between two letters it separated, or after a block or line-break tag ("Satz.</p><p>Neuer").
+    /// Text without a tag comes back as it was.
     static func withoutMarkup(_ text: String) -> String {
         guard has(text, "<") else { return text }
         var output = ""
@@ -45,12 +46,21 @@ enum AuthorText {
                 continue
             }
             output += rest[..<open]
+            let name = rest[after..<close].drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
             rest = rest[rest.index(after: close)...]
-            if let last = output.last, last.isLetter, let next = rest.first, next.isLetter { output.append(" ") }
+            if let last = output.last, let next = rest.first, !last.isWhitespace, !next.isWhitespace,
+               (last.isLetter && next.isLetter) || blockTags.contains(name) {
+                output.append(" ")
+            }
         }
         output += rest
         return output
     }
+
+    /// Tags that end a line or a block where they stand.
+    private static let blockTags: Set<String> = [
+        "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "blockquote", "section",
+    ]
 
     /// Whether `text` holds `needle`, compared byte for byte (no Foundation bridging).
     static func has(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
