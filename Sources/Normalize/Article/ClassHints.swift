@@ -70,20 +70,29 @@ struct ClassHints {
     private static func groups(_ hint: ArraySlice<UInt8>) -> UInt32 {
         let found = matcher.groups(in: hint)
         guard found & exceptionBit != 0, found & furnitureBit != 0 else { return found }
+        let masked = blanking(exceptionWords, in: hint).hint
+        return (found & positiveBit) | (matcher.groups(in: masked[...]) & furnitureBit)
+    }
+
+    private static let exceptionWords = exceptions.map { Array($0.utf8) }
+
+    /// `hint` with every occurrence of `words` turned into blanks, and whether any occurred.
+    private static func blanking(_ words: [[UInt8]], in hint: ArraySlice<UInt8>) -> (hint: [UInt8], found: Bool) {
         var masked = Array(hint)
-        for word in exceptions {
-            let pattern = Array(word.utf8)
+        var found = false
+        for word in words {
             var index = 0
-            while index + pattern.count <= masked.count {
-                if masked[index..<index + pattern.count].elementsEqual(pattern) {
-                    for offset in index..<index + pattern.count { masked[offset] = 0x20 }
-                    index += pattern.count
+            while index + word.count <= masked.count {
+                if masked[index..<index + word.count].elementsEqual(word) {
+                    for offset in index..<index + word.count { masked[offset] = 0x20 }
+                    index += word.count
+                    found = true
                 } else {
                     index += 1
                 }
             }
         }
-        return (found & positiveBit) | (matcher.groups(in: masked[...]) & furnitureBit)
+        return (masked, found)
     }
 
     /// Score adjustment from class/id words: positive for content words, negative for furniture.
@@ -153,20 +162,7 @@ struct ClassHints {
     /// the same hint with those words blanked is not furniture.
     static func isFurnitureOnlyAsPaywall(_ hint: ArraySlice<UInt8>) -> Bool {
         guard isFurniture(hint) else { return false }
-        var masked = Array(hint)
-        var found = false
-        for word in paywallWords {
-            var index = 0
-            while index + word.count <= masked.count {
-                if masked[index..<index + word.count].elementsEqual(word) {
-                    for offset in index..<index + word.count { masked[offset] = 0x20 }
-                    index += word.count
-                    found = true
-                } else {
-                    index += 1
-                }
-            }
-        }
+        let (masked, found) = blanking(paywallWords, in: hint)
         return found && !isFurniture(masked[...])
     }
 

@@ -32,15 +32,11 @@ struct MisnestedEndTags {
     /// end tag, or (when the open element is an inline style element such as `b`) it is
     /// closing the elements up to `end` itself and their end events follow at once. Both ways
     /// the elements up to `end` close here now; in the second, libxml2's end events for them
-    /// find them closed already. Returns the nodes to close, innermost first.
+    /// find them closed already. The innermost open `end` and everything above it are marked
+    /// closed, as HTML5 does: only when it is "in scope", not past a table, a cell or a
+    /// template, whose contents an end tag outside them cannot reach. Returns the nodes to
+    /// close, innermost first.
     mutating func mismatch(end: HTMLTag, tags: (Int32) -> HTMLTag) -> [Int32] {
-        close(upTo: end, tags: tags)
-    }
-
-    /// Marks the innermost open `end` and everything above it closed, as HTML5 does: only when
-    /// it is "in scope", not past a table, a cell or a template, whose contents an end tag
-    /// outside them cannot reach.
-    private mutating func close(upTo end: HTMLTag, tags: (Int32) -> HTMLTag) -> [Int32] {
         guard Self.closesOnEnd(end) else { return [] }
         var position = open.count - 1
         while position >= 0 {
