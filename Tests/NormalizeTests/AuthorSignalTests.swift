@@ -89,4 +89,20 @@ struct AuthorSignalTests {
         let itemprop = "<span class=\"writer\">Pia Sommer</span>\(prose)<p><span itemprop=\"author\">Lena Vogt</span></p>"
         #expect(Self.authors(body: itemprop) == ["Lena Vogt"])
     }
+
+    /// Microdata typing the author as an organization (the newsroom) ranks after a person's
+    /// byline found by class name; alone it still names the author.
+    @Test func organizationMicrodataGivesWayToAPersonsByline() {
+        let prose = "<p>\(ArticleFixtureLoader.prose[0])</p>"
+        func declared(_ type: String) -> String {
+            "<div itemprop=\"author\" itemscope itemtype=\"https://schema.org/\(type)\">"
+                + "<meta itemprop=\"name\" content=\"Abendkurier Verlag\"></div>"
+        }
+        let newsroom = declared("NewsMediaOrganization")
+        let byline = "<div class=\"article-info\"><span class=\"author\">Vera Kolbinger</span></div>"
+        #expect(Self.authors(body: byline + prose + newsroom) == ["Vera Kolbinger"])
+        #expect(Self.authors(body: prose + newsroom) == ["Abendkurier Verlag"])
+        // Typed as a person, the declared element still outranks the class name.
+        #expect(Self.authors(body: byline + prose + declared("Person")) == ["Abendkurier Verlag"])
+    }
 }

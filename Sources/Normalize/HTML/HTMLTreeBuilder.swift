@@ -208,6 +208,7 @@ struct HTMLTreeBuilder {
         case UInt8(ascii: "i"):
             if equals(name, "id") { return .hint }
             if equals(name, "itemprop") { return .kept(.itemprop) }
+            if equals(name, "itemtype") { return .kept(.itemtype) }
         case UInt8(ascii: "h"):
             if tag == .link && equals(name, "href") { return .kept(.href) }
             if equals(name, "hidden") { return .hidden }

@@ -7,8 +7,8 @@
 /// for the candidates, and only when the finder asks for them. Declared candidates
 /// (`itemprop`, `rel`) rank before those found by class name, as in trafilatura's order of
 /// author XPaths; within each kind, by their distance from the headline (a byline sits next
-/// to it; one above it counts double),
-/// and a chosen container gives way to the author elements inside it ("By <span
+/// to it; one above it counts double); an author element typed as an organization comes
+/// last. A chosen container gives way to the author elements inside it ("By <span
 /// class=author>A</span> and <span class=author>B</span>" → A, B).
 struct BylineScanner {
     let tree: HTMLTree
@@ -20,6 +20,9 @@ struct BylineScanner {
         /// `itemprop=author` or `rel=author`: the page's machine-readable statement, ranked
         /// before elements found by their class name.
         var isDeclared = false
+        /// An `itemprop=author` element typed as an organization (`itemtype=…/Organization`):
+        /// the page's name for its newsroom, ranked after every byline that may name a writer.
+        var isOrganization = false
     }
 
     /// Subtrees larger than this are author boxes or whole sections, not bylines.
@@ -82,7 +85,10 @@ struct BylineScanner {
                     isAuthor = true
                 }
             }
-            let isDeclared = isAuthor
+            // Microdata declaring the newsroom as author (`itemtype=…/NewsMediaOrganization`)
+            // says who publishes, not who wrote: a person's byline elsewhere outranks it.
+            let isOrganization = isAuthor && isOrganizationItem(id)
+            let isDeclared = isAuthor && !isOrganization
             if groups != 0 {
                 let named = groups & BylineHints.authorBit != 0
                 if !isAuthor {
@@ -98,7 +104,7 @@ struct BylineScanner {
             guard isAuthor || isByline else { continue }
             let zone = max(own, inherited)
             if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }
-            found.append(Candidate(node: id, isAuthor: isAuthor, isDeclared: isDeclared))
+            found.append(Candidate(node: id, isAuthor: isAuthor, isDeclared: isDeclared, isOrganization: isOrganization))
         }
         return found
     }
@@ -110,6 +116,7 @@ struct BylineScanner {
     func rankedTexts(headline: Int32?) -> RankedBylines {
         let found = candidates(headline: headline)
         let order = found.indices.sorted { first, second in
+            if found[first].isOrganization != found[second].isOrganization { return found[second].isOrganization }
             if found[first].isDeclared != found[second].isDeclared { return found[first].isDeclared }
             return distance(found[first].node, headline) < distance(found[second].node, headline)
         }
@@ -131,6 +138,13 @@ struct BylineScanner {
             let otherGrandparent = otherParent > 0 ? tree.nodes[Int(otherParent)].parent : otherParent
             return otherParent == parent || (otherGrandparent == grandparent && grandparent > 0)
         }.prefix(5).map { $0 }
+    }
+
+    /// Whether the element's `itemtype` is a schema.org organization type.
+    private func isOrganizationItem(_ node: Int32) -> Bool {
+        guard let type = tree.attribute(node, .itemtype) else { return false }
+        let name = type.split(separator: "/").last.map(String.init) ?? type
+        return DeclaredAuthors.isOrganization(types: [name])
     }
 
     /// Within a few nodes below the headline, with no paragraph of prose in between.
