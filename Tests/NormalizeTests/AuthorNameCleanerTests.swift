@@ -204,6 +204,15 @@ extension AuthorNameCleanerTests {
         #expect(Self.names("Propos recueillis par Paul Mercier") == ["Paul Mercier"])
     }
 
+    /// After a name and the date, a byline lists its section and tags: those are not names,
+    /// unless a lead-in introduces them; with no name before the date, what follows is read.
+    @Test func sectionAndTagsAfterTheDateAreNotNames() {
+        #expect(Self.names("Leon Sauter 28 kwietnia 2021 Polityka Fundusz Odbudowy, lewica, KO") == ["Leon Sauter"])
+        #expect(Self.names("Ana Ruiz 3 May 2020 Politics 10:43 Climate Desk") == ["Ana Ruiz"])
+        #expect(Self.names("Ana Ruiz 3 May 2020, updated by Tom Lee") == ["Ana Ruiz", "Tom Lee"])
+        #expect(Self.names("Published 3 May 2020 Dana Kerr") == ["Dana Kerr"])
+    }
+
     /// A preposition ends a name: the rest is the outlet or the place ("for The Guardian").
     @Test func prepositionEndsTheName() {
         #expect(Self.names("By Jane Roe for The Harbour Times") == ["Jane Roe"])

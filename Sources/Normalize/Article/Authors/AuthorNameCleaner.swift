@@ -32,15 +32,22 @@ enum AuthorNameCleaner {
         let words = BylineWords.split(HTMLEntities.decode(raw))
         var people: [String] = []
         var others: [String] = []
+        var namedBeforeDate = false
         for segment in BylineWords.segments(words) {
-            let split = pieces(of: segment)
+            // "Ann Roe 28 April 2021 Politics Climate, Energy": after the name and the date a
+            // byline lists its section and tags; only a lead-in ("by", "Foto:") names anyone there.
+            if segment.followsDate && namedBeforeDate && !segment.isIntroduced { continue }
+            let split = pieces(of: segment.words)
             for (position, piece) in split.enumerated() {
                 // "Jane Roe, MS, RD": credentials after a name are not names.
                 if position > 0 && piece.allSatisfy({ AuthorLexicon.credentials.contains(AuthorText.bare($0)) }) { continue }
                 guard let name = tidy(piece, site: site) else { continue }
                 // In a list, a lone lower-case word is a tag or a button, not a name.
                 if split.count > 1 && piece.count == 1 && name.first?.isLowercase == true { continue }
-                if isSecondary(name, site: site) { others.append(name) } else { people.append(name) }
+                if isSecondary(name, site: site) { others.append(name) } else {
+                    people.append(name)
+                    if !segment.followsDate { namedBeforeDate = true }
+                }
             }
         }
         return people.isEmpty ? others : people

@@ -65,16 +65,26 @@ enum BylineWords {
         }
     }
 
+    /// One segment of a byline and where it stood.
+    struct Segment {
+        var words: [String]
+        /// A date or time came somewhere before it ("Ann Roe 3 May 2020 Politics").
+        var followsDate: Bool
+        /// It lost a lead-in or a label ("By", "Autor:"): what follows was introduced as a name.
+        var isIntroduced: Bool
+    }
+
     /// The segments of `words`, each stripped of its lead-in, label and date glue.
-    static func segments(_ words: [String]) -> [[String]] {
+    static func segments(_ words: [String]) -> [Segment] {
         // Each word's lexicon form and date-ness, computed once.
         let bare = words.map { AuthorText.bare($0) }
         var isDate = words.indices.map { isDateWord(bare, $0) }
         markReadingTimeLabels(bare, &isDate)
-        var segments: [[String]] = []
+        var segments: [Segment] = []
         var current: [Int] = []
         var label: [Int] = []
         var afterDate = false
+        var seenDate = false
         func flush(beforeDate: Bool) {
             defer { current = []; label = [] }
             if isCredit(label.map { bare[$0] }) { return }
@@ -85,8 +95,12 @@ enum BylineWords {
             var segment = current[...]
             if afterDate { while let first = segment.first, AuthorLexicon.glue.contains(bare[first]) { segment.removeFirst() } }
             if beforeDate { while let last = segment.last, AuthorLexicon.glue.contains(bare[last]) { segment.removeLast() } }
-            segment = segment.dropFirst(leadInLength(segment.map { bare[$0] }))
-            if !segment.isEmpty { segments.append(segment.map { words[$0] }) }
+            let leadIn = leadInLength(segment.map { bare[$0] })
+            segment = segment.dropFirst(leadIn)
+            if !segment.isEmpty {
+                segments.append(Segment(words: segment.map { words[$0] }, followsDate: seenDate,
+                                        isIntroduced: leadIn > 0 || !label.isEmpty))
+            }
         }
         var index = 0
         while index < words.count {
@@ -98,6 +112,7 @@ enum BylineWords {
                 while index + 1 < words.count && isDate[index + 1] { index += 1 }
                 flush(beforeDate: true)
                 afterDate = true
+                seenDate = true
             } else if endsSentence(word, bare[index]) {
                 // "Finian Roe. Sputnik International": a full stop after a word, not an initial.
                 current.append(index)
