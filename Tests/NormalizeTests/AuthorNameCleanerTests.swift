@@ -226,6 +226,14 @@ extension AuthorNameCleanerTests {
         #expect(Self.names("Jana Becker/AFP") == ["Jana Becker"])
     }
 
+    /// The same full name a second time with a button's word glued on ("Zapisz", "Follow") is
+    /// that name; a first name alone does not swallow a longer one.
+    @Test func fullNameWithAButtonWordGluedOnIsTheSameName() {
+        #expect(AuthorNameCleaner.names(in: ["Daniel Roe", "Daniel Roe Zapisz"]) == ["Daniel Roe"])
+        #expect(AuthorNameCleaner.names(in: ["Mila Sand Follow", "Mila Sand"]) == ["Mila Sand"])
+        #expect(AuthorNameCleaner.names(in: ["Mila", "Mila Sand"]) == ["Mila", "Mila Sand"])
+    }
+
     /// A name printed twice in one element (an avatar's text, then the name) is one name.
     @Test func nameRepeatedInOneElement() {
         #expect(Self.names("Jane Roe Jane Roe") == ["Jane Roe"])

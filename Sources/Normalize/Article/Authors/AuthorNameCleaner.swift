@@ -23,7 +23,16 @@ enum AuthorNameCleaner {
                 result.append(name)
             }
         }
-        return result
+        guard result.count > 1 else { return result }
+        // "Daniel Roe" and "Daniel Roe Zapisz": the same full name with a button or a label
+        // glued on in a second element that holds it.
+        let words = result.map { $0.split(separator: " ") }
+        return result.indices.filter { index in
+            !words.indices.contains { other in
+                other != index && words[other].count >= 2 && words[index].count > words[other].count
+                    && words[index].starts(with: words[other])
+            }
+        }.map { result[$0] }
     }
 
     /// Names in one raw string. Pieces that are only a role, an agency or the site's name are
