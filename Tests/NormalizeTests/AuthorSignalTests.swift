@@ -105,4 +105,17 @@ struct AuthorSignalTests {
         // Typed as a person, the declared element still outranks the class name.
         #expect(Self.authors(body: byline + prose + declared("Person")) == ["Abendkurier Verlag"])
     }
+
+    /// A byline naming the organization the JSON-LD declares as author ("Par AFP") is the
+    /// article's author: people named in bylines further on (opinion teaser cards) are not.
+    @Test func bylineConfirmingTheDeclaredOrganizationEndsTheSearch() {
+        let declared = AuthorFinderTests.jsonLD(#"{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "AFP"}}"#)
+        let byline = "<div class=\"article__author\"><span>Par <span>AFP</span></span></div>"
+        let teasers = (["Sylvie Marchand", "Paul Mercier"].map {
+            "<div class=\"card\"><a href=\"/o\">Opinion piece</a><div class=\"card__author\">Par \($0)</div></div>"
+        }).joined()
+        #expect(Self.authors(head: declared, body: byline + teasers) == ["AFP"])
+        // Without the byline naming it, the teaser's people still win over the agency.
+        #expect(Self.authors(head: declared, body: teasers) == ["Sylvie Marchand", "Paul Mercier"])
+    }
 }

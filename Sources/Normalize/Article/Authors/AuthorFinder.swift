@@ -65,9 +65,16 @@ struct AuthorFinder {
         }
         // 3. Bylines in the markup, nearest the headline first.
         let headline = headline()
+        let declaredOrganizations = Set(organizations.map(AuthorNameCleaner.fold))
         for texts in BylineScanner(tree: tree).rankedTexts(headline: headline) {
             let names = AuthorNameCleaner.names(in: texts, site: site)
             if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
+            // The byline names the organization the JSON-LD declares as author ("Par AFP" and
+            // `"author": {"@type": "Organization", "name": "AFP"}`): the page has said it twice;
+            // names in bylines further away (teaser cards, other items) are not its author.
+            if !names.isEmpty && names.allSatisfy({ declaredOrganizations.contains(AuthorNameCleaner.fold($0)) }) {
+                return (organizations, true)
+            }
         }
         // 4. A plain-text signature line ("Von Jana Becker"): first and last name required.
         for line in SignedLines(tree: tree).texts(headline: headline) {
