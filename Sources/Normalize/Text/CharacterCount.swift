@@ -8,27 +8,32 @@
 /// scalar count is the character count; any other scalar sends the line to `String.count`.
 enum CharacterCount {
     static func of(_ text: String) -> Int {
-        var scalars = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 {
-            scalars += 1
-            if byte >= 0xCC || byte == 0x0D { return slowPath(text) }
+        var text = text
+        let scalars = text.withUTF8 { bytes -> Int? in
+            var scalars = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0xCC {
+                    if byte == 0x0D { return nil }
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    index += 1
+                    continue
+                }
+                // U+0300 or above: decoded from the bytes, `String.count` at the first
+                // scalar that might join a cluster.
+                let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+                guard standsAlone(scalar.value) else { return nil }
+                scalars += 1
+                index += length
+            }
+            return scalars
         }
-        return scalars
+        return scalars ?? text.count
     }
 
     static func of(_ lines: [String]) -> Int {
         lines.reduce(0) { $0 + of($1) }
-    }
-
-    /// Some scalar is U+0300 or above: decode and check each; fall back to `String.count`
-    /// at the first one that might join a cluster.
-    private static func slowPath(_ text: String) -> Int {
-        var scalars = 0
-        for scalar in text.unicodeScalars {
-            guard standsAlone(scalar.value) else { return text.count }
-            scalars += 1
-        }
-        return scalars
     }
 
     @inline(__always)

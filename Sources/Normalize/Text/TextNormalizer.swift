@@ -89,12 +89,22 @@ public enum TextNormalizer {
     /// True when no scalar can change under NFC: no combining marks (which may compose or
     /// reorder), no conjoining Hangul jamo, and none of the singleton decompositions.
     static func isTriviallyNFC(_ text: String) -> Bool {
-        for unit in text.utf8 where unit >= 0xCC {
-            // Below U+0300 every scalar is NFC-stable; only look closer when a lead byte
-            // of U+0300 or above appears.
-            return !text.unicodeScalars.contains { $0.value >= 0x300 && mayChangeUnderNFC($0) }
+        var text = text
+        // Below U+0300 every scalar is NFC-stable: only scalars whose lead byte is 0xCC or
+        // above are decoded (curly quotes and dashes put one in most lines of news text).
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] >= 0xCC else {
+                    index += 1
+                    continue
+                }
+                let (scalar, length) = UTF8Scalars.decode(bytes, at: index)
+                if mayChangeUnderNFC(scalar) { return false }
+                index += length
+            }
+            return true
         }
-        return true
     }
 
     @inline(__always)

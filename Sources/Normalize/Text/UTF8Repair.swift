@@ -21,7 +21,21 @@ enum UTF8Repair {
         var index = 0
         let raw = UnsafeRawBufferPointer(buffer)
         while index < buffer.count {
-            // Eight ASCII bytes at a time: no high bit set (and no zero byte, unless allowed).
+            // 32 ASCII bytes at a time (four words, one branch), then eight: no high bit set
+            // (and no zero byte, unless allowed).
+            while index + 32 <= buffer.count {
+                let a = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let b = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
+                let c = raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
+                let d = raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
+                var flagged = (a | b | c | d) & 0x8080_8080_8080_8080
+                if !allowingNUL {
+                    flagged |= ((a &- 0x0101_0101_0101_0101) & ~a) | ((b &- 0x0101_0101_0101_0101) & ~b)
+                        | ((c &- 0x0101_0101_0101_0101) & ~c) | ((d &- 0x0101_0101_0101_0101) & ~d)
+                }
+                if flagged & 0x8080_8080_8080_8080 != 0 { break }
+                index += 32
+            }
             while index + 8 <= buffer.count {
                 let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                 let hasHigh = word & 0x8080_8080_8080_8080
