@@ -220,6 +220,11 @@ extension AuthorNameCleanerTests {
         #expect(Self.names("Von Jana Becker aus Hamburg") == ["Jana Becker"])
     }
 
+    /// A preposition in capitals after a name written in mixed case ends the name too.
+    @Test func capitalisedPrepositionAfterAMixedCaseName() {
+        #expect(Self.names("VON Sina Lorenz IN Fashion") == ["Sina Lorenz"])
+    }
+
     /// A slash between two words separates two credits ("dpa/Jana Becker").
     @Test func slashSeparatesCredits() {
         #expect(Self.names("dpa/Jana Becker") == ["Jana Becker"])

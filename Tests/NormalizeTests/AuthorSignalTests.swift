@@ -118,4 +118,22 @@ struct AuthorSignalTests {
         // Without the byline naming it, the teaser's people still win over the agency.
         #expect(Self.authors(head: declared, body: teasers) == ["Sylvie Marchand", "Paul Mercier"])
     }
+
+    /// A line beside the headline giving the date, the time and the writer between separators,
+    /// with no lead-in or byline markup, names the writer; a subtitle heading does not, nor a
+    /// dateline without a full name.
+    @Test func datelineBesideTheHeadlineNamesTheWriter() {
+        func page(_ before: String, _ after: String = "") -> [String] {
+            let html = """
+                <!DOCTYPE html><html><head><title>Pilot year begins</title></head><body><div class="contentBlock">
+                \(before)<h1>Pilot year begins</h1>\(after)<p>\(ArticleFixtureLoader.prose.joined(separator: "</p><p>"))</p>
+                </div></body></html>
+                """
+            return ArticleFixtureLoader.extract(html: html).authors
+        }
+        #expect(page("<small>04.02.2022 | 13:10 Uhr | Ulla Hellweg</small>") == ["Ulla Hellweg"])
+        #expect(page("", "<p>Ana Ruiz · 3. Mai 2021</p>") == ["Ana Ruiz"])
+        #expect(page("", "<h2>Ausstellung Palais Nord <br>9-23 Feb 2017 | Mo-Fr 9–16</h2>").isEmpty)
+        #expect(page("<small>04.02.2022 | 13:10 Uhr | Sport</small>").isEmpty)
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Decides the article's authors from every signal the page gives, most trusted first:
 /// JSON-LD persons, then author meta tags, then the byline elements in the markup, then a
-/// plain-text signature line. A name that only stands in for a writer — the site's own (a
+/// plain-text signature line, a dateline beside the headline, a closing name. A name that only stands in for a writer — the site's own (a
 /// meta author "The Daily", a JSON-LD `Organization` that is the publisher), a system
 /// account ("admin"), a user-name slug — is kept only when no source names anyone else.
 struct AuthorFinder {
@@ -84,7 +84,13 @@ struct AuthorFinder {
             // A lone word signing the page ("Verfasst von: jancak") stands in when nothing else does.
             if fallback.isEmpty, !all.isEmpty { fallback = all }
         }
-        // 5. A closing paragraph that holds only a full name.
+        // 5. A dateline beside the headline naming a writer between separators
+        // ("04.02.2022 | 13:10 Uhr | Uta Roe"): a full name of two to four words.
+        for line in SignedLines(tree: tree).datelineBylines(headline: headline) {
+            let names = AuthorNameCleaner.names(in: [line], site: site).filter { (2...4).contains($0.split(separator: " ").count) }
+            if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }
+        }
+        // 6. A closing paragraph that holds only a full name.
         for line in SignedLines(tree: tree).closingLines(headline: headline) {
             let names = AuthorNameCleaner.names(in: [line], site: site).filter { $0.split(separator: " ").count >= 2 }
             if let chosen = firstPeople(names, fallback: &fallback) { return (chosen, false) }

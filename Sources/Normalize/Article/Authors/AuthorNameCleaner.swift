@@ -127,8 +127,11 @@ enum AuthorNameCleaner {
         // "Jane Roe for The Daily", "Jan Roe in Berlin": a preposition after a full name ends it
         // (after a lone word it is a sentence: "Welcome to my story").
         // "Jenny Roe For Daily Mail Australia": a few prepositions no name holds end it in any case.
+        // "Sina Roe IN Fashion": in capitals after a name that is not, a preposition too.
         if let cut = words.indices.dropFirst(2).first(where: {
                AuthorLexicon.prepositions.contains(words[$0]) || AuthorLexicon.affiliationPrepositions.contains(words[$0].lowercased())
+                   || (words[$0].count > 1 && words[$0] == words[$0].uppercased() && words[0] != words[0].uppercased()
+                       && AuthorLexicon.prepositions.contains(words[$0].lowercased()))
            }),
            words[..<cut].allSatisfy({ isCapitalized($0) || AuthorLexicon.particles.contains($0) }) {
             words.removeLast(words.count - cut)

@@ -1,0 +1,71 @@
+/// A line beside the headline that gives the date and the writer between separators, with no
+/// lead-in and no byline markup: "04.02.2022 | 13:10 Uhr | Uta Roe", "Ana Ruiz · 3. Mai 2021".
+/// Asked for only when no other source names a person; the finder keeps full names only.
+extension SignedLines {
+    /// Element siblings of the headline looked at, before and after it.
+    static let datelineReach = (before: 2, after: 3)
+
+    /// Lines among the headline's nearest element siblings that hold a date and a separator.
+    func datelineBylines(headline: Int32?) -> [String] {
+        guard let headline, tree.nodes[Int(headline)].parent > 0 else { return [] }
+        var found: [String] = []
+        for sibling in neighbours(of: headline) where tree.subtreeEnd(sibling) - sibling <= 8 {
+            let line = tree.textContent(sibling)
+            guard line.utf8.count <= Self.longestLine, Self.hasSeparator(line) else { continue }
+            let words = BylineWords.split(line).map { AuthorText.bare($0) }
+            guard words.indices.contains(where: { Self.isDate(words, $0) }) else { continue }
+            found.append(line)
+        }
+        return found
+    }
+
+    /// The headline's element siblings, nearest first on each side (blank text skipped).
+    private func neighbours(of headline: Int32) -> [Int32] {
+        var result: [Int32] = []
+        for (forward, reach) in [(false, Self.datelineReach.before), (true, Self.datelineReach.after)] {
+            var current = headline
+            var taken = 0
+            while taken < reach {
+                current = forward ? tree.nodes[Int(current)].nextSibling : previousSibling(of: current)
+                guard current >= 0 else { break }
+                let tag = tree.nodes[Int(current)].tag
+                if tag == .text { continue }
+                if tag == .script || tag == .style || tag == .meta || tag == .link { continue }
+                // A subtitle ("Exhibition Palais Roe | 9-23 Feb 2017") is no byline.
+                if tag == .h1 || tag == .h2 || tag == .h3 || tag == .h4 || tag == .h5 || tag == .h6 { continue }
+                result.append(current)
+                taken += 1
+            }
+        }
+        return result
+    }
+
+    private func previousSibling(of node: Int32) -> Int32 {
+        let parent = tree.nodes[Int(node)].parent
+        guard parent >= 0 else { return -1 }
+        var child = tree.nodes[Int(parent)].firstChild
+        var previous: Int32 = -1
+        var steps = 0
+        while child >= 0 && child != node && steps < 2000 {
+            previous = child
+            child = tree.nodes[Int(child)].nextSibling
+            steps += 1
+        }
+        return child == node ? previous : -1
+    }
+
+    /// "|", "·", "•" or "/" standing between words.
+    private static func hasSeparator(_ line: String) -> Bool {
+        line.split(separator: " ").contains { $0 == "|" || $0 == "·" || $0 == "•" || $0 == "/" }
+    }
+
+    /// A numeric date ("04.02.2022", "2022-02-04", "4/2/22") or a month name beside a number.
+    private static func isDate(_ words: [String], _ index: Int) -> Bool {
+        let word = words[index]
+        if BylineWords.isMonthName(word) {
+            return [index - 1, index + 1].contains { $0 >= 0 && $0 < words.count && words[$0].first?.isNumber == true }
+        }
+        let parts = word.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" })
+        return parts.count == 3 && parts.allSatisfy { $0.count <= 4 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+}
