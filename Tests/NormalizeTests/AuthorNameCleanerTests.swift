@@ -225,6 +225,14 @@ extension AuthorNameCleanerTests {
         #expect(Self.names("VON Sina Lorenz IN Fashion") == ["Sina Lorenz"])
     }
 
+    /// A follow button after the name ends the byline: the bio after it holds no names.
+    @Test func followButtonEndsTheByline() {
+        #expect(Self.names("Inga Holm Follow Transformationsbegleiterin | Expertin für Neue Arbeit, Neues Lernen")
+            == ["Inga Holm"])
+        #expect(Self.names("By Jane Roe Follow @janeroe") == ["Jane Roe"])
+        #expect(Self.names("Follow Jane Roe") == ["Jane Roe"])
+    }
+
     /// A slash between two words separates two credits ("dpa/Jana Becker").
     @Test func slashSeparatesCredits() {
         #expect(Self.names("dpa/Jana Becker") == ["Jana Becker"])

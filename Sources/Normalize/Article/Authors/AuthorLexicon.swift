@@ -81,6 +81,11 @@ enum AuthorLexicon {
 
     /// Labels of a logged-out user box, where a user name element shows no name, and the
     /// greeting of a profile box whose name is filled in only for a signed-in reader ("Welcome, ").
+    /// A follow or subscribe button beside the writer's name: its bio and tags come after it.
+    static let followButtons: Set<String> = [
+        "follow", "folgen", "abonnieren", "subscribe", "suivre", "seguir", "segui", "volgen", "obserwuj",
+    ]
+
     static let interfaceLabels: Set<String> = [
         "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
         "welcome", "willkommen", "bienvenue", "bienvenido", "bienvenida", "benvenuto", "welkom", "hello", "hallo",

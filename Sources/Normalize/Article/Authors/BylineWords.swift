@@ -6,7 +6,8 @@ import Foundation
 /// ("November 20, 2019 10:43", "am Samstag, 19. Oktober 2019") and before a label
 /// ("Datum:", "Foto:"). Each segment then loses its lead-in ("By", "Written by", "Von"),
 /// its label ("Autor:", "Text & Fotos:") and the glue words next to a removed date ("am",
-/// "on"); a segment labelled as a photo credit or a source is dropped whole.
+/// "on"); a segment labelled as a photo credit or a source is dropped whole. A follow button
+/// after a name ends the byline (the writer's bio follows it).
 enum BylineWords {
     /// Words of `raw`, without e-mail addresses, handles, URLs and parenthesised asides.
     static func split(_ raw: String) -> [String] {
@@ -105,6 +106,16 @@ enum BylineWords {
         var index = 0
         while index < words.count {
             let word = words[index]
+            // "Inga Roe Follow Coach | Expert for …": a follow button after a name ends the
+            // byline; what follows is the writer's bio. Before any name it is skipped.
+            if AuthorLexicon.followButtons.contains(bare[index]) {
+                if !current.isEmpty || !segments.isEmpty {
+                    flush(beforeDate: false)
+                    return segments
+                }
+                index += 1
+                continue
+            }
             if separators.contains(word) {
                 flush(beforeDate: false)
                 afterDate = false
