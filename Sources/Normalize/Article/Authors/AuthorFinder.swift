@@ -2,9 +2,10 @@ import Foundation
 
 /// Decides the article's authors from every signal the page gives, most trusted first:
 /// JSON-LD persons, then author meta tags, then the byline elements in the markup, then a
-/// plain-text signature line, a dateline beside the headline, a closing name. A name that only stands in for a writer — the site's own (a
-/// meta author "The Daily", a JSON-LD `Organization` that is the publisher), a system
-/// account ("admin"), a user-name slug — is kept only when no source names anyone else.
+/// plain-text signature line, a dateline beside the headline, a closing name. A name that
+/// only stands in for a writer — the site's own (a meta author "The Daily", a JSON-LD
+/// `Organization` that is the publisher), a system account ("admin"), a user-name slug — is
+/// kept only when no source names anyone else.
 struct AuthorFinder {
     let tree: HTMLTree
     /// First value of each meta key (lower-cased), as `MetadataReader` collected them.
