@@ -204,13 +204,22 @@ extension AuthorNameCleanerTests {
         #expect(Self.names("Propos recueillis par Paul Mercier") == ["Paul Mercier"])
     }
 
-    /// After a name and the date, a byline lists its section and tags: those are not names,
-    /// unless a lead-in introduces them; with no name before the date, what follows is read.
+    /// After a name and the date (or a separator), a byline lists its section, tags or place:
+    /// those are not names, unless a lead-in introduces them; with no name before, what follows
+    /// is read.
     @Test func sectionAndTagsAfterTheDateAreNotNames() {
         #expect(Self.names("Leon Sauter 28 kwietnia 2021 Polityka Fundusz Odbudowy, lewica, KO") == ["Leon Sauter"])
         #expect(Self.names("Ana Ruiz 3 May 2020 Politics 10:43 Climate Desk") == ["Ana Ruiz"])
         #expect(Self.names("Ana Ruiz 3 May 2020, updated by Tom Lee") == ["Ana Ruiz", "Tom Lee"])
         #expect(Self.names("Published 3 May 2020 Dana Kerr") == ["Dana Kerr"])
+        // The same after a separator: the place after the name is no second author.
+        #expect(Self.names("Pedro Calvo | Palma de Mallorca | 09/01/2014") == ["Pedro Calvo"])
+        #expect(Self.names("Ana Ruiz | Fotos: Tom Lee") == ["Ana Ruiz"])
+        #expect(Self.names("Adela Ortiz | El Diario de Sonora") == ["Adela Ortiz"])
+        // A dash or a slash joins co-authors; after a web address or one word, a bar does not end.
+        #expect(Self.names("Ana Ruiz / Tom Lee") == ["Ana Ruiz", "Tom Lee"])
+        #expect(Self.names("Ana Ruiz - Tom Lee") == ["Ana Ruiz", "Tom Lee"])
+        #expect(Self.names("www.anaruiz.example | Ana Ruiz") == ["www.anaruiz.example", "Ana Ruiz"])
     }
 
     /// A preposition ends a name: the rest is the outlet or the place ("for The Guardian").

@@ -41,11 +41,14 @@ enum AuthorNameCleaner {
         let words = BylineWords.split(HTMLEntities.decode(raw))
         var people: [String] = []
         var others: [String] = []
-        var namedBeforeDate = false
+        var named = false
+        var namedInFull = false
         for segment in BylineWords.segments(words) {
-            // "Ann Roe 28 April 2021 Politics Climate, Energy": after the name and the date a
-            // byline lists its section and tags; only a lead-in ("by", "Foto:") names anyone there.
-            if segment.followsDate && namedBeforeDate && !segment.isIntroduced { continue }
+            // "Ann Roe 28 April 2021 Politics Climate, Energy", "Ann Roe | Palma de Mallorca |
+            // 09/01/2014": after a name, what a date (or, after a full name, a bar) leads to is
+            // the section, the tags, the place, the outlet; only a lead-in ("by", "Foto:") names
+            // anyone there.
+            if (named && segment.followsDate || namedInFull && segment.followsSeparator) && !segment.isIntroduced { continue }
             let split = pieces(of: segment.words)
             for (position, piece) in split.enumerated() {
                 // "Jane Roe, MS, RD": credentials after a name are not names.
@@ -55,7 +58,8 @@ enum AuthorNameCleaner {
                 if split.count > 1 && piece.count == 1 && name.first?.isLowercase == true { continue }
                 if isSecondary(name, site: site) { others.append(name) } else {
                     people.append(name)
-                    if !segment.followsDate { namedBeforeDate = true }
+                    named = true
+                    if name.contains(" ") { namedInFull = true }
                 }
             }
         }

@@ -71,6 +71,9 @@ enum BylineWords {
         var words: [String]
         /// A date or time came somewhere before it ("Ann Roe 3 May 2020 Politics").
         var followsDate: Bool
+        /// A bar or a dot came somewhere before it ("Ann Roe | Palma", "Ann Roe · Politics");
+        /// dashes and slashes also join co-authors ("Ann Roe - Tom Lee", "Ann Roe / Tom Lee").
+        var followsSeparator: Bool
         /// It lost a lead-in or a label ("By", "Autor:"): what follows was introduced as a name.
         var isIntroduced: Bool
     }
@@ -86,6 +89,7 @@ enum BylineWords {
         var label: [Int] = []
         var afterDate = false
         var seenDate = false
+        var seenSeparator = false
         func flush(beforeDate: Bool) {
             defer { current = []; label = [] }
             if isCredit(label.map { bare[$0] }) { return }
@@ -100,7 +104,7 @@ enum BylineWords {
             segment = segment.dropFirst(leadIn)
             if !segment.isEmpty {
                 segments.append(Segment(words: segment.map { words[$0] }, followsDate: seenDate,
-                                        isIntroduced: leadIn > 0 || !label.isEmpty))
+                                        followsSeparator: seenSeparator, isIntroduced: leadIn > 0 || !label.isEmpty))
             }
         }
         var index = 0
@@ -119,6 +123,7 @@ enum BylineWords {
             if separators.contains(word) {
                 flush(beforeDate: false)
                 afterDate = false
+                if word == "|" || word == "||" || word == "•" || word == "·" { seenSeparator = true }
             } else if isDate[index] {
                 while index + 1 < words.count && isDate[index + 1] { index += 1 }
                 flush(beforeDate: true)
