@@ -136,4 +136,13 @@ struct AuthorSignalTests {
         #expect(page("", "<h2>Ausstellung Palais Nord <br>9-23 Feb 2017 | Mo-Fr 9–16</h2>").isEmpty)
         #expect(page("<small>04.02.2022 | 13:10 Uhr | Sport</small>").isEmpty)
     }
+
+    /// A JSON-LD "person" that is a collective ("Auswärtige Autoren (AA)", "Guest Authors") is
+    /// a placeholder: the writers named in the meta tag win; alone it stays.
+    @Test func collectiveDeclaredAsPersonGivesWayToNamedWriters() {
+        let declared = AuthorFinderTests.jsonLD(#"{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Auswärtige Autoren (AA)"}]}"#)
+        let meta = "<meta name=\"author\" content=\"Rolf Steinmann/Carla Nuss\">"
+        #expect(Self.authors(head: declared + meta) == ["Rolf Steinmann", "Carla Nuss"])
+        #expect(Self.authors(head: declared) == ["Auswärtige Autoren"])
+    }
 }

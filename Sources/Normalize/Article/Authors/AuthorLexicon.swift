@@ -73,19 +73,25 @@ enum AuthorLexicon {
         "associated press", "the associated press", "agence france-presse", "kyodo", "xinhua",
     ]
 
+    /// Plural nouns that end a collective's name, never a person's ("Auswärtige Autoren",
+    /// "Guest Authors", "Redaktion Agenturen").
+    static let collectives: Set<String> = [
+        "autoren", "authors", "autores", "auteurs", "autori", "autorzy", "agenturen", "agencies", "agencias", "agences",
+    ]
+
     /// Account names of a publishing system, not of a person.
     static let generic: Set<String> = [
         "admin", "administrator", "webmaster", "wordpress", "root", "user", "guest", "anonymous",
         "unknown", "anónimo", "anonym", "anonyme", "editor", "redaktion", "redaction", "rédaction", "redacción", "newsroom", "team",
     ]
 
-    /// Labels of a logged-out user box, where a user name element shows no name, and the
-    /// greeting of a profile box whose name is filled in only for a signed-in reader ("Welcome, ").
     /// A follow or subscribe button beside the writer's name: its bio and tags come after it.
     static let followButtons: Set<String> = [
         "follow", "folgen", "abonnieren", "subscribe", "suivre", "seguir", "segui", "volgen", "obserwuj",
     ]
 
+    /// Labels of a logged-out user box, where a user name element shows no name, and the
+    /// greeting of a profile box whose name is filled in only for a signed-in reader ("Welcome, ").
     static let interfaceLabels: Set<String> = [
         "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
         "welcome", "willkommen", "bienvenue", "bienvenido", "bienvenida", "benvenuto", "welkom", "hello", "hallo",

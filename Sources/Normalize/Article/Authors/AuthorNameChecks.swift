@@ -31,6 +31,7 @@ extension AuthorNameCleaner {
         if AuthorLexicon.agencies.contains(lower) || AuthorLexicon.generic.contains(lower) || site.contains(name)
             || AuthorText.has(lower, "admin") || isHandle(name) { return true }
         let words = lower.split(separator: " ").map { AuthorText.bare($0) }
+        if let last = words.last, AuthorLexicon.collectives.contains(last) { return true }
         // "The Daily Staff": the site's name with a role.
         if let named = words.lastIndex(where: { !AuthorLexicon.roleModifiers.contains($0) && !AuthorLexicon.coreRoles.contains($0) }),
            named < words.count - 1, site.contains(words[...named].joined(separator: " ")) {
