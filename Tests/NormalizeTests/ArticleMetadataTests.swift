@@ -51,6 +51,21 @@ struct ArticleMetadataTests {
         #expect(article.imageURL == "https://news.example.org/img/bus.jpg")
     }
 
+    /// An image tag holding only the site's root URL names no image: the next source is used,
+    /// or none.
+    @Test func siteRootIsNoImage() {
+        let root = "<meta property=\"og:image\" content=\"https://news.example.org\">"
+        let page = { (head: String) in
+            ArticleFixtureLoader.extract(html: ArticleFixtureLoader.page(paragraphs: ArticleFixtureLoader.prose, head: head),
+                                         url: "https://news.example.org/section/story?id=4")
+        }
+        #expect(page(root).imageURL == nil)
+        #expect(page(root + "<meta name=\"twitter:image\" content=\"/img/bus.jpg\">").imageURL
+            == "https://news.example.org/img/bus.jpg")
+        #expect(page("<meta property=\"og:image\" content=\"https://img.example.org/?id=7\">").imageURL
+            == "https://img.example.org/?id=7")
+    }
+
     @Test func microdataGivesAuthorsAndDates() throws {
         let article = try ArticleFixtureLoader.extract("microdata-story")
         #expect(article.authors == ["Jana Becker"])

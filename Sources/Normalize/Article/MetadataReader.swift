@@ -99,8 +99,11 @@ struct MetadataReader {
         result.authors = AuthorFinder(tree: tree, meta: meta, authorMeta: authorMeta, structured: structured, title: result.title,
                                       site: .of(meta: meta, structured: structured, siteName: result.siteName,
                                                 titleText: titleText, url: pageURL?.absoluteString ?? canonical)).authors()
-        result.imageURL = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"]
-            ?? meta["twitter:image:src"] ?? structured.image).flatMap { absolute($0) }
+        // A CMS with no image for the story may fill the tag with the site's root URL: not an
+        // image, so the next source (or none) is taken.
+        result.imageURL = [meta["og:image"], meta["og:image:url"], meta["twitter:image"], meta["twitter:image:src"],
+                           structured.image].lazy
+            .compactMap { $0.flatMap { self.absolute($0) } }.first { !Self.isSiteRoot($0) }
         result.canonicalURL = [canonical, meta["og:url"]].lazy
             .compactMap { $0.flatMap { sameSite(absolute($0)) } }.first
         result.paywallHint = structured.paywalled
@@ -180,6 +183,12 @@ struct MetadataReader {
     /// Names in author strings; kept for callers of the old name.
     static func cleanAuthors(_ raw: [String]) -> [String] {
         AuthorNameCleaner.names(in: raw)
+    }
+
+    /// "https://news.example/" or "https://news.example": a URL with no path and no query.
+    static func isSiteRoot(_ url: String) -> Bool {
+        guard let parsed = URLComponents(string: url) else { return false }
+        return (parsed.path.isEmpty || parsed.path == "/") && parsed.query == nil
     }
 
     private func absolute(_ raw: String) -> String? {
