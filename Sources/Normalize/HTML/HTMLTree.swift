@@ -144,13 +144,29 @@ struct HTMLTree: Sendable {
         return first
     }
 
-    /// Index of the last node of `start`'s subtree (document order), without recursion.
     /// `body`, `html` or the document root: no container of an article.
     func isAboveBody(_ index: Int32) -> Bool {
         let tag = nodes[Int(index)].tag
         return tag == .body || tag == .html || index == Self.root
     }
 
+    /// The element (non-text) siblings before `node`, nearest first; nil when `node` is not
+    /// among its parent's first 2,000 children (nodes keep no link to their previous sibling).
+    func elementSiblings(before node: Int32) -> [Int32]? {
+        let parent = nodes[Int(node)].parent
+        guard parent >= 0 else { return nil }
+        var child = nodes[Int(parent)].firstChild
+        var before: [Int32] = []
+        var steps = 0
+        while child >= 0 && child != node && steps < 2000 {
+            if nodes[Int(child)].tag != .text { before.append(child) }
+            child = nodes[Int(child)].nextSibling
+            steps += 1
+        }
+        return child == node ? before.reversed() : nil
+    }
+
+    /// Index of the last node of `start`'s subtree (document order), without recursion.
     func subtreeEnd(_ start: Int32) -> Int32 {
         var current = start
         while nodes[Int(current)].lastChild >= 0 { current = nodes[Int(current)].lastChild }

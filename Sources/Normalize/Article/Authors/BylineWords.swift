@@ -123,7 +123,7 @@ enum BylineWords {
             if separators.contains(word) {
                 flush(beforeDate: false)
                 afterDate = false
-                if word == "|" || word == "||" || word == "•" || word == "·" { seenSeparator = true }
+                if barSeparators.contains(word) { seenSeparator = true }
             } else if isDate[index] {
                 while index + 1 < words.count && isDate[index + 1] { index += 1 }
                 flush(beforeDate: true)
@@ -187,6 +187,8 @@ enum BylineWords {
     }
 
     private static let separators: Set<String> = ["|", "-", "–", "—", "•", "·", "::", "»", "›", "/", "||"]
+    /// Separators that set a name apart from its place, outlet or section (see `Segment`).
+    private static let barSeparators: Set<String> = ["|", "||", "•", "·"]
 
     /// Marks each reading-time label ("Tiempo de lectura") as date words, like the duration
     /// that follows it.

@@ -32,20 +32,11 @@ extension SignedLines {
 
     /// The element before `id` among its siblings is a paragraph of prose.
     private func followsProse(_ id: Int32) -> Bool {
-        let parent = tree.nodes[Int(id)].parent
-        guard parent >= 0 else { return false }
-        var child = tree.nodes[Int(parent)].firstChild
-        var previous: [Int32] = []
-        var steps = 0
-        while child >= 0 && child != id && steps < 2000 {
-            if tree.nodes[Int(child)].tag != .text { previous.append(child) }
-            child = tree.nodes[Int(child)].nextSibling
-            steps += 1
-        }
+        guard let previous = tree.elementSiblings(before: id) else { return false }
         // The paragraphs just before it, the last of them prose (short closing lines such as
         // a greeting may sit between the prose and the name).
-        let paragraphs = previous.suffix(3).reversed().prefix { tree.nodes[Int($0)].tag == .p }
-        guard child == id, !paragraphs.isEmpty else { return false }
+        let paragraphs = previous.prefix(3).prefix { tree.nodes[Int($0)].tag == .p }
+        guard !paragraphs.isEmpty else { return false }
         return paragraphs.contains { tree.textContent($0).count >= Self.proseLength }
     }
 

@@ -19,39 +19,25 @@ extension SignedLines {
         return found
     }
 
-    /// The headline's element siblings, nearest first on each side (blank text skipped).
+    /// The headline's element siblings that may hold a line, nearest first on each side.
     private func neighbours(of headline: Int32) -> [Int32] {
-        var result: [Int32] = []
-        for (forward, reach) in [(false, Self.datelineReach.before), (true, Self.datelineReach.after)] {
-            var current = headline
-            var taken = 0
-            while taken < reach {
-                current = forward ? tree.nodes[Int(current)].nextSibling : previousSibling(of: current)
-                guard current >= 0 else { break }
-                let tag = tree.nodes[Int(current)].tag
-                if tag == .text { continue }
-                if tag == .script || tag == .style || tag == .meta || tag == .link { continue }
-                // A subtitle ("Exhibition Palais Roe | 9-23 Feb 2017") is no byline.
-                if tag == .h1 || tag == .h2 || tag == .h3 || tag == .h4 || tag == .h5 || tag == .h6 { continue }
-                result.append(current)
-                taken += 1
-            }
+        let before = (tree.elementSiblings(before: headline) ?? []).lazy.filter(mayHoldLine).prefix(Self.datelineReach.before)
+        var after: [Int32] = []
+        var current = tree.nodes[Int(headline)].nextSibling
+        while current >= 0 && after.count < Self.datelineReach.after {
+            if tree.nodes[Int(current)].tag != .text && mayHoldLine(current) { after.append(current) }
+            current = tree.nodes[Int(current)].nextSibling
         }
-        return result
+        return Array(before) + after
     }
 
-    private func previousSibling(of node: Int32) -> Int32 {
-        let parent = tree.nodes[Int(node)].parent
-        guard parent >= 0 else { return -1 }
-        var child = tree.nodes[Int(parent)].firstChild
-        var previous: Int32 = -1
-        var steps = 0
-        while child >= 0 && child != node && steps < 2000 {
-            previous = child
-            child = tree.nodes[Int(child)].nextSibling
-            steps += 1
+    /// Not a script, style or head element, and not a heading: a subtitle ("Exhibition Palais
+    /// Roe | 9-23 Feb 2017") is no byline.
+    private func mayHoldLine(_ node: Int32) -> Bool {
+        switch tree.nodes[Int(node)].tag {
+        case .script, .style, .meta, .link, .h1, .h2, .h3, .h4, .h5, .h6: return false
+        default: return true
         }
-        return child == node ? previous : -1
     }
 
     /// "|", "·", "•" or "/" standing between words.
