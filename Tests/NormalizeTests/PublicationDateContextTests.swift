@@ -46,6 +46,80 @@ struct PublicationDateContextTests {
             """
         #expect(Page.published(body: body, lang: "de") == "2020-02-26")
     }
+
+    @Test func aDateInsideTheParagraphsSentenceIsMentioned() throws {
+        let (tree, node) = try #require(Self.textNode(
+            "<p>Both men were sentenced at Crown Court on Friday 27th October 2023.</p>", "October"))
+        let start = try #require(Self.offset(of: "Friday", in: tree, node))
+        #expect(SentenceContext.isMentioned(tree, node, at: start))
+        // The sentence runs on from text before a link, in another language.
+        let (german, text) = try #require(Self.textNode("""
+            <p>Abgestimmt wurde über den <em>Entwurf</em>. Eben jene Entscheidung, die den am 28.12.2012 in Kraft \
+            getretenen Paragrafen einführte, fiel knapp.</p>
+            """, "28.12.2012"))
+        #expect(SentenceContext.isMentioned(german, text, at: try #require(Self.offset(of: "28.12", in: german, text))))
+    }
+
+    @Test func aBylineWithItsDateIsNotASentence() throws {
+        // Names before the date, not a sentence's words; "a.m." is no full stop.
+        let (tree, node) = try #require(Self.textNode("""
+            <p>By <a href="/a">Matthew Digby</a>, <a href="/b">Minh Do</a> \
+            <span>on Monday, November 18th, 2019 at 11:08 a.m.</span></p>
+            """, "November"))
+        #expect(!SentenceContext.isMentioned(tree, node, at: try #require(Self.offset(of: "Monday", in: tree, node))))
+        // A label and few words.
+        let (posted, text) = try #require(Self.textNode("<p>This story was posted on March 3, 2020.</p>", "March"))
+        #expect(!SentenceContext.isMentioned(posted, text, at: try #require(Self.offset(of: "March", in: posted, text))))
+        // No full stop at the end: a dateline, however many words come first.
+        let (line, third) = try #require(Self.textNode(
+            "<p>von unserer Redakteurin in der Stadt und im Kreis am 3. März 2020</p>", "März"))
+        #expect(!SentenceContext.isMentioned(line, third, at: try #require(Self.offset(of: "3. März", in: line, third))))
+    }
+
+    @Test func aMentionedDateDoesNotDateThePage() {
+        // Only an "Updated" date under the headline; the sentence's date is not the publication.
+        let body = """
+            <h1>Lengthy sentences for two dealers</h1>
+            <div class="meta"><time class="entry-date updated">9 November 2023</time></div>
+            <p>Two men have been jailed after police found drugs and cash at an address in the town.</p>
+            <p>Both men were sentenced at Crown Court on Friday 27th October 2023.</p>
+            """
+        #expect(Page.published(body: body) == "2023-11-09")
+        // And the URL's day beats it on a page with no other date.
+        let story = """
+            <h1>Drei Jahre Gesetz</h1>
+            <p>Eben jene Entscheidung, die den am 28.12.2012 in Kraft getretenen Paragrafen einführte, fiel knapp.</p>
+            """
+        #expect(Page.published(body: story, lang: "de", url: "https://blog.example.org/2015/12/12/drei-jahre/") == "2015-12-12")
+    }
+
+    @Test func aQuotedPostsDateDatesThePostNotThePage() throws {
+        let tweet = """
+            <blockquote class="embed"><p>The ad is here.</p><p>— Shop (@shop) \
+            <a href="https://social.example/shop/status/1">November 1, 2023</a></p></blockquote>
+            """
+        let (tree, node) = try #require(Self.textNode(tweet, "November 1"))
+        #expect(SentenceContext.isQuotedPostLink(tree, node))
+        // A date in a link outside any quote is the page's own (a permalink).
+        let (plain, text) = try #require(Self.textNode("<p><a href=\"/p\">November 1, 2023</a></p>", "November 1"))
+        #expect(!SentenceContext.isQuotedPostLink(plain, text))
+        let body = """
+            <h1>Everyone loves the Christmas ad</h1>
+            <p class="byline">Jo Writer. Updated November 3rd, 2023</p>
+            \(tweet)
+            """
+        #expect(Page.published(body: body, url: "https://news.example.com/2023/11/03/christmas-ad/") == "2023-11-03")
+    }
+
+    /// Byte offset in the tree's text of `needle` within text node `node`.
+    static func offset(of needle: String, in tree: HTMLTree, _ node: Int32) -> Int? {
+        let item = tree.nodes[Int(node)]
+        let bytes = Array(tree.text[Int(item.start)..<Int(item.end)])
+        let target = Array(needle.utf8)
+        guard bytes.count >= target.count else { return nil }
+        return (0...(bytes.count - target.count)).first { Array(bytes[$0..<$0 + target.count]) == target }
+            .map { Int(item.start) + $0 }
+    }
 }
 
 /// `RawTimestamp`: the last resort read from the raw markup.

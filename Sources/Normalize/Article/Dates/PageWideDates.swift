@@ -37,7 +37,7 @@ enum PageWideDates {
             guard MarkupDates.hasDigit(bytes) else { continue }
             read += 1
             let hits = parser.scan(bytes, limit: 2)
-            if !hits.isEmpty, SentenceContext.isInline(tree, Int32(index)) { continue }
+            if !hits.isEmpty, SentenceContext.isInline(tree, Int32(index)) || SentenceContext.isQuotedPostLink(tree, Int32(index)) { continue }
             for hit in hits where hit.start - bytes.startIndex <= 40 && plausible(hit.date) {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral {
@@ -46,7 +46,8 @@ enum PageWideDates {
                 switch label {
                 case .modified: continue
                 case .published: if labelled == nil { labelled = hit.date }
-                case .neutral: if first == nil { first = hit.date }
+                case .neutral:
+                    if first == nil, !SentenceContext.isMentioned(tree, Int32(index), at: hit.start) { first = hit.date }
                 }
             }
         }

@@ -36,6 +36,115 @@ enum SentenceContext {
         return false
     }
 
+    /// Whether a text node is the link of a post quoted in a `<blockquote>`: an embedded tweet
+    /// or toot ends with its own date as a link to it ("— M&S (@marksandspencer) <a>November 1,
+    /// 2023</a>"), which dates the post, not the page.
+    static func isQuotedPostLink(_ tree: HTMLTree, _ text: Int32) -> Bool {
+        var current = tree.nodes[Int(text)].parent
+        var inLink = false
+        var steps = 0
+        while current > 0, steps < 8 {
+            let tag = tree.nodes[Int(current)].tag
+            if tag == .a { inLink = true }
+            if tag == .blockquote { return inLink }
+            current = tree.nodes[Int(current)].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// Words of the paragraph before a date from which the date is inside its sentence, and
+    /// how many of them must start in lower case (a byline's are mostly names).
+    static let sentenceWords = 6
+    static let lowercaseWords = 3
+
+    /// Whether the date starting at byte `dateStart` of text node `text` is something a
+    /// sentence of its `<p>` mentions ("Both men were sentenced at Southwark Crown Court on
+    /// Friday 27th October 2023."): at least `sentenceWords` words of the paragraph come before
+    /// it, `lowercaseWords` of them in lower case, and the paragraph ends as a sentence does. A
+    /// dateline has a label, names or a place in front of its date ("By Matthew D., Minh D. on
+    /// Monday, November 18th, 2019 at 11:08 a.m.", "Posted on March 3, 2020 by Jane").
+    static func isMentioned(_ tree: HTMLTree, _ text: Int32, at dateStart: Int) -> Bool {
+        var block = tree.nodes[Int(text)].parent
+        var depth = 0
+        while depth < maximumDepth, block > 0, isInlineTag(tree.nodes[Int(block)].tag) {
+            block = tree.nodes[Int(block)].parent
+            depth += 1
+        }
+        guard block > 0, tree.nodes[Int(block)].tag == .p else { return false }
+        var words = Words()
+        var index = block + 1
+        while index < text, !words.isSentence {
+            let item = tree.nodes[Int(index)]
+            if item.tag == .text { words.count(tree.text[Int(item.start)..<Int(item.end)]) }
+            index += 1
+        }
+        let own = tree.nodes[Int(text)]
+        words.count(tree.text[Int(own.start)..<dateStart])
+        return words.isSentence && endsSentence(tree, block)
+    }
+
+    /// Words counted across a paragraph's text nodes.
+    private struct Words {
+        var all = 0
+        var lowercase = 0
+        var inWord = false
+
+        var isSentence: Bool { all >= SentenceContext.sentenceWords && lowercase >= SentenceContext.lowercaseWords }
+
+        mutating func count(_ bytes: ArraySlice<UInt8>) {
+            var index = bytes.startIndex
+            while index < bytes.endIndex {
+                let byte = bytes[index]
+                let letter = byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                if letter && !inWord {
+                    all += 1
+                    if byte >= 0x61 && byte <= 0x7A {
+                        lowercase += 1
+                    } else if byte >= 0xC0, let scalar = String(decoding: bytes[index..<min(index + 4, bytes.endIndex)], as: UTF8.self)
+                        .unicodeScalars.first, scalar.properties.isLowercase {
+                        lowercase += 1
+                    }
+                }
+                inWord = letter || (inWord && byte >= 0x30 && byte <= 0x39)
+                index += 1
+            }
+        }
+    }
+
+    /// Whether the last text of `block` ends with a full stop, "!" or "?" (or the ideographic
+    /// full stop), closing quotes and brackets aside; a stop after a single letter ("a.m.") is
+    /// an abbreviation's.
+    private static func endsSentence(_ tree: HTMLTree, _ block: Int32) -> Bool {
+        var index = tree.subtreeEnd(block)
+        while index > block {
+            let item = tree.nodes[Int(index)]
+            if item.tag == .text && !item.flags.contains(.blank) {
+                let start = Int(item.start)
+                var end = Int(item.end)
+                while end > start {
+                    let byte = tree.text[end - 1]
+                    guard byte == 0x20 || byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x0A else { break }
+                    end -= 1
+                }
+                guard end > start else { return false }
+                let last = tree.text[end - 1]
+                if last == 0x21 || last == 0x3F { return true }
+                if last == 0x2E {
+                    // "a.m.", "U.S.": a letter alone between stops or after a blank.
+                    let letterAlone = end - start >= 3 && isASCIILetter(tree.text[end - 2])
+                        && (tree.text[end - 3] == 0x2E || tree.text[end - 3] == 0x20)
+                    return !letterAlone
+                }
+                return end - start >= 3 && tree.text[end - 3] == 0xE3 && tree.text[end - 2] == 0x80 && last == 0x82
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+
     private static func isInlineTag(_ tag: HTMLTag) -> Bool {
         switch tag {
         case .a, .span, .em, .strong, .b, .i, .u, .small, .cite, .q, .mark, .font, .abbr, .time:
