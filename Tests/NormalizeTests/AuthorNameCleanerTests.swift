@@ -91,6 +91,9 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("28.01.22 / 0 Kommentare").isEmpty)
         #expect(Self.names("Von Jana Becker / 3 Kommentare") == ["Jana Becker"])
         #expect(Self.names("ログイン").isEmpty)
+        #expect(Self.names("LinkedIn").isEmpty)
+        // A weekday written without its accent ("sabado 07 de mayo del 2022").
+        #expect(Self.names("Edu La Riva sabado 07 de mayo del 2022") == ["Edu La Riva"])
         // Stray marks at a name's edges go ("¿\tLena Park", from a broken encoding).
         #expect(Self.names("¿\tLena Park") == ["Lena Park"])
         // Particles inside a name, and short surnames that look like them, stay.

@@ -31,6 +31,28 @@ struct AuthorSignalTests {
     @Test func multiWordLeadInBeforeTheName() {
         #expect(Self.authors(body: "<p><span>Verfasst von:</span> <strong>Tobias Lang</strong> | 3. Mai 2020</p>") == ["Tobias Lang"])
         #expect(Self.authors(body: "<p><em>Written by</em> <a href=\"/t\">Nora Quist</a></p>") == ["Nora Quist"])
+        #expect(Self.authors(body: "<div class=\"text-author\">Artikel von <span>Alma von Hagen</span></div>") == ["Alma von Hagen"])
+    }
+
+    /// The label and the name in two elements with nothing between them: two words, as shown.
+    @Test func labelGluedToTheNameByMarkup() {
+        let byline = "<div class=\"contributor-name\"><span class=\"credit-label\">Geschrieben von</span><a href=\"/a/e\">Eva Marin</a></div>"
+        #expect(Self.authors(body: "<h1>Story</h1>" + byline) == ["Eva Marin"])
+        // Inside one element a capital after a lower-case letter stays glued ("McKay").
+        let tree = HTMLParser.parse(utf8: Array("<p>Ann <b>McKay</b></p>".utf8))
+        #expect(tree.textContent(0, wordsAtElements: true) == "Ann McKay")
+    }
+
+    /// An author box's links to the writer's profiles and article list are not names.
+    @Test func profileLinksInAnAuthorBoxAreNotNames() {
+        let box = """
+            <h1>Story</h1>
+            <div class="autor" itemprop="author"><span class="autor-nombre">Nuria Blanco</span>
+            <div class="autor-perfiles"><a href="https://social.example/nb">Twitter</a></div></div>
+            """
+        #expect(Self.authors(body: box) == ["Nuria Blanco"])
+        let list = "<h1>Story</h1><div class=\"author-profile-links\"><a href=\"/author/fh/\">Alle Artikel</a></div>"
+        #expect(Self.authors(body: list).isEmpty)
     }
 
     /// A label and the name right after it, inside a longer line of labels and tags.

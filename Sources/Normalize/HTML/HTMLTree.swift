@@ -80,9 +80,13 @@ struct HTMLTree: Sendable {
         return attributeBytes[Int(element.hintStart)..<Int(element.hintEnd)]
     }
 
-    /// Concatenated text of a subtree with white space collapsed.
-    func textContent(_ start: Int32) -> String {
+    /// Concatenated text of a subtree with white space collapsed. With `wordsAtElements`, a text
+    /// that starts with a capital in another element than the text before it, which ends with a
+    /// lower-case letter, is a new word: a byline's label and name in two elements with nothing between them
+    /// ("<span>Geschrieben von</span><a>Ana Roe</a>").
+    func textContent(_ start: Int32, wordsAtElements: Bool = false) -> String {
         var bytes: [UInt8] = []
+        var lastTextParent: Int32 = -1
         // Where each open block's subtree ends: what follows a block is a new line too
         // ("<div>Jane Roe</div><time>3 hours ago</time>" is not "Jane Roe3 hours ago").
         var blockEnds: [Int32] = []
@@ -96,6 +100,11 @@ struct HTMLTree: Sendable {
             if ended { bytes.append(0x20) }
             let item = nodes[Int(index)]
             if item.tag == .text {
+                if wordsAtElements, item.parent != lastTextParent, let last = bytes.last, last >= 0x61 && last <= 0x7A,
+                   Self.startsWithCapital(text[Int(item.start)..<Int(item.end)]) {
+                    bytes.append(0x20)
+                }
+                lastTextParent = item.parent
                 bytes.append(contentsOf: text[Int(item.start)..<Int(item.end)])
             } else if item.tag == .a {
                 // Two links side by side are two items ("<a>Jane Roe</a><a>Follow</a>").
@@ -110,6 +119,13 @@ struct HTMLTree: Sendable {
             return true
         }
         return TextNormalizer.collapse(bytes[...])
+    }
+
+    private static func startsWithCapital(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first else { return false }
+        if first < 0x80 { return first >= 0x41 && first <= 0x5A }
+        let scalar = String(decoding: bytes.prefix(4), as: UTF8.self).unicodeScalars.first
+        return scalar?.properties.isUppercase == true
     }
 
     /// Visits a subtree in document order without recursion; `visit` returns false to skip

@@ -8,7 +8,7 @@ enum AuthorLexicon {
         "alle artikel von", "mehr von", "alles von", "a cura di", "analysis by", "opinion by", "commentary by", "interview by", "review by",
         "ein beitrag von", "eine kolumne von", "ein kommentar von", "ein gastbeitrag von",
         "written by", "posted by", "published by", "reported by", "story by", "words by", "article by",
-        "text by", "posted on", "published on", "submitted by", "submitted on", "geschrieben von", "verfasst von", "erstellt von",
+        "text by", "artikel von", "beitrag von", "posted on", "published on", "submitted by", "submitted on", "geschrieben von", "verfasst von", "erstellt von",
         "veröffentlicht von", "veröffentlicht am", "gastbeitrag von", "text von", "escrito por",
         "publicado por", "publicado el", "écrit par", "rédigé par", "publié par", "publié le",
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted", "submitted",
@@ -99,6 +99,10 @@ enum AuthorLexicon {
         // Comment counts and share buttons that sit in a byline ("28.01.22 / 0 Kommentare").
         "comments", "comment", "kommentare", "kommentar", "comentarios", "comentários", "commentaires", "commenti",
         "reacties", "komentarze", "комментарии", "share", "teilen", "compartir", "partager", "condividi", "megosztom",
+        // The links of an author box: the writer's profiles elsewhere, the list of their articles.
+        "twitter", "facebook", "instagram", "linkedin", "xing", "youtube", "tiktok", "mastodon", "bluesky", "threads",
+        "e-mail", "email", "mail", "rss", "website", "homepage", "all articles", "all posts", "more articles",
+        "alle artikel", "alle beiträge", "weitere artikel", "mehr artikel", "tous les articles", "todos los artículos",
     ]
     /// Words no name ends with, in any case: "Letters To The" is what is left of a column's
     /// name once its role ("Editor") is cut, "Hier das Einzel-Tableau in" a link's text.
@@ -172,11 +176,13 @@ enum AuthorLexicon {
 
     /// Words between a day and its month ("2 de mayo", "the 3rd of May").
     static let dateLinks: Set<String> = ["de", "of", "del", "di", "do", "da"]
+    /// Weekdays, also as sites write them without accents ("sabado 07 de mayo del 2022").
     static let weekdays: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
         "wed", "thu", "fri", "sat", "sun", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
         "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
         "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "miercoles", "sabado",
     ]
     /// Weekdays of more languages, a date word only beside a day number or a month ("Dilluns,
     /// Març 23", "piątek 5 maja", "الجمعة 8 فيفري"): several are also surnames (Środa, Sobota).

@@ -178,7 +178,7 @@ struct BylineScanner {
             if name >= 0 { return tree.attribute(name, .content) ?? tree.textContent(name) }
         }
         guard end - node <= Self.largestSubtree else { return nil }
-        let text = tree.textContent(node)
+        let text = tree.textContent(node, wordsAtElements: true)
         return text.count <= Self.longestText ? text : nil
     }
 }
