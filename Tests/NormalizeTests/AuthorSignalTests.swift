@@ -43,6 +43,20 @@ struct AuthorSignalTests {
         #expect(tree.textContent(0, wordsAtElements: true) == "Ann McKay")
     }
 
+    /// A link to the writer's page names the writer, with no class or `rel` to say so.
+    @Test func linkToTheWritersPage() {
+        let header = """
+            <h1>Story</h1><div class="bottom"><h6><a href="/autor/ariel-mora_7617"><strong>Ariel Mora</strong></a></h6></div>
+            <p>\(ArticleFixtureLoader.prose[0])</p>
+            """
+        #expect(Self.authors(body: header) == ["Ariel Mora"])
+        #expect(AuthorPageLink.matches(Array("https://news.example.com/journalist/ana_roe".utf8)[...]))
+        #expect(AuthorPageLink.matches(Array("/author/ana-roe/?ref=top".utf8)[...]))
+        // The list of all writers, or a host named like one, is no writer's page.
+        #expect(!AuthorPageLink.matches(Array("/authors/".utf8)[...]))
+        #expect(!AuthorPageLink.matches(Array("https://author.example.com/story".utf8)[...]))
+    }
+
     /// An author box's links to the writer's profiles and article list are not names.
     @Test func profileLinksInAnAuthorBoxAreNotNames() {
         let box = """

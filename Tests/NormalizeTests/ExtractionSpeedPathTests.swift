@@ -21,6 +21,11 @@ struct ExtractionSpeedPathTests {
             == #"<div class="story body" ID=main><a REL="author">Ann</a><img></div>"#)
         #expect(Self.strip(#"<meta charset="utf-8"><div itemtype="x" itemprop="y"><link rel="canonical" HREF="/c" type="t">"#)
             == #"<meta><div itemtype="x" itemprop="y"><link rel="canonical" HREF="/c">"#)
+        // On `<a>`, only a link to a writer's page keeps its target, quoted or not.
+        #expect(Self.strip(#"<a href="https://n.example/autor/ana-roe_7/">A</a><a href=/author/bo-li>B</a><a href="/news/x">C</a>"#)
+            == #"<a href="https://n.example/autor/ana-roe_7/">A</a><a href=/author/bo-li>B</a><a>C</a>"#)
+        let tree = HTMLParser.parse(utf8: Array(#"<a href="/journalist/ana_roe">A</a><a href="/authors/">B</a>"#.utf8))
+        #expect(tree.nodes.indices.compactMap { tree.attribute(Int32($0), .href) } == ["/journalist/ana_roe"])
     }
 
     @Test func prefilterKeepsHidingAndMetadataAttributes() {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Receives libxml2 SAX events and builds an `HTMLTree`. Scripts, styles, media and form
 /// controls are skipped at the event level, so they cost nothing downstream; JSON-LD scripts
 /// are captured because they carry the best metadata.
@@ -82,6 +84,11 @@ struct HTMLTreeBuilder {
                     if let value, value[0] == UInt8(ascii: "t") { flags.insert(.hidden) }
                 case .style:
                     if let value, Self.styleHides(value) { flags.insert(.hidden) }
+                case .authorLink:
+                    guard let value, AuthorPageLink.matches(UnsafeBufferPointer(start: value, count: strlen(UnsafeRawPointer(value).assumingMemoryBound(to: CChar.self)))) else { continue }
+                    let start = Int32(attributeBytes.count)
+                    appendRaw(value)
+                    attributes.append(HTMLTree.Attribute(name: .href, start: start, end: Int32(attributeBytes.count)))
                 case .kept(let kept):
                     let start = Int32(attributeBytes.count)
                     if let value { appendRaw(value) }
@@ -194,10 +201,13 @@ struct HTMLTreeBuilder {
     enum AttributeRole {
         case ignored, hint, hidden, ariaHidden, style
         case kept(HTMLAttributeName)
+        /// `href` on `<a>`: kept only when it is an `AuthorPageLink`.
+        case authorLink
     }
 
     /// Maps an attribute name (on an element `tag`) to what the builder does with it, by bytes:
-    /// only what the extractor reads is kept (`href` only on `<link>`, for the canonical URL).
+    /// only what the extractor reads is kept (`href` on `<link>`, for the canonical URL, and on
+    /// `<a>` only to a writer's page).
     /// `MarkupPrefilter` drops every attribute this calls `.ignored` before parsing, so a name
     /// added here is kept by the prefilter too (names up to 31 bytes).
     static func classify(_ name: UnsafePointer<UInt8>, on tag: HTMLTag) -> AttributeRole {
@@ -211,6 +221,7 @@ struct HTMLTreeBuilder {
             if equals(name, "itemtype") { return .kept(.itemtype) }
         case UInt8(ascii: "h"):
             if tag == .link && equals(name, "href") { return .kept(.href) }
+            if tag == .a && equals(name, "href") { return .authorLink }
             if equals(name, "hidden") { return .hidden }
             if equals(name, "http-equiv") { return .kept(.httpEquiv) }
         case UInt8(ascii: "p"):

@@ -55,6 +55,7 @@ extension MarkupPrefilter {
             index = attributeNameEnd
             var valueEnd = attributeNameEnd
             var quotedValue: Range<Int>?
+            var value: Range<Int>?
             var probe = index
             while probe < count && isBlank(buffer[probe]) { probe += 1 }
             if probe < count && buffer[probe] == UInt8(ascii: "=") {
@@ -68,15 +69,17 @@ extension MarkupPrefilter {
                     }
                     valueEnd = close + 1
                     quotedValue = probe + 1..<close
+                    value = quotedValue
                 } else {
                     var end = probe
                     while end < count && !isBlank(buffer[end]) && buffer[end] != UInt8(ascii: ">") { end += 1 }
                     guard end > probe else { return copyUnchanged(buffer, open, mark, &writer) }
                     valueEnd = end
+                    value = probe..<end
                 }
                 index = valueEnd
             }
-            if isRead(buffer, attributeStart, attributeNameEnd, on: tag) {
+            if isRead(buffer, attributeStart, attributeNameEnd, value: value, on: tag) {
                 if separated { writer.append(0x20) }
                 if writer.stash != nil, let quotedValue, isHint(buffer, attributeStart, attributeNameEnd) {
                     liftHint(buffer, name: attributeStart..<attributeNameEnd, value: quotedValue,
@@ -166,8 +169,9 @@ extension MarkupPrefilter {
     }
 
     /// Whether the tree builder reads the attribute named by `buffer[start..<end]` (any case)
-    /// on a `tag` element.
-    private static func isRead(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, on tag: HTMLTag) -> Bool {
+    /// with `value` on a `tag` element.
+    private static func isRead(_ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, value: Range<Int>?,
+                               on tag: HTMLTag) -> Bool {
         // Every name the builder reads is far shorter ("aria-hidden" is the longest).
         guard end - start <= 31 else { return false }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { name in
@@ -176,8 +180,13 @@ extension MarkupPrefilter {
                 name[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
             }
             name[end - start] = 0
-            guard case .ignored = HTMLTreeBuilder.classify(UnsafePointer(name.baseAddress!), on: tag) else { return true }
-            return false
+            switch HTMLTreeBuilder.classify(UnsafePointer(name.baseAddress!), on: tag) {
+            case .ignored: return false
+            case .authorLink:
+                guard let value else { return false }
+                return AuthorPageLink.matches(UnsafeBufferPointer(rebasing: buffer[value]))
+            default: return true
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ import Glibc
 ///   This follows the HTML tokenizer's own rule for raw-text elements: their content ends at
 ///   the first case-insensitive `</script` (or `</style`), whatever it is inside;
 /// - attributes `HTMLTreeBuilder` ignores (`data-*`, `srcset`, `src`, `alt`, `title`, `onclick`,
-///   `href` except on `<link>`, …: a third of what is left), so libxml2 neither parses nor copies them
+///   `href` except on `<link>` and a link to a writer's page, …: a third of what is left), so libxml2
+///   neither parses nor copies them
 ///   (`MarkupPrefilter+StartTag`);
 /// - runs of white space in text (indentation, an eighth of what is left): every later stage
 ///   collapses white space anyway, and a single blank still separates words.

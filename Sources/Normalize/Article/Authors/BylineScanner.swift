@@ -85,6 +85,9 @@ struct BylineScanner {
                     isAuthor = true
                 }
             }
+            // A link to the writer's page ("/autor/ana-roe_7617", "/journalist/ana_roe"), found
+            // like an element whose class says author: ranked after the declared ones.
+            let linksAuthorPage = !isAuthor && node.tag == .a && tree.attributeBytes(id, .href).map(AuthorPageLink.matches) == true
             // Microdata declaring the newsroom as author (`itemtype=…/NewsMediaOrganization`)
             // says who publishes, not who wrote: a person's byline elsewhere outranks it.
             let isOrganization = isAuthor && isOrganizationItem(id)
@@ -100,7 +103,7 @@ struct BylineScanner {
             // HTML's own byline: an `address` in the article's header gives its author.
             if node.tag == .address && !isAuthor && isNearHeadline(id, headline) { isByline = true }
             // Non-standard `<author>` and `<byline>` elements say what they hold.
-            if node.tag == .author { isAuthor = true } else if node.tag == .byline && !isAuthor { isByline = true }
+            if node.tag == .author || linksAuthorPage { isAuthor = true } else if node.tag == .byline && !isAuthor { isByline = true }
             guard isAuthor || isByline else { continue }
             let zone = max(own, inherited)
             if zone == 2 || (zone == 1 && !isNearHeadline(id, headline)) { continue }
