@@ -57,6 +57,13 @@ struct AuthorSignalTests {
         #expect(!AuthorPageLink.matches(Array("https://author.example.com/story".utf8)[...]))
     }
 
+    /// The theme's credit in the site's copyright line is no byline, `rel=author` or not.
+    @Test func themeCreditInTheCopyrightLine() {
+        let byline = "<span class=\"author vcard\"><a class=\"url fn n\">Ines Roll</a></span>"
+        let credit = "<div class=\"copyright\">Theme: Colors von <a href=\"https://themes.example\" rel=\"author\">ThemeMaker</a></div>"
+        #expect(Self.authors(body: byline + credit) == ["Ines Roll"])
+    }
+
     /// An author box's links to the writer's profiles and article list are not names.
     @Test func profileLinksInAnAuthorBoxAreNotNames() {
         let box = """

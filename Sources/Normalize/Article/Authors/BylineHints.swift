@@ -23,8 +23,9 @@ enum BylineHints {
         "popular", "trending", "slider", "carousel", "-card", "card-", "card_", "cards", "promo-",
         "promos", "newsletter", "more-", "also", "-tile", "tile-",
     ]
-    /// Zones never part of the article's header, however close: comments and sidebars.
-    static let hardZone = ["comment", "reply", "discussion", "sidebar"]
+    /// Zones never part of the article's header, however close: comments, sidebars, and the
+    /// site's copyright line ("Theme: ColorMag by <a rel=author>ThemeGrill</a>").
+    static let hardZone = ["comment", "reply", "discussion", "sidebar", "copyright", "colophon", "site-info"]
 
     static let matcher = PatternSet(groups: [author, byline, notName, date, zone, hardZone])
     static let authorBit: UInt32 = 1
