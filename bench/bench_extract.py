@@ -69,7 +69,7 @@ def run(quick, peers, pages_dir, gold):
     pages = unique_pages * copies
     megabytes = html_megabytes(pages_dir) * copies
     cores = os.cpu_count() or 1
-    repeats = 2 if quick else 3
+    repeats = 2 if quick else 5
     work = Path(tempfile.mkdtemp(prefix="copydesk-extract-bench-"))
     rows, raw = [], {"pages": pages, "copies_of_each_page": copies, "html_megabytes": megabytes, "repeats": repeats,
                      "folder": str(pages_dir), "peers": present}

@@ -1,3 +1,5 @@
+import Glibc
+
 /// A link to a writer's page on a news site or blog (`/author/<slug>/`, `/autor/ana-roe_7617`,
 /// `/journalist/ana_roe`): the one `href` on `<a>` the tree keeps. Every other link target is
 /// dropped before parsing (`MarkupPrefilter`), so this check runs on each `<a href>` value of
@@ -13,23 +15,27 @@ enum AuthorPageLink {
 
     /// Whether `value` (a link target) has one of `segments` in its path, followed by a slug
     /// with a letter in it: a single writer's page, not the list of all of them ("/authors/").
+    /// Runs on every link of a page, so it jumps from "/" to "/" with `memchr`.
     static func matches(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = pathStart(value)
-        let count = value.count
-        while index < count {
-            // `index` is just past a "/": the segment runs to the next "/", "?" or "#".
-            var end = index
-            while end < count, value[end] != 0x2F, value[end] != 0x3F, value[end] != 0x23 { end += 1 }
-            guard end < count, value[end] == 0x2F else { return false }
-            if end - index >= 5, end - index <= longestSegment, isSegment(value, index, end) {
-                var slug = end + 1
-                while slug < count, value[slug] != 0x2F, value[slug] != 0x3F, value[slug] != 0x23 {
+        guard let base = value.baseAddress, value.count >= 8 else { return false }
+        // The path ends at the query or the fragment.
+        var end = value.count
+        if let query = memchr(base, 0x3F, end) { end = UnsafeRawPointer(query) - UnsafeRawPointer(base) }
+        if let fragment = memchr(base, 0x23, end) { end = UnsafeRawPointer(fragment) - UnsafeRawPointer(base) }
+        var index = pathStart(value, end)
+        while index < end {
+            guard let slash = memchr(base + index, 0x2F, end - index) else { return false }
+            let segmentEnd = UnsafeRawPointer(slash) - UnsafeRawPointer(base)
+            let length = segmentEnd - index
+            if length >= 5, length <= longestSegment, isSegment(value, index, segmentEnd) {
+                var slug = segmentEnd + 1
+                while slug < end, value[slug] != 0x2F {
                     if value[slug] | 0x20 >= 0x61 && value[slug] | 0x20 <= 0x7A { return true }
                     slug += 1
                 }
                 return false
             }
-            index = end + 1
+            index = segmentEnd + 1
         }
         return false
     }
@@ -38,22 +44,21 @@ enum AuthorPageLink {
         value.withUnsafeBufferPointer(matches)
     }
 
-    /// Just past the first "/" of the path: after "scheme://host" when the value has them.
-    private static func pathStart(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+    /// Just past the first "/" of the path (before `end`): after "scheme://host" or "//host"
+    /// when the value has them.
+    private static func pathStart(_ value: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
         var index = 0
-        while index < value.count, value[index] | 0x20 >= 0x61 && value[index] | 0x20 <= 0x7A { index += 1 }
-        if index > 0, index + 2 < value.count, value[index] == 0x3A, value[index + 1] == 0x2F, value[index + 2] == 0x2F {
-            index += 3
-            while index < value.count, value[index] != 0x2F { index += 1 }
-            return index + 1
+        while index < end, value[index] | 0x20 >= 0x61 && value[index] | 0x20 <= 0x7A { index += 1 }
+        var host = -1
+        if index > 0, index + 2 < end, value[index] == 0x3A, value[index + 1] == 0x2F, value[index + 2] == 0x2F {
+            host = index + 3
+        } else if end >= 2, value[0] == 0x2F, value[1] == 0x2F {
+            host = 2
         }
-        if value.count >= 2, value[0] == 0x2F, value[1] == 0x2F {
-            // "//host/path"
-            index = 2
-            while index < value.count, value[index] != 0x2F { index += 1 }
-            return index + 1
-        }
-        return value.first == 0x2F ? 1 : 0
+        guard host >= 0 else { return value[0] == 0x2F ? 1 : 0 }
+        index = host
+        while index < end, value[index] != 0x2F { index += 1 }
+        return index + 1
     }
 
     private static func isSegment(_ value: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
