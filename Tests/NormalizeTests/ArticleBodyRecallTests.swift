@@ -25,6 +25,22 @@ struct ArticleBodyRecallTests {
 
     static var paragraphs: String { prose.map { "<p>\($0)</p>" }.joined(separator: "\n") }
 
+    /// An endless page: the next story follows in full under its own `<h1>`, longer than the
+    /// page's own and with no class to say it is another article. The title names the first.
+    @Test func theTitlesOwnArticleOnAnEndlessPage() {
+        let next = (1...4).map { "<p>In the second story, number \($0), the league confirmed that the cup final will move to the national stadium, a decision that supporters of both clubs have criticised for the cost of tickets and travel.</p>" }
+        let html = Self.page("""
+            <main><div><article><header><h1>Bridge contract awarded</h1></header>\(Self.paragraphs)</article></div>
+            <div><article><header><h1>Cup final moves to the national stadium</h1></header>\(next.joined())\(next.joined())</article></div></main>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains(Self.prose[0]))
+        #expect(!lines.contains { $0.contains("second story") })
+        // Without a second headline the longer text is not overruled: the whole page is one article.
+        let single = Self.page("<main><article><header><h1>Bridge contract awarded</h1></header>\(Self.paragraphs)\(next.joined())</article></main>")
+        #expect(ArticleFixtureLoader.extract(html: single).bodyLines.contains { $0.contains("second story") })
+    }
+
     /// The lead sits in a sibling of the body's parent, which also holds a reading-time note:
     /// neither the body's siblings nor its parent's pick it up; widening does.
     @Test func leadBesideTheBodyIsJoined() {

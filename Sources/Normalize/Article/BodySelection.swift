@@ -22,7 +22,7 @@ struct BodySelection {
         var score = 0.0
         var narrow: Int32 = -1
         var bodyStart: Int32?
-        if let choice = CandidateSelector(analysis: analysis).choose() {
+        if let choice = CandidateSelector(analysis: analysis, title: title).choose() {
             let writer = BodyWriter(analysis: analysis)
             lines = LineFilter.filter(writer.lines(from: choice.roots), title: title)
             score = choice.score

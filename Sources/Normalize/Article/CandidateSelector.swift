@@ -5,6 +5,8 @@
 /// article (separated by an ad slot, say) join it.
 struct CandidateSelector {
     let analysis: PageAnalysis
+    /// The page's title, to tell its own article from the next ones on an endless page.
+    var title: String? = nil
     var tree: HTMLTree { analysis.tree }
 
     /// The chosen container and its score; nil when no paragraph was found at all.
@@ -82,11 +84,22 @@ struct CandidateSelector {
         for candidate in candidates where score[Int(candidate)] > score[Int(top)] {
             top = candidate
         }
+        let own = title.flatMap {
+            OwnHeadline(analysis: analysis).replacement(for: top, title: $0, score: score, candidates: candidates)
+        }
+        if let own { top = own.container }
         top = promote(top, score: score, scored: scored, candidates: candidates)
+        // Promotion must not take in the next story again.
+        if let own, top < own.next, tree.subtreeEnd(top) >= own.next { top = own.container }
         let narrow = top
         top = ContainerWidening(analysis: analysis).widen(top)
-        let roots = SectionSiblings(analysis: analysis).sections(around: top)
+        if let own, top < own.next, tree.subtreeEnd(top) >= own.next { top = narrow }
+        var roots = SectionSiblings(analysis: analysis).sections(around: top)
             ?? siblings(of: top, score: score, scored: scored)
+        if let own {
+            let before = roots.filter { tree.subtreeEnd($0) < own.next }
+            roots = before.isEmpty ? [top] : before
+        }
         return Choice(roots: roots, top: top, score: score[Int(top)], narrow: narrow)
     }
 
