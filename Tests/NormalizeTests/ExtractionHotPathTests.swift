@@ -176,6 +176,24 @@ extension ExtractionHotPathTests {
         }
     }
 
+    /// `looksBinary` counts control bytes without branches; the plain definition decides the same.
+    @Test func binaryCheckMatchesThePlainForm() {
+        var generator = SplitMix64(seed: 11)
+        for round in 0..<200 {
+            let length = [10, 63, 64, 500, 4096, 6000][round % 6]
+            // From all text to all control bytes, through the one-in-ten threshold.
+            let share = Double(round % 20) / 40
+            let bytes: [UInt8] = (0..<length).map { _ in
+                Double.random(in: 0..<1, using: &generator) < share ? UInt8.random(in: 0...0x20, using: &generator)
+                    : UInt8.random(in: 0x20...0xFF, using: &generator)
+            }
+            let sample = bytes.prefix(4096)
+            let controls = sample.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) || $0 == 0x7F }.count
+            let plain = sample.count >= 64 && controls * 10 > sample.count
+            #expect(bytes.withUnsafeBufferPointer(ArticleExtractor.looksBinary) == plain)
+        }
+    }
+
     @Test func utf8ValidityMatchesAScalarByScalarCheck() {
         var random = SplitMix64(seed: 8)
         for _ in 0..<3000 {

@@ -49,12 +49,16 @@ public struct ArticleExtractor: Sendable {
     /// Text, even in a broken encoding, has few control characters; images, PDFs and
     /// compressed streams are full of them. Judged on the first 4 KiB.
     static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let sample = bytes.prefix(4096)
-        guard sample.count >= 64 else { return false }
-        let controls = sample.reduce(0) { count, byte in
-            count + ((byte < 0x09 || (byte > 0x0D && byte < 0x20) || byte == 0x7F) ? 1 : 0)
+        let count = min(bytes.count, 4096)
+        guard count >= 64, let base = bytes.baseAddress else { return false }
+        // Branch-free, so the loop is vectorized: it runs on every page.
+        var controls = 0
+        for index in 0..<count {
+            let byte = base[index]
+            // Below tab, 0x0E ... 0x1F (not the blanks between), or DEL.
+            controls &+= (byte < 0x09 ? 1 : 0) | (byte &- 0x0E < 0x12 ? 1 : 0) | (byte == 0x7F ? 1 : 0)
         }
-        return controls * 10 > sample.count
+        return controls * 10 > count
     }
 
     func extract(tree: HTMLTree, input: ArticleInput) -> ExtractedArticle {
