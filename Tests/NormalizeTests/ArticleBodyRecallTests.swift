@@ -39,6 +39,13 @@ struct ArticleBodyRecallTests {
         // Without a second headline the longer text is not overruled: the whole page is one article.
         let single = Self.page("<main><article><header><h1>Bridge contract awarded</h1></header>\(Self.paragraphs)\(next.joined())</article></main>")
         #expect(ArticleFixtureLoader.extract(html: single).bodyLines.contains { $0.contains("second story") })
+        // A post that titles its sections with `<h1>` inside its text is one article.
+        let sections = Self.page("""
+            <main><article><header><h1>Bridge contract awarded</h1></header><div class="text"><div>\(Self.paragraphs)</div>
+            <h1>Cup final moves</h1><div>\(next.joined())\(next.joined())</div></div></article></main>
+            """)
+        let whole = ArticleFixtureLoader.extract(html: sections).bodyLines
+        #expect(whole.contains(Self.prose[0]) && whole.contains { $0.contains("second story") })
     }
 
     /// The lead sits in a sibling of the body's parent, which also holds a reading-time note:

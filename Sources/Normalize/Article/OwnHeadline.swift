@@ -4,8 +4,9 @@
 ///
 /// Density scoring alone picks the longest of them; class names usually mark the others as
 /// "next" or "related" articles, but not on every site. When the scored winner lies past the
-/// next `<h1>` after the page's own headline (or holds that `<h1>` and not the own one), the
-/// best container between the two takes its place, if it holds real text.
+/// next `<h1>` after the page's own headline (or holds that `<h1>` and not the own one), and the
+/// two headlines stand in the same template, the best container between them takes its place,
+/// if it holds real text.
 struct OwnHeadline {
     let analysis: PageAnalysis
     var tree: HTMLTree { analysis.tree }
@@ -33,6 +34,10 @@ struct OwnHeadline {
               let next = headlines[(own + 1)...].first(where: { !SiteNames.fold(String(tree.textContent($0).prefix(60))).isEmpty })
         else { return nil }
         let start = headlines[own]
+        // Stories repeat one template: both headlines sit at the same depth under the same tags
+        // below where they meet. A heading inside the article's text (a post that titles its
+        // sections with `<h1>`) does not.
+        guard isParallel(start, next) else { return nil }
         // Only a winner after the own headline that reaches the next one (holding it, or past
         // it) is another story; one that holds the own headline, or stays under it, is right.
         guard top > start, tree.subtreeEnd(top) >= next else { return nil }
@@ -44,6 +49,19 @@ struct OwnHeadline {
             if best.map({ score[Int(candidate)] > score[Int($0)] }) ?? true { best = candidate }
         }
         return best.map { ($0, next) }
+    }
+
+    /// Whether the ancestors of `first` and `second` below their common ancestor are the same
+    /// tags, level for level.
+    private func isParallel(_ first: Int32, _ second: Int32) -> Bool {
+        let common = tree.commonAncestor(first, second)
+        var one = first, other = second
+        while one != common && other != common {
+            guard tree.nodes[Int(one)].tag == tree.nodes[Int(other)].tag else { return false }
+            one = tree.nodes[Int(one)].parent
+            other = tree.nodes[Int(other)].parent
+        }
+        return one == common && other == common
     }
 
     private func matches(_ headline: Int32, _ key: [UInt8]) -> Bool {
