@@ -24,6 +24,12 @@ struct ExtractionSpeedPathTests {
         // On `<a>`, only a link to a writer's page keeps its target, quoted or not.
         #expect(Self.strip(#"<a href="https://n.example/autor/ana-roe_7/">A</a><a href=/author/bo-li>B</a><a href="/news/x">C</a>"#)
             == #"<a href="https://n.example/autor/ana-roe_7/">A</a><a href=/author/bo-li>B</a><a>C</a>"#)
+        // A character reference is left for the builder, which sees the decoded value.
+        #expect(Self.strip(#"<a href="/author/&#97;">A</a>"#) == #"<a href="/author/&#97;">A</a>"#)
+        for html in [#"<p><a href="/author/&#97;">A</a><a href="/author/&amp;">B</a></p>"#] {
+            let hrefs = { (tree: HTMLTree) in tree.nodes.indices.compactMap { tree.attribute(Int32($0), .href) } }
+            #expect(hrefs(HTMLParser.parse(utf8: Array(html.utf8))) == hrefs(HTMLParser.parse(utf8: Array(Self.strip(html).utf8))))
+        }
         let tree = HTMLParser.parse(utf8: Array(#"<a href="/journalist/ana_roe">A</a><a href="/authors/">B</a>"#.utf8))
         #expect(tree.nodes.indices.compactMap { tree.attribute(Int32($0), .href) } == ["/journalist/ana_roe"])
     }

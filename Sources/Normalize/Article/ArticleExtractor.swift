@@ -51,7 +51,7 @@ public struct ArticleExtractor: Sendable {
     static func looksBinary(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = min(bytes.count, 4096)
         guard count >= 64, let base = bytes.baseAddress else { return false }
-        // Branch-free, so the loop is vectorized: it runs on every page.
+        // Without branches: it runs on every page.
         var controls = 0
         for index in 0..<count {
             let byte = base[index]

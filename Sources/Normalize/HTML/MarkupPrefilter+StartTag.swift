@@ -183,8 +183,11 @@ extension MarkupPrefilter {
             switch HTMLTreeBuilder.classify(UnsafePointer(name.baseAddress!), on: tag) {
             case .ignored: return false
             case .authorLink:
+                // The builder decides on the value libxml2 decodes; one with a character
+                // reference ("/author/&#97;") is left for it, so both paths build the same tree.
                 guard let value else { return false }
-                return AuthorPageLink.matches(UnsafeBufferPointer(rebasing: buffer[value]))
+                let bytes = UnsafeBufferPointer(rebasing: buffer[value])
+                return bytes.contains(UInt8(ascii: "&")) || AuthorPageLink.matches(bytes)
             default: return true
             }
         }
