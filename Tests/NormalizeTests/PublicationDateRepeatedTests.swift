@@ -48,6 +48,22 @@ struct PublicationDateRepeatedTests {
         #expect(PageDatePatterns.select([early: 2, late: 2]) == early)
     }
 
+    /// The page's own permalink in its share and comment links, against a widget's older posts
+    /// listed once each: the date repeated far more than any other wins.
+    @Test func aDominantDateWinsOverEarlierOnes() {
+        let own = WrittenDate(year: 2019, month: 10, day: 31)!.dayNumber
+        let older = [WrittenDate(year: 2013, month: 4, day: 1)!, WrittenDate(year: 2013, month: 6, day: 29)!,
+                     WrittenDate(year: 2018, month: 2, day: 7)!].map(\.dayNumber)
+        var counts = Dictionary(uniqueKeysWithValues: older.map { ($0, 1) })
+        counts[own] = 6
+        #expect(PageDatePatterns.select(counts) == own)
+        // Not dominant (three against two): the earliest frequent dates compete as before.
+        counts[own] = 2
+        #expect(PageDatePatterns.select(counts) == older[0])
+        let links = (0..<4).map { _ in "<a href=\"/2019/10/31/own/#respond\">x</a>" }.joined()
+        #expect(Self.published("<h1>Story</h1><ul><li><a href=\"/2013/04/01/old\">old</a></li></ul>" + links) == "2019-10-31")
+    }
+
     @Test func numericDatesInTextAreCounted() {
         let html = Data("<div>Termin 03.04.2019, Termin 03.04.2019, Stand 2018</div>".utf8)
         let found = PageDatePatterns.find(in: html, dayFirst: true) { _ in true }

@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Shapes are tried from the most specific down, and the first shape that occurs at all
 /// decides: dates in URL paths, then `YYYY-MM-DD`, then `DD.MM.YYYY`, then `YYYYMMDD` between
-/// non-digits. Within a shape the most frequent dates compete; of the two earliest among them
+/// non-digits. Within a shape a date repeated three times or more, and twice as often as any
+/// other, wins; otherwise the most frequent dates compete; of the two earliest among them
 /// the later one wins when it is in another year and at least half as frequent (a site's
 /// template often repeats an old date, the page's own one is newer). A date before the page's
 /// copyright year is not its publication, and `<meta>` tags are skipped: their dates were read
@@ -15,6 +16,8 @@ import Foundation
 enum PageDatePatterns {
     /// Bytes scanned at most.
     static let maximumBytes = 2 << 20
+    /// Occurrences from which a date twice as frequent as every other one wins outright.
+    static let dominantCount = 3
     /// Distinct dates kept per shape; a page listing more is an archive, not one article.
     static let maximumDistinct = 300
 
@@ -64,6 +67,10 @@ enum PageDatePatterns {
     /// another year and at least half as frequent, else the earliest.
     static func select(_ counts: [Int: Int]) -> Int? {
         let frequent = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
+        // One date the markup repeats far more than any other (the page's own permalink in its
+        // share and comment links) is the page's, however many older ones a widget lists once.
+        if let top = frequent.first, top.value >= Self.dominantCount,
+           frequent.dropFirst().allSatisfy({ $0.value * 2 <= top.value }) { return top.key }
         let earliest = frequent.sorted { $0.key < $1.key }.prefix(2)
         guard let first = earliest.first else { return nil }
         guard earliest.count == 2, let second = earliest.last, first.value != second.value else { return first.key }
