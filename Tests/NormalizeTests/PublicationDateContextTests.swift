@@ -58,6 +58,13 @@ struct PublicationDateContextTests {
             getretenen Paragrafen einführte, fiel knapp.</p>
             """, "28.12.2012"))
         #expect(SentenceContext.isMentioned(german, text, at: try #require(Self.offset(of: "28.12", in: german, text))))
+        // Few words before the date, but the sentence runs on after it.
+        let (runOn, node3) = try #require(Self.textNode(
+            "<p>Mit der am 15. Januar 2022 in Kraft getretenen Verordnung gilt der Nachweis nur noch drei Monate.</p>", "Januar"))
+        let start3 = try #require(Self.offset(of: "15. Januar", in: runOn, node3))
+        let end3 = try #require(Self.offset(of: " in Kraft", in: runOn, node3))
+        #expect(SentenceContext.isMentioned(runOn, node3, at: start3, end: end3))
+        #expect(!SentenceContext.isMentioned(runOn, node3, at: start3))
     }
 
     @Test func aBylineWithItsDateIsNotASentence() throws {

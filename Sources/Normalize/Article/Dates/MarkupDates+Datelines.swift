@@ -46,7 +46,7 @@ extension MarkupDates {
                 // "November 28, 2013 -- Updated 0203 GMT": the day of the update, its time after
                 // the label (with a second date after the label, that one is the update's).
                 if label == .neutral, number == hits.count - 1, DateLabel.opensUpdate(bytes[hit.end...]) { label = .modified }
-                if label == .neutral, SentenceContext.isMentioned(tree, item.node, at: hit.start) { continue }
+                if label == .neutral, SentenceContext.isMentioned(tree, item.node, at: hit.start, end: hit.end) { continue }
                 found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
                                    afterHeadline: windows.isAfter(item.ordinal), position: item.node))
             }

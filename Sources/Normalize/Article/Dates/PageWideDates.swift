@@ -47,7 +47,7 @@ enum PageWideDates {
                 case .modified: continue
                 case .published: if labelled == nil { labelled = hit.date }
                 case .neutral:
-                    if first == nil, !SentenceContext.isMentioned(tree, Int32(index), at: hit.start) { first = hit.date }
+                    if first == nil, !SentenceContext.isMentioned(tree, Int32(index), at: hit.start, end: hit.end) { first = hit.date }
                 }
             }
         }

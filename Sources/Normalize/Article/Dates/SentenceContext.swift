@@ -64,7 +64,11 @@ enum SentenceContext {
     /// it, `lowercaseWords` of them in lower case, and the paragraph ends as a sentence does. A
     /// dateline has a label, names or a place in front of its date ("By Matthew D., Minh D. on
     /// Monday, November 18th, 2019 at 11:08 a.m.", "Posted on March 3, 2020 by Jane").
-    static func isMentioned(_ tree: HTMLTree, _ text: Int32, at dateStart: Int) -> Bool {
+    ///
+    /// A date the sentence runs on after ("Mit der am 15. Januar 2022 in Kraft getretenen
+    /// Verordnung …") needs fewer words before it: `runOnWords` before (two in lower case) and as
+    /// many after it in its own text, two of them in lower case.
+    static func isMentioned(_ tree: HTMLTree, _ text: Int32, at dateStart: Int, end dateEnd: Int? = nil) -> Bool {
         var block = tree.nodes[Int(text)].parent
         var depth = 0
         while depth < maximumDepth, block > 0, isInlineTag(tree.nodes[Int(block)].tag) {
@@ -81,8 +85,17 @@ enum SentenceContext {
         }
         let own = tree.nodes[Int(text)]
         words.count(tree.text[Int(own.start)..<dateStart])
-        return words.isSentence && endsSentence(tree, block)
+        if !words.isSentence {
+            guard let dateEnd, words.all >= runOnWords, words.lowercase >= 2 else { return false }
+            var after = Words()
+            after.count(tree.text[dateEnd..<Int(own.end)])
+            guard after.all >= runOnWords + 1, after.lowercase >= 2 else { return false }
+        }
+        return endsSentence(tree, block)
     }
+
+    /// Words before a date that the sentence runs on after, and (one more) after it.
+    static let runOnWords = 3
 
     /// Words counted across a paragraph's text nodes.
     private struct Words {
