@@ -87,13 +87,14 @@ struct CandidateSelector {
         let own = title.flatMap {
             OwnHeadline(analysis: analysis).replacement(for: top, title: $0, score: score, candidates: candidates)
         }
+        // Whether a container takes in the next story on an endless page.
+        func holdsNext(_ node: Int32) -> Bool { own.map { node < $0.next && tree.subtreeEnd(node) >= $0.next } ?? false }
         if let own { top = own.container }
         top = promote(top, score: score, scored: scored, candidates: candidates)
-        // Promotion must not take in the next story again.
-        if let own, top < own.next, tree.subtreeEnd(top) >= own.next { top = own.container }
+        if let own, holdsNext(top) { top = own.container }
         let narrow = top
         top = ContainerWidening(analysis: analysis).widen(top)
-        if let own, top < own.next, tree.subtreeEnd(top) >= own.next { top = narrow }
+        if holdsNext(top) { top = narrow }
         var roots = SectionSiblings(analysis: analysis).sections(around: top)
             ?? siblings(of: top, score: score, scored: scored)
         if let own {

@@ -22,7 +22,7 @@ struct OwnHeadline {
     /// story's headline (no container may grow past it); nil when `top` is already under the
     /// own headline (or the page has no second `<h1>`, or no such container).
     func replacement(for top: Int32, title: String, score: [Double], candidates: [Int32]) -> (container: Int32, next: Int32)? {
-        let key = SiteNames.fold(String(title.prefix(40)))
+        let key = SiteNames.titleKey(title)
         guard key.count >= 8 else { return nil }
         var headlines: [Int32] = []
         // Headlines sit in `<header>`s, which the analysis removes as furniture: all are read.
@@ -30,7 +30,8 @@ struct OwnHeadline {
             headlines.append(Int32(index))
             if headlines.count >= Self.maximumHeadlines { break }
         }
-        guard headlines.count >= 2, let own = headlines.firstIndex(where: { matches($0, key) }),
+        guard headlines.count >= 2,
+              let own = headlines.firstIndex(where: { SiteNames.headline(tree.textContent($0), matches: key, minimum: 8) }),
               let next = headlines[(own + 1)...].first(where: { !SiteNames.fold(String(tree.textContent($0).prefix(60))).isEmpty })
         else { return nil }
         let start = headlines[own]
@@ -62,10 +63,5 @@ struct OwnHeadline {
             other = tree.nodes[Int(other)].parent
         }
         return one == common && other == common
-    }
-
-    private func matches(_ headline: Int32, _ key: [UInt8]) -> Bool {
-        let text = SiteNames.fold(String(tree.textContent(headline).prefix(60)))
-        return text.count >= 8 && (text.starts(with: key) || key.starts(with: text))
     }
 }

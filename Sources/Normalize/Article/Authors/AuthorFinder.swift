@@ -126,7 +126,7 @@ struct AuthorFinder {
     /// first `h1` when none does.
     func headline() -> Int32? {
         var first: Int32?
-        let key = title.map { SiteNames.fold(String($0.prefix(40))) } ?? []
+        let key = title.map(SiteNames.titleKey) ?? []
         var checked = 0
         for index in 1..<tree.nodes.count {
             let tag = tree.nodes[index].tag
@@ -136,8 +136,7 @@ struct AuthorFinder {
             guard !key.isEmpty else { if first != nil { break } else { continue } }
             guard checked < 12 else { break }
             checked += 1
-            let text = SiteNames.fold(String(tree.textContent(id).prefix(60)))
-            if text.count >= 4 && (text.starts(with: key) || key.starts(with: text)) { return id }
+            if SiteNames.headline(tree.textContent(id), matches: key, minimum: 4) { return id }
         }
         return first
     }

@@ -87,6 +87,16 @@ struct SiteNames: Sendable {
 
     static func fold(_ text: String) -> [UInt8] { fold(Array(text.utf8)[...]) }
 
+    /// What a headline is compared by: the title's first 40 characters, folded.
+    static func titleKey(_ title: String) -> [UInt8] { fold(String(title.prefix(40))) }
+
+    /// Whether a heading's text (its first 60 characters, folded, at least `minimum` of them)
+    /// and the title key start alike: the page's own headline.
+    static func headline(_ text: String, matches key: [UInt8], minimum: Int) -> Bool {
+        let folded = fold(String(text.prefix(60)))
+        return folded.count >= minimum && (folded.starts(with: key) || key.starts(with: folded))
+    }
+
     /// The part of a page title after its last " | " / " - ", which is usually the site.
     static func titleSuffix(_ title: String?) -> String? {
         guard let title else { return nil }

@@ -13,15 +13,7 @@ enum SentenceContext {
     static let maximumDepth = 3
 
     static func isInline(_ tree: HTMLTree, _ text: Int32) -> Bool {
-        var child = text
-        var parent = tree.nodes[Int(text)].parent
-        var depth = 0
-        while depth < maximumDepth, parent > 0, isInlineTag(tree.nodes[Int(parent)].tag) {
-            child = parent
-            parent = tree.nodes[Int(parent)].parent
-            depth += 1
-        }
-        guard depth > 0, parent > 0, tree.nodes[Int(parent)].tag == .p else { return false }
+        guard let (parent, child, depth) = paragraph(holding: text, in: tree), depth > 0 else { return false }
         // The paragraph's own text around the inline element that holds the date.
         var own: Int32 = 0
         var current = tree.nodes[Int(parent)].firstChild
@@ -69,13 +61,7 @@ enum SentenceContext {
     /// Verordnung …") needs fewer words before it: `runOnWords` before (two in lower case) and as
     /// many after it in its own text, two of them in lower case.
     static func isMentioned(_ tree: HTMLTree, _ text: Int32, at dateStart: Int, end dateEnd: Int? = nil) -> Bool {
-        var block = tree.nodes[Int(text)].parent
-        var depth = 0
-        while depth < maximumDepth, block > 0, isInlineTag(tree.nodes[Int(block)].tag) {
-            block = tree.nodes[Int(block)].parent
-            depth += 1
-        }
-        guard block > 0, tree.nodes[Int(block)].tag == .p else { return false }
+        guard let (block, _, _) = paragraph(holding: text, in: tree) else { return false }
         var words = Words()
         var index = block + 1
         while index < text, !words.isSentence {
@@ -157,6 +143,22 @@ enum SentenceContext {
     }
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool { byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A }
+
+    /// The `<p>` holding text node `text` through at most `maximumDepth` inline elements, the
+    /// child of it on the way (the text itself when it sits in the `<p>` directly), and how many
+    /// inline elements lie between; nil when the text is not in a paragraph's running text.
+    private static func paragraph(holding text: Int32, in tree: HTMLTree) -> (paragraph: Int32, child: Int32, depth: Int)? {
+        var child = text
+        var parent = tree.nodes[Int(text)].parent
+        var depth = 0
+        while depth < maximumDepth, parent > 0, isInlineTag(tree.nodes[Int(parent)].tag) {
+            child = parent
+            parent = tree.nodes[Int(parent)].parent
+            depth += 1
+        }
+        guard parent > 0, tree.nodes[Int(parent)].tag == .p else { return nil }
+        return (parent, child, depth)
+    }
 
     private static func isInlineTag(_ tag: HTMLTag) -> Bool {
         switch tag {
