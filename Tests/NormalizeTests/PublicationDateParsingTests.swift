@@ -62,6 +62,11 @@ struct PublicationDateParsingTests {
         #expect(MetadataDateText.parse("1582597554", dayFirst: true)?.day == 25)
         #expect(MetadataDateText.parse("1582597554000", dayFirst: true)?.day == 25)
         #expect(MetadataDateText.parse("158259755412", dayFirst: true) == nil)
+        // Fourteen digits: date and time run together; a fifteenth makes it an id.
+        let compact = try #require(MetadataDateText.parse("20210820030646", dayFirst: true))
+        #expect(compact.year == 2021 && compact.month == 8 && compact.day == 20 && compact.time == 3 * 3600 + 6 * 60 + 46)
+        #expect(MetadataDateText.parse("202108200306461", dayFirst: true) == nil)
+        #expect(MetadataDateText.parse("20210820996646", dayFirst: true) == nil)
     }
 
     @Test(arguments: [

@@ -75,11 +75,19 @@ struct PublicationDateSignalsTests {
     @Test(arguments: [
         "article:published_time", "og:article:published_time", "dc.date.issued", "DC.Date", "dcterms.issued",
         "citation_publication_date", "pubdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
-        "article.published", "originalpublicationdate", "datecreated", "date",
+        "article.published", "originalpublicationdate", "datecreated", "date", "DC.Issued", "og:regDate",
     ])
     func metaNameFamilies(name: String) {
         let attribute = name.contains(":") ? "property" : "name"
         #expect(Self.published(head: "<meta \(attribute)=\"\(name)\" content=\"2017-10-06T09:30:00\">") == "2017-10-06")
+    }
+
+    @Test func compactRegistrationStampAndModifiedOnlyFallback() {
+        // A portal's registration time written as one digit run: date and time, not an id.
+        #expect(Self.published(head: "<meta property=\"og:regDate\" content=\"20210820030646\">") == "2021-08-20")
+        // A page that states only when it was last modified was published by then.
+        #expect(Self.published(head: "<meta name=\"lastmodified\" content=\"2018-02-05\">") == "2018-02-05")
+        #expect(Self.published(head: "<meta itemprop=\"dateUpdate\" content=\"2018-02-06\">") == "2018-02-06")
     }
 
     @Test func itempropOnMetaAndRDFaOnSpan() {

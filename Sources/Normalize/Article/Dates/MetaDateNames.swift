@@ -8,7 +8,7 @@ enum MetaDateNames {
     ]
     /// Dublin Core, citation, CMS and analytics names.
     static let other = [
-        "datepublished", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+        "datepublished", "dc.date.issued", "dcterms.issued", "dc.issued", "dc.date.created", "dcterms.created",
         "citation_publication_date", "citation_date", "citation_online_date", "prism.publicationdate",
         "pubdate", "publishdate", "publish-date", "publish_date", "published-date", "published_date",
         "publication_date", "publication-date", "date_published", "originalpublicationdate",
@@ -16,6 +16,8 @@ enum MetaDateNames {
         "parsely-pub-date", "cxenseparse:recs:publishtime", "datecreated", "date.created", "created",
         "dc.date", "dcterms.date", "date", "og:pubdate", "pub_date", "rnews:datepublished",
         "article.created", "content_create_date", "displaydate", "dc.date.published",
+        // Korean portals' registration time (`og:regDate`, `20210820030646`).
+        "og:regdate",
         // Dublin Core in RDFa (`<meta property="dc:date">`).
         "dcterms:issued", "dcterms:created", "dc:created", "dc:date", "dcterms:date",
     ]
@@ -25,6 +27,7 @@ enum MetaDateNames {
         "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "article.updated",
         "sailthru.lastmodified", "parsely-updated", "modified_time", "updated_time",
         "article:modified", "og:modified_time", "dcterms:modified", "dc:modified", "dc.modified",
+        "lastmodified", "last_modified", "dateupdate", "dateupdated",
     ]
 
     /// Any other key that names a publication, creation or upload (`shareaholic:article_published_time`,
@@ -36,7 +39,7 @@ enum MetaDateNames {
         return naming.contains { contains(bytes, $0) } && !excluding.contains { contains(bytes, $0) }
     }
 
-    private static let naming: [[UInt8]] = ["publish", "pubdate", "uploaded", "created", "release"].map { Array($0.utf8) }
+    private static let naming: [[UInt8]] = ["publish", "pubdate", "uploaded", "created", "release", "issued"].map { Array($0.utf8) }
     private static let excluding: [[UInt8]] = ["modif", "updat", "edit", "expir", "revis", "embargo", "unpublish"]
         .map { Array($0.utf8) }
 

@@ -1,6 +1,6 @@
 /// Reads the date in a metadata value (JSON-LD, `<meta content>`, `datetime`, `title`):
 /// ISO 8601 keeping the zone it names (`2019-11-18T10:02:00.000+01:00`, `2019-11-18 10:02`,
-/// `20191118`, `2019/11/18`), else any written form `DatelineParser` knows, which covers
+/// `20191118`, `20191118100200`, `2019/11/18`), else any written form `DatelineParser` knows, which covers
 /// RFC 1123 and `Mon Oct 11 14:57:21 CEST 2021`.
 ///
 /// Unlike `DateParser` it keeps the date as written and the offset apart: the publisher's
@@ -66,9 +66,15 @@ enum MetadataDateText {
             index += 1
         }
         guard let day = field(bytes, &index, flexible: separated) else { return nil }
+        var time: Int?
+        // `20210820030646`: a compact stamp whose whole value is date and time (a registration date).
+        if !separated, let hour = digits(bytes, index, 2), let minute = digits(bytes, index + 2, 2),
+           let second = digits(bytes, index + 4, 2), hour < 24, minute < 60, second < 60,
+           !(index + 6 < bytes.endIndex && bytes[index + 6] != 0x20) {
+            return WrittenDate(year: year, month: month, day: day, time: hour * 3600 + minute * 60 + second, offset: nil)
+        }
         // A longer digit run is a timestamp or an id, not a date.
         if !separated, index < bytes.endIndex, bytes[index] >= 0x30 && bytes[index] <= 0x39 { return nil }
-        var time: Int?
         var offset: Int?
         if index < bytes.endIndex && (bytes[index] == 0x54 || bytes[index] == 0x20 || bytes[index] == 0x74),
            let hour = digits(bytes, index + 1, 2), hour < 24 {
