@@ -15,6 +15,11 @@ hints) is measured on real pages and its failures can be read where no figure is
   dates-text     and the canonical, `og:url` and alternate links (no URL to date the page)
   authors        JSON-LD and every meta tag whose name speaks of an author removed
   classes        every `class` and `id` attribute removed
+  semantic       HTML5 sectioning tags (`article`, `main`, `header`, `footer`, `aside`, `nav`,
+                 `section`, `figure`, `time`) made `div`/`span`, and `itemprop`, `itemscope`,
+                 `itemtype`, `role` and (but on `<link>`) `rel` removed: a page written the way older sites are
+
+Name variants after WORK_DIR to run only those.
 
 --peer runs bench/web_peers.py (htmldate for the date variants, trafilatura for the others) with
 that Python on the same copies, for a figure beside ours. WORK_DIR is made anew."""
@@ -29,6 +34,9 @@ DATE_WORDS = re.compile(rb'(date|time|publish|modif|creat|updat|dc\.|dcterms|iss
 AUTHOR_WORDS = re.compile(rb'(author|creator|byl|dc\.|dcterms|parsely|sailthru)', re.I)
 URL_LINKS = re.compile(rb'<link[^>]*rel=["\']?(canonical|amphtml|alternate|shortlink)[^>]*>', re.I)
 URL_META = re.compile(rb'<meta[^>]*(og:url|twitter:url|parsely-link)[^>]*>', re.I)
+SECTIONING = re.compile(rb'<(/?)(article|main|header|footer|aside|nav|section|figure|figcaption)\b', re.I)
+TIME_TAG = re.compile(rb'<(/?)time\b', re.I)
+MICRODATA = re.compile(rb'(<(?!link\b)[a-zA-Z][^>]*?)\s(?:itemprop|itemscope|itemtype|rel|role)(?:\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+))?(?=[\s/>])')
 CLASS_ID = re.compile(rb'(<[a-zA-Z][^>]*?)\s(?:class|id)\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+)')
 
 
@@ -39,12 +47,20 @@ def without_meta(raw, words):
     return META.sub(keep, JSON_LD.sub(b"", raw))
 
 
+VARIANTS = ("dates", "dates-markup", "dates-text", "authors", "classes", "semantic")
+
+
 def ablate(variant, raw):
     if variant == "authors":
         return without_meta(raw, AUTHOR_WORDS)
     if variant == "classes":
         for _ in range(4):  # several attributes per tag
             raw = CLASS_ID.sub(rb"\1", raw)
+        return raw
+    if variant == "semantic":
+        raw = TIME_TAG.sub(rb"<\1span", SECTIONING.sub(rb"<\1div", raw))
+        for _ in range(4):
+            raw = MICRODATA.sub(rb"\1", raw)
         return raw
     raw = without_meta(raw, DATE_WORDS)
     if variant in ("dates-markup", "dates-text"):
@@ -70,7 +86,8 @@ def main():
     pages = [name for name in sorted(os.listdir(html)) if subfold(name[:-3]) in ("A", "B1")]
     with tempfile.TemporaryDirectory() as tmp:
         folds = write_folds(web, tmp, ["A", "B1"], of=subfold)
-        for variant in ("dates", "dates-markup", "dates-text", "authors", "classes"):
+        chosen = [a for a in args[2:] if a in VARIANTS and args[args.index(a) - 1] not in ("--bin", "--peer")]
+        for variant in chosen or VARIANTS:
             pages_dir = os.path.join(work, variant, "html")
             os.makedirs(pages_dir)
             for name in pages:

@@ -1,10 +1,11 @@
 /// What the words in front of a visible date say it is: "Updated …", "Aktualisiert am …",
 /// "Mis à jour le …" make it a modification date; "Published …", "Veröffentlicht …",
-/// "Publié le …" confirm a publication date; anything else is neutral. Words that open a label
+/// "Publié le …" confirm a publication date; "Joined …", "Mitglied seit …", "Born …" date
+/// something else (a forum member's sign-up, a birth, a deadline); anything else is neutral. Words that open a label
 /// in a non-Latin script are listed without their first letter ("…публиковано", "…бновлено"),
 /// as only ASCII is lower-cased here.
 enum DateLabel: UInt8, Sendable {
-    case neutral, published, modified
+    case neutral, published, modified, unrelated
 
     private static let publishedWords = [
         "published", "posted", "veröffentlicht", "erschienen", "erstellt", "publié", "publie le", "publicado",
@@ -20,7 +21,13 @@ enum DateLabel: UInt8, Sendable {
         "oppdatert", "last edited", "modified", "revised", "edited", "stand:", "stand ",
         "last update", "opdateret", "päivitetty", "actualizat", "frissítve", "güncellen", "бновлено",
     ]
-    private static let words = PatternSet(groups: [publishedWords, modifiedWords])
+    private static let unrelatedWords = [
+        "joined", "join date", "member since", "mitglied seit", "dabei seit", "registriert", "registered",
+        "membre depuis", "inscrit le", "inscription", "miembro desde", "registrado", "iscritto", "lid sinds",
+        "born:", "born on", "geboren am", "geboren:", "né le", "née le", "deadline", "einsendeschluss", "bewerbungsschluss",
+        "anmeldeschluss", "expires", "valid until", "gültig bis",
+    ]
+    private static let words = PatternSet(groups: [publishedWords, modifiedWords, unrelatedWords])
     private static let modifiedPrefixes = modifiedWords.map { Array($0.utf8) }
 
     /// Whether the bytes right after a date open an update label ("-- Updated 0203 GMT",
@@ -54,20 +61,24 @@ enum DateLabel: UInt8, Sendable {
             lowered[index] |= 0x20
         }
         let found = words.groups(in: lowered[...])
-        switch found {
+        if let single = label(of: found) { return single }
+        // Several kinds: the one whose last occurrence is later.
+        var tail = lowered[...]
+        while tail.count >= 4 {
+            tail = tail.dropFirst()
+            if let single = label(of: words.groups(in: tail)) { return single }
+        }
+        return .neutral
+    }
+
+    /// The label of one kind of word found (bit 0 published, 1 modified, 2 unrelated); nil for several.
+    private static func label(of groups: UInt32) -> DateLabel? {
+        switch groups {
         case 0: return .neutral
         case 1: return .published
         case 2: return .modified
-        default:
-            // Both: the one whose last occurrence is later.
-            var tail = lowered[...]
-            while tail.count >= 4 {
-                tail = tail.dropFirst()
-                let rest = words.groups(in: tail)
-                if rest == 1 { return .published }
-                if rest == 2 { return .modified }
-            }
-            return .neutral
+        case 4: return .unrelated
+        default: return nil
         }
     }
 }

@@ -38,15 +38,16 @@ extension MarkupDates {
             }
             // A date inside a sentence is something the article mentions, not its dateline:
             // deep in a long text, or a link or emphasis inside a paragraph's running text; the
-            // date of a quoted post is the post's.
-            if !hits.isEmpty, SentenceContext.isInline(tree, item.node) || SentenceContext.isQuotedPostLink(tree, item.node) { continue }
+            // date of a quoted post is the post's, the date in a title the story's subject.
+            if !hits.isEmpty, SentenceContext.isInline(tree, item.node) || SentenceContext.isQuotedPostLink(tree, item.node)
+                || SentenceContext.isHeadlineSubject(tree, item.node, hinted: item.hinted) { continue }
             for (number, hit) in hits.enumerated() where bytes.count <= 100 || hit.start - bytes.startIndex <= 40 {
                 var label = item.inModified ? .modified : DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral { label = Self.previousLabel(tree, item.node) }
                 // "November 28, 2013 -- Updated 0203 GMT": the day of the update, its time after
                 // the label (with a second date after the label, that one is the update's).
                 if label == .neutral, number == hits.count - 1, DateLabel.opensUpdate(bytes[hit.end...]) { label = .modified }
-                if label == .neutral, SentenceContext.isMentioned(tree, item.node, at: hit.start, end: hit.end) { continue }
+                if label == .unrelated || (label == .neutral && SentenceContext.isMentioned(tree, item.node, at: hit.start, end: hit.end)) { continue }
                 found.append(Found(date: hit.date, label: label, structured: false, near: near, hinted: item.hinted,
                                    afterHeadline: windows.isAfter(item.ordinal), position: item.node))
             }

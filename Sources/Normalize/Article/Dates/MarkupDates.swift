@@ -42,6 +42,8 @@ struct MarkupDates {
         "sidebar", "related", "comment", "widget", "recommend", "popular", "trending", "most-read",
         "mostread", "footer", "recirc", "promo", "carousel", "more-stories", "read-next", "readnext", "latest",
         "archive", "calendar", "cookie", "newsletter", "rail", "teaser",
+        // Previous/next-post links outside `<nav>`: their titles date other posts.
+        "nav-links", "nav-previous", "nav-next", "post-nav", "pagination",
     ], ["with-sidebar", "has-sidebar", "no-sidebar", "withsidebar", "hassidebar"],
        ["published"], ["updated", "modified"]])
 
@@ -85,7 +87,9 @@ struct MarkupDates {
                 pool.append((id, ordinal, hinted, state[Int(node.parent)] & 8 != 0, state[Int(node.parent)] & 16 != 0))
                 continue
             }
-            if node.flags.contains(.hidden) || node.tag == .aside || node.tag == .nav || node.tag == .footer {
+            // The document's `<title>` is the headline again: a date in it is the story's subject.
+            if node.flags.contains(.hidden) || node.tag == .aside || node.tag == .nav || node.tag == .footer
+                || node.tag == .title {
                 flags |= 1
             }
             let hint = tree.hint(id)

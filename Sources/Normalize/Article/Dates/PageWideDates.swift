@@ -7,7 +7,7 @@
 /// full date in document order: the opening post of a thread, the newest entry of a blog's
 /// front page (the one shown first), rather than a date deep in an archive list. Dates the
 /// page labels as modifications are skipped, and so are dates inside sentences (something the
-/// text mentions: deep in a long text, or in a link inside running text). Only run when every
+/// text mentions: deep in a long text, or in a link inside running text) and in titles. Only run when every
 /// other signal is missing, so it costs nothing on the pages that have one.
 enum PageWideDates {
     /// Text nodes read at most, and the longest one read whole (longer ones only at their start).
@@ -28,7 +28,8 @@ enum PageWideDates {
             let node = tree.nodes[index]
             let parentHidden = hidden[Int(node.parent)]
             guard node.tag == .text else {
-                hidden[index] = parentHidden || node.flags.contains(.hidden)
+                // The document's `<title>` repeats the headline, whose dates are its subject.
+                hidden[index] = parentHidden || node.flags.contains(.hidden) || node.tag == .title
                 continue
             }
             guard !parentHidden, !node.flags.contains(.blank) else { continue }
@@ -37,14 +38,15 @@ enum PageWideDates {
             guard MarkupDates.hasDigit(bytes) else { continue }
             read += 1
             let hits = parser.scan(bytes, limit: 2)
-            if !hits.isEmpty, SentenceContext.isInline(tree, Int32(index)) || SentenceContext.isQuotedPostLink(tree, Int32(index)) { continue }
+            if !hits.isEmpty, SentenceContext.isInline(tree, Int32(index)) || SentenceContext.isQuotedPostLink(tree, Int32(index))
+                || SentenceContext.isHeadlineSubject(tree, Int32(index), hinted: false) { continue }
             for hit in hits where hit.start - bytes.startIndex <= 40 && plausible(hit.date) {
                 var label = DateLabel.of(bytes[bytes.startIndex..<hit.start])
                 if hit.start - bytes.startIndex < 3, label == .neutral {
                     label = MarkupDates.previousLabel(tree, Int32(index))
                 }
                 switch label {
-                case .modified: continue
+                case .modified, .unrelated: continue
                 case .published: if labelled == nil { labelled = hit.date }
                 case .neutral:
                     if first == nil, !SentenceContext.isMentioned(tree, Int32(index), at: hit.start, end: hit.end) { first = hit.date }

@@ -52,7 +52,7 @@ struct PublicationDateFinder {
         let markup = MarkupDates(tree: tree, dayFirst: dayFirst, reference: reference)
         // Markup inside comments or sidebars dates another item: only when the page labels none.
         var awayMarkup: [DateCandidate] = []
-        for item in markup.found where relativeDates || !item.relative {
+        for item in markup.found where (relativeDates || !item.relative) && item.label != .unrelated {
             let source: DateCandidate.Source = item.relative ? .relative : item.structured
                 ? (item.near ? .headerMarkup : .farMarkup) : (item.near ? .dateline : .farDateline)
             let strength = (item.label == .published ? 4 : 0) + (item.afterHeadline ? 2 : 0)

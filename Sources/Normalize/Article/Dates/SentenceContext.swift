@@ -147,7 +147,8 @@ enum SentenceContext {
     /// The `<p>` holding text node `text` through at most `maximumDepth` inline elements, the
     /// child of it on the way (the text itself when it sits in the `<p>` directly), and how many
     /// inline elements lie between; nil when the text is not in a paragraph's running text.
-    private static func paragraph(holding text: Int32, in tree: HTMLTree) -> (paragraph: Int32, child: Int32, depth: Int)? {
+    private static func paragraph(holding text: Int32, in tree: HTMLTree,
+                                  block: (HTMLTag) -> Bool = { $0 == .p }) -> (paragraph: Int32, child: Int32, depth: Int)? {
         var child = text
         var parent = tree.nodes[Int(text)].parent
         var depth = 0
@@ -156,8 +157,31 @@ enum SentenceContext {
             parent = tree.nodes[Int(parent)].parent
             depth += 1
         }
-        guard parent > 0, tree.nodes[Int(parent)].tag == .p else { return nil }
+        guard parent > 0, block(tree.nodes[Int(parent)].tag) else { return nil }
         return (parent, child, depth)
+    }
+
+    /// Words of a heading from which a date in it is the story's subject, not its dateline.
+    static let headlineWords = 5
+
+    /// Whether text node `text` is in a heading that is a title ("Protokoll der Vorstandssitzung
+    /// vom 10. Oktober 2019", a next post's "Science and Technology links (August 3rd 2019)"):
+    /// at least `headlineWords` words of it start with a letter. A dateline set as a heading is
+    /// a label and the date ("Veröffentlicht am 12. März 2020"); a lower heading under a
+    /// date-ish class name (`hinted`) may be a byline ("Posted by Jane Roe on March 3, 2020"),
+    /// an `<h1>` is always the title.
+    static func isHeadlineSubject(_ tree: HTMLTree, _ text: Int32, hinted: Bool) -> Bool {
+        guard let (heading, _, _) = paragraph(holding: text, in: tree, block: { $0.isHeading }),
+              !hinted || tree.nodes[Int(heading)].tag == .h1 else { return false }
+        var words = Words()
+        var index = heading + 1
+        let end = tree.subtreeEnd(heading)
+        while index <= end, words.all < headlineWords {
+            let item = tree.nodes[Int(index)]
+            if item.tag == .text { words.count(tree.text[Int(item.start)..<Int(item.end)]) }
+            index += 1
+        }
+        return words.all >= headlineWords
     }
 
     private static func isInlineTag(_ tag: HTMLTag) -> Bool {
