@@ -92,6 +92,12 @@ struct AuthorNameCleanerTests {
         #expect(Self.names("Von Jana Becker / 3 Kommentare") == ["Jana Becker"])
         #expect(Self.names("ログイン").isEmpty)
         #expect(Self.names("LinkedIn").isEmpty)
+        // An author box's "about" panel heading; a menu's call to action.
+        #expect(Self.names("Über").isEmpty)
+        #expect(Self.names("Hier durchblättern").isEmpty)
+        // A newsroom's byline and a brand with an inner capital end in lower case and stay.
+        #expect(Self.names("Politics.co.uk staff") == ["Politics.co.uk staff"])
+        #expect(Self.names("Portal iG") == ["Portal iG"])
         // A weekday written without its accent ("sabado 07 de mayo del 2022").
         #expect(Self.names("Edu La Riva sabado 07 de mayo del 2022") == ["Edu La Riva"])
         // Stray marks at a name's edges go ("¿\tLena Park", from a broken encoding).

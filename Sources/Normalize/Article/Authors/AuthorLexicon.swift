@@ -92,6 +92,11 @@ enum AuthorLexicon {
 
     /// Labels of a logged-out user box, where a user name element shows no name, and the
     /// greeting of a profile box whose name is filled in only for a signed-in reader ("Welcome, ").
+    /// Lower-case words a newsroom's byline ends with ("Science X staff", "the news desk").
+    static let newsroomWords: Set<String> = [
+        "staff", "team", "desk", "editors", "reporters", "writers", "newsroom", "redaktion", "rédaction", "redacción",
+        "redazione", "redactie", "redakcja", "wires", "agencies", "contributors", "contributor", "writer", "reporter",
+    ]
     static let interfaceLabels: Set<String> = [
         "login", "log in", "sign in", "anmelden", "einloggen", "connexion", "iniciar sesión", "accedi", "inloggen",
         "welcome", "willkommen", "bienvenue", "bienvenido", "bienvenida", "benvenuto", "welkom", "hello", "hallo",
@@ -103,6 +108,8 @@ enum AuthorLexicon {
         "twitter", "facebook", "instagram", "linkedin", "xing", "youtube", "tiktok", "mastodon", "bluesky", "threads",
         "e-mail", "email", "mail", "rss", "website", "homepage", "all articles", "all posts", "more articles",
         "alle artikel", "alle beiträge", "weitere artikel", "mehr artikel", "tous les articles", "todos los artículos",
+        // The heading of an author box's "about" panel.
+        "über", "about", "about me", "über mich", "à propos", "acerca de", "sobre mí", "chi sono", "over mij",
     ]
     /// Words no name ends with, in any case: "Letters To The" is what is left of a column's
     /// name once its role ("Editor") is cut, "Hier das Einzel-Tableau in" a link's text.

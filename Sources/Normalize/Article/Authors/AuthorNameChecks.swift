@@ -17,6 +17,10 @@ extension AuthorNameCleaner {
         let parts = name.split(separator: " ")
         let lowerWords = parts.filter { $0.first?.isLowercase == true && !AuthorLexicon.particles.contains(String($0)) }
         if lowerWords.count >= 2 || (parts.count >= 2 && lowerWords.count == parts.count) { return false }
+        // A name does not end in a lower-case word other than a particle ("Hier durchblättern");
+        // a newsroom does ("Politics.co.uk staff"), and so does a brand's "iG".
+        if parts.count >= 2, let last = parts.last, last.allSatisfy({ !$0.isUppercase }), last.first?.isLowercase == true,
+           !AuthorLexicon.particles.contains(String(last)), !AuthorLexicon.newsroomWords.contains(String(last)) { return false }
         // A fragment: a name particle ("von der") or an article or conjunction at the end.
         if parts.count >= 2, let last = parts.last.map(String.init),
            AuthorLexicon.particles.contains(last) || AuthorLexicon.trailingFunctionWords.contains(last.lowercased()) {
