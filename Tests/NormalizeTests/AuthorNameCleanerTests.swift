@@ -95,6 +95,10 @@ struct AuthorNameCleanerTests {
         // An author box's "about" panel heading; a menu's call to action.
         #expect(Self.names("Über").isEmpty)
         #expect(Self.names("Hier durchblättern").isEmpty)
+        // A forum post's label; a letter's closing greeting before its signature.
+        #expect(Self.names("Beitrag").isEmpty)
+        #expect(Self.names("Liebe Grüße Sabine Roe") == ["Sabine Roe"])
+        #expect(Self.names("Kind regards, Tom Lee") == ["Tom Lee"])
         // A newsroom's byline and a brand with an inner capital end in lower case and stay.
         #expect(Self.names("Politics.co.uk staff") == ["Politics.co.uk staff"])
         #expect(Self.names("Portal iG") == ["Portal iG"])

@@ -16,6 +16,10 @@ enum AuthorLexicon {
         "door", "from", "author", "autor", "autorin", "auteur", "©",
         // Plural labels over a list of names ("Autoren: A und B").
         "authors", "autoren", "autorinnen", "auteurs", "autores", "autori", "autorzy",
+        // A letter's or a blog post's closing greeting before its signature ("Liebe Grüße Sabine").
+        "liebe grüße", "ganz liebe grüße", "viele grüße", "herzliche grüße", "beste grüße", "schöne grüße",
+        "best regards", "kind regards", "warm regards", "regards", "cheers", "cordialement", "bisous", "saludos",
+        "un saludo", "un abrazo", "cordiali saluti", "met vriendelijke groet",
     ].map { $0.split(separator: " ").map(String.init) }.sorted { $0.count > $1.count }
 
     /// Lead-ins of the site's own credits ("Developed by", "Powered by"): the segment is dropped.
@@ -110,6 +114,8 @@ enum AuthorLexicon {
         "alle artikel", "alle beiträge", "weitere artikel", "mehr artikel", "tous les articles", "todos los artículos",
         // The heading of an author box's "about" panel.
         "über", "about", "about me", "über mich", "à propos", "acerca de", "sobre mí", "chi sono", "over mij",
+        // A forum post's and a profile's labels.
+        "beitrag", "beiträge", "post", "posts", "reply", "antwort", "zitat", "quote", "articles", "artikel",
     ]
     /// Words no name ends with, in any case: "Letters To The" is what is left of a column's
     /// name once its role ("Editor") is cut, "Hier das Einzel-Tableau in" a link's text.
