@@ -27,6 +27,16 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: quote + byline) == ["Dana Kerr"])
     }
 
+    /// A post wrapper's category and tag classes name the site's sections, not the element:
+    /// "category-reader-comments" does not make the post a comment thread.
+    @Test func categoryClassesOfThePostAreNotZones() {
+        let post = """
+            <article class="post type-post category-reader-comments tag-popular"><h1>Story</h1>
+            <div class="byline">By Dana Kerr</div><p>\(ArticleFixtureLoader.prose[0])</p></article>
+            """
+        #expect(Self.authors(body: post) == ["Dana Kerr"])
+    }
+
     /// A lead-in of several words in its own element, the name in the next one.
     @Test func multiWordLeadInBeforeTheName() {
         #expect(Self.authors(body: "<p><span>Verfasst von:</span> <strong>Tobias Lang</strong> | 3. Mai 2020</p>") == ["Tobias Lang"])

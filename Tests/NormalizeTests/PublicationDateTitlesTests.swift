@@ -62,6 +62,17 @@ struct PublicationDateTitlesTests {
         #expect(Self.published(Self.page(title: "What where'd it go?", body: body, lang: "en")) == "2020-03-18")
     }
 
+    @Test func aPostsCategoryAndTagNamesAreNotFurniture() {
+        // WordPress lists the post's categories and tags as classes of its wrapper: a category
+        // called "Latest headlines" does not make the post a list of other stories.
+        let body = """
+            <article class="post type-post status-publish category-latest-headlines tag-popular">
+            <h1>Playoffs preview</h1><div class="meta"><time datetime="2023-11-07 18:09:55">November 7, 2023</time></div>
+            """
+        let html = Self.page(title: "Playoffs preview", body: body, lang: "en")
+        #expect(Self.published(html, url: "https://news.example/2023/11/08/playoffs-preview/") == "2023-11-07")
+    }
+
     @Test func labelsOfOtherDates() {
         #expect(DateLabel.of(Array("Joined: ".utf8)[...]) == .unrelated)
         #expect(DateLabel.of(Array("Mitglied seit ".utf8)[...]) == .unrelated)

@@ -156,7 +156,8 @@ struct SignedLines {
             let element = tree.nodes[Int(current)]
             if element.tag == .nav || element.tag == .aside { return true }
             if element.hintStart != element.hintEnd,
-               BylineHints.matcher.groups(in: tree.hint(current)) & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
+               BylineHints.matcher.groups(in: ClassHints.withoutTermClasses(tree.hint(current)))
+                   & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
                tree.subtreeEnd(current) - current < half,
                !(current < headlineEnd && tree.subtreeEnd(current) >= headlineEnd) {
                 return true
