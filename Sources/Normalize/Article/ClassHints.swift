@@ -122,10 +122,11 @@ struct ClassHints {
     }
 
     /// The hint without blog-engine term classes (`category-newsletter-archiv`, and beside them
-    /// `tag-latest-news`): a post's wrapper lists the site's own category and tag names, which
-    /// say nothing about the element and may contain any furniture word. Copies only when such
-    /// a class is present.
-    static func withoutTermClasses(_ hint: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    /// with `tags` `tag-latest-news`): a post's wrapper lists the site's own category and tag
+    /// names, which say nothing about the element and may contain any furniture word. Copies
+    /// only when such a class is present. (Body scoring keeps the tags: its weights were set
+    /// with them.)
+    static func withoutTermClasses(_ hint: ArraySlice<UInt8>, tags: Bool = false) -> ArraySlice<UInt8> {
         guard ByteSearch.contains(hint, "category-") else { return hint }
         let prefix = Array("category-".utf8)
         let tagPrefix = Array("tag-".utf8)
@@ -136,7 +137,7 @@ struct ClassHints {
             var end = start
             while end < hint.endIndex && hint[end] != 0x20 { end += 1 }
             let word = hint[start..<end]
-            if !word.starts(with: prefix) && !word.starts(with: tagPrefix) {
+            if !word.starts(with: prefix) && !(tags && word.starts(with: tagPrefix)) {
                 if !kept.isEmpty { kept.append(0x20) }
                 kept.append(contentsOf: word)
             }

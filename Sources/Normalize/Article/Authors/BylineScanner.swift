@@ -58,7 +58,7 @@ struct BylineScanner {
             guard node.tag != .text else { continue }
             let id = Int32(index)
             let inherited = node.parent >= 0 ? zones[Int(node.parent)] : 0
-            let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: ClassHints.withoutTermClasses(tree.hint(id)))
+            let groups = node.hintStart == node.hintEnd ? 0 : BylineHints.matcher.groups(in: ClassHints.withoutTermClasses(tree.hint(id), tags: true))
             // Navigation, and forms (log-in, sign-up, comment boxes: "Usuario", "Correo electrónico").
             var own: UInt8 = node.tag == .nav || node.tag == .form ? 2 : 0
             // Figures and quotations credit photographers and quoted people, not the writer.

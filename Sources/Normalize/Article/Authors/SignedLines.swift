@@ -156,7 +156,7 @@ struct SignedLines {
             let element = tree.nodes[Int(current)]
             if element.tag == .nav || element.tag == .aside { return true }
             if element.hintStart != element.hintEnd,
-               BylineHints.matcher.groups(in: ClassHints.withoutTermClasses(tree.hint(current)))
+               BylineHints.matcher.groups(in: ClassHints.withoutTermClasses(tree.hint(current), tags: true))
                    & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
                tree.subtreeEnd(current) - current < half,
                !(current < headlineEnd && tree.subtreeEnd(current) >= headlineEnd) {

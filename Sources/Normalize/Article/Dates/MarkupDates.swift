@@ -92,7 +92,7 @@ struct MarkupDates {
                 || node.tag == .title {
                 flags |= 1
             }
-            let hint = ClassHints.withoutTermClasses(tree.hint(id))
+            let hint = ClassHints.withoutTermClasses(tree.hint(id), tags: true)
             var words: UInt32 = 0
             if !hint.isEmpty && Self.mayCarryHint(node.tag) {
                 words = Self.hints.groups(in: hint)
