@@ -48,6 +48,37 @@ struct ArticleBodyRecallTests {
         #expect(whole.contains(Self.prose[0]) && whole.contains { $0.contains("second story") })
     }
 
+    /// A podcast episode's show notes (short, mostly links) under its headline in an
+    /// `<article>`; readers' comments below it, long and plain, and no class names anywhere.
+    /// The headline's `<article>` is the story.
+    @Test func theHeadlinesArticleOverLongerCommentsWithoutClassNames() {
+        let links = (1...8).map { "<a href=\"/wiki/\($0)\">Topic number \($0)</a>" }.joined(separator: " – ")
+        let comments = (1...4).map { number in
+            "<li><div><b>Reader \(number)</b> sagt:</div><p>Thank you for this episode, number \(number) of many that I have enjoyed. The topics are interesting, there are chapter marks, show notes, an Opus feed and no advertising, which is great. My only criticism is that there was a little too much laughing, but please keep going, and thank you again for all of it.</p></li>"
+        }.joined()
+        let html = Self.page("""
+            <div><main><article><header><h1>Bridge contract awarded</h1></header><div>
+            <p><a href="/guest">Ada Lovelace</a> (<a href="/t">Twitter</a>) is an engineer who worked on the harbour bridge for two years and explains how its new deck will be lifted into place.</p>
+            <p>She designs the sensors that will watch the deck for cracks, and explains why the old bridge had to close.</p>
+            <p>Topics: \(links)</p></div></article>
+            <div><h2>4 Kommentare</h2><ol>\(comments)</ol></div></main></div>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains { $0.hasPrefix("Ada Lovelace (Twitter) is an engineer") })
+        #expect(!lines.contains { $0.contains("Thank you for this episode") })
+        // The comments as plain paragraphs in a block beside the <article>: not joined to it.
+        let plain = (1...4).map { "<p>Thank you for this episode, number \($0) of many that I have enjoyed. The topics are interesting, there are chapter marks, show notes and no advertising, which is great, so please keep going.</p>" }.joined()
+        let beside = Self.page("""
+            <div><article><h1>Bridge contract awarded</h1>
+            <p><a href="/guest">Ada Lovelace</a> (<a href="/t">Twitter</a>) is an engineer who worked on the harbour bridge for two years and explains how its new deck will be lifted into place.</p>
+            <p>She designs the sensors that will watch the deck for cracks, and explains why the old bridge had to close.</p>
+            <p>Topics: \(links)</p></article><div>\(plain)</div></div>
+            """)
+        let alone = ArticleFixtureLoader.extract(html: beside).bodyLines
+        #expect(alone.contains { $0.hasPrefix("Ada Lovelace (Twitter) is an engineer") })
+        #expect(!alone.contains { $0.contains("Thank you for this episode") })
+    }
+
     /// The lead sits in a sibling of the body's parent, which also holds a reading-time note:
     /// neither the body's siblings nor its parent's pick it up; widening does.
     @Test func leadBesideTheBodyIsJoined() {

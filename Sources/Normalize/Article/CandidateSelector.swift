@@ -89,14 +89,24 @@ struct CandidateSelector {
         }
         // Whether a container takes in the next story on an endless page.
         func holdsNext(_ node: Int32) -> Bool { own.map { node < $0.next && tree.subtreeEnd(node) >= $0.next } ?? false }
-        if let own { top = own.container }
+        func holdsWinner(_ node: Int32) -> Bool { node <= scoredWinner && tree.subtreeEnd(node) >= scoredWinner }
+        let scoredWinner = top
+        let inArticle = own == nil
+            ? HeadlineArticle(analysis: analysis).replacement(for: top, score: score, candidates: candidates) : nil
+        if let own { top = own.container } else if let inArticle { top = inArticle }
         top = promote(top, score: score, scored: scored, candidates: candidates)
         if let own, holdsNext(top) { top = own.container }
+        // Promotion may not take the comments back in that the headline's <article> left out.
+        if let inArticle, holdsWinner(top) { top = inArticle }
         let narrow = top
         top = ContainerWidening(analysis: analysis).widen(top)
-        if holdsNext(top) { top = narrow }
+        if holdsNext(top) || (inArticle != nil && holdsWinner(top)) { top = narrow }
         var roots = SectionSiblings(analysis: analysis).sections(around: top)
             ?? siblings(of: top, score: score, scored: scored)
+        if inArticle != nil {
+            let kept = roots.filter { !holdsWinner($0) }
+            roots = kept.isEmpty ? [top] : kept
+        }
         if let own {
             let before = roots.filter { tree.subtreeEnd($0) < own.next }
             roots = before.isEmpty ? [top] : before
