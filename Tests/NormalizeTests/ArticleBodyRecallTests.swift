@@ -79,6 +79,29 @@ struct ArticleBodyRecallTests {
         #expect(!alone.contains { $0.contains("Thank you for this episode") })
     }
 
+    /// A theme that marks each related post card's excerpt `articleBody` (every card its own
+    /// `BlogPosting`) and not the post's text: the marks are a list of cards, not the body.
+    @Test func excerptsMarkedInSeparateCardsAreNotTheBody() {
+        let card = { (number: Int) in
+            "<article itemscope itemtype=\"https://schema.org/BlogPosting\"><h2><a href=\"/p\(number)\">Related post \(number)</a></h2><div itemprop=\"articleBody\">What inspires someone to become a developer? Number \(number) of the series looks at how coding culture has changed over the decades.</div></article>"
+        }
+        let html = Self.page("""
+            <main><article itemscope itemtype="https://schema.org/BlogPosting"><h1>Bridge contract awarded</h1>
+            <div>\(Self.paragraphs)</div><div><h2>Related</h2>\((1...3).map(card).joined())</div></article></main>
+            """)
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.contains(Self.prose[0]) && lines.contains(Self.prose[4]))
+        // One item's text marked in two parts around an ad slot is still the body, whole.
+        let split = Self.page("""
+            <div itemscope itemtype="https://schema.org/NewsArticle"><h1>Bridge contract awarded</h1>
+            <div itemprop="articleBody"><p>\(Self.prose[0])</p></div><div><a href="/ad">Advertisement</a></div>
+            <div itemprop="articleBody"><p>\(Self.prose[1])</p></div></div>
+            <div><p>\(Self.prose[2])</p><p>\(Self.prose[3])</p><p>\(Self.prose[4])</p></div>
+            """)
+        let parts = ArticleFixtureLoader.extract(html: split).bodyLines
+        #expect(parts == [Self.prose[0], Self.prose[1]])
+    }
+
     /// The lead sits in a sibling of the body's parent, which also holds a reading-time note:
     /// neither the body's siblings nor its parent's pick it up; widening does.
     @Test func leadBesideTheBodyIsJoined() {

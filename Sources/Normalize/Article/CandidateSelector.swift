@@ -37,8 +37,23 @@ struct CandidateSelector {
         return marked
     }
 
+    /// Whether each marked body stands in an item of its own (the nearest ancestor with an
+    /// `itemtype` differs for every one): the excerpts of a list of post cards, each card a
+    /// `BlogPosting` whose summary a theme marks `articleBody`, not the article's text in parts.
+    func inSeparateItems(_ marked: [Int32]) -> Bool {
+        guard marked.count >= 2 else { return false }
+        var items = Set<Int32>()
+        for body in marked {
+            var current = tree.node(body).parent
+            while current > 0 && tree.attributeBytes(current, .itemtype) == nil { current = tree.node(current).parent }
+            guard current > 0, items.insert(current).inserted else { return false }
+        }
+        return true
+    }
+
     func choose() -> Choice? {
-        let marked = markedBodies()
+        let found = markedBodies()
+        let marked = inSeparateItems(found) ? [] : found
         let markedChars = marked.reduce(0) { $0 + Int(analysis.chars[Int($1)]) }
         if markedChars >= 150 {
             let widened = marked.count == 1 ? ContainerWidening(analysis: analysis).widenMarked(marked[0]) : marked[0]
