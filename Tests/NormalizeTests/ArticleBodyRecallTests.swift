@@ -102,6 +102,41 @@ struct ArticleBodyRecallTests {
         #expect(parts == [Self.prose[0], Self.prose[1]])
     }
 
+    /// A forum thread without class names: each post an `<article>` with its author box, its
+    /// date links and its reaction links, the text in an inner `<article>` (as forum software
+    /// writes it); the longest post a reply in the middle. The thread is the page.
+    @Test func aThreadOfPostsIsOneBody() throws {
+        let post = { (number: Int, name: String, text: String) in
+            "<article><div><div><a href=\"/members/\(name).\(number)/\">\(name)</a><div><a href=\"/members/\">Well-known member</a></div></div></div>"
+                + "<div><header><ul><li><a href=\"/threads/x/post-\(number)\">Oct 6, 2020</a></li><li><a href=\"/threads/x/post-\(number)\">#\(number)</a></li></ul></header>"
+                + "<div><article><div>\(text)</div></article></div>"
+                + "<footer><a href=\"/react/\(number)\">Like</a> <a href=\"/reply/\(number)\">Reply</a></footer></div></article>"
+        }
+        let reply = "Towards the end of the zone it keeps getting worse. At the back people only fight on auto attack, and at the front others have to take every hit and drink their potions, which is not fair to anyone who joined the event to play together."
+        let posts = [
+            post(1, "Admin", "Patch notes for the autumn build: the colour of the spawn announcements is now orange, and the event zone closes ten minutes earlier than before."),
+            post(2, "Glockenfee", "I agree with all of that, and I have seen the same thing in the last three events, where the zone emptied out long before the end."),
+            post(3, "Bibi", [reply, reply, reply].joined(separator: " ")),
+            post(4, "Admin", "Thank you for the reports, we will look at the event zone again next week and tell you here what we change before the next build."),
+        ]
+        let html = Self.page("<div><h1>Patch notes for the autumn build</h1><div>\(posts.joined())</div></div>")
+        let lines = ArticleFixtureLoader.extract(html: html).bodyLines
+        #expect(lines.count == 4)
+        #expect(lines.first?.hasPrefix("Patch notes for the autumn build: the colour") == true)
+        #expect(!lines.contains { $0.contains("Well-known member") || $0 == "Like Reply" })
+        // The same posts, each under its own headline, are stories side by side, not a thread.
+        let tree = HTMLParser.parse(utf8: Array(html.utf8))
+        let analysis = PageAnalysis(tree: tree)
+        let text = try #require(tree.nodes.indices.first { tree.nodes[$0].tag == .text
+            && String(decoding: tree.text[Int(tree.nodes[$0].start)..<Int(tree.nodes[$0].end)], as: UTF8.self).hasPrefix("Towards") })
+        #expect(PostThread(analysis: analysis).thread(around: tree.nodes[text].parent) != nil)
+        let headed = html.replacingOccurrences(of: "<article><div><div>", with: "<article><h2>Report</h2><div><div>")
+        let storiesTree = HTMLParser.parse(utf8: Array(headed.utf8))
+        let storyText = try #require(storiesTree.nodes.indices.first { storiesTree.nodes[$0].tag == .text
+            && String(decoding: storiesTree.text[Int(storiesTree.nodes[$0].start)..<Int(storiesTree.nodes[$0].end)], as: UTF8.self).hasPrefix("Towards") })
+        #expect(PostThread(analysis: PageAnalysis(tree: storiesTree)).thread(around: storiesTree.nodes[storyText].parent) == nil)
+    }
+
     /// The lead sits in a sibling of the body's parent, which also holds a reading-time note:
     /// neither the body's siblings nor its parent's pick it up; widening does.
     @Test func leadBesideTheBodyIsJoined() {

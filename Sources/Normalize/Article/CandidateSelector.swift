@@ -110,6 +110,7 @@ struct CandidateSelector {
             ? HeadlineArticle(analysis: analysis).replacement(for: top, score: score, candidates: candidates) : nil
         if let own { top = own.container } else if let inArticle { top = inArticle }
         top = promote(top, score: score, scored: scored, candidates: candidates)
+        if own == nil, inArticle == nil, let thread = PostThread(analysis: analysis).thread(around: top) { top = thread }
         if let own, holdsNext(top) { top = own.container }
         // Promotion may not take the comments back in that the headline's <article> left out.
         if let inArticle, holdsWinner(top) { top = inArticle }
