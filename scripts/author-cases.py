@@ -14,10 +14,9 @@ Prints each disagreement and the count of agreements per file."""
 import ast
 import json
 import os
-import subprocess
-import sys
 
-BODY = "<p>" + "This is a paragraph of the article text that is long enough to count as a body. " * 5 + "</p>"
+from sdist_cases import arguments, extract, write_page
+
 
 
 def cases_of_lists(source, functions):
@@ -56,10 +55,7 @@ def cases_of_calls(source):
 
 
 def main():
-    if len(sys.argv) < 3:
-        sys.exit(__doc__)
-    sdist, work = sys.argv[1], sys.argv[2]
-    binary = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), "..", ".build", "release", "copydesk")
+    sdist, work, binary = arguments(__doc__)
     tests = os.path.join(sdist, "tests")
     sets = {
         "metadata_tests.py": cases_of_lists(open(os.path.join(tests, "metadata_tests.py")).read(),
@@ -72,12 +68,9 @@ def main():
         expected = {}
         for number, (html, author) in enumerate(cases):
             stem = f"case{number:03d}"
-            page = html.replace("</body>", BODY + "</body>") if "</body>" in html else html + BODY
-            with open(os.path.join(pages, stem + ".html"), "w", encoding="utf-8", errors="replace") as out:
-                out.write(page)
+            write_page(html, os.path.join(pages, stem + ".html"))
             expected[stem] = [a for a in (author or "").split("; ") if a]
-        subprocess.run([binary, "extract", "--json", "--input-dir", pages, "--output-dir", output],
-                       check=True, capture_output=True)
+        extract(binary, pages, output)
         agree = 0
         for stem, want in sorted(expected.items()):
             got = json.load(open(os.path.join(output, stem + ".json"))).get("authors") or []

@@ -15,10 +15,9 @@ Prints each disagreement and the counts."""
 import ast
 import json
 import os
-import subprocess
-import sys
 
-BODY = "<p>" + "This is a paragraph of the article text that is long enough to count as a body. " * 5 + "</p>"
+from sdist_cases import arguments, extract, write_page
+
 ALLOWED = {"original_date", "extensive_search", "verbose"}
 
 
@@ -43,23 +42,17 @@ def cases(source):
 
 
 def main():
-    if len(sys.argv) < 3:
-        sys.exit(__doc__)
-    sdist, work = sys.argv[1], sys.argv[2]
-    binary = sys.argv[3] if len(sys.argv) > 3 else os.path.join(os.path.dirname(__file__), "..", ".build", "release", "copydesk")
+    sdist, work, binary = arguments(__doc__)
     found = cases(open(os.path.join(sdist, "tests", "unit_tests.py")).read())
     pages, output = os.path.join(work, "html"), os.path.join(work, "out")
     os.makedirs(pages, exist_ok=True)
     expected = {}
     for number, (html, options, day) in enumerate(found):
         stem = f"case{number:03d}"
-        page = html.replace("</body>", BODY + "</body>") if "</body>" in html else html + BODY
-        with open(os.path.join(pages, stem + ".html"), "w", encoding="utf-8", errors="replace") as out:
-            out.write(page)
+        write_page(html, os.path.join(pages, stem + ".html"))
         kind = "original" if options.get("original_date") else "latest"
         expected[stem] = (kind, day, html)
-    subprocess.run([binary, "extract", "--json", "--input-dir", pages, "--output-dir", output],
-                   check=True, capture_output=True)
+    extract(binary, pages, output)
     agree = {"original": 0, "latest": 0}
     total = {"original": 0, "latest": 0}
     for stem, (kind, day, html) in sorted(expected.items()):
