@@ -102,10 +102,10 @@ struct CandidateSelector {
         let own = title.flatMap {
             OwnHeadline(analysis: analysis).replacement(for: top, title: $0, score: score, candidates: candidates)
         }
-        // Whether a container takes in the next story on an endless page.
+        let scoredWinner = top
+        // Whether a container takes in the next story on an endless page, or the scored winner.
         func holdsNext(_ node: Int32) -> Bool { own.map { node < $0.next && tree.subtreeEnd(node) >= $0.next } ?? false }
         func holdsWinner(_ node: Int32) -> Bool { node <= scoredWinner && tree.subtreeEnd(node) >= scoredWinner }
-        let scoredWinner = top
         let inArticle = own == nil
             ? HeadlineArticle(analysis: analysis).replacement(for: top, score: score, candidates: candidates) : nil
         if let own { top = own.container } else if let inArticle { top = inArticle }

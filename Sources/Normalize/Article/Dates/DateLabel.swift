@@ -1,9 +1,9 @@
 /// What the words in front of a visible date say it is: "Updated …", "Aktualisiert am …",
 /// "Mis à jour le …" make it a modification date; "Published …", "Veröffentlicht …",
-/// "Publié le …" confirm a publication date; "Joined …", "Mitglied seit …", "Born …" date
-/// something else (a forum member's sign-up, a birth, a deadline); anything else is neutral. Words that open a label
-/// in a non-Latin script are listed without their first letter ("…публиковано", "…бновлено"),
-/// as only ASCII is lower-cased here.
+/// "Publié le …" confirm a publication date; "Joined …", "Mitglied seit …", "Born on …" date
+/// something else (a forum member's sign-up, a birth, a deadline); anything else is neutral.
+/// Words that open a label in a non-Latin script are listed without their first letter
+/// ("…публиковано", "…бновлено"), as only ASCII is lower-cased here.
 enum DateLabel: UInt8, Sendable {
     case neutral, published, modified, unrelated
 
