@@ -99,15 +99,17 @@ struct CandidateSelector {
         for candidate in candidates where score[Int(candidate)] > score[Int(top)] {
             top = candidate
         }
+        let headlines = tree.visibleHeadlines(limit: OwnHeadline.maximumHeadlines)
         let own = title.flatMap {
-            OwnHeadline(analysis: analysis).replacement(for: top, title: $0, score: score, candidates: candidates)
+            OwnHeadline(analysis: analysis).replacement(for: top, title: $0, headlines: headlines, score: score,
+                                                        candidates: candidates)
         }
         let scoredWinner = top
         // Whether a container takes in the next story on an endless page, or the scored winner.
         func holdsNext(_ node: Int32) -> Bool { own.map { node < $0.next && tree.subtreeEnd(node) >= $0.next } ?? false }
         func holdsWinner(_ node: Int32) -> Bool { node <= scoredWinner && tree.subtreeEnd(node) >= scoredWinner }
         let inArticle = own == nil
-            ? HeadlineArticle(analysis: analysis).replacement(for: top, score: score, candidates: candidates) : nil
+            ? HeadlineArticle(analysis: analysis).replacement(for: top, headlines: headlines, score: score, candidates: candidates) : nil
         if let own { top = own.container } else if let inArticle { top = inArticle }
         top = promote(top, score: score, scored: scored, candidates: candidates)
         if own == nil, inArticle == nil, let thread = PostThread(analysis: analysis).thread(around: top) { top = thread }

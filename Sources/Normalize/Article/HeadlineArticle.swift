@@ -14,13 +14,14 @@ struct HeadlineArticle {
 
     /// Characters the headline's `<article>` needs besides the headline to be the story.
     static let minimumCharacters: Int32 = 300
-    /// `<h1>` elements read at most.
+    /// `<h1>` elements read at most (the first ones).
     static let maximumHeadlines = 3
 
     /// The container that should replace `top`; nil when `top` is inside (or holds) the
-    /// headline's `<article>`, or when there is no such element with real text.
-    func replacement(for top: Int32, score: [Double], candidates: [Int32]) -> Int32? {
-        guard let article = headlineArticle() else { return nil }
+    /// headline's `<article>`, or when there is no such element with real text. `headlines` are
+    /// the page's visible `<h1>`s (`HTMLTree.visibleHeadlines`).
+    func replacement(for top: Int32, headlines: [Int32], score: [Double], candidates: [Int32]) -> Int32? {
+        guard let article = headlineArticle(headlines.prefix(Self.maximumHeadlines)) else { return nil }
         let end = tree.subtreeEnd(article)
         // Inside it, or holding it: the winner agrees with the markup.
         guard top < article || top > end, !(top < article && tree.subtreeEnd(top) >= end) else { return nil }
@@ -35,15 +36,10 @@ struct HeadlineArticle {
 
     /// The nearest `<article>` above the page's visible `<h1>`s, when they all stand in the same
     /// one (headlines in several are a list of stories).
-    private func headlineArticle() -> Int32? {
+    private func headlineArticle(_ headlines: ArraySlice<Int32>) -> Int32? {
         var found: Int32?
-        var headlines = 0
-        // Headlines sit in `<header>`s, which the analysis removes as furniture: all are read.
-        for index in 1..<tree.nodes.count where tree.nodes[index].tag == .h1 {
-            guard !tree.nodes[index].flags.contains(.hidden) else { continue }
-            headlines += 1
-            if headlines > Self.maximumHeadlines { break }
-            var current = tree.nodes[index].parent
+        for headline in headlines {
+            var current = tree.nodes[Int(headline)].parent
             while current > 0, tree.nodes[Int(current)].tag != .article { current = tree.nodes[Int(current)].parent }
             guard current > 0 else { continue }
             if let found, found != current { return nil }

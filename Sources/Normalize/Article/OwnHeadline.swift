@@ -21,15 +21,11 @@ struct OwnHeadline {
     /// The container under the page's own headline that should replace `top`, and the next
     /// story's headline (no container may grow past it); nil when `top` is already under the
     /// own headline (or the page has no second `<h1>`, or no such container).
-    func replacement(for top: Int32, title: String, score: [Double], candidates: [Int32]) -> (container: Int32, next: Int32)? {
+    /// `headlines` are the page's visible `<h1>`s (`HTMLTree.visibleHeadlines`).
+    func replacement(for top: Int32, title: String, headlines: [Int32], score: [Double],
+                     candidates: [Int32]) -> (container: Int32, next: Int32)? {
         let key = SiteNames.titleKey(title)
         guard key.count >= 8 else { return nil }
-        var headlines: [Int32] = []
-        // Headlines sit in `<header>`s, which the analysis removes as furniture: all are read.
-        for index in 1..<tree.nodes.count where tree.nodes[index].tag == .h1 && !tree.nodes[index].flags.contains(.hidden) {
-            headlines.append(Int32(index))
-            if headlines.count >= Self.maximumHeadlines { break }
-        }
         guard headlines.count >= 2,
               let own = headlines.firstIndex(where: { SiteNames.headline(tree.textContent($0), matches: key, minimum: 8) }),
               let next = headlines[(own + 1)...].first(where: { !SiteNames.fold(String(tree.textContent($0).prefix(60))).isEmpty })
