@@ -25,7 +25,7 @@ Name variants after WORK_DIR to run only those.
 that Python on the same copies, for a figure beside ours. WORK_DIR is made anew."""
 import gzip, os, re, shutil, subprocess, sys, tempfile
 
-from web_folds import subfold, write_folds
+from web_folds import command_line, subfold, write_folds
 
 JSON_LD = re.compile(rb'<script[^>]*application/ld\+json[^>]*>.*?</script>', re.S | re.I)
 META = re.compile(rb'<meta\b[^>]*>', re.I)
@@ -72,14 +72,9 @@ def ablate(variant, raw):
 
 
 def main():
-    args = sys.argv[1:]
-    if len(args) < 2:
-        sys.exit(__doc__)
-    web, work = args[0], args[1]
-    here = os.path.dirname(os.path.abspath(__file__))
+    args, web, work, here, scorer = command_line(__doc__)
     binary = args[args.index("--bin") + 1] if "--bin" in args else os.path.join(here, "..", ".build", "release", "copydesk")
     peer = args[args.index("--peer") + 1] if "--peer" in args else None
-    scorer = os.path.join(here, "..", "..", "shared", "tools", "score_web.py")
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     html = os.path.join(web, "html")

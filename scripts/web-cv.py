@@ -7,18 +7,13 @@ OUT_DIR holds `copydesk extract --json --input-dir WEB_DEV_DIR/html --output-dir
 Fold A (tuning) and fold B (held back) are made by scripts/web_folds.py and each is scored with
 the shared scorer (score_web.py) on its own annotations. Changes to the method are tuned while
 looking at fold A only (--show prints fold A's misses); fold B is the figure a user can expect."""
-import os, subprocess, sys, tempfile
+import subprocess, sys, tempfile
 
-from web_folds import subfold, write_folds
+from web_folds import command_line, subfold, write_folds
 
 
 def main():
-    args = sys.argv[1:]
-    if len(args) < 2:
-        sys.exit(__doc__)
-    web, out = args[0], args[1]
-    here = os.path.dirname(os.path.abspath(__file__))
-    scorer = os.path.join(here, "..", "..", "shared", "tools", "score_web.py")
+    args, web, out, _, scorer = command_line(__doc__)
     if "--score" in args: scorer = args[args.index("--score") + 1]
     show = args[args.index("--show") + 1] if "--show" in args else None
     # --split-b: tune on B1 (fold B split again), hold back B2; fold A is shown for reference.

@@ -5,6 +5,7 @@ is held back and is the figure a user can expect."""
 import hashlib
 import json
 import os
+import sys
 
 
 def fold(name):
@@ -32,3 +33,13 @@ def write_folds(web, into, parts=("A", "B"), of=fold):
                 json.dump({u: it for u, it in items.items() if of(it["file"]) == part}, out)
         made[part] = folder
     return made
+
+
+def command_line(usage):
+    """For the scripts over a real-web set: the arguments, WEB_DEV_DIR, the second path (output
+    or work folder), the scripts' folder and the shared scorer beside the repository."""
+    args = sys.argv[1:]
+    if len(args) < 2:
+        sys.exit(usage)
+    here = os.path.dirname(os.path.abspath(__file__))
+    return args, args[0], args[1], here, os.path.join(here, "..", "..", "shared", "tools", "score_web.py")
