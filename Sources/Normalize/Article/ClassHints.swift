@@ -175,6 +175,15 @@ struct ClassHints {
             || hasClass(hint, hidingClasses)
     }
 
+    /// Words of text kept for screen readers only.
+    static let screenReaderWords: [StaticString] = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "screenreader"]
+
+    /// Whether the class hides the element from readers: a hiding class or screen-reader text.
+    static func hides(_ hint: ArraySlice<UInt8>) -> Bool {
+        guard !hint.isEmpty else { return false }
+        return hasClass(hint, hidingClasses) || screenReaderWords.contains { ByteSearch.contains(hint, $0) }
+    }
+
     /// Whether any whole class or id (split on spaces only) equals one of `classes`.
     static func hasClass(_ hint: ArraySlice<UInt8>, _ classes: [[UInt8]]) -> Bool {
         var start = hint.startIndex

@@ -192,6 +192,7 @@ struct PageAnalysis {
             if classWeight[index] < 0 || (classWeight[index] == 0 && node.hintEnd > node.hintStart
                 && ClassHints.isFurniture(ClassHints.withoutTermClasses(tree.hint(Int32(index))))) {
                 if classWeight[index] == 0, holdsSharedParagraphs(Int32(index), wrapperShare, &classProse) { continue }
+                if !ClassHints.hides(tree.hint(Int32(index))), RunningText.holds(Int32(index), in: tree) { continue }
                 if holdsArticleBehindPaywall(Int32(index)) { continue }
                 removed[index] = true
                 continue
