@@ -28,6 +28,8 @@ struct ArticleRunningTextTests {
          "The council voted on Tuesday to keep the ferry running until the bridge reopens."),
         ("The works are paid for by the <a class=\"social-link\" href=\"/fund\">harbour fund</a> and the county, officials said.",
          "The works are paid for by the harbour fund and the county, officials said."),
+        ("The vote was delayed after <a class=\"topic-entity js-topic-teaser\" href=\"/topics/mayor\">the mayor</a> asked for a second survey of the piers.",
+         "The vote was delayed after the mayor asked for a second survey of the piers."),
     ])
     func linkInsideASentenceStays(_ paragraph: String, _ expected: String) {
         let lines = ArticleFixtureLoader.extract(html: Self.page(paragraph)).bodyLines

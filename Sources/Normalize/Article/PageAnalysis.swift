@@ -200,7 +200,7 @@ struct PageAnalysis {
             // A teaser with links (15% or more of its text) trails another article; one without
             // is this article's lead.
             if node.hintEnd > node.hintStart && linkChars[index] * 100 >= chars[index] * 15
-                && ClassHints.namesTeaser(tree.hint(Int32(index))) {
+                && ClassHints.namesTeaser(tree.hint(Int32(index))) && !RunningText.holds(Int32(index), in: tree) {
                 removed[index] = true
                 continue
             }
