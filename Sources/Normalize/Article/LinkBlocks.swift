@@ -9,12 +9,15 @@ enum LinkBlocks {
     /// Whether `index`, taken without its block children that are mostly links (more than half
     /// their text), has at least `minimumProse` characters and at most `density` of them in
     /// links. Looks at the children of `index`, or of the element it only wraps (a row around
-    /// one column, a few levels at most).
-    static func isProseWithout(_ index: Int32, in analysis: PageAnalysis, density: Double) -> Bool {
+    /// one column, a few levels at most). With `maximumBlocks`, more link blocks than that make
+    /// a list of linked headlines, each with its summary, not prose.
+    static func isProseWithout(_ index: Int32, in analysis: PageAnalysis, density: Double,
+                               maximumBlocks: Int = .max) -> Bool {
         let tree = analysis.tree
         let inner = onlyChild(index, in: analysis)
         var chars = analysis.chars[Int(inner)]
         var links = analysis.linkChars[Int(inner)]
+        var blocks = 0
         var child = tree.node(inner).firstChild
         while child >= 0 {
             let slot = Int(child)
@@ -22,10 +25,11 @@ enum LinkBlocks {
                 && analysis.linkChars[slot] * 2 > analysis.chars[slot] {
                 chars -= analysis.chars[slot]
                 links -= analysis.linkChars[slot]
+                blocks += 1
             }
             child = tree.node(child).nextSibling
         }
-        return chars >= minimumProse && Double(links) <= Double(chars) * density
+        return blocks <= maximumBlocks && chars >= minimumProse && Double(links) <= Double(chars) * density
     }
 
     /// The element `index` wraps when its whole text is in one element child, followed down
