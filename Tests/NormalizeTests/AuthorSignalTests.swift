@@ -105,6 +105,18 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<div>\(prose)\(closing)</div>") == ["Renate Vollbrecht"])
     }
 
+    /// An embedded post's signature ("— Harbour Office (@harbouroffice) March 3, 2020") and a
+    /// figure's credit line close their quotation or figure, not the article.
+    @Test func quotationsAndFiguresDoNotSignTheArticle() {
+        let prose = "<p>\(ArticleFixtureLoader.prose[0]) \(ArticleFixtureLoader.prose[1])</p>"
+        let tweet = "<blockquote class=\"twitter-tweet\"><p>\(ArticleFixtureLoader.prose[2]) \(ArticleFixtureLoader.prose[0])</p><p>— Harbour Office (@harbouroffice) <a href=\"/status/1\">March 3, 2020</a></p></blockquote>"
+        #expect(Self.authors(body: "<div>\(prose)\(tweet)</div>").isEmpty)
+        let figure = "<figure><figcaption><p>\(ArticleFixtureLoader.prose[2]) \(ArticleFixtureLoader.prose[0])</p><p>Tamara Quellweg</p></figcaption></figure>"
+        #expect(Self.authors(body: "<div>\(prose)\(figure)</div>").isEmpty)
+        // The same lines outside them still sign it.
+        #expect(Self.authors(body: "<div>\(prose)<p>Tamara Quellweg</p></div>") == ["Tamara Quellweg"])
+    }
+
     /// A company or association named by its legal form in the author meta tag is the site's
     /// owner or maker: a person named on the page wins, and it stays only when no one else is named.
     @Test func companyInMetadataGivesWayToAPerson() {

@@ -145,7 +145,9 @@ struct SignedLines {
     }
 
     /// Inside comments, teasers, related lists, sidebars or `nav` (a zone word on a wrapper
-    /// holding most of the page, or on one holding the headline, does not count).
+    /// holding most of the page, or on one holding the headline, does not count), or inside a
+    /// quotation or a figure: an embedded post's "— Name (@handle)" signs the post, a
+    /// caption's line credits the photographer.
     func inOtherZone(_ node: Int32, headline: Int32?) -> Bool {
         let half = Int32(tree.nodes.count / 2)
         let headlineEnd = headline ?? -1
@@ -154,7 +156,10 @@ struct SignedLines {
         while current > 0 && steps < 40 {
             steps += 1
             let element = tree.nodes[Int(current)]
-            if element.tag == .nav || element.tag == .aside { return true }
+            switch element.tag {
+            case .nav, .aside, .blockquote, .figure, .figcaption: return true
+            default: break
+            }
             if element.hintStart != element.hintEnd,
                BylineHints.matcher.groups(in: ClassHints.withoutTermClasses(tree.hint(current), tags: true))
                    & (BylineHints.zoneBit | BylineHints.hardZoneBit) != 0,
