@@ -117,6 +117,15 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<div>\(prose)<p>Tamara Quellweg</p></div>") == ["Tamara Quellweg"])
     }
 
+    /// The site's navigation and account bars name menu entries and the signed-in reader, not
+    /// the writer, whatever their inner class says (`username`, `author`).
+    @Test(arguments: ["orb-nav-pri", "site-navbar", "menu-item", "account-statusbar"])
+    func navigationBarsNameNoAuthor(_ bar: String) {
+        let body = "<div class=\"\(bar)\"><a href=\"/account\"><span class=\"username\">Reader Account</span></a> <a href=\"/who\"><span class=\"author-name\">Dana Kerr</span></a></div>"
+        #expect(Self.authors(body: body).isEmpty)
+        #expect(Self.authors(body: "<div class=\"profile\"><span class=\"username\">Dana Kerr</span></div>") == ["Dana Kerr"])
+    }
+
     /// A company or association named by its legal form in the author meta tag is the site's
     /// owner or maker: a person named on the page wins, and it stays only when no one else is named.
     @Test func companyInMetadataGivesWayToAPerson() {

@@ -27,6 +27,10 @@ enum BylineHints {
     /// site's copyright line ("Theme: ColorMag by <a rel=author>ThemeGrill</a>").
     static let hardZone = ["comment", "reply", "discussion", "sidebar", "copyright", "colophon", "site-info"]
 
+    /// Whole class tokens of the site's navigation and account bars (`orb-nav-pri`, `navbar`,
+    /// `menu-item`, `statusbar`): a name there is a menu entry or the signed-in reader's.
+    static let navigationTokens: [[UInt8]] = ["nav", "navbar", "navigation", "menu", "statusbar", "topbar"].map { Array($0.utf8) }
+
     static let matcher = PatternSet(groups: [author, byline, notName, date, zone, hardZone])
     static let authorBit: UInt32 = 1
     static let bylineBit: UInt32 = 2

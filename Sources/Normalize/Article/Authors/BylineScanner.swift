@@ -64,6 +64,7 @@ struct BylineScanner {
             // Figures and quotations credit photographers and quoted people, not the writer.
             if node.tag == .figure || node.tag == .figcaption || node.tag == .blockquote { own = 2 }
             if groups & BylineHints.hardZoneBit != 0 { own = 2 } else if groups & BylineHints.zoneBit != 0 { own = max(own, 1) }
+            if node.hintStart != node.hintEnd, ClassHints.hasToken(tree.hint(id), BylineHints.navigationTokens, maximumLength: 10) { own = 2 }
             if own > 0 && headlineAncestors.contains(id) { own = 0 }
             zones[index] = own > inherited && tree.subtreeEnd(id) - id < half ? own : inherited
             switch node.tag {
