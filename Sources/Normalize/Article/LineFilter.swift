@@ -71,7 +71,7 @@ enum LineFilter {
     static func filter(_ lines: [BodyWriter.Line], title: String?) -> [String] {
         var kept: [BodyWriter.Line] = []
         let normalizedTitle = title.map(comparableBytes)
-        for line in lines {
+        for line in dropCommentSection(lines) {
             // Long lines are prose; only short ones can be furniture or the title, so the
             // comparisons below run on few lines.
             let bytes = line.text.utf8.count

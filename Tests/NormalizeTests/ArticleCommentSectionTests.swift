@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+@testable import Normalize
+
+/// Readers' comments without class names follow the article in plain blocks; the line that
+/// opens them ends the body. A comment count beside the lead does not.
+@Suite("Article comment section")
+struct ArticleCommentSectionTests {
+    static let prose = ArticleBodyRecallTests.prose
+
+    static func page(_ after: String, before: String = "") -> String {
+        """
+        <!DOCTYPE html><html><head><meta charset="utf-8"><title>Bridge contract awarded</title></head>
+        <body><div>\(before)\(prose.map { "<p>\($0)</p>" }.joined())
+        \(after)</div></body></html>
+        """
+    }
+
+    static let thread = """
+        <div><div>#1 comment from harbourfan</div><div>March 26, 2024, 16:19</div><p>Thanks for the update, the ferry has been a lifeline for us on the quay.</p></div>
+        <div><div>#2 comment from quaysider</div><div>March 26, 2024, 17:02</div><p>About time too, the old bridge was closed for far too long.</p></div>
+        """
+
+    @Test(arguments: ["Kommentare", "12 Comments", "Commentaires (2)", "Reader comments:"])
+    func commentHeadingEndsTheBody(_ heading: String) {
+        let lines = ArticleFixtureLoader.extract(html: Self.page("<div>\(heading)</div>\(Self.thread)")).bodyLines
+        #expect(lines.contains(Self.prose[4]))
+        #expect(!lines.contains { $0.contains("lifeline") || $0.contains("harbourfan") })
+    }
+
+    @Test func commentCountBesideTheLeadIsNotTheEnd() {
+        let lines = ArticleFixtureLoader.extract(html: Self.page("", before: "<p>\(Self.prose[1]) \(Self.prose[2])</p><div>12 Comments</div>")).bodyLines
+        #expect(lines.contains(Self.prose[4]))
+    }
+
+    @Test func headingKeyDropsCountsAndBrackets() {
+        #expect(LineFilter.headingKey("Kommentare (3)") == "kommentare")
+        #expect(LineFilter.headingKey("12 Comments") == "comments")
+        #expect(LineFilter.headingKey("Readers’ comments:") == "readers comments")
+    }
+}
