@@ -46,6 +46,17 @@ struct ArticleContentsBoxTests {
         #expect(!lines.contains("How dangerous is the virus?"))
     }
 
+    /// Only a section of the winner's own class is read so: between class-less blocks the
+    /// same shape is no sign of a section (on pages without class names it is as often an
+    /// author box's links over a biography), and the block stays out.
+    @Test func classlessBlockWithALinkBoxStaysOut() {
+        let blocks = (Self.contentsBlock + "<div class=\"ad-row\"></div>" + Self.longBlock(8))
+            .replacingOccurrences(of: " class=\"row\"", with: "").replacingOccurrences(of: " class=\"columns\"", with: "")
+        let lines = ArticleFixtureLoader.extract(html: Self.page(blocks)).bodyLines
+        #expect(lines.contains { $0.hasPrefix("In part 7 of the report") })
+        #expect(!lines.contains(Self.opening))
+    }
+
     /// The reading that admits the contents block does not admit teasers: boxes of a linked
     /// headline and a summary each keep too many links once a box of links beside them is set
     /// aside, and headlines set as blocks of their own are more link blocks than a contents box.

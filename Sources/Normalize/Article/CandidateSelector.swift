@@ -243,10 +243,12 @@ struct CandidateSelector {
             let own = analysis.chars[Int(sibling)]
             let density = analysis.linkDensity(sibling)
             if node.tag == .p || analysis.prose[Int(sibling)] > 0 {
-                // A block that opens with a table of contents is prose without it (the
-                // contents box is judged on its own when the body is written): what is left
-                // links as sparsely as prose does, where teasers spread links over every item.
-                if own > 80 && (density < 0.25 || LinkBlocks.isProseWithout(sibling, in: analysis, density: Self.proseLinkDensity, maximumBlocks: 2)) {
+                // A section of the winner's own kind (its class) that opens with a table of
+                // contents is prose without it (the contents box is judged on its own when the
+                // body is written): what is left links as sparsely as prose does, where teasers
+                // spread links over every item.
+                if own > 80 && (density < 0.25 || (bonus > 0
+                    && LinkBlocks.isProseWithout(sibling, in: analysis, density: Self.proseLinkDensity, maximumBlocks: 2))) {
                     roots.append(sibling)
                 } else if own > 0 && own <= 80 && density == 0 && endsSentence(sibling) {
                     roots.append(sibling)
