@@ -36,6 +36,15 @@ struct AuthorNameCleanerTests {
     }
 
     /// Relative times and reading times next to a byline are dates, not names.
+    /// An affiliation runs to the end of its segment: the commas and conjunctions of an
+    /// institution's name list no one.
+    @Test func affiliationListsNoNames() {
+        #expect(Self.names("Staatliches Amt für Umwelt, Verkehr und Energie SAUVE") == ["Staatliches Amt"])
+        #expect(Self.names("Jane Roe for Sun, Moon and Stars Ltd") == ["Jane Roe"])
+        #expect(Self.names("Jane Roe for The Daily") == ["Jane Roe"])
+        #expect(Self.names("Jane Roe, Tom Lee and Ann Kerr") == ["Jane Roe", "Tom Lee", "Ann Kerr"])
+    }
+
     @Test func relativeTimesAreCut() {
         #expect(Self.names("Por Lucía Ortega Hace 2 horas") == ["Lucía Ortega"])
         #expect(Self.names("By Ann Lee 3 hours ago") == ["Ann Lee"])

@@ -66,8 +66,16 @@ enum AuthorNameCleaner {
         return people.isEmpty ? others : people
     }
 
-    /// The names of a segment: split at conjunctions, commas and semicolons.
+    /// The names of a segment: split at conjunctions, commas and semicolons. An affiliation
+    /// ("Departement für Wirtschaft, Bildung und Forschung", "Jane Roe for Sun, Moon and
+    /// Stars Ltd") runs to the segment's end: its commas and conjunctions list no one.
     private static func pieces(of segment: [String]) -> [[String]] {
+        var segment = segment
+        if let cut = segment.indices.dropFirst(2).first(where: { AuthorLexicon.affiliationPrepositions.contains(segment[$0].lowercased()) }),
+           segment[..<cut].allSatisfy({ isCapitalized($0) || AuthorLexicon.particles.contains($0) }),
+           segment[cut...].contains(where: { $0 == "," || $0.hasSuffix(",") || AuthorLexicon.conjunctions.contains($0.lowercased()) }) {
+            segment.removeLast(segment.count - cut)
+        }
         var pieces: [[String]] = [[]]
         var commaSplits = 0
         var conjunctionSplits = 0
