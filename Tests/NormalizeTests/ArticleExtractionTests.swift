@@ -112,6 +112,8 @@ struct ArticleExtractionTests {
         "COMMENTS",
         "Advertisement",
         "Anzeige",
+        "- Anzeige -",
+        "[ Advertisement ]",
         "Follow us on Instagram, Facebook and Twitter.",
         "Image 1 of 8",
         "1 / 8",

@@ -95,7 +95,7 @@ enum LineFilter {
                 key = Array(key[..<colon])
             }
             if length <= 80 && isShareButtons(key) { continue }
-            if length <= 60 && exactPhraseBytes.contains(key) { continue }
+            if length <= 60 && (exactPhraseBytes.contains(key) || exactPhraseBytes.contains(withoutDashes(key))) { continue }
             if length <= 160 && prefixBytes.contains(where: { key.starts(with: $0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
             if isDuration(key) || (key.count <= 24 && isCounter(String(decoding: key, as: UTF8.self))) { continue }
@@ -106,6 +106,14 @@ enum LineFilter {
         kept = dropClosingPrompts(kept)
         while let last = kept.last, last.isHeading { kept.removeLast() }
         return kept.map(\.text)
+    }
+
+    /// A label set between dashes or brackets ("- Anzeige -", "[ Advertisement ]", "*** Werbung ***").
+    private static func withoutDashes(_ key: [UInt8]) -> [UInt8] {
+        let marks: Set<UInt8> = [0x20, 0x2D, 0x2A, 0x5B, 0x5D, 0x28, 0x29, 0x7C, 0x3D, 0x5F]
+        guard let first = key.firstIndex(where: { !marks.contains($0) }),
+              let last = key.lastIndex(where: { !marks.contains($0) }) else { return [] }
+        return Array(key[first...last])
     }
 
     /// A line repeated within a few lines of itself is template repetition (a gallery
