@@ -28,6 +28,23 @@ struct ArticleCommentSectionTests {
         #expect(!lines.contains { $0.contains("lifeline") || $0.contains("harbourfan") })
     }
 
+    /// The next article's heading ends the body too, and its teaser goes with it.
+    @Test func nextArticleHeadingEndsTheBody() {
+        let teaser = "<p>On Thursday the ferry company announced a new timetable for the winter, with fewer crossings after nine in the evening.</p>"
+        let lines = ArticleFixtureLoader.extract(html: Self.page("<div>Vorschau auf den nächsten Artikel</div>\(teaser)")).bodyLines
+        #expect(lines.contains(Self.prose[4]))
+        #expect(!lines.contains { $0.contains("winter") })
+    }
+
+    /// A post's meta line with a comment count at the top of the body is not prose.
+    @Test func postMetaLineWithACommentCountIsDropped() {
+        let meta = "<p>Freitag | 14. Juni 2019 | 15:49 VON Jana Roewer IN Hafen | 0 COMMENTS</p>"
+        let lines = ArticleFixtureLoader.extract(html: Self.page("", before: meta)).bodyLines
+        #expect(lines.first == Self.prose[0])
+        #expect(LineFilter.isPostMeta("Jan 3, 2024 · Politics · 12 Kommentare"))
+        #expect(!LineFilter.isPostMeta("Harbour | Ferry | Bridge"))
+    }
+
     @Test func commentCountBesideTheLeadIsNotTheEnd() {
         let lines = ArticleFixtureLoader.extract(html: Self.page("", before: "<p>\(Self.prose[1]) \(Self.prose[2])</p><div>12 Comments</div>")).bodyLines
         #expect(lines.contains(Self.prose[4]))

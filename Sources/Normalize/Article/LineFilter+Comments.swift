@@ -1,6 +1,6 @@
 /// The readers' comments written after the article: a short line that opens them ("Kommentare",
-/// "12 Comments", "Commentaires (3)") once the article's prose has come, and everything after
-/// it, leave the body. Comment threads without class names (`<div class="titlebar">Kommentare`
+/// "12 Comments", "Commentaires (3)") or the next article ("Read next") once the article's
+/// prose has come, and everything after it, leave the body. Comment threads without class names (`<div class="titlebar">Kommentare`
 /// over posts in plain `div`s) are joined to the article by density scoring; their heading is
 /// the one sign of where the article ends.
 extension LineFilter {
@@ -22,14 +22,33 @@ extension LineFilter {
         var sawProse = false
         for (index, line) in lines.enumerated() {
             let length = line.text.utf8.count
-            if index > 0, index < lines.count - 1, sawProse, length <= 40, before * articleShare >= total,
-               commentHeadings.contains(headingKey(line.text)) {
-                return Array(lines[..<index])
+            if index > 0, index < lines.count - 1, sawProse, length <= 40, before * articleShare >= total {
+                let key = headingKey(line.text)
+                if commentHeadings.contains(key) || nextArticleHeadings.contains(key) { return Array(lines[..<index]) }
             }
             before += length
             if length >= 80 { sawProse = true }
         }
         return lines
+    }
+
+    /// Headings that open the next article under this one ("Vorschau auf den nächsten Artikel",
+    /// "Read next"): a teaser follows, and the article has ended.
+    static let nextArticleHeadings: Set<String> = [
+        "next article", "read next", "up next", "next story", "nächster artikel", "nächster beitrag",
+        "vorschau auf den nächsten artikel", "article suivant", "siguiente artículo", "artículo siguiente",
+        "próximo artigo", "articolo successivo", "następny artykuł",
+    ]
+
+    /// A post's meta line split by bars or dots, one part a comment count: "Freitag | 14. Juni
+    /// 2019 | 15:49 VON Sina Roe IN Fashion | 0 COMMENTS".
+    static func isPostMeta(_ line: String) -> Bool {
+        guard line.utf8.count <= 200 else { return false }
+        let parts = line.split(whereSeparator: { $0 == "|" || $0 == "·" || $0 == "•" })
+        guard parts.count >= 3 else { return false }
+        return parts.contains { part in
+            part.contains(where: \.isNumber) && commentHeadings.contains(headingKey(String(part)))
+        }
     }
 
     /// Lower case, counts and brackets removed, spaces collapsed: "Kommentare (3)" → "kommentare".

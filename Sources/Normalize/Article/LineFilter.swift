@@ -135,7 +135,7 @@ enum LineFilter {
         guard lines.count > 3 else { return lines }
         let edges: Set<Int> = [0, 1, lines.count - 2, lines.count - 1]
         return lines.enumerated()
-            .filter { !(edges.contains($0.offset) && isByline($0.element.text)) }
+            .filter { !(edges.contains($0.offset) && (isByline($0.element.text) || isPostMeta($0.element.text))) }
             .map(\.element)
     }
 
