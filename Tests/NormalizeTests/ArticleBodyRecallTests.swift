@@ -468,6 +468,16 @@ struct LineFilterLeadInTests {
         #expect(LineFilter.filter(lines, title: nil) == prose)
     }
 
+    /// Membership and support prompts at the end are closing prompts too.
+    @Test(arguments: ["If you liked this piece, would you consider supporting our work? Thanks!",
+                      "HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS", "Werde Mitglied und lies alles.",
+                      "Periodismo independiente cada día. Cancela cuando quieras."])
+    func supportPromptsAtTheEndAreDropped(_ prompt: String) {
+        let prose = ArticleFixtureLoader.prose
+        let lines = (prose + [prompt]).map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == prose)
+    }
+
     /// A tag list's label left alone (its tags were links), an empty one ("Keyword: ,,,,") and
     /// a row of share buttons as text are dropped; prose naming a network stays.
     @Test func tagLabelsAndShareButtonRowsAreDropped() {

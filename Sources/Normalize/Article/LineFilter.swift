@@ -151,7 +151,13 @@ enum LineFilter {
                                          "sign up here", "letter to the editor", "hear what you think",
                                          "to your inbox", "in your inbox", "artikel teilen", "beitrag teilen",
                                          "in deinen posteingang", "in ihren posteingang", "partager cet article",
-                                         "compartir este artículo", "compartir esta nota"]
+                                         "compartir este artículo", "compartir esta nota",
+                                         // Membership and support prompts.
+                                         "supporting our work", "support our work", "support our journalism",
+                                         "support independent journalism", "unterstütze unsere arbeit",
+                                         "unterstützen sie unsere arbeit", "become a member", "werde mitglied",
+                                         "hazte miembro", "hazte socio", "devenez membre", "cancel anytime",
+                                         "cancela cuando quieras", "jederzeit kündbar", "stay up-to-date", "stay up to date"]
 
     /// The last lines of a page are where templates put their prompts ("Follow us on
     /// Instagram and Twitter", "Like this story? Share it with a friend!", "X contributed
