@@ -36,6 +36,15 @@ struct ArticleCommentSectionTests {
         #expect(!lines.contains { $0.contains("winter") })
     }
 
+    /// A press release's contact block and a column's biography end the body as well.
+    @Test(arguments: ["Pressekontakt", "About the author"])
+    func trailerHeadingEndsTheBody(_ heading: String) {
+        let trailer = "<p>Jana Roewer writes about the harbour, the ferries and the people who depend on them, and has done so for twelve years.</p><p>Telefon: 040 123 45 67</p>"
+        let lines = ArticleFixtureLoader.extract(html: Self.page("<div>\(heading)</div>\(trailer)")).bodyLines
+        #expect(lines.contains(Self.prose[4]))
+        #expect(!lines.contains { $0.contains("twelve years") || $0.contains("Telefon") })
+    }
+
     /// A post's meta line with a comment count at the top of the body is not prose.
     @Test func postMetaLineWithACommentCountIsDropped() {
         let meta = "<p>Freitag | 14. Juni 2019 | 15:49 VON Jana Roewer IN Hafen | 0 COMMENTS</p>"

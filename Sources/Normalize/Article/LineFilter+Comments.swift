@@ -1,5 +1,6 @@
 /// The readers' comments written after the article: a short line that opens them ("Kommentare",
-/// "12 Comments", "Commentaires (3)") or the next article ("Read next") once the article's
+/// "12 Comments", "Commentaires (3)"), the next article ("Read next") or a press release's
+/// contact or a column's biography ("Pressekontakt", "About the author") once the article's
 /// prose has come, and everything after it, leave the body. Comment threads without class names (`<div class="titlebar">Kommentare`
 /// over posts in plain `div`s) are joined to the article by density scoring; their heading is
 /// the one sign of where the article ends.
@@ -24,7 +25,9 @@ extension LineFilter {
             let length = line.text.utf8.count
             if index > 0, index < lines.count - 1, sawProse, length <= 40, before * articleShare >= total {
                 let key = headingKey(line.text)
-                if commentHeadings.contains(key) || nextArticleHeadings.contains(key) { return Array(lines[..<index]) }
+                if commentHeadings.contains(key) || nextArticleHeadings.contains(key) || trailerHeadings.contains(key) {
+                    return Array(lines[..<index])
+                }
             }
             before += length
             if length >= 80 { sawProse = true }
@@ -38,6 +41,14 @@ extension LineFilter {
         "next article", "read next", "up next", "next story", "nächster artikel", "nächster beitrag",
         "vorschau auf den nächsten artikel", "article suivant", "siguiente artículo", "artículo siguiente",
         "próximo artigo", "articolo successivo", "następny artykuł",
+    ]
+
+    /// Headings of what a press release or a column appends: the press contact and the
+    /// writer's biography.
+    static let trailerHeadings: Set<String> = [
+        "pressekontakt", "pressekontakte", "medienkontakt", "press contact", "press contacts", "media contact",
+        "media contacts", "contact presse", "contacto de prensa", "about the author", "über den autor",
+        "über die autorin", "über die autoren", "à propos de l auteur", "sobre el autor", "sobre la autora",
     ]
 
     /// A post's meta line split by bars or dots, one part a comment count: "Freitag | 14. Juni
