@@ -1,9 +1,9 @@
-/// The readers' comments written after the article: a short line that opens them ("Kommentare",
-/// "12 Comments", "Commentaires (3)"), the next article ("Read next") or a press release's
-/// contact or a column's biography ("Pressekontakt", "About the author") once the article's
-/// prose has come, and everything after it, leave the body. Comment threads without class names (`<div class="titlebar">Kommentare`
-/// over posts in plain `div`s) are joined to the article by density scoring; their heading is
-/// the one sign of where the article ends.
+/// What follows the article: a short line that opens the readers' comments ("Kommentare",
+/// "12 Comments", "Commentaires (3)"), the next article ("Read next"), a press release's contact
+/// or a column's biography ("Pressekontakt", "About the author"), once the article's prose has
+/// come, leaves the body with everything after it. Comment threads without class names
+/// (`<div class="titlebar">Kommentare` over posts in plain `div`s) are joined to the article by
+/// density scoring; their heading is the one sign of where the article ends.
 extension LineFilter {
     /// Headings of a comment section in the common web languages, lower case, without counts.
     static let commentHeadings: Set<String> = [

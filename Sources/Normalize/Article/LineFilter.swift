@@ -95,7 +95,7 @@ enum LineFilter {
                 key = Array(key[..<colon])
             }
             if length <= 80 && isShareButtons(key) { continue }
-            if length <= 60 && (exactPhraseBytes.contains(key) || exactPhraseBytes.contains(withoutDashes(key))) { continue }
+            if length <= 60 && (exactPhraseBytes.contains(key) || exactPhraseBytes.contains(withoutFraming(key))) { continue }
             if length <= 160 && prefixBytes.contains(where: { key.starts(with: $0) }) { continue }
             if let normalizedTitle, key == normalizedTitle, kept.isEmpty { continue }
             if isDuration(key) || (key.count <= 24 && isCounter(String(decoding: key, as: UTF8.self))) { continue }
@@ -109,7 +109,7 @@ enum LineFilter {
     }
 
     /// A label set between dashes or brackets ("- Anzeige -", "[ Advertisement ]", "*** Werbung ***").
-    private static func withoutDashes(_ key: [UInt8]) -> [UInt8] {
+    private static func withoutFraming(_ key: [UInt8]) -> [UInt8] {
         let marks: Set<UInt8> = [0x20, 0x2D, 0x2A, 0x5B, 0x5D, 0x28, 0x29, 0x7C, 0x3D, 0x5F]
         guard let first = key.firstIndex(where: { !marks.contains($0) }),
               let last = key.lastIndex(where: { !marks.contains($0) }) else { return [] }

@@ -43,7 +43,8 @@ enum RunningText {
         return before >= wordCharacters && after >= wordCharacters && before + after >= sentenceCharacters
     }
 
-    /// Letters and digits in UTF-8 `bytes` (any non-ASCII scalar but punctuation counts).
+    /// Letters and digits in UTF-8 `bytes`, in any script (CJK brackets and other punctuation
+    /// do not count).
     private static func letters(_ bytes: ArraySlice<UInt8>) -> Int {
         var count = 0
         for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
