@@ -58,13 +58,9 @@ enum RunningText {
         return count
     }
 
+    /// Inline text elements, and the raised and lowered ones (a footnote mark, a chemical formula).
     private static func isInline(_ tag: HTMLTag) -> Bool {
-        switch tag {
-        case .a, .span, .em, .strong, .b, .i, .u, .small, .cite, .q, .mark, .font, .abbr, .time, .sup, .sub:
-            return true
-        default:
-            return false
-        }
+        tag.isInlineText || tag == .sup || tag == .sub
     }
 
     private static func isTextBlock(_ tag: HTMLTag) -> Bool {

@@ -114,6 +114,15 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
+    /// Inline elements that hold words of a sentence (a link, emphasis, a styled span, a
+    /// `<time>`): text inside them is read as part of the paragraph around them.
+    var isInlineText: Bool {
+        switch self {
+        case .a, .span, .em, .strong, .b, .i, .u, .small, .cite, .q, .mark, .font, .abbr, .time: return true
+        default: return false
+        }
+    }
+
     var isHeading: Bool {
         switch self {
         case .h1, .h2, .h3, .h4, .h5, .h6: return true

@@ -152,7 +152,7 @@ enum SentenceContext {
         var child = text
         var parent = tree.nodes[Int(text)].parent
         var depth = 0
-        while depth < maximumDepth, parent > 0, isInlineTag(tree.nodes[Int(parent)].tag) {
+        while depth < maximumDepth, parent > 0, tree.nodes[Int(parent)].tag.isInlineText {
             child = parent
             parent = tree.nodes[Int(parent)].parent
             depth += 1
@@ -182,14 +182,5 @@ enum SentenceContext {
             index += 1
         }
         return words.all >= headlineWords
-    }
-
-    private static func isInlineTag(_ tag: HTMLTag) -> Bool {
-        switch tag {
-        case .a, .span, .em, .strong, .b, .i, .u, .small, .cite, .q, .mark, .font, .abbr, .time:
-            return true
-        default:
-            return false
-        }
     }
 }
