@@ -18,6 +18,8 @@ hints) is measured on real pages and its failures can be read where no figure is
   semantic       HTML5 sectioning tags (`article`, `main`, `header`, `footer`, `aside`, `nav`,
                  `section`, `figure`, `time`) made `div`/`span`, and `itemprop`, `itemscope`,
                  `itemtype`, `role` and (but on `<link>`) `rel` removed: a page written the way older sites are
+  paragraphs     every `<p>` made a `<div>` (CMSs and page builders that wrap each paragraph in a div)
+  breaks         every `<p>` taken out, its end made `<br><br>` (text blocks broken by line breaks)
 
 Name variants after WORK_DIR to run only those.
 
@@ -35,6 +37,9 @@ AUTHOR_WORDS = re.compile(rb'(author|creator|byl|dc\.|dcterms|parsely|sailthru)'
 URL_LINKS = re.compile(rb'<link[^>]*rel=["\']?(canonical|amphtml|alternate|shortlink)[^>]*>', re.I)
 URL_META = re.compile(rb'<meta[^>]*(og:url|twitter:url|parsely-link)[^>]*>', re.I)
 SECTIONING = re.compile(rb'<(/?)(article|main|header|footer|aside|nav|section|figure|figcaption)\b', re.I)
+PARAGRAPH = re.compile(rb'<(/?)p(?=[\s>/])', re.I)
+PARAGRAPH_OPEN = re.compile(rb'<p(?:\s[^>]*)?>', re.I)
+PARAGRAPH_CLOSE = re.compile(rb'</p\s*>', re.I)
 TIME_TAG = re.compile(rb'<(/?)time\b', re.I)
 MICRODATA = re.compile(rb'(<(?!link\b)[a-zA-Z][^>]*?)\s(?:itemprop|itemscope|itemtype|rel|role)(?:\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+))?(?=[\s/>])')
 CLASS_ID = re.compile(rb'(<[a-zA-Z][^>]*?)\s(?:class|id)\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+)')
@@ -47,7 +52,7 @@ def without_meta(raw, words):
     return META.sub(keep, JSON_LD.sub(b"", raw))
 
 
-VARIANTS = ("dates", "dates-markup", "dates-text", "authors", "classes", "semantic")
+VARIANTS = ("dates", "dates-markup", "dates-text", "authors", "classes", "semantic", "paragraphs", "breaks")
 
 
 def ablate(variant, raw):
@@ -57,6 +62,10 @@ def ablate(variant, raw):
         for _ in range(4):  # several attributes per tag
             raw = CLASS_ID.sub(rb"\1", raw)
         return raw
+    if variant == "paragraphs":
+        return PARAGRAPH.sub(rb"<\1div", raw)
+    if variant == "breaks":
+        return PARAGRAPH_CLOSE.sub(b"<br><br>", PARAGRAPH_OPEN.sub(b"", raw))
     if variant == "semantic":
         raw = TIME_TAG.sub(rb"<\1span", SECTIONING.sub(rb"<\1div", raw))
         for _ in range(4):

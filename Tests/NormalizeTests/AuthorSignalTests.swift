@@ -105,6 +105,19 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<div>\(prose)\(closing)</div>") == ["Renate Vollbrecht"])
     }
 
+    /// Page builders write paragraphs as divs: a div holding only text and inline elements is a
+    /// paragraph, for the prose before the name, the name and the paragraphs after it; an empty
+    /// div (a float clearer) after the name is none, and a div holding blocks is none.
+    @Test func closingDivParagraphSignsTheArticle() {
+        let prose = "<div>\(ArticleFixtureLoader.prose[0]) \(ArticleFixtureLoader.prose[1])</div>"
+        #expect(Self.authors(body: "<div>\(prose)<div><b><i>Tamara Quellweg</i></b></div><div class=\"clear\"></div></div>")
+            == ["Tamara Quellweg"])
+        #expect(Self.authors(body: "<div>\(prose)<div>Renate Vollbrecht<br>Vorsitzende</div></div>") == ["Renate Vollbrecht"])
+        // More paragraphs follow: the name is not the closing one.
+        #expect(Self.authors(body: "<div>\(prose)<div>Renate Vollbrecht</div><div>\(ArticleFixtureLoader.prose[2])</div></div>").isEmpty)
+        #expect(Self.authors(body: "<div>\(prose)<div><p>Renate Vollbrecht</p><p>Vorsitzende</p></div></div>").isEmpty)
+    }
+
     /// An embedded post's signature ("— Harbour Office (@harbouroffice) March 3, 2020") and a
     /// figure's credit line close their quotation or figure, not the article.
     @Test func quotationsAndFiguresDoNotSignTheArticle() {

@@ -1,6 +1,7 @@
 /// The name that closes an article: a short last paragraph right after the prose, holding
 /// only a name ("<p><b>Stefan Roe</b></p>", "<p>Kazım Roe<br>Vorsitzender</p>"), as letters,
 /// columns and club reports are signed. Asked for only when no other source names a person.
+/// A paragraph is a `<p>` or a `<div>` that holds no block (page builders write paragraphs as divs).
 extension SignedLines {
     /// Longest paragraph before the signature that counts as prose, in characters.
     static let proseLength = 200
@@ -9,8 +10,8 @@ extension SignedLines {
     func closingLines(headline: Int32?, limit: Int = 2) -> [String] {
         var found: [String] = []
         for index in 1..<tree.nodes.count where found.count < limit {
-            guard tree.nodes[index].tag == .p else { continue }
             let id = Int32(index)
+            guard isParagraph(id) else { continue }
             guard tree.subtreeEnd(id) - id <= 6, isLastParagraph(id), followsProse(id),
                   let line = firstLine(id), !inOtherZone(id, headline: headline) else { continue }
             found.append(line)
@@ -23,7 +24,7 @@ extension SignedLines {
         var next = tree.nodes[Int(id)].nextSibling
         var steps = 0
         while next >= 0 && steps < 50 {
-            if tree.nodes[Int(next)].tag == .p { return false }
+            if isParagraph(next) { return false }
             next = tree.nodes[Int(next)].nextSibling
             steps += 1
         }
@@ -35,9 +36,28 @@ extension SignedLines {
         guard let previous = tree.elementSiblings(before: id) else { return false }
         // The paragraphs just before it, the last of them prose (short closing lines such as
         // a greeting may sit between the prose and the name).
-        let paragraphs = previous.prefix(3).prefix { tree.nodes[Int($0)].tag == .p }
+        let paragraphs = previous.prefix(3).prefix { isParagraph($0) }
         guard !paragraphs.isEmpty else { return false }
         return paragraphs.contains { tree.textContent($0).count >= Self.proseLength }
+    }
+
+    /// A `<p>`, or a `<div>` with text and only inline elements inside.
+    private func isParagraph(_ id: Int32) -> Bool {
+        switch tree.nodes[Int(id)].tag {
+        case .p: return true
+        case .div:
+            let end = tree.subtreeEnd(id)
+            var node = id + 1
+            var holdsText = false
+            while node <= end {
+                let item = tree.nodes[Int(node)]
+                if item.tag.isBlock && item.tag != .br { return false }
+                if item.tag == .text && !item.flags.contains(.blank) { holdsText = true }
+                node += 1
+            }
+            return holdsText
+        default: return false
+        }
     }
 
     /// The paragraph's text up to its first line break, when short.
