@@ -1,7 +1,7 @@
 /// The name that closes an article: a short last paragraph right after the prose, holding
 /// only a name ("<p><b>Stefan Roe</b></p>", "<p>Kazım Roe<br>Vorsitzender</p>"), as letters,
 /// columns and club reports are signed. Asked for only when no other source names a person.
-/// A paragraph is a `<p>` or a `<div>` that holds no block (page builders write paragraphs as divs).
+/// A paragraph is a `<p>` or a div written as one (`HTMLTree.isParagraphDiv`).
 extension SignedLines {
     /// Longest paragraph before the signature that counts as prose, in characters.
     static let proseLength = 200
@@ -41,23 +41,9 @@ extension SignedLines {
         return paragraphs.contains { tree.textContent($0).count >= Self.proseLength }
     }
 
-    /// A `<p>`, or a `<div>` with text and only inline elements inside.
+    /// A `<p>`, or a `<div>` written as one.
     private func isParagraph(_ id: Int32) -> Bool {
-        switch tree.nodes[Int(id)].tag {
-        case .p: return true
-        case .div:
-            let end = tree.subtreeEnd(id)
-            var node = id + 1
-            var holdsText = false
-            while node <= end {
-                let item = tree.nodes[Int(node)]
-                if item.tag.isBlock && item.tag != .br { return false }
-                if item.tag == .text && !item.flags.contains(.blank) { holdsText = true }
-                node += 1
-            }
-            return holdsText
-        default: return false
-        }
+        tree.nodes[Int(id)].tag == .p || tree.isParagraphDiv(id)
     }
 
     /// The paragraph's text up to its first line break, when short.
