@@ -25,6 +25,20 @@ struct PublicationDateParsingTests {
         #expect(Self.dateline(text) == expected)
     }
 
+    /// Month names of `MonthNames.moreLanguages`, each in its language's usual dateline.
+    @Test(arguments: [
+        "18. studenoga 2019.", "18. novembra 2019", "18. listopadu 2019", "18 ноември 2019", "18. новембар 2019.",
+        "18 лістапада 2019", "18 בנובמבר 2019", "18 نومبر 2019", "18 نوامبر 2019", "18 நவம்பர் 2019",
+        "18 నవంబర్ 2019", "18 ನವೆಂಬರ್ 2019", "18 നവംബർ 2019", "18 ਨਵੰਬਰ 2019", "18 ନଭେମ୍ବର 2019",
+        "18. detsember 2019", "18 Disember 2019", "18 Nobyembre 2019", "18 Novemba 2019", "18 noyabr 2019",
+        "18 nëntor 2019", "18. nóvember 2019", "2019. szept. 18.", "18 de decembro de 2019", "lapkričio 18, 2019",
+    ])
+    func monthsOfMoreLanguages(text: String) {
+        let month = text.contains("szept") ? "09" : text.lowercased().contains("dec") || text.contains("detsember")
+            || text.contains("Disember") ? "12" : "11"
+        #expect(Self.dateline(text) == ["2019-\(month)-18"])
+    }
+
     @Test(arguments: ["version 1.2.2019.5", "192.168.1.10", "31.02.2019", "Call 12/30", "K10011959621000", "May 2019", "13.13.2019", "Seite 1 | 2 | 19"])
     func thingsThatAreNotDates(text: String) {
         #expect(Self.dateline(text).isEmpty)

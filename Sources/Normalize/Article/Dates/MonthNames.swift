@@ -61,7 +61,7 @@ enum MonthNames {
 
     static let lookup: [String: Int] = {
         var lookup: [String: Int] = [:]
-        for (month, names) in table + moreScripts {
+        for (month, names) in table + moreScripts + moreLanguages {
             for name in names where lookup[name] == nil { lookup[name] = month }
         }
         return lookup
