@@ -123,6 +123,20 @@ struct PublicationDateParsingTests {
         #expect(label("By Jane Doe, ") == .neutral)
     }
 
+    /// Labels of more languages and scripts: a Korean page's two stamps, Japanese and Chinese
+    /// ones, Greek, Hebrew, Arabic, South Slavic, Ukrainian and Indonesian.
+    @Test(arguments: [
+        ("입력 ", DateLabel.published), ("기사입력 : ", .published), ("수정 ", .modified), ("최종수정 ", .modified),
+        ("公開日：", .published), ("配信 ", .published), ("发布时间：", .published), ("更新日：", .modified),
+        ("最終更新 ", .modified), ("Δημοσιεύθηκε: ", .published), ("Ενημερώθηκε: ", .modified),
+        ("פורסם: ", .published), ("עודכן: ", .modified), ("آخر تحديث: ", .modified), ("Objavljeno: ", .published),
+        ("Ažurirano: ", .modified), ("Оновлено: ", .modified), ("Опубліковано ", .published),
+        ("Diperbarui ", .modified), ("Diterbitkan ", .published),
+    ])
+    func labelsOfMoreLanguages(text: String, expected: DateLabel) {
+        #expect(DateLabel.of(Array(text.utf8)[...]) == expected)
+    }
+
     @Test func civilDayArithmeticRoundTrips() {
         for number in stride(from: 9000, to: 21000, by: 37) {
             #expect(WrittenDate.fromDayNumber(number)?.dayNumber == number)

@@ -3,7 +3,9 @@
 /// "Publié le …" confirm a publication date; "Joined …", "Mitglied seit …", "Born on …" date
 /// something else (a forum member's sign-up, a birth, a deadline); anything else is neutral.
 /// Words that open a label in a non-Latin script are listed without their first letter
-/// ("…публиковано", "…бновлено"), as only ASCII is lower-cased here.
+/// ("…публиковано", "…бновлено", "…ημοσιεύ"), as only ASCII is lower-cased here. Korean news
+/// labels its two stamps "입력" (filed) and "수정" (edited); Japanese and Chinese pages "公開",
+/// "配信", "发布" and "更新".
 enum DateLabel: UInt8, Sendable {
     case neutral, published, modified, unrelated
 
@@ -12,7 +14,9 @@ enum DateLabel: UInt8, Sendable {
         "publicada", "pubblicato", "gepubliceerd", "opublikowano", "publikováno", "publicerad", "publisert",
         "originally", "created", "first pub", "date de publication", "fecha de publicación",
         "veröffentlichung", "publiziert", "udgivet", "julkaistu", "publicat", "publikálva", "yayınlan", "yayımlan",
-        "публиковано",
+        "публиковано", "публіковано", "бјављено", "objavljeno", "objavljen", "publikované", "közzétéve",
+        "ημοσιεύ", "نشر", "diterbitkan", "dipublikasikan", "diposting", "פורסם", "公開", "投稿", "配信",
+        "发布", "發布", "發佈", "发表", "發表", "입력", "등록",
     ]
     private static let modifiedWords = [
         "updated", "update:", "aktualisiert", "geändert", "änderung", "mis à jour", "mise à jour",
@@ -20,6 +24,8 @@ enum DateLabel: UInt8, Sendable {
         "atualizada", "bijgewerkt", "zaktualizowano", "aktualizacja", "aktualizováno", "uppdaterad",
         "oppdatert", "last edited", "modified", "revised", "edited", "stand:", "stand ",
         "last update", "opdateret", "päivitetty", "actualizat", "frissítve", "güncellen", "бновлено",
+        "новлено", "журирано", "ažurirano", "aktualizované", "aktualizace", "νημερώ", "تحديث", "diperbarui",
+        "cập nhật", "עודכן", "更新", "수정", "업데이트",
     ]
     private static let unrelatedWords = [
         "joined", "join date", "member since", "mitglied seit", "dabei seit", "registriert", "registered",
