@@ -30,6 +30,12 @@ struct AuthorNameCleanerTests {
         ("Autores: Inés Vidal y Tomás Rey", ["Inés Vidal", "Tomás Rey"]),
         // A label glued to the next word.
         ("Autor:Gregor Lind", ["Gregor Lind"]),
+        // Other languages' lead-ins.
+        ("Oleh: Budi Santoso", ["Budi Santoso"]), ("Penulis: Siti Rahma", ["Siti Rahma"]),
+        ("Yazar: Ayşe Demir", ["Ayşe Demir"]), ("Szerző: Kovács Anna", ["Kovács Anna"]),
+        ("Teksti: Aino Virta", ["Aino Virta"]), ("Piše: Ivana Horvat", ["Ivana Horvat"]),
+        ("Skrevet af Mette Holm", ["Mette Holm"]), ("Napisała Anna Nowak", ["Anna Nowak"]),
+        ("Автор: Ольга Петрова", ["Ольга Петрова"]), ("מאת דנה כהן", ["דנה כהן"]),
     ])
     func leadInsAreStripped(raw: String, expected: [String]) {
         #expect(Self.names(raw) == expected)

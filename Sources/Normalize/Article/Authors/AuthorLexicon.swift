@@ -14,6 +14,10 @@ enum AuthorLexicon {
         "scritto da", "propos recueillis par", "recueilli par", "recueillis par", "eingestellt von", "geplaatst door", "geschreven door", "updated", "published", "posted", "submitted",
         "aktualisiert", "veröffentlicht", "publié", "publicado", "by", "von", "par", "por", "di", "av", "af",
         "door", "from", "author", "autor", "autorin", "auteur", "©",
+        // Other languages' lead-ins: Indonesian and Malay, Turkish, Hungarian, Finnish, South Slavic,
+        // Nordic, Polish, Russian and Ukrainian, Greek, Hebrew, Arabic.
+        "oleh", "penulis", "yazar", "yazan", "szerző", "teksti", "kirjoittaja", "piše", "skrevet af",
+        "skrevet av", "napisał", "napisała", "автор", "συντάκτης", "מאת", "بقلم",
         // Plural labels over a list of names ("Autoren: A und B").
         "authors", "autoren", "autorinnen", "auteurs", "autores", "autori", "autorzy",
         // A letter's or a blog post's closing greeting before its signature ("Liebe Grüße Sabine").

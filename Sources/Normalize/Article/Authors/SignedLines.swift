@@ -15,7 +15,8 @@ struct SignedLines {
         "auteur :", "auteur:", "auteurs :", "auteurs:", "text:", "texte:", "texte :", "texto:", "testo:",
         "tekst:", "redaktion:", "redacción:", "rédaction :", "rédaction:", "text von ", "written by ",
         "escrito por ", "posted by ", "geschrieben von ", "verfasst von ", "erstellt von ",
-        "publié par ", "publicado por ", "scritto da ",
+        "publié par ", "publicado por ", "scritto da ", "oleh ", "oleh:", "yazar:", "szerző:", "teksti:",
+        "kirjoittaja:", "piše:", "skrevet af ", "skrevet av ", "geschreven door ",
     ].map { Array($0.utf8) }
 
     /// `openers` by their first letter (a–z), so a line is compared only with its own.
