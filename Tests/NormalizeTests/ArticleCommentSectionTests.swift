@@ -21,7 +21,9 @@ struct ArticleCommentSectionTests {
         <div><div>#2 comment from quaysider</div><div>March 26, 2024, 17:02</div><p>About time too, the old bridge was closed for far too long.</p></div>
         """
 
-    @Test(arguments: ["Kommentare", "12 Comments", "Commentaires (2)", "Reader comments:"])
+    @Test(arguments: ["Kommentare", "12 Comments", "Commentaires (2)", "Reader comments:", "Komentáře (4)", "Σχόλια",
+                      "תגובות", "التعليقات (3)", "댓글 5", "コメント", "Leave a Reply Cancel reply", "Kommentar verfassen",
+                      "Join the Conversation"])
     func commentHeadingEndsTheBody(_ heading: String) {
         let lines = ArticleFixtureLoader.extract(html: Self.page("<div>\(heading)</div>\(Self.thread)")).bodyLines
         #expect(lines.contains(Self.prose[4]))

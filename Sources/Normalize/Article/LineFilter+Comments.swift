@@ -10,7 +10,15 @@ extension LineFilter {
         "comments", "comment", "reader comments", "readers comments", "kommentare", "leserkommentare",
         "kommentar", "commentaires", "commentaire", "comentarios", "comentario", "comentários",
         "commenti", "komentarze", "komentarzy", "reacties", "kommentarer", "kommentit", "yorumlar",
-        "комментарии", "hozzászólások", "responses",
+        "комментарии", "hozzászólások", "responses", "komentáře", "komentáre", "komentari", "komentar",
+        "коментари", "коментарі", "σχόλια", "תגובות", "تعليقات", "التعليقات", "نظرات", "bình luận", "评论",
+        "評論", "留言", "コメント", "댓글", "comentaris",
+        // The comment form's own heading, where a theme leaves no thread class to go by.
+        "leave a reply", "leave a reply cancel reply", "leave a comment", "post a comment", "add a comment",
+        "join the conversation", "join the discussion", "schreibe einen kommentar", "kommentar verfassen",
+        "kommentar schreiben", "laisser un commentaire", "deja un comentario", "deja una respuesta",
+        "lascia un commento", "deixe um comentário", "deixe uma resposta", "dodaj komentarz",
+        "geef een reactie", "lämna ett svar", "skriv en kommentar",
     ]
     /// Share of the body's characters that must come before the heading: a comment count under
     /// the lead ("12 Comments" beside the share buttons) is not where the article ends.
