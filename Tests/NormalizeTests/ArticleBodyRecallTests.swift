@@ -441,6 +441,15 @@ struct LineFilterLeadInTests {
         ])
     }
 
+    /// The same lead-ins in more languages and scripts, alone or before a linked title.
+    @Test(arguments: ["Baca juga: Jembatan baru dibuka", "Читайте также: Мост открыт", "Lees ook:",
+                      "Διαβάστε επίσης: Η γέφυρα", "اقرأ أيضا: الجسر", "相关阅读：新桥通车", "관련기사", "Läs också"])
+    func leadInsOfMoreLanguagesAreDropped(_ leadIn: String) {
+        let prose = "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern."
+        let lines = [prose, leadIn, prose + " Mehr folgt."].map { BodyWriter.Line(text: $0, isHeading: false) }
+        #expect(LineFilter.filter(lines, title: nil) == [prose, prose + " Mehr folgt."])
+    }
+
     /// Datelines, credits and permalinks in other languages go like English bylines when they
     /// stand short at an edge of the body; the same words inside the text stay.
     @Test func datelinesAndCreditsInOtherLanguagesAtTheEdgesAreDropped() {

@@ -25,6 +25,13 @@ enum LineFilter {
         "keine kommentare", "lire aussi", "à lire aussi", "lea también", "lee también",
         "le puede interesar", "te puede interesar", "leggi anche", "leia também", "czytaj też",
         "czytaj także", "zobacz też", "zobacz także",
+        // The same lead-ins in more languages.
+        "lees ook", "lees meer", "läs också", "läs mer", "læs også", "læs mere", "les også", "lue myös",
+        "čtěte také", "přečtěte si také", "čítajte aj", "pročitajte još", "pročitajte i",
+        "прочитајте још", "читайте также", "читайте також", "citește și", "citeste si",
+        "ilgili haberler", "διαβάστε επίσης", "διαβάστε ακόμη", "baca juga", "xem thêm", "veja também",
+        "اقرأ أيضا", "اقرأ أيضاً", "بیشتر بخوانید", "קראו גם", "相关阅读", "延伸阅读", "相關新聞", "延伸閱讀",
+        "関連記事", "관련기사",
         // Labels of a tag list, left alone when the tags are links the writer skipped.
         "tags", "tag", "tagged", "tagged with", "filed under", "keywords", "keyword", "schlagworte",
         "schlagwörter", "stichworte", "stichwörter", "mots-clés", "mots clés", "etiquetas", "palabras clave",
@@ -60,6 +67,12 @@ enum LineFilter {
         "lesen sie auch:", "auch interessant:", "mehr zum thema", "keine kommentare", "lire aussi :",
         "à lire aussi", "lea también:", "lee también:", "le puede interesar:", "te puede interesar:",
         "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:",
+        "lees ook:", "lees meer:", "läs också:", "läs mer:", "læs også:", "læs mere:", "les også:",
+        "lue myös:", "čtěte také:", "přečtěte si také:", "čítajte aj:", "pročitajte još:", "pročitajte i:",
+        "прочитајте још:", "читайте также:", "читайте також:", "citește și:", "citeste si:",
+        "ilgili haberler:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "baca juga:", "xem thêm:",
+        "veja também:", "اقرأ أيضا:", "اقرأ أيضاً:", "بیشتر بخوانید:", "קראו גם:",
+        "相关阅读：", "延伸阅读：", "相關新聞：", "延伸閱讀：", "関連記事：", "관련기사:",
         "crédits photos", "crédit photo", "image illustrative", "bild:", "foto:", "abbildung:",
         "beitragsbild:",
     ]
