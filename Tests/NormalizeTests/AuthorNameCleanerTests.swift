@@ -36,6 +36,9 @@ struct AuthorNameCleanerTests {
         ("Teksti: Aino Virta", ["Aino Virta"]), ("Piše: Ivana Horvat", ["Ivana Horvat"]),
         ("Skrevet af Mette Holm", ["Mette Holm"]), ("Napisała Anna Nowak", ["Anna Nowak"]),
         ("Автор: Ольга Петрова", ["Ольга Петрова"]), ("מאת דנה כהן", ["דנה כהן"]),
+        // A role after the name, an agency beside it, a reporter's label before it.
+        ("홍길동 기자", ["홍길동"]), ("Budi Santoso, Antara", ["Budi Santoso"]), ("记者 张明", ["张明"]),
+        ("Ayşe Demir muhabiri", ["Ayşe Demir"]),
     ])
     func leadInsAreStripped(raw: String, expected: [String]) {
         #expect(Self.names(raw) == expected)

@@ -17,7 +17,7 @@ enum AuthorLexicon {
         // Other languages' lead-ins: Indonesian and Malay, Turkish, Hungarian, Finnish, South Slavic,
         // Nordic, Polish, Russian and Ukrainian, Greek, Hebrew, Arabic.
         "oleh", "penulis", "yazar", "yazan", "szerző", "teksti", "kirjoittaja", "piše", "skrevet af",
-        "skrevet av", "napisał", "napisała", "автор", "συντάκτης", "מאת", "بقلم",
+        "skrevet av", "napisał", "napisała", "автор", "συντάκτης", "מאת", "بقلم", "本报记者", "记者", "記者",
         // Plural labels over a list of names ("Autoren: A und B").
         "authors", "autoren", "autorinnen", "auteurs", "autores", "autori", "autorzy",
         // A letter's or a blog post's closing greeting before its signature ("Liebe Grüße Sabine").
@@ -55,6 +55,10 @@ enum AuthorLexicon {
         "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
         "corresponsal", "giornalista", "redattore", "editor-in-chief", "reporterin", "journalistin",
         "editor-at-large", "producer", "analyst", "critic", "anchor", "host",
+        // Other languages' reporters and editors (Korean names the role after the name: "홍길동 기자").
+        "reportero", "reportera", "jornalista", "repórter", "dziennikarz", "dziennikarka", "redaktør",
+        "toimittaja", "novinář", "novinářka", "újságíró", "muhabir", "muhabiri", "gazeteci", "wartawan",
+        "журналист", "корреспондент", "기자", "특파원",
     ]
     static let roleModifiers: Set<String> = [
         "staff", "senior", "associate", "contributing", "managing", "chief", "deputy", "executive",
@@ -79,6 +83,9 @@ enum AuthorLexicon {
         "dpa", "afp", "ap", "reuters", "apa", "sda", "kna", "epd", "sid", "ddp", "efe", "ansa",
         "dpa-afx", "upi", "pa", "aap", "ats", "belga", "anp", "tt", "ntb", "ritzau", "europa press",
         "associated press", "the associated press", "agence france-presse", "kyodo", "xinhua",
+        "tass", "ria novosti", "interfax", "anadolu", "anadolu agency", "yonhap", "pti", "ians", "bernama",
+        "antara", "čtk", "ctk", "tasr", "mti", "pap", "hina", "tanjug", "bta", "agerpres", "wam", "kuna",
+        "irna", "isna", "lusa", "télam", "telam", "notimex", "andina", "prensa latina", "adnkronos", "sputnik",
     ]
 
     /// Plural nouns that end a collective's name, never a person's ("Auswärtige Autoren",
