@@ -17,6 +17,13 @@ struct AuthorSignalTests {
         #expect(Self.authors(body: "<p>Story by <author>Ines Walther</author></p>") == ["Ines Walther"])
     }
 
+    /// Byline classes in the publisher's language: Indonesian, Turkish, Spanish and Italian.
+    @Test(arguments: ["penulis", "yazar-adi", "nombre-periodista", "giornalista", "redattore-nome"])
+    func bylineClassesOfMoreLanguages(_ name: String) {
+        let body = "<h1>Story</h1><div class=\"\(name)\">Budi Santoso</div><p>\(ArticleFixtureLoader.prose[0])</p>"
+        #expect(Self.authors(body: body) == ["Budi Santoso"])
+    }
+
     /// A photo credit in a figure and a quoted person's name in a quotation are not the byline,
     /// however near the headline.
     @Test func figuresAndQuotationsCreditOthers() {

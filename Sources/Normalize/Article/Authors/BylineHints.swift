@@ -5,7 +5,8 @@ enum BylineHints {
     /// Author name elements: `author`, `autor`, `auteur`, `writer`, `verfasser`.
     static let author = [
         "author", "autor", "auteur", "writer", "verfasser", "journalist", "reporter", "creator",
-        "contributor", "firma", "username", "user-name", "profile-name",
+        "contributor", "firma", "username", "user-name", "profile-name", "penulis", "yazar", "periodista",
+        "giornalista", "redattore",
     ]
     /// Containers that hold a byline with other things (date, role).
     static let byline = ["byline", "by-line", "by_line", "posted-by", "postedby", "submitted"]
