@@ -441,9 +441,12 @@ struct LineFilterLeadInTests {
         ])
     }
 
-    /// The same lead-ins in more languages and scripts, alone or before a linked title.
+    /// The same lead-ins in more languages and scripts, alone or before a linked title, and the
+    /// line an advertisement slot leaves in the text.
     @Test(arguments: ["Baca juga: Jembatan baru dibuka", "Читайте также: Мост открыт", "Lees ook:",
-                      "Διαβάστε επίσης: Η γέφυρα", "اقرأ أيضا: الجسر", "相关阅读：新桥通车", "관련기사", "Läs också"])
+                      "Διαβάστε επίσης: Η γέφυρα", "اقرأ أيضا: الجسر", "相关阅读：新桥通车", "관련기사", "Läs också",
+                      // What an advertisement slot leaves behind in the text.
+                      "CONTINUA DEPOIS DA PUBLICIDADE", "Weiter nach der Anzeige", "La suite après la publicité"])
     func leadInsOfMoreLanguagesAreDropped(_ leadIn: String) {
         let prose = "Die Gemeinde hat am Dienstag beschlossen, den Nachtbus bis in die östlichen Vororte zu verlängern."
         let lines = [prose, leadIn, prose + " Mehr folgt."].map { BodyWriter.Line(text: $0, isHeading: false) }
