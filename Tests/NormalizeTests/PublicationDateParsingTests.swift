@@ -117,7 +117,7 @@ struct PublicationDateParsingTests {
         ("Вчера, 18:30", 9), ("Bugün 10:02", 10), ("어제 18:30", 9), ("昨天 18:30", 9),
         ("2 дня назад", 8), ("15 часов назад", 9), ("2 дні тому", 8), ("2 gün önce", 8), ("2 ngày trước", 8),
         ("před 2 dny", 8), ("prije 2 dana", 8), ("acum 2 zile", 8), ("fa 2 dies", 8), ("2 päivää sitten", 8),
-        ("منذ 2 أيام", 8), ("לפני 2 ימים", 8), ("2 روز پیش", 8), ("15시간 전", 9), ("2 hari lalu", 8), ("15 jam yang lalu", 9),
+        ("منذ 2 أيام", 8), ("πριν 2 ημέρες", 8), ("לפני 2 ימים", 8), ("2 روز پیش", 8), ("15시간 전", 9), ("2 hari lalu", 8), ("15 jam yang lalu", 9),
         ("2 hari yang", nil),
     ] as [(String, Int?)])
     func relativeDatesOfMoreLanguages(text: String, expected: Int?) {

@@ -2,8 +2,8 @@ import Foundation
 
 /// "Published 3 hours ago", "vor 3 Stunden", "il y a 2 jours", "hace 2 días", "2 ore fa",
 /// "há 2 dias", "3 uur geleden", "2 dni temu", "for 3 timer siden", "3 часа назад", "منذ 3 ساعات",
-/// "3시간 전": a count and a unit with the
-/// language's "ago" word before or after, turned into a day against the reference time.
+/// "3시간 전": a count and a unit with the language's "ago" word before or after, turned into a
+/// day against the reference time.
 ///
 /// Such a date is only as good as the reference: the fetch time, when the page was fetched
 /// live; a page saved long ago and read later gets the wrong day, so these rank last.
@@ -37,7 +37,7 @@ enum RelativeDate {
         "پیش", "전",
     ]
     private static let before: Set<String> = [
-        "vor", "hace", "há", "ha", "a", "před", "pred", "prije", "acum", "fa", "منذ", "לפני",
+        "vor", "hace", "há", "ha", "a", "před", "pred", "prije", "acum", "fa", "πριν", "منذ", "לפני",
     ]
 
     /// "Today, 10:02" / "Gestern, 18:30 Uhr": a short dateline that opens with the day's name.
