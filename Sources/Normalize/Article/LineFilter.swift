@@ -29,13 +29,6 @@ enum LineFilter {
         "keine kommentare", "lire aussi", "à lire aussi", "lea también", "lee también",
         "le puede interesar", "te puede interesar", "leggi anche", "leia também", "czytaj też",
         "czytaj także", "zobacz też", "zobacz także",
-        // The same lead-ins in more languages.
-        "lees ook", "lees meer", "läs också", "läs mer", "læs også", "læs mere", "les også", "lue myös",
-        "čtěte také", "přečtěte si také", "čítajte aj", "pročitajte još", "pročitajte i",
-        "прочитајте још", "читайте также", "читайте також", "citește și", "citeste si",
-        "ilgili haberler", "διαβάστε επίσης", "διαβάστε ακόμη", "baca juga", "xem thêm", "veja também",
-        "اقرأ أيضا", "اقرأ أيضاً", "بیشتر بخوانید", "קראו גם", "相关阅读", "延伸阅读", "相關新聞", "延伸閱讀",
-        "関連記事", "관련기사",
         // Labels of a tag list, left alone when the tags are links the writer skipped.
         "tags", "tag", "tagged", "tagged with", "filed under", "keywords", "keyword", "schlagworte",
         "schlagwörter", "stichworte", "stichwörter", "mots-clés", "mots clés", "etiquetas", "palabras clave",
@@ -71,19 +64,24 @@ enum LineFilter {
         "lesen sie auch:", "auch interessant:", "mehr zum thema", "keine kommentare", "lire aussi :",
         "à lire aussi", "lea también:", "lee también:", "le puede interesar:", "te puede interesar:",
         "leggi anche:", "leia também:", "czytaj też:", "czytaj także:", "zobacz też:", "zobacz także:",
-        "lees ook:", "lees meer:", "läs också:", "läs mer:", "læs også:", "læs mere:", "les også:",
-        "lue myös:", "čtěte také:", "přečtěte si také:", "čítajte aj:", "pročitajte još:", "pročitajte i:",
-        "прочитајте још:", "читайте также:", "читайте також:", "citește și:", "citeste si:",
-        "ilgili haberler:", "διαβάστε επίσης:", "διαβάστε ακόμη:", "baca juga:", "xem thêm:",
-        "veja também:", "اقرأ أيضا:", "اقرأ أيضاً:", "بیشتر بخوانید:", "קראו גם:",
-        "相关阅读：", "延伸阅读：", "相關新聞：", "延伸閱讀：", "関連記事：", "관련기사:",
         "crédits photos", "crédit photo", "image illustrative", "bild:", "foto:", "abbildung:",
         "beitragsbild:",
     ]
 
+    /// Lead-ins to related links in more languages: a whole line alone, and a prefix with a
+    /// colon (ASCII or full-width) before the linked title ("Baca juga: …", "相关阅读：…").
+    private static let moreLeadIns: [String] = [
+        "lees ook", "lees meer", "läs också", "läs mer", "læs også", "læs mere", "les også", "lue myös",
+        "čtěte také", "přečtěte si také", "čítajte aj", "pročitajte još", "pročitajte i",
+        "прочитајте још", "читайте также", "читайте також", "citește și", "citeste si",
+        "ilgili haberler", "διαβάστε επίσης", "διαβάστε ακόμη", "baca juga", "xem thêm", "veja também",
+        "اقرأ أيضا", "اقرأ أيضاً", "بیشتر بخوانید", "קראו גם", "相关阅读", "延伸阅读", "相關新聞", "延伸閱讀",
+        "関連記事", "관련기사",
+    ]
+
     /// The phrase lists as UTF-8 bytes: lines are compared as bytes, without building strings.
-    private static let exactPhraseBytes = Set(exactPhrases.map { Array($0.utf8) })
-    private static let prefixBytes = prefixes.map { Array($0.utf8) }
+    private static let exactPhraseBytes = Set((Array(exactPhrases) + moreLeadIns).map { Array($0.utf8) })
+    private static let prefixBytes = (prefixes + moreLeadIns.flatMap { [$0 + ":", $0 + "："] }).map { Array($0.utf8) }
 
     static func filter(_ lines: [BodyWriter.Line], title: String?) -> [String] {
         var kept: [BodyWriter.Line] = []

@@ -3,9 +3,9 @@
 /// "Publié le …" confirm a publication date; "Joined …", "Mitglied seit …", "Born on …" date
 /// something else (a forum member's sign-up, a birth, a deadline); anything else is neutral.
 /// Words that open a label in a non-Latin script are listed without their first letter
-/// ("…публиковано", "…бновлено", "…ημοσιεύ"), as only ASCII is lower-cased here. Korean news
-/// labels its two stamps "입력" (filed) and "수정" (edited); Japanese and Chinese pages "公開",
-/// "配信", "发布" and "更新".
+/// ("…публиковано", "…новлено" for "Обновлено" and "Оновлено", "…ημοσιεύ"), as only ASCII is
+/// lower-cased here. Korean news labels its two stamps "입력" (filed) and "수정" (edited);
+/// Japanese and Chinese pages "公開", "配信", "发布" and "更新".
 enum DateLabel: UInt8, Sendable {
     case neutral, published, modified, unrelated
 
@@ -23,7 +23,7 @@ enum DateLabel: UInt8, Sendable {
         "modifié", "actualizado", "actualizada", "actualización", "aggiornato", "aggiornamento", "atualizado",
         "atualizada", "bijgewerkt", "zaktualizowano", "aktualizacja", "aktualizováno", "uppdaterad",
         "oppdatert", "last edited", "modified", "revised", "edited", "stand:", "stand ",
-        "last update", "opdateret", "päivitetty", "actualizat", "frissítve", "güncellen", "бновлено",
+        "last update", "opdateret", "päivitetty", "actualizat", "frissítve", "güncellen",
         "новлено", "журирано", "ažurirano", "aktualizované", "aktualizace", "νημερώ", "تحديث", "diperbarui",
         "cập nhật", "עודכן", "更新", "수정", "업데이트",
     ]
